@@ -1,0 +1,120 @@
+// The demo tenant's fixed identifiers: the directory seed, the APIM seed and the tests all refer to these.
+export const TENANT_ID = '6b1f3c2e-8a4d-4e7b-9c21-5d0e7a9f1b34';
+export const TENANT_DOMAIN = 'contoso.onmicrosoft.com';
+export const DEMO_PASSWORD = 'Roleport-demo-1';
+
+export const USERS = {
+  ada: { oid: '0a1d5c3e-1111-4a6b-8e21-000000000001', userPrincipalName: `ada@${TENANT_DOMAIN}`, displayName: 'Ada Lovelace', jobTitle: 'Developer' },
+  ben: { oid: '0a1d5c3e-2222-4a6b-8e21-000000000002', userPrincipalName: `ben@${TENANT_DOMAIN}`, displayName: 'Ben Okafor', jobTitle: 'Developer' },
+  olivia: { oid: '0a1d5c3e-3333-4a6b-8e21-000000000003', userPrincipalName: `olivia@${TENANT_DOMAIN}`, displayName: 'Olivia Owens', jobTitle: 'Orders API owner' },
+  priya: { oid: '0a1d5c3e-4444-4a6b-8e21-000000000004', userPrincipalName: `priya@${TENANT_DOMAIN}`, displayName: 'Priya Natarajan', jobTitle: 'Platform admin' },
+} as const;
+
+export type DemoUserKey = keyof typeof USERS;
+
+/** The portal's own app registration (confidential client, exposes access_as_user, defines Portal.Admin). */
+export const PORTAL_APP = {
+  appId: '9d2c6f1a-5b7e-4c3d-a8f0-10000000000a',
+  objectId: '9d2c6f1a-5b7e-4c3d-a8f0-20000000000a',
+  servicePrincipalId: '9d2c6f1a-5b7e-4c3d-a8f0-30000000000a',
+  displayName: 'Roleport',
+  identifierUri: 'api://roleport',
+  clientSecret: 'roleport-local-secret-not-for-production',
+  accessAsUserScopeId: '9d2c6f1a-5b7e-4c3d-a8f0-40000000000a',
+  roles: { 'Portal.Admin': '9d2c6f1a-5b7e-4c3d-a8f0-50000000000a' },
+  /** Callback URLs registered by default; more can be added with ROLEPORT_EMULATOR_REDIRECT_URIS. */
+  redirectUris: ['http://localhost:3000/api/auth/callback/azure-ad'],
+} as const;
+
+type RoleIds = Record<string, string>;
+interface ResourceApp {
+  key: string;
+  appId: string;
+  objectId: string;
+  servicePrincipalId: string;
+  displayName: string;
+  identifierUri: string;
+  /** Entra's `api.requestedAccessTokenVersion`: null/1 → v1 tokens, 2 → v2 tokens. */
+  accessTokenVersion: 1 | 2;
+  roles: RoleIds;
+  owners: DemoUserKey[];
+}
+
+export const ORDERS_APP: ResourceApp = {
+  key: 'orders',
+  appId: 'c4a8e2d0-0001-4f5e-9b3a-a00000000001',
+  objectId: 'c4a8e2d0-0001-4f5e-9b3a-b00000000001',
+  servicePrincipalId: 'c4a8e2d0-0001-4f5e-9b3a-c00000000001',
+  displayName: 'Orders API',
+  identifierUri: 'api://contoso-orders',
+  accessTokenVersion: 2,
+  roles: {
+    'Orders.Read': 'c4a8e2d0-0001-4f5e-9b3a-d00000000001',
+    'Orders.Write': 'c4a8e2d0-0001-4f5e-9b3a-d00000000002',
+    'Orders.Admin': 'c4a8e2d0-0001-4f5e-9b3a-d00000000003',
+  },
+  owners: ['olivia'],
+};
+
+export const INVENTORY_APP: ResourceApp = {
+  key: 'inventory',
+  appId: 'c4a8e2d0-0002-4f5e-9b3a-a00000000002',
+  objectId: 'c4a8e2d0-0002-4f5e-9b3a-b00000000002',
+  servicePrincipalId: 'c4a8e2d0-0002-4f5e-9b3a-c00000000002',
+  displayName: 'Inventory API',
+  identifierUri: 'api://contoso-inventory',
+  accessTokenVersion: 1,
+  roles: {
+    'Inventory.Read': 'c4a8e2d0-0002-4f5e-9b3a-d00000000001',
+    'Inventory.Write': 'c4a8e2d0-0002-4f5e-9b3a-d00000000002',
+    'Inventory.Admin': 'c4a8e2d0-0002-4f5e-9b3a-d00000000003',
+  },
+  owners: ['priya'],
+};
+
+export const PAYMENTS_APP: ResourceApp = {
+  key: 'payments',
+  appId: 'c4a8e2d0-0003-4f5e-9b3a-a00000000003',
+  objectId: 'c4a8e2d0-0003-4f5e-9b3a-b00000000003',
+  servicePrincipalId: 'c4a8e2d0-0003-4f5e-9b3a-c00000000003',
+  displayName: 'Payments API',
+  identifierUri: 'api://contoso-payments',
+  accessTokenVersion: 2,
+  roles: {
+    'Payments.Read': 'c4a8e2d0-0003-4f5e-9b3a-d00000000001',
+    'Payments.Refund': 'c4a8e2d0-0003-4f5e-9b3a-d00000000002',
+    'Payments.Admin': 'c4a8e2d0-0003-4f5e-9b3a-d00000000003',
+  },
+  owners: ['olivia'],
+};
+
+export const RESOURCE_APPS = [ORDERS_APP, INVENTORY_APP, PAYMENTS_APP] as const;
+
+/** A group that holds Inventory.Read, so group-inherited roles are part of the demo. */
+export const GROUPS = {
+  inventoryReaders: {
+    id: 'e7f1a3b5-0001-4c2d-8e9f-000000000001',
+    displayName: 'Inventory Readers',
+    holds: { app: 'inventory', role: 'Inventory.Read' },
+    members: ['ben'] as DemoUserKey[],
+  },
+  ordersWriters: {
+    id: 'e7f1a3b5-0002-4c2d-8e9f-000000000002',
+    displayName: 'Orders Writers',
+    holds: { app: 'orders', role: 'Orders.Write' },
+    members: [] as DemoUserKey[],
+  },
+} as const;
+
+/** APIM service coordinates (the ARM SDK requires a GUID subscription id). */
+export const APIM = {
+  subscriptionId: '3f2b8c1d-7e4a-4b9c-a1d2-5e6f7a8b9c0d',
+  resourceGroup: 'rg-roleport-demo',
+  serviceName: 'contoso-apim',
+} as const;
+
+/** Direct app role assignments present at start (user → app → role). */
+export const INITIAL_ASSIGNMENTS: { user: DemoUserKey; app: 'portal' | 'orders' | 'inventory' | 'payments'; role: string }[] = [
+  { user: 'priya', app: 'portal', role: 'Portal.Admin' },
+  { user: 'ben', app: 'orders', role: 'Orders.Write' },
+];
