@@ -1,0 +1,26 @@
+import Link from 'next/link';
+import type { PortalUser } from '@/lib/auth/session';
+
+export function UserSlot({ user }: { user: PortalUser | null }) {
+  if (!user) {
+    return (
+      <Link href="/signin" className="text-sm font-medium text-brand-600 hover:underline dark:text-brand-100">
+        Sign in
+      </Link>
+    );
+  }
+  return (
+    <div className="flex items-center gap-3 text-sm">
+      <div className="text-right leading-tight" data-testid="signed-in-user">
+        <div className="font-medium">{user.name}</div>
+        <div className="text-xs text-slate-500 dark:text-slate-400">
+          {user.upn}
+          {user.isAdmin ? ' · admin' : ''}
+        </div>
+      </div>
+      <Link href="/signout" className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+        Sign out
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+// A wrong or partial configuration fails with one clear message naming the variable; local mode needs no Azure settings.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './env';
+
+const AZURE = {
+  AZURE_TENANT_ID: '6b1f3c2e-8a4d-4e7b-9c21-5d0e7a9f1b34',
+  AZURE_CLIENT_ID: '9d2c6f1a-5b7e-4c3d-a8f0-10000000000a',
+  AZURE_CLIENT_SECRET: 'secret-value',
+  APIM_SUBSCRIPTION_ID: '3f2b8c1d-7e4a-4b9c-a1d2-5e6f7a8b9c0d',
+  APIM_RESOURCE_GROUP: 'rg-apis',
+  APIM_SERVICE_NAME: 'contoso-apim',
+  PUBLIC_URL: 'https://roleport.contoso.com',
+  NEXTAUTH_SECRET: 'x'.repeat(40),
+  DATABASE_URL: 'postgres://roleport@db.internal:5432/roleport',
+};
+
+function emulatorFile(overrides: Record<string, unknown> = {}): NodeJS.ProcessEnv {
+  const dir = mkdtempSync(path.join(tmpdir(), 'roleport-env-'));
+  const file = path.join(dir, 'emulator.json');
+  const connection = {
+    authorityHost: 'https://localhost:8443',
+    tenantId: AZURE.AZURE_TENANT_ID,
+    armEndpoint: 'https://localhost:8445',
+    graphEndpoint: 'https://localhost:8444',
+    subscriptionId: AZURE.APIM_SUBSCRIPTION_ID,
+    resourceGroup: 'rg-roleport-demo',
+    serviceName: 'contoso-apim',
+    gatewayUrl: 'https://localhost:8446',
+    caCertPath: path.join(dir, 'ca.pem'),
+    portal: { clientId: AZURE.AZURE_CLIENT_ID, clientSecret: 'local-secret' },
+    users: [],
+    ...overrides,
+  };
+  writeFileSync(file, JSON.stringify(connection));
+  return { ROLEPORT_EMULATOR_FILE: file, ROLEPORT_LOCAL_DIR: dir, ROLEPORT_DATA_DIR: path.join(dir, 'data') };
+}
+
+function messageOf(env: NodeJS.ProcessEnv): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('loadConfig', () => {
+  it('reads a complete Azure configuration with public-cloud defaults', () => {
+    const config = loadConfig({ ...AZURE });
+    expect(config.mode).toBe('azure');
+    expect(config.authorityHost).toBe('https://login.microsoftonline.com');
+    expect(config.armEndpoint).toBe('https://management.azure.com');
+    expect(config.portalApiScope).toBe(`api://${AZURE.AZURE_CLIENT_ID}/access_as_user`);
+    expect(config.database).toEqual({ kind: 'postgres', url: AZURE.DATABASE_URL });
+  });
+
+  it('names the missing variable of a partial Azure configuration', () => {
+    const { APIM_SERVICE_NAME: _, ...partial } = AZURE;
+    expect(messageOf(partial)).toMatch(/APIM_SERVICE_NAME is required/);
+  });
+
+  it('names a malformed variable', () => {
+    expect(messageOf({ ...AZURE, AZURE_TENANT_ID: 'contoso' })).toMatch(/AZURE_TENANT_ID must be a GUID/);
+    expect(messageOf({ ...AZURE, PUBLIC_URL: 'http://roleport.contoso.com' })).toMatch(/PUBLIC_URL must be an https/);
+    expect(messageOf({ ...AZURE, DATABASE_URL: 'mysql://x' })).toMatch(/DATABASE_URL must be a postgres/);
+    expect(messageOf({ ...AZURE, NEXTAUTH_SECRET: 'short' })).toMatch(/NEXTAUTH_SECRET must be at least 32/);
+  });
+
+  it('switches to Azure mode as soon as one Azure variable is set, and says why', () => {
+    expect(messageOf({ AZURE_TENANT_ID: AZURE.AZURE_TENANT_ID })).toMatch(/AZURE_CLIENT_ID is required \(Azure mode, because/);
+  });
+
+  it('runs in local mode from the emulator connection file with an embedded database', () => {
+    const env = emulatorFile();
+    const config = loadConfig(env);
+    expect(config.mode).toBe('local');
+    expect(config.armEndpoint).toBe('https://localhost:8445');
+    expect(config.database.kind).toBe('sqlite');
+    expect(config.publicUrl).toBe('http://localhost:3000');
+    expect(config.authSecret.length).toBeGreaterThanOrEqual(32);
+    expect(loadConfig(env).authSecret).toBe(config.authSecret);
+  });
+
+  it('uses PostgreSQL in local mode when DATABASE_URL is set', () => {
+    const config = loadConfig({ ...emulatorFile(), DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://postgres@127.0.0.1:5432/test' });
+  });
+
+  it('explains how to start the emulator when its connection file is missing', () => {
+    expect(messageOf({ ROLEPORT_EMULATOR_FILE: '/nonexistent/emulator.json' })).toMatch(/npm run dev/);
+  });
+
+  it('refuses a corrupt emulator connection file', () => {
+    expect(messageOf(emulatorFile({ armEndpoint: 'http://localhost:8445' }))).toMatch(/armEndpoint must be an https/);
+  });
+
+  it('refuses a bad common variable in either mode', () => {
+    expect(messageOf({ ...emulatorFile(), PORT: 'eighty' })).toMatch(/PORT/);
+    expect(messageOf({ ...emulatorFile(), CATALOG_SYNC_INTERVAL_MINUTES: '0' })).toMatch(/CATALOG_SYNC_INTERVAL_MINUTES/);
+  });
+});

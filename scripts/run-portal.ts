@@ -1,0 +1,58 @@
+// Starts Roleport: in local mode the emulator first (in this process), then Next.js with the configuration it needs.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import nextEnv from '@next/env';
+import { ConfigError, isAzureMode, loadConfig, localDir } from '../lib/env';
+import { runMigrations } from '../lib/db/run-migrations';
+
+const command = process.argv[2] === 'start' ? 'start' : 'dev';
+const port = Number(process.env.PORT ?? 3000);
+
+async function startLocalEmulator() {
+  const { startEmulator } = await import('../emulator/start');
+  const base = Number(process.env.ROLEPORT_EMULATOR_PORT ?? 8443);
+  const publicUrl = (process.env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  const emulator = await startEmulator({
+    localDir: localDir(),
+    ports: { entra: base, graph: base + 1, arm: base + 2, gateway: base + 3 },
+    writeConnectionFile: true,
+    extraRedirectUris: [`${publicUrl}/api/auth/callback/azure-ad`],
+  });
+  console.log(`Emulator: Entra ${emulator.urls.authorityHost}, Graph ${emulator.urls.graphEndpoint}, ARM ${emulator.urls.armEndpoint}, gateway ${emulator.urls.gatewayUrl}`);
+  return emulator;
+}
+
+async function main() {
+  nextEnv.loadEnvConfig(process.cwd(), command === 'dev');
+  const local = !isAzureMode(process.env);
+  const emulator = local ? await startLocalEmulator() : undefined;
+  const config = loadConfig(process.env);
+  await runMigrations(config.database);
+  if (command === 'start' && !existsSync(path.resolve('.next/BUILD_ID'))) {
+    throw new ConfigError('No production build found: run `npm run build` before `npm start`.');
+  }
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    NEXTAUTH_URL: config.publicUrl,
+    NEXTAUTH_SECRET: config.authSecret,
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
+  if (local) env.NODE_EXTRA_CA_CERTS = path.join(localDir(), 'ca.pem');
+  const next = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), command, '--port', String(port)], { env, stdio: 'inherit' });
+  console.log(`Roleport (${config.mode} mode) is starting at ${config.publicUrl}`);
+  const stop = (signal: NodeJS.Signals) => next.kill(signal);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  next.on('exit', async (code) => {
+    await emulator?.stop();
+    process.exit(code ?? 0);
+  });
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error('Roleport could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});
