@@ -17,7 +17,7 @@ const AZURE = {
   DATABASE_URL: 'postgres://roleport@db.internal:5432/roleport',
 };
 
-function emulatorFile(overrides: Record<string, unknown> = {}): NodeJS.ProcessEnv {
+function emulatorFile(overrides: Record<string, unknown> = {}): Record<string, string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'roleport-env-'));
   const file = path.join(dir, 'emulator.json');
   const connection = {
@@ -38,7 +38,7 @@ function emulatorFile(overrides: Record<string, unknown> = {}): NodeJS.ProcessEn
   return { ROLEPORT_EMULATOR_FILE: file, ROLEPORT_LOCAL_DIR: dir, ROLEPORT_DATA_DIR: path.join(dir, 'data') };
 }
 
-function messageOf(env: NodeJS.ProcessEnv): string {
+function messageOf(env: Record<string, string | undefined>): string {
   try {
     loadConfig(env);
   } catch (error) {

@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 
+export type Env = Record<string, string | undefined>;
+
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
 export interface RoleportConfig {
@@ -96,15 +98,15 @@ function parse<T extends z.ZodType>(schema: T, input: unknown, source: string): 
   return result.data;
 }
 
-export function localDir(env: NodeJS.ProcessEnv = process.env): string {
+export function localDir(env: Env = process.env): string {
   return path.resolve(env.ROLEPORT_LOCAL_DIR ?? '.local');
 }
 
-export function emulatorFilePath(env: NodeJS.ProcessEnv = process.env): string {
+export function emulatorFilePath(env: Env = process.env): string {
   return path.resolve(env.ROLEPORT_EMULATOR_FILE ?? path.join(localDir(env), 'emulator.json'));
 }
 
-function localAuthSecret(env: NodeJS.ProcessEnv): string {
+function localAuthSecret(env: Env): string {
   const file = path.join(localDir(env), 'nextauth-secret');
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });
@@ -118,11 +120,11 @@ function databaseConfig(url: string | undefined, dataDir: string | undefined): D
   return { kind: 'sqlite', file: path.join(path.resolve(dataDir ?? '.data'), 'roleport.db') };
 }
 
-export function isAzureMode(env: NodeJS.ProcessEnv): boolean {
+export function isAzureMode(env: Env): boolean {
   return AZURE_TRIGGERS.some((name) => (env[name] ?? '') !== '');
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): RoleportConfig {
+export function loadConfig(env: Env = process.env): RoleportConfig {
   const common = parse(commonSchema, env, 'environment');
   const base = {
     webhookUrl: common.ROLEPORT_WEBHOOK_URL,
@@ -152,7 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RoleportConfig
   return { ...base, ...localConfig(env, common) };
 }
 
-function localConfig(env: NodeJS.ProcessEnv, common: z.infer<typeof commonSchema>) {
+function localConfig(env: Env, common: z.infer<typeof commonSchema>) {
   const file = emulatorFilePath(env);
   if (!existsSync(file)) {
     throw new ConfigError(`Invalid configuration: no Azure settings are given, so Roleport runs in local mode, but the emulator connection file ${file} does not exist. Start the portal with \`npm run dev\` (it starts the emulator), or run \`npm run emulator\` first.`);

@@ -1,15 +1,50 @@
+import Link from 'next/link';
+import { RoleChip } from '@/components/catalog/role-chip';
 import { EmptyState } from '@/components/ui/empty-state';
+import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/session';
+import { loadMyAccess } from '@/lib/catalog/catalog-views';
 
 export const metadata = { title: 'My access' };
 
 export default async function MyAccessPage() {
   const user = await requireUser();
+  const { entries, rolesError } = await loadMyAccess(user);
   return (
     <>
-      <PageHeader title="My access" description={`The Entra app roles ${user.name} holds, per API.`} />
-      <EmptyState title="No roles yet">Browse the APIs to see what each operation needs and request access.</EmptyState>
+      <PageHeader title="My access" description={`The Entra app roles ${user.name} holds, per API. New roles reach the next token you get.`} />
+      {rolesError ? <Notice tone="warn">{rolesError}</Notice> : null}
+      {entries.length === 0 ? (
+        <EmptyState title="No roles yet">
+          <Link href="/apis" className="text-brand-600 hover:underline">
+            Browse the APIs
+          </Link>{' '}
+          to see what each operation needs and request access.
+        </EmptyState>
+      ) : (
+        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
+          {entries.map(({ api, view }) => (
+            <li key={api.id} className="flex flex-wrap items-center justify-between gap-3 p-4" data-testid="my-access-api">
+              <Link href={`/apis/${encodeURIComponent(api.id)}`} className="font-semibold text-brand-700 hover:underline dark:text-brand-100">
+                {api.displayName}
+              </Link>
+              <div className="flex flex-wrap gap-2">
+                {view.roles
+                  .filter((r) => r.held.length > 0)
+                  .map((r) => (
+                    <RoleChip
+                      key={r.role.id}
+                      value={r.role.value}
+                      held
+                      title={r.held.some((h) => h.via === 'group') ? `through ${r.held.find((h) => h.via === 'group')?.groupName}` : 'assigned directly'}
+                    />
+                  ))}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
     </>
   );
 }

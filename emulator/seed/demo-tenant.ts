@@ -18,7 +18,8 @@ export const PORTAL_APP = {
   objectId: '9d2c6f1a-5b7e-4c3d-a8f0-20000000000a',
   servicePrincipalId: '9d2c6f1a-5b7e-4c3d-a8f0-30000000000a',
   displayName: 'Roleport',
-  identifierUri: 'api://roleport',
+  /** Entra's default App ID URI form, so the portal's scope follows from its client id alone. */
+  identifierUri: 'api://9d2c6f1a-5b7e-4c3d-a8f0-10000000000a',
   clientSecret: 'roleport-local-secret-not-for-production',
   accessAsUserScopeId: '9d2c6f1a-5b7e-4c3d-a8f0-40000000000a',
   roles: { 'Portal.Admin': '9d2c6f1a-5b7e-4c3d-a8f0-50000000000a' },

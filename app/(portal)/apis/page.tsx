@@ -1,15 +1,65 @@
+import Link from 'next/link';
 import { EmptyState } from '@/components/ui/empty-state';
+import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/session';
+import { loadCatalog } from '@/lib/catalog/catalog-views';
+import { parseCatalogFilters } from '@/lib/catalog/parse-catalog-filters';
+import { ApiCard } from './api-card';
+import { CatalogFiltersForm } from './catalog-filters';
+import { RefreshCatalogButton } from './refresh-catalog-button';
 
 export const metadata = { title: 'APIs' };
 
-export default async function ApisPage() {
-  await requireUser();
+const PAGE_SIZE = 48;
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function ApisPage({ searchParams }: { searchParams: Search }) {
+  const user = await requireUser();
+  const { page, ...filters } = parseCatalogFilters(await searchParams);
+  const { entries, products, indexEmpty, rolesError } = await loadCatalog(user, filters);
+  const pages = Math.max(1, Math.ceil(entries.length / PAGE_SIZE));
+  const shown = entries.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const pageLink = (n: number) => `/apis?${new URLSearchParams({ ...filters, page: String(n) }).toString()}`;
   return (
     <>
-      <PageHeader title="APIs" description="Products and APIs published through Azure API Management." />
-      <EmptyState title="The catalog is empty">No APIs have been indexed yet.</EmptyState>
+      <PageHeader
+        title="APIs"
+        description="Every API published through Azure API Management, with the Entra app roles it takes and what you hold."
+        actions={user.isAdmin ? <RefreshCatalogButton /> : null}
+      />
+      {rolesError ? <Notice tone="warn">{rolesError}</Notice> : null}
+      {indexEmpty ? (
+        <EmptyState title="The catalog has not been indexed yet">
+          Roleport reads API Management in the background; this page fills in when the first sync finishes.
+        </EmptyState>
+      ) : (
+        <>
+          <CatalogFiltersForm filters={filters} products={products} />
+          <p className="mb-3 text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
+            {entries.length === 1 ? '1 API' : `${entries.length} APIs`}
+          </p>
+          {shown.length === 0 ? (
+            <EmptyState title="No API matches">Try other words or clear the filters.</EmptyState>
+          ) : (
+            <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+              {shown.map((entry) => (
+                <ApiCard key={entry.api.id} entry={entry} />
+              ))}
+            </ul>
+          )}
+          {pages > 1 ? (
+            <nav aria-label="Pages" className="mt-6 flex justify-center gap-4 text-sm">
+              {page > 1 ? <Link href={pageLink(page - 1)}>← Previous</Link> : null}
+              <span>
+                Page {Math.min(page, pages)} of {pages}
+              </span>
+              {page < pages ? <Link href={pageLink(page + 1)}>Next →</Link> : null}
+            </nav>
+          ) : null}
+        </>
+      )}
     </>
   );
 }

@@ -1,0 +1,65 @@
+import Link from 'next/link';
+import type { ApiPageData } from '@/lib/catalog/catalog-views';
+
+function HeldBy({ held }: { held: ApiPageData['view']['roles'][number]['held'] }) {
+  return (
+    <span className="text-xs font-medium text-emerald-700 dark:text-emerald-400">
+      Held {held.map((h) => (h.via === 'group' ? `through the group ${h.groupName ?? h.groupId}` : 'directly')).join(' and ')}
+    </span>
+  );
+}
+
+export function AppRolesPanel({ data }: { data: ApiPageData }) {
+  const { api, app, view } = data;
+  if (!app) {
+    return (
+      <section aria-label="Access" className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm dark:border-amber-900 dark:bg-amber-950">
+        {view.state === 'no-token-check' ? (
+          <p>This API does not validate Entra tokens: its operations are callable without an app role.</p>
+        ) : (
+          <p>
+            No Entra app registration is mapped to this API: its <code>validate-jwt</code> audiences ({api.access.audiences.join(', ') || 'none'}) match no
+            application in the tenant. A portal admin can set the mapping.
+          </p>
+        )}
+      </section>
+    );
+  }
+  return (
+    <section aria-label="Access" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+      <h2 className="text-base font-semibold">App registration: {app.displayName}</h2>
+      <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
+        <dt>Client id</dt>
+        <dd className="font-mono">{app.appId}</dd>
+        <dt>App ID URI</dt>
+        <dd className="font-mono">{app.identifierUris.join(', ') || '—'}</dd>
+        <dt>Access tokens</dt>
+        <dd>v{app.tokenVersion}.0</dd>
+        <dt>Found from</dt>
+        <dd>{api.appSource === 'override' ? 'an admin-set mapping' : 'the validate-jwt audience in the policy'}</dd>
+      </dl>
+      <ul className="mt-4 divide-y divide-slate-100 dark:divide-slate-800">
+        {view.roles.map(({ role, held, requestable }) => (
+          <li key={role.id} className="flex flex-wrap items-center justify-between gap-3 py-2" data-testid="app-role" data-role={role.value}>
+            <div>
+              <p className="font-mono text-sm font-medium">{role.value}</p>
+              <p className="text-xs text-slate-600 dark:text-slate-400">{role.description || role.displayName}</p>
+            </div>
+            {held.length > 0 ? (
+              <HeldBy held={held} />
+            ) : requestable ? (
+              <Link
+                href={`/requests/new?api=${encodeURIComponent(api.id)}&role=${encodeURIComponent(role.id)}`}
+                className="rounded-md bg-brand-600 px-3 py-1.5 text-xs font-semibold text-white hover:bg-brand-700"
+              >
+                Request access
+              </Link>
+            ) : (
+              <span className="text-xs text-slate-500">Not assignable to users</span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

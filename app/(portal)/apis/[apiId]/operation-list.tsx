@@ -1,0 +1,96 @@
+import { MethodBadge } from '@/components/catalog/method-badge';
+import { RoleChip } from '@/components/catalog/role-chip';
+import type { IndexedOperation } from '@/lib/catalog/catalog-types';
+import { allows } from '@/lib/policy/role-requirements';
+
+function Requirement({ op, heldValues }: { op: IndexedOperation; heldValues: string[] }) {
+  const { access } = op;
+  if (!access.validatesToken) return <span className="text-xs text-amber-700 dark:text-amber-400">No token validation</span>;
+  if (access.requiredRoles.length === 0) return <span className="text-xs text-slate-500">Any valid token (no role check)</span>;
+  const allowed = allows(access, heldValues);
+  return (
+    <div className="flex flex-wrap items-center gap-1.5" data-testid="required-roles">
+      {access.requiredRoles.map((set, i) => (
+        <span key={set.join(',')} className="flex flex-wrap items-center gap-1 text-xs text-slate-500">
+          {i > 0 ? <span>and</span> : null}
+          {set.length > 1 ? <span>one of</span> : null}
+          {set.map((role) => (
+            <RoleChip key={role} value={role} held={heldValues.includes(role)} />
+          ))}
+        </span>
+      ))}
+      <span className={`text-xs font-medium ${allowed ? 'text-emerald-700 dark:text-emerald-400' : 'text-slate-500'}`}>
+        {allowed ? 'You can call this' : 'You cannot call this yet'}
+      </span>
+    </div>
+  );
+}
+
+function Parameters({ op }: { op: IndexedOperation }) {
+  if (op.parameters.length === 0) return null;
+  return (
+    <details className="mt-2 text-xs">
+      <summary className="cursor-pointer text-slate-600 dark:text-slate-400">{op.parameters.length} parameters</summary>
+      <table className="mt-2 w-full text-left">
+        <thead className="text-slate-500">
+          <tr>
+            <th className="py-1 pr-3 font-medium">Name</th>
+            <th className="py-1 pr-3 font-medium">In</th>
+            <th className="py-1 pr-3 font-medium">Type</th>
+            <th className="py-1 font-medium">Description</th>
+          </tr>
+        </thead>
+        <tbody>
+          {op.parameters.map((p) => (
+            <tr key={`${p.in}:${p.name}`} className="border-t border-slate-100 dark:border-slate-800">
+              <td className="py-1 pr-3 font-mono">
+                {p.name}
+                {p.required ? <span className="text-rose-600">*</span> : null}
+              </td>
+              <td className="py-1 pr-3">{p.in}</td>
+              <td className="py-1 pr-3">{p.type}</td>
+              <td className="py-1">{p.description}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
+export function OperationList({ operations, heldValues }: { operations: IndexedOperation[]; heldValues: string[] }) {
+  const groups = new Map<string, IndexedOperation[]>();
+  for (const op of operations) groups.set(op.tag ?? 'Operations', [...(groups.get(op.tag ?? 'Operations') ?? []), op]);
+  return (
+    <div className="flex flex-col gap-6">
+      {[...groups].map(([tag, ops]) => (
+        <section key={tag} aria-label={tag}>
+          <h3 className="mb-2 text-sm font-semibold text-slate-600 dark:text-slate-400">{tag}</h3>
+          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
+            {ops.map((op) => (
+              <li key={op.id} className="p-4" data-testid="operation" data-operation-id={op.id}>
+                <div className="flex flex-wrap items-center gap-3">
+                  <MethodBadge method={op.method} />
+                  <code className="font-mono text-sm">{op.urlTemplate}</code>
+                  <span className="text-sm font-medium">{op.displayName}</span>
+                </div>
+                {op.description ? <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{op.description}</p> : null}
+                <div className="mt-2">
+                  <Requirement op={op} heldValues={heldValues} />
+                </div>
+                {op.access.unknowns.length > 0 ? (
+                  <ul className="mt-2 list-disc pl-5 text-xs text-amber-700 dark:text-amber-400">
+                    {op.access.unknowns.map((note) => (
+                      <li key={note}>{note}</li>
+                    ))}
+                  </ul>
+                ) : null}
+                <Parameters op={op} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { notFound } from 'next/navigation';
+import { Notice } from '@/components/ui/notice';
+import { PageHeader } from '@/components/ui/page-header';
+import { requireUser } from '@/lib/auth/session';
+import { loadApiPage } from '@/lib/catalog/catalog-views';
+import { RefreshCatalogButton } from '../refresh-catalog-button';
+import { AppRolesPanel } from './app-roles-panel';
+import { OperationList } from './operation-list';
+
+type Params = Promise<{ apiId: string }>;
+
+export async function generateMetadata({ params }: { params: Params }) {
+  return { title: decodeURIComponent((await params).apiId) };
+}
+
+export default async function ApiPage({ params }: { params: Params }) {
+  const user = await requireUser();
+  const { apiId } = await params;
+  const data = await loadApiPage(user, decodeURIComponent(apiId));
+  if (!data) notFound();
+  const { api, operations, view, rolesError } = data;
+  return (
+    <>
+      <PageHeader
+        title={api.displayName}
+        description={api.description}
+        actions={user.isAdmin ? <RefreshCatalogButton apiId={api.id} label="Refresh this API" /> : null}
+      />
+      {rolesError ? <Notice tone="warn">{rolesError}</Notice> : null}
+      {api.syncError ? (
+        <Notice tone="warn" title="The last refresh of this API failed">
+          Showing the index from {new Date(api.syncedAt).toUTCString()}. {user.isAdmin ? api.syncError : null}
+        </Notice>
+      ) : null}
+      <dl className="mb-6 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+        <dt className="text-slate-500">Base URL</dt>
+        <dd className="font-mono" data-testid="gateway-base-url">
+          {api.gatewayBaseUrl}
+        </dd>
+        <dt className="text-slate-500">Products</dt>
+        <dd>{api.products.map((p) => p.displayName).join(', ') || '—'}</dd>
+        <dt className="text-slate-500">Subscription key</dt>
+        <dd>{api.subscriptionRequired ? 'required' : 'not required'}</dd>
+        {user.isAdmin ? (
+          <>
+            <dt className="text-slate-500">Indexed</dt>
+            <dd>{new Date(api.syncedAt).toUTCString()}</dd>
+          </>
+        ) : null}
+      </dl>
+      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+        <section aria-label="Operations">
+          <h2 className="mb-3 text-lg font-semibold">Operations</h2>
+          <OperationList operations={operations} heldValues={view.heldValues} />
+        </section>
+        <AppRolesPanel data={data} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,134 @@
+// The emulated APIM service's in-memory model; the ARM surface reads and writes it, the gateway enforces it.
+
+export interface ServiceInfo {
+  /** Azure subscription (a GUID) and resource group that hold the service; they form its ARM id. */
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  location: string;
+  sku: { name: string; capacity: number };
+  publisherName: string;
+  publisherEmail: string;
+  gatewayUrl: string;
+  portalUrl: string;
+  developerPortalUrl: string;
+  managementApiUrl: string;
+  scmUrl: string;
+  createdAtUtc: string;
+}
+
+export interface ProductRecord {
+  id: string;
+  displayName: string;
+  description: string;
+  subscriptionRequired: boolean;
+  approvalRequired: boolean;
+  subscriptionsLimit?: number;
+  state: 'published' | 'notPublished';
+  terms: string;
+}
+
+export interface ApiRecord {
+  id: string;
+  displayName: string;
+  description: string;
+  path: string;
+  protocols: string[];
+  serviceUrl: string;
+  subscriptionRequired: boolean;
+  subscriptionKeyParameterNames: { header: string; query: string };
+  apiRevision: string;
+  isCurrent: boolean;
+  type: 'http';
+  tags: string[];
+}
+
+export interface ParameterContract {
+  name: string;
+  description?: string;
+  type: string;
+  required: boolean;
+  values: string[];
+  defaultValue?: string;
+}
+
+export interface RepresentationContract {
+  contentType: string;
+  examples?: Record<string, { value: unknown; description?: string }>;
+}
+
+export interface OperationRecord {
+  id: string;
+  apiId: string;
+  displayName: string;
+  method: string;
+  urlTemplate: string;
+  description: string;
+  templateParameters: ParameterContract[];
+  request: {
+    description?: string;
+    queryParameters: ParameterContract[];
+    headers: ParameterContract[];
+    representations: RepresentationContract[];
+  };
+  responses: { statusCode: number; description: string; representations: RepresentationContract[]; headers: ParameterContract[] }[];
+  tags: string[];
+}
+
+/** A policy document as APIM keeps it: canonical, pretty-printed, XML-escaped text. */
+export interface PolicyRecord {
+  xml: string;
+  etag: string;
+}
+
+export interface ApimUserRecord {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  state: 'active' | 'blocked' | 'pending' | 'deleted';
+  registrationDate: string;
+  identities: { provider: string; id: string }[];
+}
+
+export type SubscriptionState = 'suspended' | 'active' | 'expired' | 'submitted' | 'rejected' | 'cancelled';
+
+export interface SubscriptionRecord {
+  id: string;
+  /** Service-relative id, e.g. `/users/ben`. */
+  ownerId: string | null;
+  /** Service-relative scope: `/products/{id}`, `/apis/{id}` or `/apis` (all APIs). */
+  scope: string;
+  displayName: string;
+  state: SubscriptionState;
+  primaryKey: string;
+  secondaryKey: string;
+  createdDate: string;
+  startDate?: string;
+  allowTracing: boolean;
+}
+
+export interface NamedValueRecord {
+  id: string;
+  displayName: string;
+  value: string;
+  secret: boolean;
+  tags: string[];
+}
+
+/** Policy scopes, keyed like `global`, `product:{id}`, `api:{id}`, `operation:{apiId}/{opId}`. */
+export type PolicyScopeKey = string;
+
+export interface ApimState {
+  service: ServiceInfo;
+  products: Map<string, ProductRecord>;
+  /** productId → ordered API ids. */
+  productApis: Map<string, string[]>;
+  apis: Map<string, ApiRecord>;
+  /** apiId → (operationId → operation), in insertion order. */
+  operations: Map<string, Map<string, OperationRecord>>;
+  policies: Map<PolicyScopeKey, PolicyRecord>;
+  users: Map<string, ApimUserRecord>;
+  subscriptions: Map<string, SubscriptionRecord>;
+  namedValues: Map<string, NamedValueRecord>;
+}

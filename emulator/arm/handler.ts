@@ -1,0 +1,74 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApimState } from '../apim/types';
+import type { EmulatorUrls, SurfaceHandler, TokenVerifier } from '../context';
+import { authenticate, checkApiVersion } from './arm-auth';
+import type { ArmRequest, ArmResult } from './arm-request';
+import { ArmError, sendArmError, sendJson } from './arm-response';
+import { handleCatalog } from './routes-catalog';
+import { handlePolicies } from './routes-policies';
+import { handleSubscriptions } from './routes-subscriptions';
+
+const PREFIX = /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)\/providers\/microsoft\.apimanagement\/service\/([^/]+)(\/.*)?$/i;
+
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new ArmError(400, 'InvalidRequestUri', `The path segment '${segment}' is not validly encoded.`);
+  }
+}
+
+/** Matches the service prefix like ARM: names case-insensitive, each mismatch with ARM's own error. */
+function serviceSegments(state: ApimState, pathname: string): string[] {
+  const match = PREFIX.exec(pathname.replace(/\/+$/, ''));
+  if (!match) throw new ArmError(404, 'NotFound', `No route matches '${pathname}'.`);
+  const [, sub, rg, svc, rest] = match as unknown as [string, string, string, string, string | undefined];
+  const service = state.service;
+  if (decode(sub).toLowerCase() !== service.subscriptionId.toLowerCase()) {
+    throw new ArmError(404, 'SubscriptionNotFound', `The subscription '${decode(sub)}' could not be found.`);
+  }
+  if (decode(rg).toLowerCase() !== service.resourceGroup.toLowerCase()) {
+    throw new ArmError(404, 'ResourceGroupNotFound', `Resource group '${decode(rg)}' could not be found.`);
+  }
+  if (decode(svc).toLowerCase() !== service.name.toLowerCase()) {
+    throw new ArmError(
+      404,
+      'ResourceNotFound',
+      `The Resource 'Microsoft.ApiManagement/service/${decode(svc)}' under resource group '${decode(rg)}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
+    );
+  }
+  return (rest ?? '').split('/').filter(Boolean).map(decode);
+}
+
+async function route(r: ArmRequest): Promise<ArmResult> {
+  const result = (await handlePolicies(r)) ?? (await handleSubscriptions(r)) ?? handleCatalog(r);
+  if (!result) throw new ArmError(404, 'ResourceNotFound', `The resource '${r.segments.join('/')}' was not found.`);
+  return result;
+}
+
+/** The ARM surface of the emulated API Management service (api-version 2024-05-01 shapes). */
+export function createArmHandler(deps: { state: ApimState; tokens: TokenVerifier; urls: EmulatorUrls }): SurfaceHandler {
+  return async (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      const url = new URL(req.url ?? '/', deps.urls.armEndpoint);
+      await authenticate(req, deps.tokens, deps.urls.authorityHost);
+      const segments = serviceSegments(deps.state, url.pathname);
+      checkApiVersion(url);
+      const method = (req.method ?? 'GET').toUpperCase();
+      const result = await route({ req, method, url, origin: deps.urls.armEndpoint, segments, state: deps.state });
+      if (result.body === undefined) {
+        res.writeHead(result.status, result.headers ?? {});
+        res.end();
+      } else sendJson(res, result.status, result.body, result.headers);
+    } catch (error) {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      if (error instanceof ArmError) sendArmError(res, error);
+      else sendArmError(res, new ArmError(500, 'InternalServerError', 'The request failed because of an internal server error.'));
+      // Drain an unread body so the connection stays usable.
+      req.resume();
+    }
+  };
+}

@@ -1,0 +1,41 @@
+/** A validated JWT as policy expressions see it: each claim as a list of strings. */
+export interface JwtVariable {
+  kind: 'jwt';
+  claims: Record<string, string[]>;
+}
+
+export type VariableValue = string | boolean | number | JwtVariable;
+
+/** What the policies of one request read and change on the way in. */
+export interface GatewayContext {
+  method: string;
+  /** Header names lower-cased; repeated headers keep every value. */
+  headers: Map<string, string[]>;
+  query: URLSearchParams;
+  variables: Map<string, VariableValue>;
+  /** Policies accepted but not enforced here; reported to the caller in a response header. */
+  ignoredPolicies: Set<string>;
+}
+
+export interface GatewayResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** A policy or expression the emulated gateway does not implement: the request fails with 500 naming it. */
+export class UnsupportedPolicyError extends Error {}
+
+/** APIM's own error body shape, e.g. `{"statusCode":401,"message":"Invalid JWT."}`. */
+export function apimError(status: number, message: string, headers: Record<string, string> = {}): GatewayResponse {
+  return {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers },
+    body: JSON.stringify({ statusCode: status, message }),
+  };
+}
+
+export function headerValue(ctx: GatewayContext, name: string): string | undefined {
+  const values = ctx.headers.get(name.toLowerCase());
+  return values && values.length > 0 ? values.join(',') : undefined;
+}

@@ -1,0 +1,49 @@
+import type { DirectoryUser } from '../directory/types';
+import { PERMISSIONS } from './graph-auth';
+import { authorize, sendEntity, sendList, type GraphCall } from './graph-call';
+import { notFound, segmentNotFound } from './graph-errors';
+import { methodNotAllowed } from './applications-routes';
+import { createAssignment, listAssignments } from './assignment-routes';
+import { groupJson, typed, userJson } from './serialize';
+
+function findUser(call: GraphCall, key: string): DirectoryUser {
+  const user = call.dir.findUser(key);
+  if (!user) throw notFound(key);
+  return user;
+}
+
+/** /users[/{id|upn}[/appRoleAssignments|/memberOf]]. */
+export async function usersRoute(call: GraphCall, key: string | undefined, nav: string | undefined) {
+  const method = call.req.method ?? 'GET';
+  if (key === undefined) {
+    if (method !== 'GET') throw methodNotAllowed();
+    await authorize(call, PERMISSIONS.readUsers);
+    const all = [...call.dir.users.values()].map(userJson);
+    return sendList(call, all, 'users', 'user', all[0] ?? {});
+  }
+  if (nav === undefined) {
+    if (method !== 'GET') throw methodNotAllowed();
+    await authorize(call, PERMISSIONS.readUsers);
+    return sendEntity(call, userJson(findUser(call, key)), 'users', 'user');
+  }
+  const navName = nav.toLowerCase();
+  if (navName === 'approleassignments') {
+    if (method === 'GET') {
+      await authorize(call, PERMISSIONS.readUserAssignments);
+      const user = findUser(call, key);
+      return listAssignments(call, call.dir.assignmentsOf(user.id), `users('${user.id}')/appRoleAssignments`);
+    }
+    if (method === 'POST') {
+      const user = findUser(call, key);
+      return createAssignment(call, { principalId: user.id }, `users('${user.id}')/appRoleAssignments`);
+    }
+    throw methodNotAllowed();
+  }
+  if (navName === 'memberof' && method === 'GET') {
+    await authorize(call, PERMISSIONS.readMemberOf);
+    const user = findUser(call, key);
+    const groups = call.dir.groupsOf(user.id).map((g) => typed('group', groupJson(g)));
+    return sendList(call, groups, 'directoryObjects', 'directoryObject', groups[0] ?? {});
+  }
+  throw segmentNotFound(nav);
+}

@@ -1,0 +1,131 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { ApimState } from './apim/state';
+import type { EmulatorUrls, SurfaceHandler, SurfaceName, TokenVerifier } from './context';
+import { createControlHandler } from './control/control-handler';
+import { RequestStats } from './control/request-stats';
+import type { Directory } from './directory/directory';
+import { createEntraHandler } from './entra/entra-handler';
+import { createSigningKeys, createTokenVerifier } from './entra/signing-keys';
+import { FaultState } from './faults/fault-state';
+import type { ThrottleSettings } from './faults/token-bucket';
+import { createGraphHandler } from './graph/graph-handler';
+import { createSurfaceServer, type SurfaceServer } from './http/surface-server';
+import { APIM, DEMO_PASSWORD, PORTAL_APP, TENANT_ID, USERS } from './seed/demo-tenant';
+import { seedDirectory } from './seed/directory-seed';
+import { ensureCertificates } from './tls/ensure-certificates';
+
+export const ALL_SURFACES: SurfaceName[] = ['entra', 'graph', 'arm', 'gateway'];
+const DEFAULT_PORTS: Record<SurfaceName, number> = { entra: 8443, graph: 8444, arm: 8445, gateway: 8446 };
+
+export interface StartEmulatorOptions {
+  localDir?: string;
+  /** 0 = an ephemeral port. */
+  ports?: Partial<Record<SurfaceName, number>>;
+  host?: 'localhost';
+  seed?: { apis?: number; operations?: number };
+  latencyMs?: Partial<Record<SurfaceName, number>>;
+  armThrottle?: ThrottleSettings | null;
+  writeConnectionFile?: boolean;
+  extraRedirectUris?: string[];
+  /** Access and ID token lifetime (default one hour, like Entra). */
+  tokenLifetimeSeconds?: number;
+  /** Which surfaces to run (default all). */
+  surfaces?: SurfaceName[];
+}
+
+export interface EmulatorConnection {
+  authorityHost: string;
+  tenantId: string;
+  armEndpoint: string;
+  graphEndpoint: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  serviceName: string;
+  gatewayUrl: string;
+  caCertPath: string;
+  portal: { clientId: string; clientSecret: string };
+  users: { oid: string; userPrincipalName: string; displayName: string; password: string }[];
+}
+
+export interface RunningEmulator {
+  urls: EmulatorUrls;
+  connection: EmulatorConnection;
+  directory: Directory;
+  /** The APIM state (undefined when neither the ARM nor the gateway surface runs). */
+  apim: ApimState | undefined;
+  faults: FaultState;
+  stats: RequestStats;
+  tokens: TokenVerifier;
+  stop(): Promise<void>;
+}
+
+/** Starts one HTTPS server per surface, all sharing one directory, one signing key and one fault state. */
+export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
+  const localDir = options.localDir ?? '.local';
+  const host = options.host ?? 'localhost';
+  const surfaces = options.surfaces ?? ALL_SURFACES;
+  const certs = ensureCertificates(localDir);
+  const faults = new FaultState({ latencyMs: options.latencyMs, armThrottle: options.armThrottle ?? null });
+  const stats = new RequestStats();
+  let urls: EmulatorUrls | undefined;
+  const control = createControlHandler({ faults, stats, urls: () => urls!, surfaces });
+
+  const servers = new Map<SurfaceName, SurfaceServer>();
+  const ports: Partial<Record<SurfaceName, number>> = {};
+  try {
+    for (const surface of surfaces) {
+      const server = createSurfaceServer({ surface, certPem: certs.certPem, keyPem: certs.keyPem, faults, stats, control: surface === 'entra' ? control : undefined });
+      servers.set(surface, server);
+      ports[surface] = await server.listen(options.ports?.[surface] ?? DEFAULT_PORTS[surface], host);
+    }
+  } catch (err) {
+    await Promise.all([...servers.values()].map((s) => s.close()));
+    throw err;
+  }
+  const origin = (s: SurfaceName) => `https://${host}:${ports[s] ?? options.ports?.[s] ?? DEFAULT_PORTS[s]}`;
+  urls = { authorityHost: origin('entra'), graphEndpoint: origin('graph'), armEndpoint: origin('arm'), gatewayUrl: origin('gateway') };
+
+  const directory = seedDirectory({ extraRedirectUris: options.extraRedirectUris });
+  const keys = await createSigningKeys();
+  const tokens = createTokenVerifier(keys, urls.authorityHost, TENANT_ID);
+  const handlers: Partial<Record<SurfaceName, SurfaceHandler>> = {
+    entra: createEntraHandler({ directory, keys, tokens, urls, tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600 }),
+    graph: createGraphHandler({ directory, tokens, urls }),
+  };
+  let apim: ApimState | undefined;
+  if (surfaces.includes('arm') || surfaces.includes('gateway')) {
+    // The APIM surfaces are loaded only when they run, so Entra and Graph can run on their own.
+    const { createApimState } = await import('./apim/state');
+    const { seedApim } = await import('./seed/apim-seed');
+    const state = createApimState();
+    const generated = options.seed?.apis !== undefined || options.seed?.operations !== undefined
+      ? { apis: options.seed.apis ?? 0, operations: options.seed.operations ?? 0 } : undefined;
+    seedApim(state, { urls, tenantId: TENANT_ID, generated });
+    apim = state;
+    if (surfaces.includes('arm')) handlers.arm = (await import('./arm/handler')).createArmHandler({ state, tokens, urls });
+    if (surfaces.includes('gateway')) handlers.gateway = (await import('./gateway/handler')).createGatewayHandler({ state, urls, caPem: certs.caPem });
+  }
+  for (const [surface, server] of servers) {
+    const handler = handlers[surface];
+    if (handler) server.setHandler(handler);
+  }
+
+  const connection: EmulatorConnection = {
+    authorityHost: urls.authorityHost, tenantId: TENANT_ID, armEndpoint: urls.armEndpoint, graphEndpoint: urls.graphEndpoint,
+    subscriptionId: APIM.subscriptionId, resourceGroup: APIM.resourceGroup, serviceName: APIM.serviceName, gatewayUrl: urls.gatewayUrl,
+    caCertPath: certs.caCertPath, portal: { clientId: PORTAL_APP.appId, clientSecret: PORTAL_APP.clientSecret },
+    users: Object.values(USERS).map((u) => ({ oid: u.oid, userPrincipalName: u.userPrincipalName, displayName: u.displayName, password: DEMO_PASSWORD })),
+  };
+  if (options.writeConnectionFile) {
+    mkdirSync(resolve(localDir), { recursive: true });
+    writeFileSync(resolve(localDir, 'emulator.json'), `${JSON.stringify(connection, null, 2)}\n`);
+  }
+
+  return {
+    urls, connection, directory, apim, faults, stats, tokens,
+    stop: async () => {
+      await Promise.all([...servers.values()].map((s) => s.close()));
+    },
+  };
+}

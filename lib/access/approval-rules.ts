@@ -1,0 +1,116 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
+import type { PortalUser } from '@/lib/auth/session';
+import { getIndexedApi, getIndexedApp } from '@/lib/catalog/read-index';
+import { nowIso } from '@/lib/db/clock';
+import { withTransaction } from '@/lib/db/transaction';
+import type { ApprovalRuleRow, Database } from '@/lib/db/types';
+import { UserFacingError } from '@/lib/errors/user-facing-error';
+import { approvalRuleSchema, type ApprovalRuleInput } from './approval-rule-schema';
+import { auditActor } from './request-access';
+import { allowedDurations } from './request-schema';
+
+export interface ApprovalRule {
+  id: string;
+  apiId: string;
+  roleValue: string | null;
+  autoApprove: boolean;
+  stages: 1 | 2;
+  maxDays: number | null;
+  groupId: string | null;
+  updatedAt: string;
+}
+
+export interface EffectiveRule extends Omit<ApprovalRule, 'id' | 'updatedAt'> {
+  source: 'role' | 'api' | 'default';
+  ruleId: string | null;
+  /** Durations the request form offers. */
+  durations: number[];
+}
+
+export const DEFAULT_MAX_DAYS = 90;
+
+const toRule = (row: ApprovalRuleRow): ApprovalRule => ({
+  id: row.id,
+  apiId: row.api_id,
+  roleValue: row.role_value,
+  autoApprove: row.auto_approve === 1,
+  stages: Number(row.stages) === 2 ? 2 : 1,
+  maxDays: row.max_days === null ? null : Number(row.max_days),
+  groupId: row.group_id,
+  updatedAt: row.updated_at,
+});
+
+/** The rule that governs a request for (api, role): the role's own rule, else the API's, else the defaults. */
+export async function getEffectiveRule(db: Kysely<Database>, apiId: string, roleValue: string): Promise<EffectiveRule> {
+  const rows = await db.selectFrom('approval_rule').selectAll().where('api_id', '=', apiId).execute();
+  const roleRule = rows.find((r) => r.role_value === roleValue);
+  const apiRule = rows.find((r) => r.role_value === null);
+  const row = roleRule ?? apiRule;
+  if (!row) {
+    return { source: 'default', ruleId: null, apiId, roleValue: null, autoApprove: false, stages: 1, maxDays: DEFAULT_MAX_DAYS, groupId: null, durations: allowedDurations(DEFAULT_MAX_DAYS) };
+  }
+  const { id, updatedAt: _updatedAt, ...rule } = toRule(row);
+  return { ...rule, source: roleRule ? 'role' : 'api', ruleId: id, durations: allowedDurations(rule.maxDays) };
+}
+
+export async function listApprovalRules(db: Kysely<Database>, apiId?: string): Promise<ApprovalRule[]> {
+  let query = db.selectFrom('approval_rule').selectAll();
+  if (apiId !== undefined) query = query.where('api_id', '=', apiId);
+  return (await query.orderBy('api_id').orderBy('role_value').execute()).map(toRule);
+}
+
+function requireAdminActor(actor: PortalUser): void {
+  if (!actor.isAdmin) throw new UserFacingError('Only a portal admin can change approval rules.', 'forbidden', 403);
+}
+
+/** Creates or replaces the rule for (api, role); audited. */
+export async function saveApprovalRule(db: Kysely<Database>, actor: PortalUser, input: ApprovalRuleInput): Promise<ApprovalRule> {
+  requireAdminActor(actor);
+  const parsed = approvalRuleSchema.safeParse(input);
+  if (!parsed.success) throw new UserFacingError(parsed.error.issues[0]?.message ?? 'The rule is not valid.');
+  const rule = parsed.data;
+  const api = await getIndexedApi(db, rule.apiId);
+  if (!api) throw new UserFacingError('There is no such API in the catalog.');
+  const app = api.appId ? await getIndexedApp(db, api.appId) : null;
+  const role = rule.roleValue === null ? null : app?.appRoles.find((r) => r.value === rule.roleValue);
+  if (rule.roleValue !== null && !role) throw new UserFacingError(`${rule.roleValue} is not a role of ${api.displayName}.`);
+  if (rule.groupId !== null) {
+    if (!role) throw new UserFacingError('A group grant names one role: set it on a role’s rule, not on the whole API.');
+    if (!app?.groupHoldings.some((h) => h.groupId === rule.groupId && h.roleId === role.id)) {
+      throw new UserFacingError(`That group does not hold ${role.value} in Entra; assign the role to the group first, then refresh the catalog.`);
+    }
+  }
+
+  return withTransaction(db, async (trx) => {
+    let existingQuery = trx.selectFrom('approval_rule').selectAll().where('api_id', '=', rule.apiId);
+    existingQuery = rule.roleValue === null ? existingQuery.where('role_value', 'is', null) : existingQuery.where('role_value', '=', rule.roleValue);
+    const existing = await existingQuery.executeTakeFirst();
+    const now = nowIso();
+    const values = { auto_approve: rule.autoApprove ? 1 : 0, stages: rule.stages, max_days: rule.maxDays, group_id: rule.groupId, updated_at: now } as const;
+    const id = existing?.id ?? randomUUID();
+    if (existing) await trx.updateTable('approval_rule').set(values).where('id', '=', id).execute();
+    else await trx.insertInto('approval_rule').values({ id, api_id: rule.apiId, role_value: rule.roleValue, created_at: now, ...values }).execute();
+    const saved = toRule(await trx.selectFrom('approval_rule').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+    await appendAuditEvent(trx, {
+      actor: auditActor(actor),
+      action: existing ? 'approval_rule.updated' : 'approval_rule.created',
+      subject: { type: 'approval_rule', id },
+      before: existing ? { ...toRule(existing) } : null,
+      after: { ...saved },
+    });
+    return saved;
+  });
+}
+
+export async function deleteApprovalRule(db: Kysely<Database>, actor: PortalUser, ruleId: string): Promise<void> {
+  requireAdminActor(actor);
+  await withTransaction(db, async (trx) => {
+    const existing = await trx.selectFrom('approval_rule').selectAll().where('id', '=', ruleId).executeTakeFirst();
+    if (!existing) throw new UserFacingError('That rule no longer exists.', 'not_found', 404);
+    await trx.deleteFrom('approval_rule').where('id', '=', ruleId).execute();
+    await appendAuditEvent(trx, { actor: auditActor(actor), action: 'approval_rule.deleted', subject: { type: 'approval_rule', id: ruleId }, before: { ...toRule(existing) } });
+  });
+}

@@ -1,0 +1,53 @@
+// Rule: a request's text is validated the same way on client and server; hostile text is stored verbatim, never interpreted.
+import { describe, expect, it } from 'vitest';
+import { allowedDurations, requestSchema } from './request-schema';
+
+const base = { apiId: 'orders', roleId: 'c4a8e2d0-0001-4f5e-9b3a-d00000000001', justification: 'Building the checkout flow.' };
+const firstMessage = (input: unknown) => {
+  const result = requestSchema.safeParse(input);
+  return result.success ? null : result.error.issues[0]?.message;
+};
+
+describe('requestSchema', () => {
+  it('accepts a plain request and trims the justification', () => {
+    expect(requestSchema.parse({ ...base, justification: '  Building the checkout flow.\n  ' })).toEqual({ ...base, justification: 'Building the checkout flow.' });
+  });
+
+  it('keeps script-laden text exactly as written (escaping is the page’s job)', () => {
+    const text = '<script>alert(1)</script> & <img src=x onerror=alert(2)> "quoted"';
+    expect(requestSchema.parse({ ...base, justification: text }).justification).toBe(text);
+  });
+
+  it('keeps line breaks', () => {
+    expect(requestSchema.parse({ ...base, justification: 'Line one\r\nLine two\nthree' }).justification).toBe('Line one\r\nLine two\nthree');
+  });
+
+  it('refuses short, oversized and control-character justifications with readable messages', () => {
+    expect(firstMessage({ ...base, justification: '   too short  ' })).toBe('Explain in at least 10 characters why you need this role.');
+    expect(firstMessage({ ...base, justification: 'x'.repeat(1001) })).toBe('Keep the justification under 1000 characters.');
+    expect(firstMessage({ ...base, justification: 'x'.repeat(1000) })).toBeNull();
+    for (const control of ['\u0000', '\u0007', '\t', '\u001b[31m', '\u007f', '\u0085']) {
+      expect(firstMessage({ ...base, justification: `Need it for${control} reasons` })).toMatch(/control characters/);
+    }
+  });
+
+  it('refuses a role id that is not a GUID and a malformed submission id', () => {
+    expect(firstMessage({ ...base, roleId: 'Orders.Read' })).toBe('Choose a role of this API.');
+    expect(firstMessage({ ...base, roleId: "c4a8e2d0-0001-4f5e-9b3a-d00000000001' or 1=1" })).toBe('Choose a role of this API.');
+    expect(firstMessage({ ...base, submissionId: 'again' })).toBe('Invalid submission id.');
+  });
+
+  it('reads a duration from a form string and refuses nonsense', () => {
+    expect(requestSchema.parse({ ...base, durationDays: '30' }).durationDays).toBe(30);
+    expect(firstMessage({ ...base, durationDays: '-1' })).not.toBeNull();
+    expect(firstMessage({ ...base, durationDays: '2.5' })).not.toBeNull();
+  });
+});
+
+describe('allowedDurations', () => {
+  it('offers the standard choices up to the cap', () => {
+    expect(allowedDurations(null)).toEqual([7, 30, 90]);
+    expect(allowedDurations(30)).toEqual([7, 30]);
+    expect(allowedDurations(3)).toEqual([3]);
+  });
+});

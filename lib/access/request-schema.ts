@@ -1,0 +1,51 @@
+// Shared by the request form (client) and submitRequest (server): one definition of a valid request.
+import { z } from 'zod';
+
+export const JUSTIFICATION_MIN = 10;
+export const JUSTIFICATION_MAX = 1000;
+/** Durations offered when the approval rule does not cap them lower. */
+export const DURATION_CHOICES = [7, 30, 90] as const;
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// C0 controls except line breaks (\n, \r), DEL and the C1 block: invisible text that could disguise what a justification says.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+export const requestSchema = z.object({
+  apiId: z.string().trim().min(1, 'Choose an API.').max(256),
+  roleId: z.string().trim().regex(GUID, 'Choose a role of this API.'),
+  justification: z
+    .string()
+    .trim()
+    .min(JUSTIFICATION_MIN, `Explain in at least ${JUSTIFICATION_MIN} characters why you need this role.`)
+    .max(JUSTIFICATION_MAX, `Keep the justification under ${JUSTIFICATION_MAX} characters.`)
+    .refine((text) => !CONTROL.test(text), 'The justification contains control characters; use plain text and line breaks only.'),
+  durationDays: z.coerce.number().int().positive().max(3650).optional(),
+  /** Set once per form render, so a replayed post creates one request. */
+  submissionId: z.string().trim().regex(GUID, 'Invalid submission id.').optional(),
+});
+
+export type RequestInput = z.input<typeof requestSchema>;
+export type ValidRequest = z.output<typeof requestSchema>;
+
+/** The durations a rule allows: the standard choices up to its cap (a cap below all of them is offered as is). */
+export function allowedDurations(maxDays: number | null): number[] {
+  const cap = maxDays ?? Math.max(...DURATION_CHOICES);
+  const choices = DURATION_CHOICES.filter((d) => d <= cap);
+  return choices.length > 0 ? [...choices] : [cap];
+}
+
+export const decisionSchema = z
+  .object({
+    verdict: z.enum(['approve', 'reject'], 'Choose approve or reject.'),
+    note: z
+      .string()
+      .trim()
+      .max(JUSTIFICATION_MAX, `Keep the note under ${JUSTIFICATION_MAX} characters.`)
+      .refine((text) => !CONTROL.test(text), 'The note contains control characters; use plain text and line breaks only.')
+      .optional(),
+    expectedVersion: z.coerce.number().int().positive(),
+  })
+  .refine((d) => d.verdict === 'approve' || (d.note ?? '').length > 0, { message: 'Say why you reject the request; the requester will read it.', path: ['note'] });
+
+export type DecisionInput = z.input<typeof decisionSchema>;

@@ -1,0 +1,52 @@
+import 'server-only';
+import type { AccessRequestRow, GrantKind, RequestStatus } from '@/lib/db/types';
+
+/** A request as pages show it (plain data, safe to pass to client components; the page escapes text). */
+export interface AccessRequestView {
+  id: string;
+  requester: { oid: string; name: string; upn: string | null };
+  apiId: string;
+  appId: string;
+  roleId: string;
+  roleValue: string;
+  grantKind: GrantKind;
+  groupId: string | null;
+  justification: string;
+  durationDays: number | null;
+  status: RequestStatus;
+  stage: number;
+  /** Pass back as `expectedVersion` with a decision, cancellation or revocation. */
+  version: number;
+  assignmentId: string | null;
+  expiresAt: string | null;
+  failureReason: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+  activatedAt: string | null;
+  endedAt: string | null;
+}
+
+export function toRequestView(row: AccessRequestRow): AccessRequestView {
+  return {
+    id: row.id,
+    requester: { oid: row.requester_oid, name: row.requester_name, upn: row.requester_upn },
+    apiId: row.api_id,
+    appId: row.app_id,
+    roleId: row.role_id,
+    roleValue: row.role_value,
+    grantKind: row.grant_kind,
+    groupId: row.group_id,
+    justification: row.justification,
+    durationDays: row.duration_days === null ? null : Number(row.duration_days),
+    status: row.status,
+    stage: Number(row.stage),
+    version: Number(row.version),
+    assignmentId: row.assignment_id,
+    expiresAt: row.expires_at,
+    failureReason: row.failure_reason,
+    createdAt: row.created_at,
+    decidedAt: row.decided_at,
+    activatedAt: row.activated_at,
+    endedAt: row.ended_at,
+  };
+}

@@ -1,0 +1,22 @@
+import 'server-only';
+import { ApiManagementClient } from '@azure/arm-apimanagement';
+import { getConfig } from '@/lib/env';
+import { ARM_SCOPE, appCredential } from '@/lib/azure/identity/app-credential';
+
+let client: ApiManagementClient | undefined;
+
+export function apimClient(): ApiManagementClient {
+  if (client) return client;
+  const config = getConfig();
+  // The default scope would be `${endpoint}/.default`; ARM's resource id is fixed whatever the endpoint.
+  client = new ApiManagementClient(appCredential(), config.apim.subscriptionId, {
+    endpoint: config.armEndpoint,
+    credentialScopes: [ARM_SCOPE],
+  });
+  return client;
+}
+
+export function apimService(): { resourceGroup: string; serviceName: string } {
+  const { resourceGroup, serviceName } = getConfig().apim;
+  return { resourceGroup, serviceName };
+}

@@ -1,0 +1,58 @@
+import 'server-only';
+import { apimClient, apimService } from './client';
+import { reshapeApi, reshapeOperation, reshapeProduct } from './reshape';
+import type { ApimApi, ApimOperation, ApimProduct } from './types';
+
+async function collect<T, R>(pages: AsyncIterable<T>, reshape: (item: T) => R): Promise<R[]> {
+  const items: R[] = [];
+  for await (const item of pages) items.push(reshape(item));
+  return items;
+}
+
+export async function readGatewayUrl(): Promise<string> {
+  const { resourceGroup, serviceName } = apimService();
+  const service = await apimClient().apiManagementService.get(resourceGroup, serviceName);
+  return service.gatewayUrl ?? '';
+}
+
+export async function listProducts(): Promise<ApimProduct[]> {
+  const { resourceGroup, serviceName } = apimService();
+  return collect(apimClient().product.listByService(resourceGroup, serviceName), reshapeProduct);
+}
+
+export async function listProductApiIds(productId: string): Promise<string[]> {
+  const { resourceGroup, serviceName } = apimService();
+  return collect(apimClient().productApi.listByProduct(resourceGroup, serviceName, productId), (a) => a.name ?? '');
+}
+
+/** Current revisions only: other revisions are not callable at the API's own path. */
+export async function listApis(): Promise<ApimApi[]> {
+  const { resourceGroup, serviceName } = apimService();
+  const apis = await collect(apimClient().api.listByService(resourceGroup, serviceName, { filter: 'isCurrent eq true' }), reshapeApi);
+  return apis.filter((api) => api.isCurrent);
+}
+
+export async function getApi(apiId: string): Promise<ApimApi> {
+  const { resourceGroup, serviceName } = apimService();
+  return reshapeApi(await apimClient().api.get(resourceGroup, serviceName, apiId));
+}
+
+export async function listApiProductIds(apiId: string): Promise<string[]> {
+  const { resourceGroup, serviceName } = apimService();
+  return collect(apimClient().apiProduct.listByApis(resourceGroup, serviceName, apiId), (p) => p.name ?? '');
+}
+
+export async function listOperations(apiId: string): Promise<ApimOperation[]> {
+  const { resourceGroup, serviceName } = apimService();
+  return collect(apimClient().apiOperation.listByApi(resourceGroup, serviceName, apiId), reshapeOperation);
+}
+
+/** Named values with a readable value (Key Vault-backed and secret ones come back without one). */
+export async function listNamedValues(): Promise<Record<string, string>> {
+  const { resourceGroup, serviceName } = apimService();
+  const values: Record<string, string> = {};
+  for await (const nv of apimClient().namedValue.listByService(resourceGroup, serviceName)) {
+    if (nv.displayName && typeof nv.value === 'string') values[nv.displayName] = nv.value;
+  }
+  return values;
+}

@@ -1,0 +1,56 @@
+import 'server-only';
+import type { DirectoryPrincipal, EntraApplication, EntraAppRole, EntraServicePrincipal, RoleAssignment } from './types';
+
+type Json = Record<string, unknown>;
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+export function reshapeAppRole(r: Json): EntraAppRole {
+  return {
+    id: str(r.id),
+    value: str(r.value),
+    displayName: str(r.displayName),
+    description: str(r.description),
+    isEnabled: r.isEnabled !== false,
+    allowedMemberTypes: arr(r.allowedMemberTypes).map(str),
+  };
+}
+
+export function reshapeApplication(a: Json): EntraApplication {
+  const api = (a.api ?? {}) as Json;
+  const web = (a.web ?? {}) as Json;
+  return {
+    objectId: str(a.id),
+    appId: str(a.appId),
+    displayName: str(a.displayName),
+    identifierUris: arr(a.identifierUris).map(str),
+    tokenVersion: api.requestedAccessTokenVersion === 2 ? 2 : 1,
+    appRoles: arr(a.appRoles).map((r) => reshapeAppRole(r as Json)),
+    redirectUris: arr(web.redirectUris).map(str),
+  };
+}
+
+export function reshapeServicePrincipal(s: Json): EntraServicePrincipal {
+  return { id: str(s.id), appId: str(s.appId), displayName: str(s.displayName), appRoles: arr(s.appRoles).map((r) => reshapeAppRole(r as Json)) };
+}
+
+export function reshapeAssignment(a: Json): RoleAssignment {
+  const type = str(a.principalType);
+  return {
+    id: str(a.id),
+    appRoleId: str(a.appRoleId),
+    principalId: str(a.principalId),
+    principalType: type === 'Group' || type === 'ServicePrincipal' ? type : 'User',
+    principalDisplayName: str(a.principalDisplayName),
+    resourceId: str(a.resourceId),
+    resourceDisplayName: str(a.resourceDisplayName),
+    createdDateTime: str(a.createdDateTime),
+  };
+}
+
+export function reshapePrincipal(p: Json): DirectoryPrincipal {
+  const type = str(p['@odata.type']);
+  const kind = type.endsWith('.user') ? 'user' : type.endsWith('.group') ? 'group' : type.endsWith('.servicePrincipal') ? 'servicePrincipal' : 'other';
+  return { id: str(p.id), displayName: str(p.displayName), userPrincipalName: str(p.userPrincipalName) || undefined, kind };
+}

@@ -1,0 +1,25 @@
+import 'server-only';
+import type { Kysely } from 'kysely';
+import type { Database } from '@/lib/db/types';
+import { syncCatalog } from './sync-catalog';
+
+/** Syncs the catalog at start and then on a fixed interval; runs never overlap (the lease also guards replicas). */
+export function startCatalogScheduler(db: Kysely<Database>, intervalMinutes: number): { stop(): void } {
+  let running: Promise<unknown> | null = null;
+  const run = () => {
+    running ??= syncCatalog(db)
+      .then((report) => {
+        if (report.status !== 'skipped') {
+          console.log(`[catalog] sync ${report.status}: ${report.apis} APIs, ${report.armCalls} ARM + ${report.graphCalls} Graph calls, ${report.durationMs} ms`);
+        }
+      })
+      .catch((error: unknown) => console.error('[catalog] sync failed', error))
+      .finally(() => {
+        running = null;
+      });
+  };
+  run();
+  const timer = setInterval(run, intervalMinutes * 60_000);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}

@@ -1,0 +1,172 @@
+import 'server-only';
+import type { Kysely } from 'kysely';
+import { getApi, listApiProductIds, listApis, listNamedValues, listOperations, listProductApiIds, listProducts, readGatewayUrl } from '@/lib/azure/apim/read-catalog';
+import { readApiPolicy, readGlobalPolicy, readOperationPolicy, readProductPolicy } from '@/lib/azure/apim/read-policies';
+import type { ApimApi, ApimProduct } from '@/lib/azure/apim/types';
+import { AzureCallGate } from '@/lib/azure/throttle-retry';
+import type { Database } from '@/lib/db/types';
+import { buildApiIndex } from './build-api-index';
+import { readServiceSnapshot, writeServiceSnapshot, type ServiceSnapshot } from './catalog-settings';
+import { AppResolver } from './resolve-api-app';
+import { acquireSyncLease, releaseSyncLease } from './sync-lease';
+import { markApiSyncError, removeApisNotIn, writeApiIndex, writeApp, writeProducts, type ProductData } from './write-index';
+
+const ARM_CONCURRENCY = 8;
+const GRAPH_CONCURRENCY = 8;
+
+export interface SyncReport {
+  scope: string;
+  status: 'succeeded' | 'failed' | 'skipped';
+  apis: number;
+  failedApis: { id: string; error: string }[];
+  armCalls: number;
+  graphCalls: number;
+  durationMs: number;
+  error?: string;
+}
+
+interface SyncContext {
+  db: Kysely<Database>;
+  arm: AzureCallGate;
+  graph: AzureCallGate;
+  apps: AppResolver;
+  service: ServiceSnapshot;
+  products: { product: ApimProduct; data: ProductData }[];
+  overrides: Map<string, string>;
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+async function indexApi(ctx: SyncContext, api: ApimApi): Promise<void> {
+  const { arm } = ctx;
+  const operations = await arm.run(() => listOperations(api.id));
+  const [apiPolicy, operationPolicies] = await Promise.all([
+    arm.run(() => readApiPolicy(api.id)),
+    Promise.all(operations.map(async (op) => [op.id, (await arm.run(() => readOperationPolicy(api.id, op.id)))?.xml ?? null] as const)),
+  ]);
+  const memberOf = ctx.products.filter((p) => p.data.apiIds.includes(api.id));
+  // A call needing a subscription runs its product's policy; one without a subscription runs none.
+  const viaProduct = api.subscriptionRequired ? memberOf.find((p) => p.product.subscriptionRequired) : undefined;
+  const built = buildApiIndex(
+    api,
+    operations,
+    {
+      global: ctx.service.globalPolicy,
+      product: viaProduct ? { id: viaProduct.product.id, xml: viaProduct.data.policy } : null,
+      api: apiPolicy?.xml ?? null,
+      operations: Object.fromEntries(operationPolicies),
+    },
+    ctx.service.namedValues,
+  );
+  const override = ctx.overrides.get(api.id) ?? null;
+  const app = await ctx.apps.resolve(built.access.audiences, override);
+  if (app) await writeApp(ctx.db, app);
+  await writeApiIndex(ctx.db, {
+    api,
+    gatewayBaseUrl: `${ctx.service.gatewayUrl.replace(/\/+$/, '')}/${api.path}`.replace(/\/+$/, ''),
+    products: memberOf.map((p) => ({ id: p.product.id, displayName: p.product.displayName })),
+    app: app ? { appId: app.appId, source: override ? 'override' : 'policy' } : null,
+    built,
+  });
+}
+
+async function readOverrides(db: Kysely<Database>): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('api_app_override').select(['api_id', 'app_id']).execute();
+  return new Map(rows.map((r) => [r.api_id, r.app_id]));
+}
+
+async function withLease(db: Kysely<Database>, scope: string, work: (report: SyncReport) => Promise<void>): Promise<SyncReport> {
+  const started = Date.now();
+  const report: SyncReport = { scope, status: 'skipped', apis: 0, failedApis: [], armCalls: 0, graphCalls: 0, durationMs: 0 };
+  if (!(await acquireSyncLease(db, scope))) return report;
+  try {
+    await work(report);
+    report.status = 'succeeded';
+  } catch (error) {
+    report.status = 'failed';
+    report.error = message(error);
+    console.error(`[catalog] sync of ${scope} failed`, error);
+  } finally {
+    report.durationMs = Date.now() - started;
+    await releaseSyncLease(db, scope, { error: report.error ?? null, calls: report.armCalls + report.graphCalls });
+  }
+  return report;
+}
+
+function newGates() {
+  const arm = new AzureCallGate(ARM_CONCURRENCY);
+  const graph = new AzureCallGate(GRAPH_CONCURRENCY);
+  return { arm, graph, apps: new AppResolver(graph) };
+}
+
+/** Reads the whole APIM service and the mapped app registrations into the index; pages keep reading the old one meanwhile. */
+export async function syncCatalog(db: Kysely<Database>): Promise<SyncReport> {
+  return withLease(db, 'all', async (report) => {
+    const { arm, graph, apps } = newGates();
+    try {
+      const [gatewayUrl, productList, apis, namedValues, globalPolicy] = await Promise.all([
+        arm.run(readGatewayUrl),
+        arm.run(listProducts),
+        arm.run(listApis),
+        arm.run(listNamedValues),
+        arm.run(readGlobalPolicy),
+      ]);
+      const products = await Promise.all(
+        productList.map(async (product) => {
+          const [apiIds, policy] = await Promise.all([arm.run(() => listProductApiIds(product.id)), arm.run(() => readProductPolicy(product.id))]);
+          return { product, data: { apiIds, policy: policy?.xml ?? null } };
+        }),
+      );
+      const service = { gatewayUrl, globalPolicy: globalPolicy?.xml ?? null, namedValues };
+      await writeServiceSnapshot(db, service);
+      await writeProducts(db, products);
+      const ctx: SyncContext = { db, arm, graph, apps, service, products, overrides: await readOverrides(db) };
+      await Promise.all(
+        apis.map((api) =>
+          indexApi(ctx, api).catch(async (error: unknown) => {
+            report.failedApis.push({ id: api.id, error: message(error) });
+            await markApiSyncError(db, api.id, message(error));
+          }),
+        ),
+      );
+      await removeApisNotIn(db, apis.map((api) => api.id));
+      report.apis = apis.length;
+    } finally {
+      report.armCalls = arm.stats.calls;
+      report.graphCalls = graph.stats.calls;
+    }
+  });
+}
+
+/** Refreshes one API (its operations, policies and app registration), reusing the service-wide snapshot. */
+export async function syncOneApi(db: Kysely<Database>, apiId: string): Promise<SyncReport> {
+  const service = await readServiceSnapshot(db);
+  if (!service) return syncCatalog(db);
+  return withLease(db, `api:${apiId}`, async (report) => {
+    const { arm, graph, apps } = newGates();
+    try {
+      const [api, productIds] = await Promise.all([arm.run(() => getApi(apiId)), arm.run(() => listApiProductIds(apiId))]);
+      const rows = await db.selectFrom('catalog_product').selectAll().execute();
+      const products = rows.map((row) => {
+        const data = JSON.parse(row.data) as ProductData;
+        const apiIds = productIds.includes(row.id) ? [...new Set([...data.apiIds, apiId])] : data.apiIds.filter((id) => id !== apiId);
+        return {
+          product: {
+            id: row.id,
+            displayName: row.display_name,
+            description: row.description ?? '',
+            subscriptionRequired: row.subscription_required === 1,
+            approvalRequired: row.approval_required === 1,
+            state: row.state === 'published' ? ('published' as const) : ('notPublished' as const),
+          },
+          data: { ...data, apiIds },
+        };
+      });
+      await indexApi({ db, arm, graph, apps, service, products, overrides: await readOverrides(db) }, api);
+      report.apis = 1;
+    } finally {
+      report.armCalls = arm.stats.calls;
+      report.graphCalls = graph.stats.calls;
+    }
+  });
+}

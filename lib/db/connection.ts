@@ -1,0 +1,39 @@
+// No `server-only` marker in the modules the CLI scripts load (connection, dialect, migrations): they run
+// under plain Node, where the marker throws. The native drivers keep them out of client bundles anyway.
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { openSqliteFile, RoleportSqliteDialect } from './sqlite-dialect';
+import type { Database } from './types';
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
+export interface RoleportDb {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+/** Where the local-mode database lives unless configured otherwise (relative to the working directory). */
+export const DEFAULT_SQLITE_FILE = '.data/roleport.db';
+
+/** A `DATABASE_URL`-style value: postgres:// or postgresql:// selects PostgreSQL; absent selects the default file. */
+export function databaseConfigFromUrl(url: string | undefined, sqliteFile = DEFAULT_SQLITE_FILE): DatabaseConfig {
+  if (!url) return { kind: 'sqlite', file: sqliteFile };
+  if (/^postgres(ql)?:\/\//i.test(url)) return { kind: 'postgres', url };
+  throw new Error('DATABASE_URL must be a postgres:// or postgresql:// URL');
+}
+
+export function createDatabase(config: DatabaseConfig): RoleportDb {
+  if (config.kind === 'sqlite') {
+    const handle = openSqliteFile(config.file);
+    const db = new Kysely<Database>({ dialect: new RoleportSqliteDialect({ database: handle }) });
+    return { db, kind: 'sqlite', close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({ connectionString: config.url });
+  // An idle client losing its connection emits 'error' on the pool; unhandled, it would crash the process.
+  // The pool replaces the client, and the next query reports any lasting outage to its caller.
+  pool.on('error', (error) => console.error('database pool: idle client error', error));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'postgres', close: () => db.destroy() };
+}

@@ -1,0 +1,66 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import * as catalog from './migrations/0001-catalog';
+import * as access from './migrations/0002-access';
+import * as audit from './migrations/0003-audit';
+import * as catalogAppGroupHoldings from './migrations/0004-catalog-app-group-holdings';
+
+// A static list rather than a folder scan, so the migrations bundle into the Next.js server build.
+// Names sort in the order they must run; never rename or edit one that has shipped — add a new one.
+const migrations: Record<string, Migration> = {
+  '0001-catalog': catalog,
+  '0002-access': access,
+  '0003-audit': audit,
+  '0004-catalog-app-group-holdings': catalogAppGroupHoldings,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export class MigrationError extends Error {
+  override name = 'MigrationError';
+  constructor(
+    message: string,
+    readonly failedMigration: string | undefined,
+    options: { cause: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export interface MigrationStatus {
+  /** True when every known migration has been applied. */
+  current: boolean;
+  applied: string[];
+  pending: string[];
+}
+
+function migratorFor<DB>(db: Kysely<DB>): Migrator {
+  return new Migrator({ db, provider });
+}
+
+/**
+ * Applies every pending migration. Safe to run repeatedly and from several processes at once:
+ * PostgreSQL serialises migrators with an advisory lock, SQLite with an immediate transaction.
+ * Returns the names applied by this call (empty when already current).
+ */
+export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<{ applied: string[] }> {
+  const { error, results = [] } = await migratorFor(db).migrateToLatest();
+  if (error !== undefined) {
+    const failed = results.find((result) => result.status === 'Error')?.migrationName;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new MigrationError(failed ? `migration ${failed} failed: ${reason}` : `cannot migrate: ${reason}`, failed, { cause: error });
+  }
+  return { applied: results.filter((result) => result.status === 'Success').map((result) => result.migrationName) };
+}
+
+/** What the readiness probe reports: which migrations this build knows are applied and which are not. */
+export async function migrationStatus<DB>(db: Kysely<DB>): Promise<MigrationStatus> {
+  const infos = await migratorFor(db).getMigrations();
+  const applied = infos.filter((info) => info.executedAt !== undefined).map((info) => info.name);
+  const pending = infos.filter((info) => info.executedAt === undefined).map((info) => info.name);
+  return { current: pending.length === 0, applied, pending };
+}
+
+/** Every migration name this build knows, in order. */
+export function knownMigrations(): string[] {
+  return Object.keys(migrations).sort();
+}

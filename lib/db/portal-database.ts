@@ -1,0 +1,28 @@
+import 'server-only';
+import type { Kysely } from 'kysely';
+import { getConfig } from '@/lib/env';
+import { createDatabase, type RoleportDb } from './connection';
+import { migrateToLatest } from './migrate';
+import type { Database } from './types';
+
+// One database handle per server process; kept on globalThis so a dev-server reload does not open another.
+const holder = globalThis as typeof globalThis & { roleportDb?: Promise<RoleportDb> };
+
+async function open(): Promise<RoleportDb> {
+  const database = createDatabase(getConfig().database);
+  await migrateToLatest(database.db);
+  return database;
+}
+
+export function portalDatabase(): Promise<RoleportDb> {
+  holder.roleportDb ??= open().catch((error: unknown) => {
+    holder.roleportDb = undefined;
+    throw error;
+  });
+  return holder.roleportDb;
+}
+
+/** The portal's Kysely instance, migrated on first use. */
+export async function db(): Promise<Kysely<Database>> {
+  return (await portalDatabase()).db;
+}

@@ -1,0 +1,243 @@
+import 'server-only';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+// Conventions shared by every table (same on SQLite and PostgreSQL):
+// - timestamps are ISO-8601 UTC strings with milliseconds (`nowIso()`), so they sort as text;
+// - columns named `*_json` in spirit (access, products, data, …) hold JSON text;
+// - booleans are integers 0/1; ids are text UUIDs, except `audit_event.seq`.
+
+/** JSON text as stored; parse with JSON.parse. */
+export type JsonText = string;
+/** 0 or 1. */
+export type IntBool = 0 | 1;
+
+export interface Timestamps {
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CatalogProductTable extends Timestamps {
+  id: string;
+  display_name: string;
+  description: string | null;
+  subscription_required: IntBool;
+  approval_required: IntBool;
+  state: string;
+  data: JsonText;
+}
+
+export type AppSource = 'policy' | 'override' | 'none';
+
+export interface CatalogApiTable extends Timestamps {
+  id: string;
+  display_name: string;
+  description: string | null;
+  path: string;
+  service_url: string | null;
+  gateway_base_url: string | null;
+  subscription_required: IntBool;
+  app_id: string | null;
+  app_source: AppSource;
+  /** Derived per-API token validation summary. */
+  access: JsonText;
+  /** Product ids (or summaries) the API belongs to. */
+  products: JsonText;
+  operation_count: number;
+  /** Lower-cased text the catalog search matches against. */
+  search_text: string;
+  synced_at: string;
+  sync_error: string | null;
+  /** Changes whenever anything the index derives from the API changes. */
+  fingerprint: string | null;
+}
+
+export interface CatalogOperationTable extends Timestamps {
+  api_id: string;
+  id: string;
+  display_name: string;
+  method: string;
+  url_template: string;
+  description: string | null;
+  tag: string | null;
+  parameters: JsonText;
+  request: JsonText;
+  /** Required roles etc. for this operation. */
+  access: JsonText;
+}
+
+export interface CatalogAppTable extends Timestamps {
+  app_id: string;
+  object_id: string;
+  service_principal_id: string | null;
+  display_name: string;
+  identifier_uris: JsonText;
+  /** requestedAccessTokenVersion; null means the v1 default. */
+  token_version: number | null;
+  app_roles: JsonText;
+  owners: JsonText;
+  /** Groups holding the app's roles: [{ groupId, groupName, roleId }]. */
+  group_holdings: JsonText;
+  synced_at: string;
+}
+
+export interface CatalogSyncTable extends Timestamps {
+  /** 'all' or 'api:<id>'. */
+  scope: string;
+  started_at: string;
+  finished_at: string | null;
+  status: string;
+  error: string | null;
+  calls: Generated<number>;
+}
+
+export interface ApiAppOverrideTable extends Timestamps {
+  api_id: string;
+  app_id: string;
+  set_by: string;
+}
+
+export type RequestStatus =
+  'pending' | 'approved' | 'provisioning' | 'active' | 'expired' | 'revoked' | 'rejected' | 'cancelled' | 'failed';
+export type GrantKind = 'direct' | 'group';
+
+export interface AccessRequestTable extends Timestamps {
+  id: string;
+  requester_oid: string;
+  requester_upn: string | null;
+  requester_name: string;
+  api_id: string;
+  app_id: string;
+  resource_sp_id: string;
+  role_id: string;
+  role_value: string;
+  grant_kind: GrantKind;
+  group_id: string | null;
+  justification: string;
+  duration_days: number | null;
+  status: RequestStatus;
+  /** The approval stage awaiting a decision (1 or 2). */
+  stage: number;
+  /** Optimistic-lock counter; every transition checks and increments it. */
+  version: Generated<number>;
+  assignment_id: string | null;
+  expires_at: string | null;
+  failure_reason: string | null;
+  decided_at: string | null;
+  activated_at: string | null;
+  ended_at: string | null;
+}
+
+export type Verdict = 'approve' | 'reject';
+
+export interface AccessDecisionTable extends Timestamps {
+  id: string;
+  request_id: string;
+  stage: number;
+  approver_oid: string;
+  approver_name: string;
+  verdict: Verdict;
+  note: string | null;
+}
+
+export type JobAction = 'assign' | 'revoke';
+
+export interface ProvisioningJobTable extends Timestamps {
+  id: string;
+  request_id: string;
+  action: JobAction;
+  attempts: Generated<number>;
+  next_run_at: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  last_error: string | null;
+}
+
+export interface ApprovalRuleTable extends Timestamps {
+  id: string;
+  api_id: string;
+  /** null = the rule for the whole API. */
+  role_value: string | null;
+  auto_approve: IntBool;
+  stages: 1 | 2;
+  max_days: number | null;
+  group_id: string | null;
+}
+
+export interface SettingsTable extends Timestamps {
+  key: string;
+  value: JsonText;
+}
+
+export interface WebhookDeliveryTable extends Timestamps {
+  id: string;
+  event: JsonText;
+  attempts: Generated<number>;
+  next_run_at: string;
+  last_error: string | null;
+  delivered_at: string | null;
+}
+
+export interface PolicyVersionTable extends Timestamps {
+  id: string;
+  api_id: string;
+  /** 'api' or 'operation:<id>'. */
+  scope: string;
+  etag: string | null;
+  xml: string;
+  applied_by: string;
+  applied_at: string;
+  /** Groups the versions written by one apply, so they roll back together. */
+  batch_id: string | null;
+}
+
+export interface AuditEventTable extends Timestamps {
+  seq: number;
+  at: string;
+  actor_oid: string | null;
+  actor_name: string;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  before: JsonText | null;
+  after: JsonText | null;
+  data: JsonText;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable extends Timestamps {
+  id: number;
+  last_seq: number;
+  last_hash: string;
+}
+
+export interface Database {
+  catalog_product: CatalogProductTable;
+  catalog_api: CatalogApiTable;
+  catalog_operation: CatalogOperationTable;
+  catalog_app: CatalogAppTable;
+  catalog_sync: CatalogSyncTable;
+  api_app_override: ApiAppOverrideTable;
+  access_request: AccessRequestTable;
+  access_decision: AccessDecisionTable;
+  provisioning_job: ProvisioningJobTable;
+  approval_rule: ApprovalRuleTable;
+  settings: SettingsTable;
+  webhook_delivery: WebhookDeliveryTable;
+  policy_version: PolicyVersionTable;
+  audit_event: AuditEventTable;
+  audit_head: AuditHeadTable;
+}
+
+export type AccessRequestRow = Selectable<AccessRequestTable>;
+export type NewAccessRequest = Insertable<AccessRequestTable>;
+export type AccessRequestUpdate = Updateable<AccessRequestTable>;
+export type AccessDecisionRow = Selectable<AccessDecisionTable>;
+export type ProvisioningJobRow = Selectable<ProvisioningJobTable>;
+export type ApprovalRuleRow = Selectable<ApprovalRuleTable>;
+export type CatalogApiRow = Selectable<CatalogApiTable>;
+export type CatalogOperationRow = Selectable<CatalogOperationTable>;
+export type CatalogProductRow = Selectable<CatalogProductTable>;
+export type CatalogAppRow = Selectable<CatalogAppTable>;
+export type AuditEventRow = Selectable<AuditEventTable>;
+export type PolicyVersionRow = Selectable<PolicyVersionTable>;

@@ -1,0 +1,26 @@
+/** An error whose message is safe to show to the user; anything else is logged and shown generically. */
+export class UserFacingError extends Error {
+  override name = 'UserFacingError';
+  constructor(
+    message: string,
+    readonly code: string = 'bad_request',
+    readonly status: number = 400,
+  ) {
+    super(message);
+  }
+}
+
+
+/** Runs a server action body: user-facing errors become messages; anything else is logged with a reference. */
+export async function runAction<T>(work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: string }> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (error) {
+    if (error instanceof UserFacingError) return { ok: false, error: error.message };
+    // next/navigation's redirect() and notFound() signal by throwing; let them through.
+    if (error instanceof Error && 'digest' in error && typeof error.digest === 'string' && error.digest.startsWith('NEXT_')) throw error;
+    const reference = crypto.randomUUID().slice(0, 8);
+    console.error(`[action ${reference}]`, error);
+    return { ok: false, error: `Something went wrong (reference ${reference}). Please try again.` };
+  }
+}

@@ -1,0 +1,13 @@
+/** What Roleport tells a webhook about a request; no justification text (it may hold internal detail). */
+export interface WebhookEvent {
+  type: 'request.submitted' | 'request.decided' | 'request.activated' | 'request.failed' | 'request.ended';
+  requestId: string;
+  status: string;
+  apiId: string;
+  roleValue: string;
+  requester: { oid: string; name: string };
+  /** Who caused the change; null for Roleport's workers. */
+  actor: { oid: string | null; name: string };
+  detail?: string;
+  at: string;
+}
