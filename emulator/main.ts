@@ -44,7 +44,9 @@ async function main() {
     seed: apis !== undefined || operations !== undefined ? { apis, operations } : undefined,
     latencyMs: latency ? Object.fromEntries(ALL_SURFACES.map((s) => [s, latency])) : undefined,
     armThrottle: armThrottle ?? null,
+    localDir: env.ROLEPORT_LOCAL_DIR,
     writeConnectionFile: true,
+    connectionFile: env.ROLEPORT_EMULATOR_FILE,
     extraRedirectUris: (env.ROLEPORT_EMULATOR_REDIRECT_URIS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   });
   const { urls } = emulator;
@@ -55,7 +57,7 @@ async function main() {
   APIM gateway     ${urls.gatewayUrl}
   Control          ${urls.authorityHost}/_emulator/health
   Trust the CA with NODE_EXTRA_CA_CERTS=${emulator.connection.caCertPath}
-  Connection file  .local/emulator.json`);
+  Connection file  ${env.ROLEPORT_EMULATOR_FILE ?? '.local/emulator.json'}`);
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { ApimState } from './apim/state';
 import type { EmulatorUrls, SurfaceHandler, SurfaceName, TokenVerifier } from './context';
 import { createControlHandler } from './control/control-handler';
@@ -27,6 +27,8 @@ export interface StartEmulatorOptions {
   latencyMs?: Partial<Record<SurfaceName, number>>;
   armThrottle?: ThrottleSettings | null;
   writeConnectionFile?: boolean;
+  /** Where the connection file goes (default `<localDir>/emulator.json`). */
+  connectionFile?: string;
   extraRedirectUris?: string[];
   /** Access and ID token lifetime (default one hour, like Entra). */
   tokenLifetimeSeconds?: number;
@@ -68,8 +70,9 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const certs = ensureCertificates(localDir);
   const faults = new FaultState({ latencyMs: options.latencyMs, armThrottle: options.armThrottle ?? null });
   const stats = new RequestStats();
-  let urls: EmulatorUrls | undefined;
-  const control = createControlHandler({ faults, stats, urls: () => urls!, surfaces });
+  // The control handler is built before the ports (and so the URLs) are known.
+  const known: { urls?: EmulatorUrls } = {};
+  const control = createControlHandler({ faults, stats, urls: () => known.urls!, surfaces });
 
   const servers = new Map<SurfaceName, SurfaceServer>();
   const ports: Partial<Record<SurfaceName, number>> = {};
@@ -84,7 +87,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     throw err;
   }
   const origin = (s: SurfaceName) => `https://${host}:${ports[s] ?? options.ports?.[s] ?? DEFAULT_PORTS[s]}`;
-  urls = { authorityHost: origin('entra'), graphEndpoint: origin('graph'), armEndpoint: origin('arm'), gatewayUrl: origin('gateway') };
+  const urls: EmulatorUrls = { authorityHost: origin('entra'), graphEndpoint: origin('graph'), armEndpoint: origin('arm'), gatewayUrl: origin('gateway') };
+  known.urls = urls;
 
   const directory = seedDirectory({ extraRedirectUris: options.extraRedirectUris });
   const keys = await createSigningKeys();
@@ -118,8 +122,9 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     users: Object.values(USERS).map((u) => ({ oid: u.oid, userPrincipalName: u.userPrincipalName, displayName: u.displayName, password: DEMO_PASSWORD })),
   };
   if (options.writeConnectionFile) {
-    mkdirSync(resolve(localDir), { recursive: true });
-    writeFileSync(resolve(localDir, 'emulator.json'), `${JSON.stringify(connection, null, 2)}\n`);
+    const file = resolve(options.connectionFile ?? resolve(localDir, 'emulator.json'));
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, `${JSON.stringify(connection, null, 2)}\n`);
   }
 
   return {

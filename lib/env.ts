@@ -99,25 +99,25 @@ function parse<T extends z.ZodType>(schema: T, input: unknown, source: string): 
 }
 
 export function localDir(env: Env = process.env): string {
-  return path.resolve(env.ROLEPORT_LOCAL_DIR ?? '.local');
+  return path.resolve(/*turbopackIgnore: true*/ env.ROLEPORT_LOCAL_DIR ?? '.local');
 }
 
 export function emulatorFilePath(env: Env = process.env): string {
-  return path.resolve(env.ROLEPORT_EMULATOR_FILE ?? path.join(localDir(env), 'emulator.json'));
+  return path.resolve(/*turbopackIgnore: true*/ env.ROLEPORT_EMULATOR_FILE ?? path.join(localDir(env), 'emulator.json'));
 }
 
 function localAuthSecret(env: Env): string {
   const file = path.join(localDir(env), 'nextauth-secret');
-  if (!existsSync(file)) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  if (!existsSync(/*turbopackIgnore: true*/ file)) {
+    mkdirSync(/*turbopackIgnore: true*/ path.dirname(file), { recursive: true });
+    writeFileSync(/*turbopackIgnore: true*/ file, randomBytes(32).toString('base64url'), { mode: 0o600 });
   }
-  return readFileSync(file, 'utf8').trim();
+  return readFileSync(/*turbopackIgnore: true*/ file, 'utf8').trim();
 }
 
 function databaseConfig(url: string | undefined, dataDir: string | undefined): DatabaseConfig {
   if (url) return { kind: 'postgres', url };
-  return { kind: 'sqlite', file: path.join(path.resolve(dataDir ?? '.data'), 'roleport.db') };
+  return { kind: 'sqlite', file: path.join(path.resolve(/*turbopackIgnore: true*/ dataDir ?? '.data'), 'roleport.db') };
 }
 
 export function isAzureMode(env: Env): boolean {
@@ -156,12 +156,12 @@ export function loadConfig(env: Env = process.env): RoleportConfig {
 
 function localConfig(env: Env, common: z.infer<typeof commonSchema>) {
   const file = emulatorFilePath(env);
-  if (!existsSync(file)) {
+  if (!existsSync(/*turbopackIgnore: true*/ file)) {
     throw new ConfigError(`Invalid configuration: no Azure settings are given, so Roleport runs in local mode, but the emulator connection file ${file} does not exist. Start the portal with \`npm run dev\` (it starts the emulator), or run \`npm run emulator\` first.`);
   }
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
+    json = JSON.parse(readFileSync(/*turbopackIgnore: true*/ file, 'utf8'));
   } catch {
     throw new ConfigError(`Invalid configuration: the emulator connection file ${file} is not valid JSON.`);
   }

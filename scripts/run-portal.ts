@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import nextEnv from '@next/env';
-import { ConfigError, isAzureMode, loadConfig, localDir } from '../lib/env';
+import { ConfigError, emulatorFilePath, isAzureMode, loadConfig, localDir } from '../lib/env';
 import { runMigrations } from '../lib/db/run-migrations';
 
 const command = process.argv[2] === 'start' ? 'start' : 'dev';
@@ -17,6 +17,7 @@ async function startLocalEmulator() {
     localDir: localDir(),
     ports: { entra: base, graph: base + 1, arm: base + 2, gateway: base + 3 },
     writeConnectionFile: true,
+    connectionFile: emulatorFilePath(),
     extraRedirectUris: [`${publicUrl}/api/auth/callback/azure-ad`],
   });
   console.log(`Emulator: Entra ${emulator.urls.authorityHost}, Graph ${emulator.urls.graphEndpoint}, ARM ${emulator.urls.armEndpoint}, gateway ${emulator.urls.gatewayUrl}`);

@@ -10,4 +10,4 @@ export const PORTAL_NAV: NavItem[] = [
   { href: '/apis', label: 'APIs' },
 ];
 
-export const ADMIN_NAV: NavItem[] = [];
+export const ADMIN_NAV: NavItem[] = [{ href: '/admin/catalog', label: 'Catalog sync' }];

@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createHash } from 'node:crypto';
-import type { Directory } from '../directory/directory';
 import type { DirectoryApplication, DirectoryUser } from '../directory/types';
 import { readForm } from '../http/read-body';
 import { sendJson } from '../http/respond';

@@ -62,6 +62,8 @@ export function parseFilter(filter: string | null, typeName: string): Predicate 
 export function parseSelect(select: string | null, sample: Entity, typeName: string): string[] | null {
   if (select === null) return null;
   const fields = select.split(',').map((s) => s.trim()).filter(Boolean);
+  // directoryObject collections mix users, groups and service principals: Graph selects across the derived types.
+  if (typeName === 'directoryObject') return fields;
   for (const f of fields) {
     if (!(f in sample)) throw new HttpError(400, 'BadRequest', `Could not find a property named '${f}' on type 'microsoft.graph.${typeName}'.`);
   }
@@ -72,7 +74,7 @@ export function applySelect(entity: Entity, fields: string[] | null): Entity {
   if (!fields) return entity;
   const out: Entity = {};
   if ('@odata.type' in entity) out['@odata.type'] = entity['@odata.type'];
-  for (const f of fields) out[f] = entity[f];
+  for (const f of fields) if (f in entity) out[f] = entity[f];
   return out;
 }
 

@@ -11,7 +11,7 @@ import { UserFacingError } from '@/lib/errors/user-facing-error';
 import { enqueueWebhook } from '@/lib/notifications/enqueue-webhook';
 import { getEffectiveRule } from './approval-rules';
 import { enqueueProvisioningJob, wakeProvisioningWorkers } from './provisioning-jobs';
-import { auditActor, loadRequestFor, requestNotFound } from './request-access';
+import { auditActor, loadRequestFor } from './request-access';
 import { decisionSchema, type DecisionInput } from './request-schema';
 import { transition } from './request-state-machine';
 
@@ -38,9 +38,8 @@ export async function decideRequest(db: Kysely<Database>, user: PortalUser, requ
   const parsed = decisionSchema.safeParse(input);
   if (!parsed.success) throw new UserFacingError(parsed.error.issues[0]?.message ?? 'The decision is not valid.');
   const { verdict, note, expectedVersion } = parsed.data;
+  // Anyone but the requester and the API's approvers is told the request does not exist; the requester is told why not.
   const { request, actor } = await loadRequestFor(db, user, requestId);
-  // A requester who is not an approver learns nothing more than "not found" about approving.
-  if (!actor.isApprover && !actor.isAdmin) throw requestNotFound();
   const rule = await getEffectiveRule(db, request.api_id, request.role_value);
   const stage = Number(request.stage);
   const finalStage = stage >= rule.stages;

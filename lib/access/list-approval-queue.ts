@@ -29,13 +29,15 @@ function pendingFor(db: Kysely<Database>, user: PortalUser, appIds: string[] | n
     .where(({ not, exists, selectFrom }) =>
       not(exists(selectFrom('access_decision').select('access_decision.id').whereRef('access_decision.request_id', '=', 'access_request.id').where('access_decision.approver_oid', '=', user.oid))),
     );
-  if (appIds !== null) query = query.where('app_id', 'in', appIds.length > 0 ? appIds : ['']);
+  if (appIds !== null) query = query.where('app_id', 'in', appIds);
   return query;
 }
 
 /** Pending requests the user can decide now, oldest first. */
 export async function listApprovalQueue(db: Kysely<Database>, user: PortalUser, filter: ApprovalQueueFilter = {}): Promise<AccessRequestView[]> {
-  let query = pendingFor(db, user, await decidableAppIds(db, user)).selectAll('access_request');
+  const appIds = await decidableAppIds(db, user);
+  if (appIds?.length === 0) return [];
+  let query = pendingFor(db, user, appIds).selectAll('access_request');
   if (filter.apiId) query = query.where('api_id', '=', filter.apiId);
   if (filter.roleValue) query = query.where('role_value', '=', filter.roleValue);
   if (filter.requesterOid) query = query.where('requester_oid', '=', filter.requesterOid);
@@ -46,6 +48,8 @@ export async function listApprovalQueue(db: Kysely<Database>, user: PortalUser, 
 
 /** The number on the navigation badge. */
 export async function countPendingForApprover(db: Kysely<Database>, user: PortalUser): Promise<number> {
-  const row = await pendingFor(db, user, await decidableAppIds(db, user)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  const appIds = await decidableAppIds(db, user);
+  if (appIds?.length === 0) return 0;
+  const row = await pendingFor(db, user, appIds).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   return Number(row?.n ?? 0);
 }

@@ -8,7 +8,6 @@ export const DURATION_CHOICES = [7, 30, 90] as const;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // C0 controls except line breaks (\n, \r), DEL and the C1 block: invisible text that could disguise what a justification says.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 export const requestSchema = z.object({

@@ -64,9 +64,11 @@ export async function submitRequest(db: Kysely<Database>, user: PortalUser, inpu
   if (!next.ok) throw new UserFacingError(next.reason);
 
   try {
-    const status = await withTransaction(db, async (trx) => {
+    const status = await withTransaction(db, async (trx): Promise<RequestStatus | 'replay'> => {
       // Two tabs submitting at once: serialise per (user, role) so only one open request can exist.
       if (dialectOf(trx) === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${`request:${user.oid}:${app.appId}:${role.id}`}))`.execute(trx);
+      // The same form posted twice at once: the first post committed while this one waited for the lock.
+      if (form.submissionId && (await trx.selectFrom('access_request').select('id').where('id', '=', id).executeTakeFirst())) return 'replay';
       const open = await trx
         .selectFrom('access_request')
         .select(['status'])
@@ -100,6 +102,7 @@ export async function submitRequest(db: Kysely<Database>, user: PortalUser, inpu
       });
       return next.to;
     });
+    if (status === 'replay') return replayOf(db, user, id);
     if (rule.autoApprove) wakeProvisioningWorkers();
     return { requestId: id, status, created: true };
   } catch (error) {

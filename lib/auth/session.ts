@@ -2,6 +2,7 @@ import 'server-only';
 import { cache } from 'react';
 import { getServerSession } from 'next-auth';
 import { headers } from 'next/headers';
+import { connection } from 'next/server';
 import { redirect } from 'next/navigation';
 import { authOptions } from './auth-options';
 
@@ -17,7 +18,11 @@ export interface PortalUser {
 }
 
 /** The signed-in user's session, read once per request. */
-export const getSession = cache(async () => getServerSession(authOptions()));
+export const getSession = cache(async () => {
+  // Signed-in pages depend on the request; never prerender them at build time.
+  await connection();
+  return getServerSession(authOptions());
+});
 
 export const getCurrentUser = cache(async (): Promise<PortalUser | null> => {
   const session = await getSession();

@@ -1,0 +1,73 @@
+import Link from 'next/link';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { requireAdmin } from '@/lib/auth/session';
+import { loadSyncStatus } from '@/lib/catalog/sync-status';
+import { RefreshCatalogButton } from '@/app/(portal)/apis/refresh-catalog-button';
+
+export const metadata = { title: 'Catalog sync' };
+
+const when = (iso: string | null) => (iso ? new Date(iso).toUTCString() : '—');
+
+export default async function CatalogSyncPage() {
+  await requireAdmin();
+  const { runs, failing, apiCount, oldestSync } = await loadSyncStatus();
+  return (
+    <>
+      <PageHeader
+        title="Catalog sync"
+        description={`${apiCount} APIs indexed from API Management; the oldest was read ${when(oldestSync)}. Pages read this index, never APIM directly.`}
+        actions={<RefreshCatalogButton />}
+      />
+      <section aria-label="APIs that could not be read" className="mb-8">
+        <h2 className="mb-2 text-lg font-semibold">APIs that could not be read</h2>
+        {failing.length === 0 ? (
+          <p className="text-sm text-slate-600 dark:text-slate-400">Every API was read by its last sync.</p>
+        ) : (
+          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white text-sm dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
+            {failing.map((api) => (
+              <li key={api.id} className="p-3">
+                <Link href={`/apis/${encodeURIComponent(api.id)}`} className="font-medium text-brand-700 hover:underline dark:text-brand-100">
+                  {api.displayName}
+                </Link>
+                <p className="text-rose-700 dark:text-rose-400">{api.error}</p>
+                <p className="text-xs text-slate-500">Still showing the index from {when(api.syncedAt)}.</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-label="Sync runs">
+        <h2 className="mb-2 text-lg font-semibold">Last runs</h2>
+        {runs.length === 0 ? (
+          <EmptyState title="No sync has run yet" />
+        ) : (
+          <table className="w-full text-left text-sm">
+            <thead className="text-xs text-slate-500">
+              <tr>
+                <th className="py-2 pr-4">Scope</th>
+                <th className="py-2 pr-4">Status</th>
+                <th className="py-2 pr-4">Started</th>
+                <th className="py-2 pr-4">Finished</th>
+                <th className="py-2 pr-4">Azure calls</th>
+                <th className="py-2">Error</th>
+              </tr>
+            </thead>
+            <tbody>
+              {runs.map((run) => (
+                <tr key={run.scope} className="border-t border-slate-200 dark:border-slate-800">
+                  <td className="py-2 pr-4 font-mono text-xs">{run.scope}</td>
+                  <td className="py-2 pr-4">{run.status}</td>
+                  <td className="py-2 pr-4">{when(run.startedAt)}</td>
+                  <td className="py-2 pr-4">{when(run.finishedAt)}</td>
+                  <td className="py-2 pr-4">{run.calls}</td>
+                  <td className="py-2 text-rose-700 dark:text-rose-400">{run.error}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}

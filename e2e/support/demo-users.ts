@@ -1,0 +1,7 @@
+import { USERS, type DemoUserKey } from '../../emulator/seed/demo-tenant';
+
+export { USERS, type DemoUserKey };
+
+export function displayNameOf(user: DemoUserKey): string {
+  return USERS[user].displayName;
+}

@@ -1,0 +1,46 @@
+import 'server-only';
+import { addGroupMember, removeGroupMember } from '@/lib/azure/graph/group-members';
+import { createUserAssignment, deleteAssignment, isDuplicateAssignment, listUserAssignmentsOnResource } from '@/lib/azure/graph/role-assignments';
+import type { AccessRequestRow } from '@/lib/db/types';
+
+export type GraphGrantTarget = Pick<AccessRequestRow, 'requester_oid' | 'resource_sp_id' | 'role_id' | 'grant_kind' | 'group_id' | 'assignment_id'>;
+
+async function findExisting(request: GraphGrantTarget): Promise<string | null> {
+  const existing = await listUserAssignmentsOnResource(request.requester_oid, request.resource_sp_id);
+  return existing.find((a) => a.appRoleId.toLowerCase() === request.role_id.toLowerCase())?.id ?? null;
+}
+
+/**
+ * Makes the grant true in Entra and returns the assignment id (null for a group grant). Idempotent: an assignment
+ * that already exists — made by an earlier attempt that crashed before its commit, or by hand — is adopted.
+ */
+export async function grantInEntra(request: GraphGrantTarget): Promise<{ assignmentId: string | null; adopted: boolean }> {
+  if (request.grant_kind === 'group') {
+    if (!request.group_id) throw new Error('group grant without a group id');
+    const added = await addGroupMember(request.group_id, request.requester_oid);
+    return { assignmentId: null, adopted: !added };
+  }
+  const before = await findExisting(request);
+  if (before) return { assignmentId: before, adopted: true };
+  try {
+    const created = await createUserAssignment({ resourceSpId: request.resource_sp_id, principalId: request.requester_oid, appRoleId: request.role_id });
+    return { assignmentId: created.id, adopted: false };
+  } catch (error) {
+    // Created meanwhile (a concurrent worker, or a lost response to our own POST): adopt it.
+    if (!isDuplicateAssignment(error)) throw error;
+    const after = await findExisting(request);
+    if (!after) throw error;
+    return { assignmentId: after, adopted: true };
+  }
+}
+
+/** Removes the grant from Entra; already gone counts as done. */
+export async function removeFromEntra(request: GraphGrantTarget): Promise<{ removed: boolean }> {
+  if (request.grant_kind === 'group') {
+    if (!request.group_id) throw new Error('group grant without a group id');
+    return { removed: await removeGroupMember(request.group_id, request.requester_oid) };
+  }
+  const assignmentId = request.assignment_id ?? (await findExisting(request));
+  if (!assignmentId) return { removed: false };
+  return { removed: await deleteAssignment(request.resource_sp_id, assignmentId) };
+}
