@@ -8,6 +8,24 @@ export interface NavItem {
 export const PORTAL_NAV: NavItem[] = [
   { href: '/', label: 'My access' },
   { href: '/apis', label: 'APIs' },
+  { href: '/requests', label: 'Requests' },
+  { href: '/console', label: 'Console' },
+  { href: '/tokens', label: 'Token doctor' },
 ];
 
-export const ADMIN_NAV: NavItem[] = [{ href: '/admin/catalog', label: 'Catalog sync' }];
+/** Approvers (admins and app owners) see the queue; the rest is for portal admins. */
+export function adminNav(options: { isAdmin: boolean; isApprover: boolean; pendingApprovals: number }): NavItem[] {
+  const items: NavItem[] = [];
+  if (options.isApprover) items.push({ href: '/admin/requests', label: 'Approvals', count: options.pendingApprovals });
+  if (options.isAdmin) {
+    items.push(
+      { href: '/admin/access', label: 'Who has what' },
+      { href: '/admin/drift', label: 'Drift' },
+      { href: '/admin/audit', label: 'Audit' },
+      { href: '/admin/settings', label: 'Rules' },
+      { href: '/admin/doctor', label: 'Doctor' },
+      { href: '/admin/catalog', label: 'Catalog sync' },
+    );
+  }
+  return items;
+}

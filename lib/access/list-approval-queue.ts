@@ -53,3 +53,9 @@ export async function countPendingForApprover(db: Kysely<Database>, user: Portal
   const row = await pendingFor(db, user, appIds).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   return Number(row?.n ?? 0);
 }
+
+/** Portal admins and owners of at least one indexed app registration may open the approval queue. */
+export async function isApprover(db: Kysely<Database>, user: PortalUser): Promise<boolean> {
+  const appIds = await decidableAppIds(db, user);
+  return appIds === null || appIds.length > 0;
+}

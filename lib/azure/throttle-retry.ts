@@ -21,7 +21,8 @@ function retryAfterMs(error: ErrorWithResponse): number {
   return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 1000;
 }
 
-const isRetryable = (error: ErrorWithResponse) => error.statusCode === 429 || (error.statusCode ?? 0) >= 500;
+// The SDK pipelines already retry 5xx with backoff; what reaches here is throttling they gave up on, or a lasting fault.
+const isRetryable = (error: ErrorWithResponse) => error.statusCode === 429;
 
 /**
  * Bounds concurrent calls to one Azure service and, when it throttles, holds every caller until Retry-After
@@ -37,7 +38,6 @@ export class AzureCallGate {
 
   async run<T>(call: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
-      let backoff = 0;
       await this.acquire();
       try {
         await this.waitForResume();
@@ -46,17 +46,12 @@ export class AzureCallGate {
       } catch (error) {
         const e = error as ErrorWithResponse;
         if (!isRetryable(e) || attempt >= MAX_ATTEMPTS) throw error;
-        if (e.statusCode === 429) {
-          // Throttling is per caller identity: everyone waits, not just this call.
-          this.stats.throttled++;
-          this.resumeAt = Math.max(this.resumeAt, Date.now() + retryAfterMs(e));
-        } else {
-          backoff = Math.min(8000, 250 * 2 ** attempt) * (0.5 + Math.random() / 2);
-        }
+        // Throttling is per caller identity: everyone waits, not just this call.
+        this.stats.throttled++;
+        this.resumeAt = Math.max(this.resumeAt, Date.now() + retryAfterMs(e));
       } finally {
         this.release();
       }
-      if (backoff > 0) await new Promise((resolve) => setTimeout(resolve, backoff));
     }
   }
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import { startAccessWorkers } from '@/lib/access/start-access-workers';
 import { startCatalogScheduler } from '@/lib/catalog/catalog-scheduler';
 import { portalDatabase } from '@/lib/db/portal-database';
 import { getConfig } from '@/lib/env';
@@ -12,4 +13,5 @@ export async function startBackgroundWork(): Promise<void> {
   const config = getConfig();
   const { db } = await portalDatabase();
   startCatalogScheduler(db, config.catalogSyncIntervalMinutes);
+  startAccessWorkers(db);
 }

@@ -12,6 +12,8 @@ export function apimClient(): ApiManagementClient {
   client = new ApiManagementClient(appCredential(), config.apim.subscriptionId, {
     endpoint: config.armEndpoint,
     credentialScopes: [ARM_SCOPE],
+    // 429s are retried after Retry-After by the pipeline and then by AzureCallGate; 5xx get a short backoff here.
+    retryOptions: { maxRetries: 3, retryDelayInMs: 300, maxRetryDelayInMs: 4000 },
   });
   return client;
 }

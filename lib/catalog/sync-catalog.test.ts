@@ -1,0 +1,98 @@
+// The catalog index is read from APIM and Graph through the real SDKs, and each operation's required roles come from its policy chain.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPortalTestEnv, type PortalTestEnv } from '../../test/portal-test-env';
+import { ORDERS_APP } from '../../emulator/seed/demo-tenant';
+import { getIndexedApi, getIndexedApp, listIndexedApis, listIndexedOperations } from './read-index';
+import { syncCatalog, syncOneApi } from './sync-catalog';
+
+let env: PortalTestEnv;
+
+beforeAll(async () => {
+  env = await startPortalTestEnv();
+});
+afterAll(async () => env?.close());
+
+async function faults(body: unknown) {
+  const response = await fetch(`${env.emulator.urls.authorityHost}/_emulator/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  expect(response.ok).toBe(true);
+}
+
+describe('syncCatalog', () => {
+  it('indexes every seeded API with its products, app registration and token validation', async () => {
+    const report = await syncCatalog(env.db);
+    expect(report.status).toBe('succeeded');
+    expect(report.failedApis).toEqual([]);
+    const apis = await listIndexedApis(env.db);
+    expect(apis.map((a) => a.id).sort()).toEqual(['inventory', 'legacy-billing', 'orders', 'payments', 'status']);
+    const orders = apis.find((a) => a.id === 'orders')!;
+    expect(orders.appId).toBe(ORDERS_APP.appId);
+    expect(orders.appSource).toBe('policy');
+    expect(orders.gatewayBaseUrl).toBe(`${env.emulator.urls.gatewayUrl}/orders`);
+    expect(orders.access.tokenValidation).toBe('all');
+    expect(apis.find((a) => a.id === 'status')!.access.tokenValidation).toBe('none');
+    const legacy = apis.find((a) => a.id === 'legacy-billing')!;
+    expect(legacy.appId).toBeNull();
+    expect(legacy.access.audiences).toContain('api://contoso-legacy-billing');
+  });
+
+  it('derives the roles each operation requires from the effective policy chain', async () => {
+    const ops = await listIndexedOperations(env.db, 'orders');
+    const byId = new Map(ops.map((op) => [op.id, op.access.requiredRoles]));
+    expect(byId.get('list-orders')).toEqual([['Orders.Admin', 'Orders.Read', 'Orders.Write']]);
+    expect(byId.get('delete-order')).toEqual([['Orders.Admin', 'Orders.Write']]);
+    const inventory = await listIndexedOperations(env.db, 'inventory');
+    expect(inventory.every((op) => op.access.validatesToken)).toBe(true);
+    expect(inventory.some((op) => op.access.requiredRoles.flat().includes('Inventory.Admin'))).toBe(true);
+  });
+
+  it('records the app registration with its roles, owners and the groups holding its roles', async () => {
+    const app = await getIndexedApp(env.db, ORDERS_APP.appId);
+    expect(app?.appRoles.map((r) => r.value).sort()).toEqual(['Orders.Admin', 'Orders.Read', 'Orders.Write']);
+    expect(app?.owners.map((o) => o.userPrincipalName)).toContain('olivia@contoso.onmicrosoft.com');
+    expect(app?.tokenVersion).toBe(2);
+    expect(app?.groupHoldings.map((g) => g.groupName)).toContain('Orders Writers');
+  });
+
+  it('refreshes one API with four ARM calls plus one per operation policy', async () => {
+    const report = await syncOneApi(env.db, 'orders');
+    expect(report.status).toBe('succeeded');
+    const operations = await listIndexedOperations(env.db, 'orders');
+    expect(report.armCalls).toBe(4 + operations.length);
+    expect(report.apis).toBe(1);
+  });
+
+  it('keeps the last good index of an API it cannot read, and says why', async () => {
+    await faults({ script: [{ surface: 'arm', method: 'GET', pathContains: '/apis/inventory/operations', kind: '500', times: 50 }] });
+    try {
+      const report = await syncCatalog(env.db);
+      expect(report.failedApis.map((f) => f.id)).toEqual(['inventory']);
+      const inventory = await getIndexedApi(env.db, 'inventory');
+      expect(inventory?.syncError).toBeTruthy();
+      expect((await listIndexedOperations(env.db, 'inventory')).length).toBeGreaterThan(0);
+    } finally {
+      await fetch(`${env.emulator.urls.authorityHost}/_emulator/faults`, { method: 'DELETE' });
+    }
+    await syncCatalog(env.db);
+    expect((await getIndexedApi(env.db, 'inventory'))?.syncError).toBeNull();
+  });
+
+  it('finishes a sync under ARM throttling by waiting out Retry-After', async () => {
+    await faults({ armThrottle: { burst: 10, refillPerSecond: 40 } });
+    try {
+      const report = await syncCatalog(env.db);
+      expect(report.status).toBe('succeeded');
+      expect(report.failedApis).toEqual([]);
+    } finally {
+      await fetch(`${env.emulator.urls.authorityHost}/_emulator/faults`, { method: 'DELETE' });
+    }
+  });
+
+  it('lets only one sync of a scope run at a time', async () => {
+    const [a, b] = await Promise.all([syncCatalog(env.db), syncCatalog(env.db)]);
+    expect([a.status, b.status].sort()).toEqual(['skipped', 'succeeded']);
+  });
+});
