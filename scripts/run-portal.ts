@@ -30,7 +30,7 @@ async function main() {
   const emulator = local ? await startLocalEmulator() : undefined;
   const config = loadConfig(process.env);
   await runMigrations(config.database);
-  if (command === 'start' && !existsSync(path.resolve('.next/BUILD_ID'))) {
+  if (command === 'start' && !existsSync(path.resolve(process.env.ROLEPORT_NEXT_DIST_DIR || '.next', 'BUILD_ID'))) {
     throw new ConfigError('No production build found: run `npm run build` before `npm start`.');
   }
   const env: NodeJS.ProcessEnv = {
