@@ -43,7 +43,7 @@ describeEngines('webhook delivery', (engine) => {
       await enqueueWebhook(trx, event, url);
       throw new Error('decision failed');
     })).rejects.toThrow('decision failed');
-    await withTransaction(db, (trx) => enqueueWebhook(trx, event, undefined));
+    await withTransaction(db, (trx) => enqueueWebhook(trx, event, null));
     expect(await db.selectFrom('webhook_delivery').selectAll().execute()).toEqual([]);
   });
 

@@ -1,0 +1,124 @@
+import Link from 'next/link';
+import { RequestStatusBadge } from '@/components/access/request-status-badge';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Notice } from '@/components/ui/notice';
+import { PageHeader } from '@/components/ui/page-header';
+import { listGrants } from '@/lib/access/query-requests';
+import { reconcileAssignments, type ReconcileReport } from '@/lib/access/reconcile-assignments';
+import { TOKENS_STAY_VALID } from '@/lib/access/revoke-grant';
+import { requireAdmin, type PortalUser } from '@/lib/auth/session';
+import { listIndexedApis } from '@/lib/catalog/read-index';
+import { db } from '@/lib/db/portal-database';
+import { UserFacingError } from '@/lib/errors/user-facing-error';
+import { RevokeGrantForm } from './revoke-grant-form';
+
+export const metadata = { title: 'Who has what' };
+
+const when = (iso: string | null) => (iso ? new Date(iso).toUTCString() : '—');
+
+/** Graph's view of one API, or why it could not be read (the rest of the page still shows). */
+async function reconcile(user: PortalUser, apiId: string): Promise<{ report: ReconcileReport | null; error: string | null }> {
+  try {
+    return { report: await reconcileAssignments(await db(), user, apiId), error: null };
+  } catch (error) {
+    if (error instanceof UserFacingError) return { report: null, error: error.message };
+    console.error(`[who-has-what ${apiId}]`, error);
+    return { report: null, error: 'Microsoft Graph could not be read for this API; showing Roleport’s own records only.' };
+  }
+}
+
+async function loadAccess(user: PortalUser) {
+  const database = await db();
+  const apis = (await listIndexedApis(database)).filter((api) => api.appId !== null);
+  // Reconciling first means grants removed in Entra already read as revoked below.
+  const graph = await Promise.all(apis.map((api) => reconcile(user, api.id)));
+  const grants = await listGrants(database, user);
+  return apis.map((api, i) => ({ api, ...graph[i]!, grants: grants.filter((g) => g.apiId === api.id) }));
+}
+
+export default async function WhoHasWhatPage() {
+  const user = await requireAdmin();
+  const sections = await loadAccess(user);
+  return (
+    <>
+      <PageHeader
+        title="Who has what"
+        description="For each API: the grants Roleport made, and every other assignment Entra holds on its app registration (made in the Entra admin center or by scripts)."
+      />
+      <Notice tone="info">{TOKENS_STAY_VALID}</Notice>
+      {sections.length === 0 ? <EmptyState title="No API is linked to an app registration yet" /> : null}
+      {sections.map(({ api, report, error, grants }) => (
+        <section key={api.id} aria-label={api.displayName} data-testid="access-api" data-api-id={api.id} className="mb-10">
+          <h2 className="mb-2 text-lg font-semibold">
+            <Link href={`/apis/${encodeURIComponent(api.id)}`} className="hover:underline">
+              {api.displayName}
+            </Link>
+          </h2>
+          {error ? <Notice tone="warn">{error}</Notice> : null}
+          {report && report.removedInEntra.length > 0 ? (
+            <Notice tone="warn" title="Removed in Entra outside Roleport">
+              {report.removedInEntra.map((r) => `${r.roleValue} of ${r.requesterName}`).join('; ')} — marked revoked.
+            </Notice>
+          ) : null}
+          <table className="w-full text-left text-sm">
+            <thead className="text-xs text-slate-500">
+              <tr>
+                <th className="py-2 pr-4">Who</th>
+                <th className="py-2 pr-4">Role</th>
+                <th className="py-2 pr-4">Source</th>
+                <th className="py-2 pr-4">Since</th>
+                <th className="py-2 pr-4">Expires</th>
+                <th className="py-2" />
+              </tr>
+            </thead>
+            <tbody>
+              {grants.map((g) => (
+                <tr key={g.id} data-testid="roleport-grant" data-request-id={g.id} className="border-t border-slate-200 align-top dark:border-slate-800">
+                  <td className="py-2 pr-4">{g.requester.name}</td>
+                  <td className="py-2 pr-4 font-mono">{g.roleValue}</td>
+                  <td className="py-2 pr-4">
+                    <Link href={`/requests/${encodeURIComponent(g.id)}`} className="mr-2 hover:underline">
+                      Roleport
+                    </Link>
+                    <RequestStatusBadge status={g.status} />
+                    {g.grantKind === 'group' ? <span className="ml-1 text-xs text-slate-500">via group</span> : null}
+                  </td>
+                  <td className="py-2 pr-4">{when(g.activatedAt ?? g.decidedAt)}</td>
+                  <td className="py-2 pr-4">{when(g.expiresAt)}</td>
+                  <td className="py-2">
+                    {g.status === 'active' ? (
+                      <RevokeGrantForm requestId={g.id} version={g.version} roleValue={g.roleValue} holderName={g.requester.name} tokensNote={TOKENS_STAY_VALID} />
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+              {report?.external.map((a) => (
+                <tr key={a.assignmentId} data-testid="external-assignment" className="border-t border-slate-200 dark:border-slate-800">
+                  <td className="py-2 pr-4">
+                    {a.principalDisplayName} <span className="text-xs text-slate-500">({a.principalType === 'ServicePrincipal' ? 'application' : a.principalType.toLowerCase()})</span>
+                  </td>
+                  <td className="py-2 pr-4 font-mono">{a.roleValue || <span className="text-amber-700">a role no longer defined</span>}</td>
+                  <td className="py-2 pr-4">
+                    <span className="rounded-full border border-amber-300 bg-amber-50 px-2 py-0.5 text-xs font-semibold text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200">
+                      Outside Roleport
+                    </span>
+                  </td>
+                  <td className="py-2 pr-4">{when(a.createdAt)}</td>
+                  <td className="py-2 pr-4">—</td>
+                  <td className="py-2 text-xs text-slate-500">Manage in Entra</td>
+                </tr>
+              ))}
+              {grants.length === 0 && (report?.external.length ?? 0) === 0 ? (
+                <tr>
+                  <td colSpan={6} className="py-2 text-slate-500">
+                    Nobody holds a role of this API.
+                  </td>
+                </tr>
+              ) : null}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </>
+  );
+}

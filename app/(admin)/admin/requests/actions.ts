@@ -1,0 +1,43 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { decideRequest } from '@/lib/access/decide-request';
+import { requestRefSchema, type RequestRef } from '@/lib/access/request-ref-schema';
+import type { DecisionInput } from '@/lib/access/request-schema';
+import { requireApprover } from '@/lib/access/require-approver';
+import { retryProvisioning } from '@/lib/access/retry-provisioning';
+import { requireAdmin } from '@/lib/auth/session';
+import { db } from '@/lib/db/portal-database';
+import { runAction, UserFacingError } from '@/lib/errors/user-facing-error';
+
+function requestIdOf(value: unknown): string {
+  const parsed = requestRefSchema.shape.requestId.safeParse(value);
+  if (!parsed.success) throw new UserFacingError('There is no such request, or it is not yours to see.');
+  return parsed.data;
+}
+
+function refresh() {
+  revalidatePath('/admin/requests');
+  revalidatePath('/requests', 'layout');
+}
+
+/** Approve or reject; decideRequest refuses one's own request, a decided one, and anyone who is not an approver of its API. */
+export async function decideRequestAction(requestId: string, decision: DecisionInput) {
+  const user = await requireApprover();
+  const result = await runAction(async () => decideRequest(await db(), user, requestIdOf(requestId), decision));
+  if (result.ok) refresh();
+  return result;
+}
+
+/** Admins send a failed request back to provisioning. */
+export async function retryProvisioningAction(input: RequestRef) {
+  const user = await requireAdmin();
+  const result = await runAction(async () => {
+    const parsed = requestRefSchema.safeParse(input);
+    if (!parsed.success) throw new UserFacingError(parsed.error.issues[0]?.message ?? 'The request reference is not valid.');
+    await retryProvisioning(await db(), user, parsed.data.requestId, parsed.data.expectedVersion);
+    return 'Provisioning will be tried again now.';
+  });
+  if (result.ok) refresh();
+  return result;
+}

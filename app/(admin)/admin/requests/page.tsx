@@ -1,0 +1,110 @@
+import Link from 'next/link';
+import { JustificationText } from '@/components/access/justification-text';
+import { RoleOperationsList } from '@/components/access/role-operations-list';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Notice } from '@/components/ui/notice';
+import { PageHeader } from '@/components/ui/page-header';
+import { listApprovalQueue } from '@/lib/access/list-approval-queue';
+import { listGrants } from '@/lib/access/query-requests';
+import { requireApprover } from '@/lib/access/require-approver';
+import { loadRoleOperations, roleOperationsKey } from '@/lib/access/role-operations';
+import type { PortalUser } from '@/lib/auth/session';
+import { listIndexedApis } from '@/lib/catalog/read-index';
+import { db } from '@/lib/db/portal-database';
+import { DecisionForm } from './decision-form';
+import { parseQueueFilter, QueueFilters } from './queue-filters';
+import { RetryButton } from './retry-button';
+
+export const metadata = { title: 'Approvals' };
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+async function loadQueue(user: PortalUser, search: Awaited<Search>) {
+  const database = await db();
+  const filter = parseQueueFilter(search);
+  const [all, shown, apis, failed] = await Promise.all([
+    listApprovalQueue(database, user),
+    listApprovalQueue(database, user, filter),
+    listIndexedApis(database),
+    user.isAdmin ? listGrants(database, user, { status: ['failed'] }) : Promise.resolve([]),
+  ]);
+  const operations = await loadRoleOperations(database, shown);
+  return { filter, all, shown, failed, operations, apiName: new Map(apis.map((api) => [api.id, api.displayName])), now: Date.now() };
+}
+
+const waited = (createdAt: string, now: number) => {
+  const hours = Math.floor((now - Date.parse(createdAt)) / 3_600_000);
+  return hours < 1 ? 'less than an hour' : hours < 48 ? `${hours} h` : `${Math.floor(hours / 24)} days`;
+};
+
+export default async function ApprovalsPage({ searchParams }: { searchParams: Search }) {
+  const user = await requireApprover();
+  const { filter, all, shown, failed, operations, apiName, now } = await loadQueue(user, await searchParams);
+  const name = (apiId: string) => apiName.get(apiId) ?? apiId;
+  return (
+    <>
+      <PageHeader
+        title="Approvals"
+        description="Requests for roles of APIs whose app registration you own (every API, for portal admins). Your own requests are decided by someone else."
+      />
+      <QueueFilters all={all} filter={filter} apiName={Object.fromEntries(apiName)} />
+      <p className="mb-3 text-sm text-slate-600 dark:text-slate-400" aria-live="polite" data-testid="queue-count">
+        {shown.length === all.length ? `${all.length} waiting` : `${shown.length} of ${all.length} waiting`}
+      </p>
+      {shown.length === 0 ? (
+        <EmptyState title={all.length === 0 ? 'Nothing waits for you' : 'No request matches the filters'} />
+      ) : (
+        <ul className="space-y-4">
+          {shown.map((r) => (
+            <li key={r.id} data-testid="queue-item" data-request-id={r.id} data-role={r.roleValue} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+              <div className="flex flex-wrap items-baseline justify-between gap-2">
+                <p className="text-sm">
+                  <span className="font-semibold">{r.requester.name}</span> <span className="text-slate-500">{r.requester.upn}</span> asks for{' '}
+                  <span className="font-mono font-semibold">{r.roleValue}</span> on {name(r.apiId)}
+                  {r.durationDays ? ` for ${r.durationDays} days` : ''}
+                  {r.stage > 1 ? ` (stage ${r.stage})` : ''}
+                </p>
+                <p className="text-xs text-slate-500">
+                  waiting {waited(r.createdAt, now)} ·{' '}
+                  <Link href={`/requests/${encodeURIComponent(r.id)}`} className="hover:underline">
+                    details
+                  </Link>
+                </p>
+              </div>
+              <div className="mt-3 grid gap-4 md:grid-cols-2">
+                <div>
+                  <h3 className="mb-1 text-xs font-semibold uppercase text-slate-500">Why</h3>
+                  <JustificationText text={r.justification} />
+                </div>
+                <div>
+                  <h3 className="mb-1 text-xs font-semibold uppercase text-slate-500">What {r.roleValue} allows</h3>
+                  <RoleOperationsList operations={operations.get(roleOperationsKey(r.apiId, r.roleValue)) ?? []} roleValue={r.roleValue} />
+                </div>
+              </div>
+              <DecisionForm requestId={r.id} version={r.version} roleValue={r.roleValue} requesterName={r.requester.name} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {failed.length > 0 ? (
+        <section aria-label="Provisioning failures" className="mt-10">
+          <h2 className="mb-2 text-lg font-semibold">Provisioning failures</h2>
+          <Notice tone="warn">Approved requests Roleport could not assign in Entra. Fix what the reason names, then retry.</Notice>
+          <ul className="space-y-3">
+            {failed.map((r) => (
+              <li key={r.id} data-testid="failed-request" className="flex flex-wrap items-start justify-between gap-3 rounded-lg border border-rose-200 bg-white p-3 text-sm dark:border-rose-900 dark:bg-slate-900">
+                <div>
+                  <p>
+                    <span className="font-mono font-semibold">{r.roleValue}</span> on {name(r.apiId)} for {r.requester.name}
+                  </p>
+                  <p className="text-rose-700 dark:text-rose-400">{r.failureReason ?? 'No reason recorded.'}</p>
+                </div>
+                <RetryButton requestId={r.id} version={r.version} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}

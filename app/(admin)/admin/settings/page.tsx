@@ -1,0 +1,76 @@
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { DEFAULT_MAX_DAYS, listApprovalRules, type ApprovalRule } from '@/lib/access/approval-rules';
+import { requireAdmin } from '@/lib/auth/session';
+import { listIndexedApis, listIndexedApps } from '@/lib/catalog/read-index';
+import { db } from '@/lib/db/portal-database';
+import { DeleteRuleButton } from './delete-rule-button';
+import { RuleForm } from './rule-form';
+
+export const metadata = { title: 'Approval rules' };
+
+function summary(rule: Pick<ApprovalRule, 'autoApprove' | 'stages' | 'maxDays' | 'groupId'>, groupName?: string): string {
+  const approval = rule.autoApprove ? 'auto-approved' : rule.stages === 2 ? 'two approval stages' : 'one approval stage';
+  const days = rule.maxDays === null ? 'no time limit' : `at most ${rule.maxDays} days`;
+  return `${approval}, ${days}${rule.groupId ? `, granted through the group ${groupName ?? rule.groupId}` : ''}`;
+}
+
+async function loadRules() {
+  const database = await db();
+  const [apis, apps, rules] = await Promise.all([listIndexedApis(database), listIndexedApps(database), listApprovalRules(database)]);
+  const appById = new Map(apps.map((app) => [app.appId, app]));
+  return apis.flatMap((api) => {
+    const app = api.appId ? appById.get(api.appId) : undefined;
+    if (!app) return [];
+    const roleValue = (roleId: string) => app.appRoles.find((r) => r.id === roleId)?.value ?? '';
+    return [{
+      api,
+      roles: app.appRoles.filter((r) => r.isEnabled && r.allowedMemberTypes.includes('User')).map((r) => r.value),
+      groups: app.groupHoldings.map((g) => ({ groupId: g.groupId, groupName: g.groupName, roleValue: roleValue(g.roleId) })),
+      rules: rules.filter((r) => r.apiId === api.id),
+    }];
+  });
+}
+
+export default async function ApprovalRulesPage() {
+  await requireAdmin();
+  const sections = await loadRules();
+  return (
+    <>
+      <PageHeader
+        title="Approval rules"
+        description={`How requests are decided. A role's own rule wins over its API's rule; without either, the defaults apply: one approval stage, no auto-approve, at most ${DEFAULT_MAX_DAYS} days.`}
+      />
+      {sections.length === 0 ? <EmptyState title="No API is linked to an app registration yet" /> : null}
+      {sections.map(({ api, roles, groups, rules }) => {
+        const apiRule = rules.find((r) => r.roleValue === null);
+        const groupName = (id: string | null) => groups.find((g) => g.groupId === id)?.groupName;
+        return (
+          <section key={api.id} aria-label={api.displayName} data-testid="rules-api" data-api-id={api.id} className="mb-8 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+            <h2 className="text-base font-semibold">{api.displayName}</h2>
+            <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
+              Every role: {apiRule ? summary(apiRule) : `${summary({ autoApprove: false, stages: 1, maxDays: DEFAULT_MAX_DAYS, groupId: null })} (defaults)`}
+            </p>
+            {rules.length > 0 ? (
+              <ul className="mb-4 divide-y divide-slate-100 dark:divide-slate-800">
+                {rules.map((rule) => (
+                  <li key={rule.id} data-testid="approval-rule" data-role={rule.roleValue ?? ''} className="py-3">
+                    <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2 text-sm">
+                      <p>
+                        <span className="font-mono font-semibold">{rule.roleValue ?? 'Every role'}</span>: {summary(rule, groupName(rule.groupId))}
+                      </p>
+                      <DeleteRuleButton ruleId={rule.id} label={rule.roleValue ?? 'every role'} />
+                    </div>
+                    <RuleForm apiId={api.id} roles={roles} groups={groups} initial={rule} />
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            <h3 className="mb-2 text-sm font-semibold">Add a rule</h3>
+            <RuleForm apiId={api.id} roles={roles.filter((r) => !rules.some((rule) => rule.roleValue === r))} groups={groups} />
+          </section>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AutoRefresh } from '@/components/access/auto-refresh';
+import { JustificationText } from '@/components/access/justification-text';
+import { RequestStatusBadge } from '@/components/access/request-status-badge';
+import { RequestTimeline } from '@/components/access/request-timeline';
+import { RoleOperationsList } from '@/components/access/role-operations-list';
+import { Notice } from '@/components/ui/notice';
+import { PageHeader } from '@/components/ui/page-header';
+import { getRequestForUser } from '@/lib/access/query-requests';
+import { loadRoleOperations, roleOperationsKey } from '@/lib/access/role-operations';
+import { TOKENS_STAY_VALID } from '@/lib/access/revoke-grant';
+import { requireUser, type PortalUser } from '@/lib/auth/session';
+import { getIndexedApi } from '@/lib/catalog/read-index';
+import { db } from '@/lib/db/portal-database';
+import { DecisionForm } from '@/app/(admin)/admin/requests/decision-form';
+import { RetryButton } from '@/app/(admin)/admin/requests/retry-button';
+import { RevokeGrantForm } from '@/app/(admin)/admin/access/revoke-grant-form';
+import { RequesterActions } from './requester-actions';
+
+export const metadata = { title: 'Request' };
+
+type Params = Promise<{ id: string }>;
+const when = (iso: string | null) => (iso ? new Date(iso).toUTCString() : '—');
+
+async function loadRequestPage(user: PortalUser, id: string) {
+  const database = await db();
+  // Someone else's request reads exactly like a missing one.
+  const request = await getRequestForUser(database, user, id);
+  if (!request) return null;
+  const [api, operations] = await Promise.all([getIndexedApi(database, request.apiId), loadRoleOperations(database, [request])]);
+  return { request, api, operations, renderedAt: Date.now() };
+}
+
+export default async function RequestPage({ params }: { params: Params }) {
+  const user = await requireUser();
+  const data = await loadRequestPage(user, decodeURIComponent((await params).id));
+  if (!data) notFound();
+  const { request, api, operations, renderedAt } = data;
+  const mine = request.requester.oid === user.oid;
+  const moving = request.status === 'approved' || request.status === 'provisioning';
+  return (
+    <>
+      <PageHeader
+        title={`${request.roleValue} on ${api?.displayName ?? request.apiId}`}
+        description={mine ? 'Your request.' : `Requested by ${request.requester.name}.`}
+        actions={<RequestStatusBadge status={request.status} />}
+      />
+      {moving ? <AutoRefresh everyMs={1000} forMs={60_000} token={`${request.status}:${request.version}`} /> : null}
+      {request.status === 'pending' ? <AutoRefresh everyMs={10_000} forMs={600_000} token={`${request.status}:${request.version}`} /> : null}
+      {request.status === 'failed' ? (
+        <Notice tone="error" title="Provisioning failed">
+          {request.failureReason ?? 'Roleport could not assign the role in Entra.'} {mine ? 'A portal admin can retry once the cause is fixed.' : null}
+        </Notice>
+      ) : null}
+      {request.status === 'active' ? (
+        <Notice tone="success" title="Active">
+          New tokens for {api?.displayName ?? request.apiId} carry {request.roleValue}
+          {request.expiresAt ? ` until ${when(request.expiresAt)}` : ''}. A token you already hold does not: get a new one.
+        </Notice>
+      ) : null}
+      <div className="grid gap-8 lg:grid-cols-[3fr_2fr]">
+        <section aria-label="Request details" className="space-y-4">
+          <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm">
+            <dt className="text-slate-500">Requester</dt>
+            <dd>
+              {request.requester.name} <span className="text-slate-500">{request.requester.upn}</span>
+            </dd>
+            <dt className="text-slate-500">API</dt>
+            <dd>{api ? <Link href={`/apis/${encodeURIComponent(api.id)}`}>{api.displayName}</Link> : request.apiId}</dd>
+            <dt className="text-slate-500">Granted as</dt>
+            <dd>{request.grantKind === 'group' ? `membership of group ${request.groupId ?? ''}` : 'a direct app role assignment'}</dd>
+            <dt className="text-slate-500">Duration</dt>
+            <dd>{request.durationDays ? `${request.durationDays} days` : 'no end date'}</dd>
+            <dt className="text-slate-500">Expires</dt>
+            <dd>{when(request.expiresAt)}</dd>
+          </dl>
+          <div>
+            <h2 className="mb-1 text-sm font-semibold">Justification</h2>
+            <JustificationText text={request.justification} />
+          </div>
+          <div>
+            <h2 className="mb-1 text-sm font-semibold">What {request.roleValue} allows</h2>
+            <RoleOperationsList operations={operations.get(roleOperationsKey(request.apiId, request.roleValue)) ?? []} roleValue={request.roleValue} />
+          </div>
+          {mine ? (
+            <RequesterActions requestId={request.id} version={request.version} canCancel={request.can.cancel} canGiveUp={request.can.revoke} tokensNote={TOKENS_STAY_VALID} />
+          ) : null}
+          {request.can.decide ? <DecisionForm requestId={request.id} version={request.version} roleValue={request.roleValue} requesterName={request.requester.name} /> : null}
+          {request.can.retry ? <RetryButton requestId={request.id} version={request.version} /> : null}
+          {!mine && request.can.revoke ? (
+            <RevokeGrantForm requestId={request.id} version={request.version} roleValue={request.roleValue} holderName={request.requester.name} tokensNote={TOKENS_STAY_VALID} />
+          ) : null}
+        </section>
+        <section aria-label="Timeline">
+          <h2 className="mb-3 text-sm font-semibold">Timeline</h2>
+          <RequestTimeline request={request} now={renderedAt} />
+        </section>
+      </div>
+    </>
+  );
+}
