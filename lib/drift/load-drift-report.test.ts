@@ -1,7 +1,9 @@
 // Rule: the drift report finds, on a real catalog sync, every kind of drift the tenant's policies and app registrations have.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INVENTORY_OPERATIONS } from '../../emulator/apim/demo-inventory';
 import { INVENTORY_APP, ORDERS_APP, TENANT_ID } from '../../emulator/seed/demo-tenant';
 import { startPortalTestEnv, type PortalTestEnv } from '../../test/portal-test-env';
+import { addApplicationAppRole } from '@/lib/azure/graph/app-roles';
 import { readOperationPolicyVersion } from '@/lib/azure/apim/read-policy-versions';
 import { writePolicy } from '@/lib/azure/apim/write-policies';
 import { syncCatalog } from '@/lib/catalog/sync-catalog';
@@ -35,16 +37,15 @@ describe('loadDriftReport on the demo tenant', () => {
   });
 
   it('reports drift introduced in APIM and Entra: undefined and unenforced roles, a foreign tenant, a v1/v2 issuer mismatch', async () => {
-    // Orders: cancel-return... delete-order now requires a role the app does not define, and nothing requires Orders.Admin any more.
+    // Orders: delete-order now requires a role the app does not define; the app gains a role nothing requires.
     await replaceInOperationPolicy('orders', 'delete-order', /<value>Orders\.Admin<\/value>/, '<value>Orders.Purge</value>');
-    for (const id of ['export-orders', 'purge-cancelled']) await replaceInOperationPolicy('orders', id, /Orders\.Admin/g, 'Orders.Write');
+    const added = await addApplicationAppRole(ORDERS_APP.objectId, { value: 'Orders.Audit', displayName: 'Audit orders', description: 'Read the audit trail.' });
+    expect(added?.value).toBe('Orders.Audit');
+    expect(await addApplicationAppRole(ORDERS_APP.objectId, { value: 'Orders.Audit', displayName: 'x', description: 'x' })).toBeNull();
     // Orders: one operation trusts the multi-tenant discovery document.
     await replaceInOperationPolicy('orders', 'get-order', /url="[^"]*"/, 'url="https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration"');
     // Inventory is a v1 app; one operation now lists only the v2 issuer.
-    const inventoryOps = env.emulator.apim!.operations;
-    expect(inventoryOps).toBeDefined();
-    const required = await env.db.selectFrom('catalog_operation').select(['id', 'access']).where('api_id', '=', 'inventory').execute();
-    const withIssuers = required.find((r) => r.access.includes('sts.windows.net'))!;
+    const withIssuers = INVENTORY_OPERATIONS.find((op) => op.check.style === 'required-claims')!;
     await replaceInOperationPolicy('inventory', withIssuers.id, /<issuer>\{\{entra-issuer-v1\}\}<\/issuer>/, '<issuer>{{entra-issuer-v2}}</issuer>');
     await syncCatalog(env.db);
 
@@ -52,7 +53,7 @@ describe('loadDriftReport on the demo tenant', () => {
     const undefinedRole = findings.find((f) => f.kind === 'role-undefined' && f.apiId === 'orders');
     expect(undefinedRole?.title).toContain('Orders.Purge');
     expect(undefinedRole?.operations).toEqual(['delete-order']);
-    expect(findings.find((f) => f.kind === 'role-unenforced' && f.appId === ORDERS_APP.appId)?.title).toContain('Orders.Admin');
+    expect(findings.find((f) => f.kind === 'role-unenforced' && f.appId === ORDERS_APP.appId)?.title).toContain('Orders.Audit');
     const foreign = findings.find((f) => f.kind === 'foreign-tenant');
     expect(foreign).toMatchObject({ apiId: 'orders', operations: ['get-order'] });
     expect(foreign?.detail).toContain(TENANT_ID);

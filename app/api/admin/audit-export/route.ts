@@ -1,0 +1,52 @@
+import type { NextRequest } from 'next/server';
+import { parseAuditSearch } from '@/app/(admin)/admin/audit/audit-filters';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
+import { streamAuditCsv } from '@/lib/audit/stream-audit-csv';
+import { getCurrentUser, getSession } from '@/lib/auth/session';
+import { db } from '@/lib/db/portal-database';
+import { withTransaction } from '@/lib/db/transaction';
+
+export const dynamic = 'force-dynamic';
+
+const refuse = (status: 401 | 403, code: string, message: string) => Response.json({ error: { code, message } }, { status, headers: { 'cache-control': 'no-store' } });
+
+/** The audit log as CSV, streamed page by page. A route handler cannot redirect like a page, so it answers 401/403 itself. */
+export async function GET(request: NextRequest) {
+  const session = await getSession();
+  const user = session?.error ? null : await getCurrentUser();
+  if (!user) return refuse(401, 'unauthenticated', 'Sign in to export the audit log.');
+  if (!user.isAdmin) return refuse(403, 'forbidden', 'Only a portal admin can export the audit log.');
+
+  const { filter } = parseAuditSearch(request.nextUrl.searchParams);
+  const database = await db();
+  // Who took a copy of the log is itself part of the log.
+  await withTransaction(database, (trx) =>
+    appendAuditEvent(trx, { actor: { oid: user.oid, name: user.name }, action: 'audit.exported', subject: { type: 'audit_log', id: 'csv' }, data: { filter: { ...filter } } }),
+  );
+  const chunks = streamAuditCsv(database, filter);
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await chunks.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value));
+      } catch (error) {
+        console.error('[audit-export]', error);
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+  const day = new Date().toISOString().slice(0, 10);
+  return new Response(body, {
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="roleport-audit-${day}.csv"`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    },
+  });
+}
