@@ -1,4 +1,5 @@
 import type { ApimParameter, ApimRepresentation } from '@/lib/azure/apim/types';
+import type { EntraAppRole } from '@/lib/azure/graph/types';
 import type { OperationAccess } from '@/lib/policy/role-requirements';
 
 /** What the index says about an API's token checks, summarised over all its operations. */
@@ -30,14 +31,8 @@ export interface IndexedOperation {
   access: OperationAccess;
 }
 
-export interface IndexedAppRole {
-  id: string;
-  value: string;
-  displayName: string;
-  description: string;
-  isEnabled: boolean;
-  allowedMemberTypes: string[];
-}
+/** App roles are stored as Roleport reshapes them from Graph. */
+export type IndexedAppRole = EntraAppRole;
 
 export interface GroupHolding {
   groupId: string;
