@@ -1,6 +1,7 @@
 import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import AzureADProvider from 'next-auth/providers/azure-ad';
+import { getHeldRoles } from '@/lib/access/held-roles';
 import { getConfig } from '@/lib/env';
 import { discoveryUrl } from './openid-metadata';
 import { refreshAccessToken } from './refresh-access-token';
@@ -42,6 +43,13 @@ export function authOptions(): NextAuthOptions {
         }),
       }),
     ],
+    events: {
+      // Start reading the user's roles from Graph now, so the first page after sign-in finds them (nearly) ready.
+      signIn({ profile }) {
+        const oid = (profile as IdTokenClaims | undefined)?.oid;
+        if (oid) getHeldRoles(oid).catch(() => undefined);
+      },
+    },
     callbacks: {
       async jwt({ token, account, profile }) {
         if (account && profile) {
