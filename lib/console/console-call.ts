@@ -64,7 +64,11 @@ export async function runConsoleCall(database: Kysely<Database>, oid: string, in
     setHeader({ name: p.name, value }, value);
   }
   const sendsBody = !['GET', 'HEAD'].includes(operation.method) && input.body !== undefined && input.body !== '';
-  if (sendsBody) setHeader({ name: 'Content-Type', value: input.contentType || operation.representations[0]?.contentType || 'application/json' }, input.contentType || operation.representations[0]?.contentType || 'application/json');
+  if (sendsBody) {
+    const contentType = input.contentType || operation.representations[0]?.contentType || 'application/json';
+    if (/[\r\n\u0000]/.test(contentType)) throw new UserFacingError('The content type cannot be sent.');
+    setHeader({ name: 'Content-Type', value: contentType }, contentType);
+  }
 
   let token: string | undefined;
   if (app) {

@@ -1,5 +1,6 @@
 import { MethodBadge } from '@/components/catalog/method-badge';
 import { RoleChip } from '@/components/catalog/role-chip';
+import { TryItLink } from '@/components/console/try-it-link';
 import type { IndexedOperation } from '@/lib/catalog/catalog-types';
 import { allows } from '@/lib/policy/role-requirements';
 
@@ -58,7 +59,7 @@ function Parameters({ op }: { op: IndexedOperation }) {
   );
 }
 
-export function OperationList({ operations, heldValues }: { operations: IndexedOperation[]; heldValues: string[] }) {
+export function OperationList({ apiId, operations, heldValues }: { apiId: string; operations: IndexedOperation[]; heldValues: string[] }) {
   const groups = new Map<string, IndexedOperation[]>();
   for (const op of operations) groups.set(op.tag ?? 'Operations', [...(groups.get(op.tag ?? 'Operations') ?? []), op]);
   return (
@@ -73,6 +74,7 @@ export function OperationList({ operations, heldValues }: { operations: IndexedO
                   <MethodBadge method={op.method} />
                   <code className="font-mono text-sm">{op.urlTemplate}</code>
                   <span className="text-sm font-medium">{op.displayName}</span>
+                  <TryItLink apiId={apiId} operationId={op.id} />
                 </div>
                 {op.description ? <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{op.description}</p> : null}
                 <div className="mt-2">

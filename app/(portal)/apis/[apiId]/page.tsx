@@ -51,7 +51,7 @@ export default async function ApiPage({ params }: { params: Params }) {
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <section aria-label="Operations">
           <h2 className="mb-3 text-lg font-semibold">Operations</h2>
-          <OperationList operations={operations} heldValues={view.heldValues} />
+          <OperationList apiId={api.id} operations={operations} heldValues={view.heldValues} />
         </section>
         <AppRolesPanel data={data} />
       </div>

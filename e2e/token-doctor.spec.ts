@@ -1,0 +1,70 @@
+// Rule: the token doctor explains a pasted token against the exact policy of the chosen operation, and opens the console's token without it passing through the URL.
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { DEMO_PASSWORD, USERS } from '../emulator/seed/demo-tenant';
+import { signIn } from './support/sign-in';
+
+interface EmulatorConnection {
+  authorityHost: string;
+  tenantId: string;
+  portal: { clientId: string; clientSecret: string };
+}
+
+test('a token for the portal itself, checked against the Orders API, is diagnosed as the wrong audience', async ({ page, request }) => {
+  const emulator = JSON.parse(readFileSync('.local/emulator-e2e.json', 'utf8')) as EmulatorConnection;
+  const minted = await request.post(`${emulator.authorityHost}/${emulator.tenantId}/oauth2/v2.0/token`, {
+    form: {
+      grant_type: 'password',
+      username: USERS.ada.userPrincipalName,
+      password: DEMO_PASSWORD,
+      client_id: emulator.portal.clientId,
+      client_secret: emulator.portal.clientSecret,
+      scope: `api://${emulator.portal.clientId}/.default`,
+    },
+  });
+  expect(minted.ok()).toBe(true);
+  const token = ((await minted.json()) as { access_token: string }).access_token;
+
+  await signIn(page, 'ada', '/tokens');
+  await page.getByLabel('Access token').fill(`Bearer ${token}`);
+  await page.getByLabel('API to check against').selectOption({ label: 'Orders API' });
+  await page.getByRole('combobox', { name: /^Operation/ }).selectOption('list-orders');
+  await page.getByRole('button', { name: 'Check token' }).click();
+
+  const diagnosis = page.locator('[data-testid="diagnosis"][data-code="wrong-audience"]');
+  await expect(diagnosis).toContainText('This is a token for Roleport itself, not for the API');
+  await expect(diagnosis).toContainText('api://contoso-orders/.default');
+  await expect(page.locator('[data-testid="check"][data-check="aud"]')).toHaveAttribute('data-status', 'fail');
+  await expect(page.locator('[data-testid="check"][data-check="signature"]')).toHaveAttribute('data-status', 'pass');
+  await expect(page.getByTestId('diagnosis-summary')).toContainText('(401)');
+  await expect(page.getByLabel('Token claims')).toContainText(emulator.portal.clientId);
+});
+
+test('the token a console call used opens in the doctor by a call id, never by the token in the URL', async ({ page }) => {
+  await signIn(page, 'ben', '/console?api=orders&operation=create-order');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByTestId('response-status')).toHaveText('200', { timeout: 20_000 });
+  await page.getByRole('link', { name: 'Open this token in the token doctor' }).click();
+  await expect(page).toHaveURL(/\/tokens\?call=[\w-]+$/);
+  expect(page.url()).not.toContain('eyJ');
+  const section = page.getByRole('region', { name: 'Console token' });
+  await expect(section.getByTestId('diagnosis-summary')).toContainText('The gateway would accept this token for Create order on Orders API');
+  await expect(section.getByLabel('Token claims')).toContainText('Orders.Write');
+});
+
+test('the configuration doctor shows admins the registered callback and an audience that matches no app, with its fix', async ({ page }) => {
+  await signIn(page, 'priya', '/admin/doctor');
+  const portal = page.getByRole('region', { name: 'Portal app registration' });
+  await expect(portal.getByTestId('finding')).toHaveAttribute('data-status', 'ok');
+  await expect(portal).toContainText('http://localhost:3100/api/auth/callback/azure-ad');
+  const legacy = page.getByRole('region', { name: 'Legacy Billing API' });
+  await expect(legacy.locator('[data-testid="finding"][data-status="error"]').filter({ hasText: 'An audience matches no app registration' })).toContainText('api://contoso-legacy-billing');
+  const orders = page.getByRole('region', { name: 'Orders API' });
+  await expect(orders.locator('[data-testid="finding"][data-status="error"]')).toHaveCount(0);
+});
+
+test('a developer cannot open the configuration doctor', async ({ page }) => {
+  await signIn(page, 'ada', '/');
+  await page.goto('/admin/doctor');
+  await expect(page).toHaveURL(/\/forbidden/);
+});
