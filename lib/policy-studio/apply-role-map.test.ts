@@ -1,7 +1,7 @@
 // Rule: an applied role map is what the gateway enforces, a concurrent edit is reported (If-Match), and rollback restores APIM's exact text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callGateway, userToken } from '../../emulator/gateway/gateway.test-util';
-import { ORDERS_APP, USERS } from '../../emulator/seed/demo-tenant';
+import { GROUPS, ORDERS_APP, USERS } from '../../emulator/seed/demo-tenant';
 import { startPortalTestEnv, type PortalTestEnv } from '../../test/portal-test-env';
 import { PolicyConflictError, writePolicy } from '@/lib/azure/apim/write-policies';
 import { listIndexedOperations } from '@/lib/catalog/read-index';
@@ -9,6 +9,7 @@ import { syncCatalog } from '@/lib/catalog/sync-catalog';
 import { applyRoleMap } from './apply-role-map';
 import { listPolicyBatches } from './policy-batches';
 import { previewRoleMap } from './preview-plan';
+import { findPreviewUsers, previewUserAccess } from './preview-user-access';
 import { readCurrentPolicies } from './read-current';
 import { rollbackBatch } from './rollback-batch';
 
@@ -35,6 +36,27 @@ async function status(user: 'ada' | 'ben' | 'olivia', method: string, path: stri
 describe('applying a role map to the Orders API', () => {
   let original: Awaited<ReturnType<typeof readCurrentPolicies>>;
   let batchId: string;
+
+  it('previews a user: Ben (Orders.Write) may delete now, not under the map; group-held roles count', async () => {
+    expect((await findPreviewUsers(env.db, PRIYA, 'orders', 'ben')).map((u) => u.id)).toEqual([USERS.ben.oid]);
+    expect((await findPreviewUsers(env.db, PRIYA, 'orders', '')).map((u) => u.id).sort()).toEqual([USERS.ada.oid, USERS.ben.oid, USERS.olivia.oid].sort());
+    const ben = await previewUserAccess(env.db, PRIYA, { apiId: 'orders', userId: USERS.ben.oid, map: MAP });
+    expect(ben.roles).toEqual([{ value: 'Orders.Write', via: 'direct' }]);
+    expect(ben.rows).toEqual([
+      { operationId: 'delete-order', current: true, proposed: false },
+      { operationId: 'list-orders', current: true, proposed: false },
+    ]);
+    // Orders.Admin through a group Ben is in (Inventory Readers) lets him delete under the map as well.
+    const viaGroup = env.emulator.directory.assign(GROUPS.inventoryReaders.id, ORDERS_APP.servicePrincipalId, ORDERS_APP.roles['Orders.Admin']!);
+    expect(viaGroup.ok).toBe(true);
+    try {
+      const withGroup = await previewUserAccess(env.db, PRIYA, { apiId: 'orders', userId: USERS.ben.oid, map: MAP });
+      expect(withGroup.roles).toContainEqual({ value: 'Orders.Admin', via: 'group Inventory Readers' });
+      expect(withGroup.rows.find((r) => r.operationId === 'delete-order')).toEqual({ operationId: 'delete-order', current: true, proposed: true });
+    } finally {
+      if (viaGroup.ok) env.emulator.directory.unassign(viaGroup.assignment.id);
+    }
+  });
 
   it('previews only the scopes that change, then writes operations first and the API last', async () => {
     original = await readCurrentPolicies('orders', OPS);

@@ -9,7 +9,6 @@ import { loadRoleMap, type RoleMapView } from '@/lib/policy-studio/load-role-map
 import { AddRoleForm } from './add-role-form';
 import { PolicyHistory } from './policy-history';
 import { RoleMapEditor } from './role-map-editor';
-import { UserAccessPreview } from './user-access-preview';
 
 type Params = Promise<{ apiId: string }>;
 
@@ -53,12 +52,7 @@ export default async function RoleMapPage({ params }: { params: Params }) {
         </Notice>
       )}
       <RoleMapEditor apiId={view.api.id} operations={view.operations} roles={roles} initialMap={view.initialMap} canGenerate={view.app !== null} />
-      {view.app ? (
-        <div className="mt-8 grid gap-8 lg:grid-cols-2">
-          <UserAccessPreview apiId={view.api.id} initialMap={view.initialMap} />
-          <AddRoleForm apiId={view.api.id} appName={view.app.displayName} existing={view.app.roles.map((r) => r.value)} />
-        </div>
-      ) : null}
+      {view.app ? <AddRoleForm apiId={view.api.id} appName={view.app.displayName} existing={view.app.roles.map((r) => r.value)} /> : null}
       <PolicyHistory apiId={view.api.id} batches={view.batches} />
     </>
   );

@@ -1,0 +1,56 @@
+'use client';
+
+import { useState, useTransition } from 'react';
+import { Notice } from '@/components/ui/notice';
+import type { PolicyBatchView } from '@/lib/policy-studio/policy-batches';
+import { rollbackPolicyAction } from './actions';
+
+/** Saved versions per apply or rollback; one click writes a batch's saved versions back. */
+export function PolicyHistory({ apiId, batches }: { apiId: string; batches: PolicyBatchView[] }) {
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [pending, startTransition] = useTransition();
+  const rollback = (batchId: string) =>
+    startTransition(async () => {
+      const result = await rollbackPolicyAction(apiId, batchId);
+      if (!result.ok) return setMessage({ ok: false, text: result.error });
+      const { written, failed } = result.value;
+      setMessage(
+        failed
+          ? { ok: false, text: `Rollback stopped at ${failed.scope}: ${failed.message} Restored so far: ${written.join(', ') || 'nothing'}.` }
+          : { ok: true, text: `Rolled back ${written.length} policies (${written.join(', ')}).` },
+      );
+    });
+  return (
+    <section aria-label="Policy history" className="mt-10">
+      <h2 className="mb-2 text-lg font-semibold">History</h2>
+      {message ? <Notice tone={message.ok ? 'success' : 'error'}>{message.text}</Notice> : null}
+      {batches.length === 0 ? (
+        <p className="text-sm text-slate-500">Roleport has not changed this API&apos;s policies yet.</p>
+      ) : (
+        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 text-sm dark:divide-slate-800 dark:border-slate-800">
+          {batches.map((b) => (
+            <li key={b.batchId} data-batch={b.batchId} className="flex flex-wrap items-center justify-between gap-2 p-3">
+              <div>
+                <p>
+                  {b.kind === 'apply' ? 'Applied' : 'Rollback'} by {b.appliedBy} on {new Date(b.appliedAt).toUTCString()}
+                  {b.rolledBack ? <span className="ml-2 text-xs text-slate-500">(rolled back)</span> : null}
+                </p>
+                <p className="font-mono text-xs text-slate-500">{b.scopes.join(', ')}</p>
+              </div>
+              {b.rolledBack ? null : (
+                <button
+                  type="button"
+                  disabled={pending}
+                  onClick={() => rollback(b.batchId)}
+                  className="rounded-md border border-slate-300 px-3 py-1 dark:border-slate-700"
+                >
+                  {b.kind === 'apply' ? 'Roll back' : 'Undo rollback'}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import Link from 'next/link';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { requireAdmin } from '@/lib/auth/session';
+import { listIndexedApis } from '@/lib/catalog/read-index';
+import { db } from '@/lib/db/portal-database';
+
+export const metadata = { title: 'Policy studio' };
+
+export default async function PolicyStudioIndexPage() {
+  await requireAdmin();
+  const apis = await listIndexedApis(await db());
+  return (
+    <>
+      <PageHeader title="Policy studio" description="Map app roles to operations and generate each API's policy." />
+      {apis.length === 0 ? (
+        <EmptyState title="The catalog is empty" />
+      ) : (
+        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white text-sm dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
+          {apis.map((api) => (
+            <li key={api.id} className="flex items-center justify-between p-3">
+              <span>
+                <span className="font-medium">{api.displayName}</span>
+                <span className="ml-2 text-xs text-slate-500">{api.appId ? `${api.operationCount} operations` : 'no app registration mapped'}</span>
+              </span>
+              <Link href={`/admin/apis/${encodeURIComponent(api.id)}/policy`} className="text-brand-700 hover:underline dark:text-brand-100">
+                Role map
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

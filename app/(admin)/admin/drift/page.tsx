@@ -1,0 +1,66 @@
+import Link from 'next/link';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { requireAdmin } from '@/lib/auth/session';
+import { db } from '@/lib/db/portal-database';
+import { loadDriftReport } from '@/lib/drift/load-drift-report';
+import { DRIFT_KIND_LABEL, type DriftFinding, type DriftKind } from '@/lib/drift/drift-types';
+
+export const metadata = { title: 'Drift' };
+
+const SEVERITY = {
+  high: 'bg-rose-100 text-rose-800 dark:bg-rose-950 dark:text-rose-300',
+  medium: 'bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300',
+  low: 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300',
+} as const;
+
+function Finding({ finding }: { finding: DriftFinding }) {
+  return (
+    <li className="p-3" data-kind={finding.kind} data-api={finding.apiId ?? ''}>
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div>
+          <p className="font-medium">
+            <span className={`mr-2 rounded px-1.5 py-0.5 text-xs ${SEVERITY[finding.severity]}`}>{finding.severity}</span>
+            {finding.title}
+          </p>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{finding.detail}</p>
+          {finding.operations.length > 0 ? <p className="mt-1 font-mono text-xs text-slate-500">{finding.operations.join(', ')}</p> : null}
+        </div>
+        <Link href={finding.fix.href} className="shrink-0 text-sm text-brand-700 hover:underline dark:text-brand-100">
+          {finding.fix.label}
+        </Link>
+      </div>
+    </li>
+  );
+}
+
+export default async function DriftPage() {
+  const actor = await requireAdmin();
+  const report = await loadDriftReport(await db(), actor);
+  const kinds = Object.keys(DRIFT_KIND_LABEL) as DriftKind[];
+  const groups = kinds.map((kind) => ({ kind, findings: report.findings.filter((f) => f.kind === kind) })).filter((g) => g.findings.length > 0);
+  return (
+    <>
+      <PageHeader
+        title="Drift"
+        description={`Where the policies in API Management and the app registrations in Entra disagree, across ${report.apiCount} APIs and ${report.appCount} app registrations. Read from the catalog index${report.oldestSync ? `; the oldest API was read ${new Date(report.oldestSync).toUTCString()}` : ''}.`}
+      />
+      {groups.length === 0 ? (
+        <EmptyState title="No drift found" />
+      ) : (
+        groups.map((group) => (
+          <section key={group.kind} aria-label={DRIFT_KIND_LABEL[group.kind]} className="mb-8">
+            <h2 className="mb-2 text-lg font-semibold">
+              {DRIFT_KIND_LABEL[group.kind]} <span className="text-sm font-normal text-slate-500">({group.findings.length})</span>
+            </h2>
+            <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
+              {group.findings.map((finding, i) => (
+                <Finding key={`${finding.kind}-${finding.apiId}-${finding.appId}-${i}`} finding={finding} />
+              ))}
+            </ul>
+          </section>
+        ))
+      )}
+    </>
+  );
+}

@@ -1,0 +1,103 @@
+// Rule: a role map applied in the policy studio is what the gateway enforces for the next call, and one click rolls it back.
+import { readFileSync } from 'node:fs';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { DEMO_PASSWORD, USERS } from '../emulator/seed/demo-tenant';
+import { signIn } from './support/sign-in';
+
+interface EmulatorConnection {
+  authorityHost: string;
+  tenantId: string;
+  gatewayUrl: string;
+  portal: { clientId: string; clientSecret: string };
+}
+
+/** Status of DELETE /orders/{id} called straight at the gateway with a fresh token for Ben (ROPC). */
+async function benDeletesDirectly(request: APIRequestContext): Promise<{ status: number; body: string }> {
+  const emulator = JSON.parse(readFileSync('.local/emulator-e2e.json', 'utf8')) as EmulatorConnection;
+  const tokenResponse = await request.post(`${emulator.authorityHost}/${emulator.tenantId}/oauth2/v2.0/token`, {
+    form: {
+      grant_type: 'password',
+      username: USERS.ben.userPrincipalName,
+      password: DEMO_PASSWORD,
+      client_id: emulator.portal.clientId,
+      client_secret: emulator.portal.clientSecret,
+      scope: 'api://contoso-orders/.default',
+    },
+  });
+  expect(tokenResponse.ok()).toBe(true);
+  const token = ((await tokenResponse.json()) as { access_token: string }).access_token;
+  const response = await request.delete(`${emulator.gatewayUrl}/orders/orders/ord-10042`, { headers: { Authorization: `Bearer ${token}` } });
+  return { status: response.status(), body: await response.text() };
+}
+
+const deleteRow = (page: Page) => page.locator('tr[data-operation="delete-order"]');
+
+async function rollBackLatest(page: Page): Promise<void> {
+  await page.goto('/admin/apis/orders/policy');
+  const history = page.getByRole('region', { name: 'Policy history' });
+  await history.getByRole('button', { name: 'Roll back' }).first().click();
+  await expect(history.getByText(/Rolled back \d+ policies/)).toBeVisible();
+}
+
+test('Priya restricts DELETE /orders/{id} to Orders.Admin; Ben is refused with a diagnosis naming it; one click rolls it back', async ({
+  page,
+  browser,
+  request,
+}) => {
+  await signIn(page, 'priya', '/admin/apis/orders/policy');
+  const writeBox = deleteRow(page).getByRole('checkbox', { name: 'Orders.Write allows delete-order' });
+  await expect(writeBox).toBeChecked();
+  await expect(deleteRow(page).getByRole('checkbox', { name: 'Orders.Admin allows delete-order' })).toBeChecked();
+  await writeBox.uncheck();
+
+  await page.getByRole('button', { name: 'Preview changes' }).click();
+  const diffs = page.getByTestId('policy-diff');
+  await expect(diffs.first()).toBeVisible();
+  await expect(diffs.filter({ hasText: 'delete-order' })).toContainText('Orders.Admin');
+  await expect(page.getByText(/requires:/).first()).toContainText('Orders.Admin');
+  let applied = false;
+  try {
+    await page.getByRole('button', { name: /^Apply \d+ policy changes$/ }).click();
+    await expect(page.getByText('Policy applied')).toBeVisible();
+    applied = true;
+    await expect(deleteRow(page).locator('td').nth(1)).not.toContainText('Orders.Write');
+
+    // Ben (Orders.Write only) tries it in the console, as himself.
+    const ben = await (await browser.newContext()).newPage();
+    await signIn(ben, 'ben', '/console?api=orders&operation=delete-order');
+    await ben.getByRole('textbox', { name: /^id/ }).fill('ord-10042');
+    await ben.getByRole('button', { name: 'Send' }).click();
+    await expect(ben.getByTestId('response-status')).toHaveText('403');
+    await expect(ben.getByRole('region', { name: 'Why the gateway refused' })).toContainText('Orders.Admin');
+    await ben.close();
+
+    // The gateway itself, with a token for Ben obtained outside the portal.
+    const direct = await benDeletesDirectly(request);
+    expect(direct.status).toBe(403);
+    expect(direct.body).toContain('Orders.Admin');
+  } finally {
+    if (applied) await rollBackLatest(page);
+  }
+  expect((await benDeletesDirectly(request)).status).toBe(200);
+  await page.reload();
+  await expect(deleteRow(page).getByRole('checkbox', { name: 'Orders.Write allows delete-order' })).toBeChecked();
+});
+
+test('the drift report lists the seeded drift with links to the fix', async ({ page }) => {
+  await signIn(page, 'priya', '/admin/drift');
+  const unmatched = page.getByRole('region', { name: 'Audiences that match no app registration' });
+  await expect(unmatched).toContainText('api://contoso-legacy-billing');
+  await expect(unmatched.getByRole('link', { name: 'Open the API' }).first()).toHaveAttribute('href', '/apis/legacy-billing');
+  const open = page.getByRole('region', { name: 'Operations with no token validation' });
+  await expect(open).toContainText('Status API');
+  await open.getByRole('link', { name: 'Open the role map' }).first().click();
+  await expect(page).toHaveURL(/\/admin\/apis\/status\/policy$/);
+  await expect(page.getByText('No app registration is mapped to this API')).toBeVisible();
+});
+
+test('a developer cannot open the policy studio or the drift report', async ({ page }) => {
+  await signIn(page, 'ada', '/admin/apis/orders/policy');
+  await expect(page).toHaveURL(/\/forbidden/);
+  await page.goto('/admin/drift');
+  await expect(page).toHaveURL(/\/forbidden/);
+});
