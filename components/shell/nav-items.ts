@@ -20,6 +20,7 @@ export function adminNav(options: { isAdmin: boolean; isApprover: boolean; pendi
   if (options.isAdmin) {
     items.push(
       { href: '/admin/access', label: 'Who has what' },
+      { href: '/admin/apis', label: 'Policy studio' },
       { href: '/admin/drift', label: 'Drift' },
       { href: '/admin/audit', label: 'Audit' },
       { href: '/admin/settings', label: 'Rules' },
