@@ -17,8 +17,10 @@ export interface HeldRole {
 }
 
 const TTL_MS = 30_000;
-// Keyed by the user's object id: one user's roles are never served to another.
-const cache = new Map<string, { at: number; roles: Promise<HeldRole[]> }>();
+// Keyed by the user's object id: one user's roles are never served to another. On globalThis because the workers
+// (which forget a user's entry after a grant) and the pages run from separate module copies in one process.
+const holder = globalThis as typeof globalThis & { roleportHeldRoles?: Map<string, { at: number; roles: Promise<HeldRole[]> }> };
+const cache = (holder.roleportHeldRoles ??= new Map());
 
 function roleValue(app: IndexedApp, roleId: string): string | undefined {
   return app.appRoles.find((r) => r.id === roleId)?.value;

@@ -22,7 +22,10 @@ export async function hasJob(trx: Transaction<Database>, requestId: string, acti
 }
 
 // Workers running in this process; a committed approval wakes them so the grant lands in well under a second.
-const running = new Set<PollLoop>();
+// Kept on globalThis: Next.js loads the instrumentation (workers) and the request handlers (actions) as separate
+// module copies in one process, and both must see the same set.
+const holder = globalThis as typeof globalThis & { roleportProvisioningLoops?: Set<PollLoop> };
+const running = (holder.roleportProvisioningLoops ??= new Set<PollLoop>());
 
 export function registerWorker(loop: PollLoop): () => void {
   running.add(loop);

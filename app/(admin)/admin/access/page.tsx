@@ -3,7 +3,7 @@ import { RequestStatusBadge } from '@/components/access/request-status-badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
-import { listGrants } from '@/lib/access/query-requests';
+import { getRequestForUser, listGrants } from '@/lib/access/query-requests';
 import { reconcileAssignments, type ReconcileReport } from '@/lib/access/reconcile-assignments';
 import { TOKENS_STAY_VALID } from '@/lib/access/revoke-grant';
 import { requireAdmin, type PortalUser } from '@/lib/auth/session';
@@ -36,16 +36,27 @@ async function loadAccess(user: PortalUser) {
   return apis.map((api, i) => ({ api, ...graph[i]!, grants: grants.filter((g) => g.apiId === api.id) }));
 }
 
-export default async function WhoHasWhatPage() {
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function WhoHasWhatPage({ searchParams }: { searchParams: Search }) {
   const user = await requireAdmin();
-  const sections = await loadAccess(user);
+  const { revoked } = await searchParams;
+  const [sections, revocation] = await Promise.all([loadAccess(user), typeof revoked === 'string' ? getRequestForUser(await db(), user, revoked.slice(0, 100)) : null]);
   return (
     <>
       <PageHeader
         title="Who has what"
         description="For each API: the grants Roleport made, and every other assignment Entra holds on its app registration (made in the Entra admin center or by scripts)."
       />
-      <Notice tone="info">{TOKENS_STAY_VALID}</Notice>
+      {revocation ? (
+        <div data-testid="revocation-notice" data-request-id={revocation.id}>
+          <Notice tone="success" title={`${revocation.roleValue} of ${revocation.requester.name}: ${revocation.status === 'revoked' ? 'revoked' : 'being removed'}`}>
+            {TOKENS_STAY_VALID}
+          </Notice>
+        </div>
+      ) : (
+        <Notice tone="info">{TOKENS_STAY_VALID}</Notice>
+      )}
       {sections.length === 0 ? <EmptyState title="No API is linked to an app registration yet" /> : null}
       {sections.map(({ api, report, error, grants }) => (
         <section key={api.id} aria-label={api.displayName} data-testid="access-api" data-api-id={api.id} className="mb-10">
@@ -87,7 +98,7 @@ export default async function WhoHasWhatPage() {
                   <td className="py-2 pr-4">{when(g.expiresAt)}</td>
                   <td className="py-2">
                     {g.status === 'active' ? (
-                      <RevokeGrantForm requestId={g.id} version={g.version} roleValue={g.roleValue} holderName={g.requester.name} tokensNote={TOKENS_STAY_VALID} />
+                      <RevokeGrantForm requestId={g.id} version={g.version} roleValue={g.roleValue} holderName={g.requester.name} tokensNote={TOKENS_STAY_VALID} afterRevoke={`/admin/access?revoked=${encodeURIComponent(g.id)}`} />
                     ) : null}
                   </td>
                 </tr>

@@ -6,7 +6,7 @@ import { ActionMessage } from '@/components/access/action-message';
 import { revokeGrantAction } from './actions';
 
 /** Revoke with a reason the requester reads; says up front that issued tokens keep the role until they expire. */
-export function RevokeGrantForm({ requestId, version, roleValue, holderName, tokensNote }: { requestId: string; version: number; roleValue: string; holderName: string; tokensNote: string }) {
+export function RevokeGrantForm({ requestId, version, roleValue, holderName, tokensNote, afterRevoke }: { requestId: string; version: number; roleValue: string; holderName: string; tokensNote: string; afterRevoke?: string }) {
   const router = useRouter();
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -34,7 +34,9 @@ export function RevokeGrantForm({ requestId, version, roleValue, holderName, tok
               if (!reason.trim()) return setMessage({ ok: false, text: 'Say why you revoke this grant; the requester will read it.' });
               const result = await revokeGrantAction({ requestId, expectedVersion: version, reason });
               setMessage(result.ok ? { ok: true, text: result.value } : { ok: false, text: result.error });
-              if (result.ok) router.refresh();
+              // The row may leave the list once the worker is done, so the list page shows the outcome itself.
+              if (result.ok && afterRevoke) router.push(afterRevoke);
+              else if (result.ok) router.refresh();
             })
           }
           className="rounded-md bg-rose-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-rose-700 disabled:opacity-60"

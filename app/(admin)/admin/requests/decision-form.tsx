@@ -9,7 +9,7 @@ import { decideRequestAction } from './actions';
 const OUTCOME = { approved: 'Approved. Roleport is assigning the role in Entra.', 'stage-approved': 'Approved; a second approver decides next.', rejected: 'Rejected. The requester sees your note.' } as const;
 
 /** Approve or reject one request; a note is required to reject. */
-export function DecisionForm({ requestId, version, roleValue, requesterName }: { requestId: string; version: number; roleValue: string; requesterName: string }) {
+export function DecisionForm({ requestId, version, roleValue, requesterName, afterDecision }: { requestId: string; version: number; roleValue: string; requesterName: string; afterDecision?: string }) {
   const router = useRouter();
   const [note, setNote] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -25,7 +25,9 @@ export function DecisionForm({ requestId, version, roleValue, requesterName }: {
     startTransition(async () => {
       const result = await decideRequestAction(requestId, decision);
       setMessage(result.ok ? { ok: true, text: OUTCOME[result.value.outcome] } : { ok: false, text: result.error });
-      if (result.ok) router.refresh();
+      // In the queue the decided request leaves the list, so the outcome is shown on the page it lands on.
+      if (result.ok && afterDecision) router.push(afterDecision);
+      else if (result.ok) router.refresh();
     });
   }
 

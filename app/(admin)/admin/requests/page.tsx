@@ -5,12 +5,13 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { listApprovalQueue } from '@/lib/access/list-approval-queue';
-import { listGrants } from '@/lib/access/query-requests';
+import { getRequestForUser, listGrants } from '@/lib/access/query-requests';
 import { requireApprover } from '@/lib/access/require-approver';
 import { loadRoleOperations, roleOperationsKey } from '@/lib/access/role-operations';
 import type { PortalUser } from '@/lib/auth/session';
 import { listIndexedApis } from '@/lib/catalog/read-index';
 import { db } from '@/lib/db/portal-database';
+import { DecidedNotice } from './decided-notice';
 import { DecisionForm } from './decision-form';
 import { parseQueueFilter, QueueFilters } from './queue-filters';
 import { RetryButton } from './retry-button';
@@ -22,14 +23,16 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 async function loadQueue(user: PortalUser, search: Awaited<Search>) {
   const database = await db();
   const filter = parseQueueFilter(search);
-  const [all, shown, apis, failed] = await Promise.all([
+  const decidedId = typeof search.decided === 'string' ? search.decided.slice(0, 100) : '';
+  const [all, shown, apis, failed, decided] = await Promise.all([
     listApprovalQueue(database, user),
     listApprovalQueue(database, user, filter),
     listIndexedApis(database),
     user.isAdmin ? listGrants(database, user, { status: ['failed'] }) : Promise.resolve([]),
+    decidedId ? getRequestForUser(database, user, decidedId) : Promise.resolve(null),
   ]);
   const operations = await loadRoleOperations(database, shown);
-  return { filter, all, shown, failed, operations, apiName: new Map(apis.map((api) => [api.id, api.displayName])), now: Date.now() };
+  return { filter, all, shown, failed, decided, operations, apiName: new Map(apis.map((api) => [api.id, api.displayName])), now: Date.now() };
 }
 
 const waited = (createdAt: string, now: number) => {
@@ -39,7 +42,7 @@ const waited = (createdAt: string, now: number) => {
 
 export default async function ApprovalsPage({ searchParams }: { searchParams: Search }) {
   const user = await requireApprover();
-  const { filter, all, shown, failed, operations, apiName, now } = await loadQueue(user, await searchParams);
+  const { filter, all, shown, failed, decided, operations, apiName, now } = await loadQueue(user, await searchParams);
   const name = (apiId: string) => apiName.get(apiId) ?? apiId;
   return (
     <>
@@ -47,6 +50,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
         title="Approvals"
         description="Requests for roles of APIs whose app registration you own (every API, for portal admins). Your own requests are decided by someone else."
       />
+      {decided ? <DecidedNotice request={decided} apiName={name(decided.apiId)} userOid={user.oid} /> : null}
       <QueueFilters all={all} filter={filter} apiName={Object.fromEntries(apiName)} />
       <p className="mb-3 text-sm text-slate-600 dark:text-slate-400" aria-live="polite" data-testid="queue-count">
         {shown.length === all.length ? `${all.length} waiting` : `${shown.length} of ${all.length} waiting`}
@@ -81,7 +85,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
                   <RoleOperationsList operations={operations.get(roleOperationsKey(r.apiId, r.roleValue)) ?? []} roleValue={r.roleValue} />
                 </div>
               </div>
-              <DecisionForm requestId={r.id} version={r.version} roleValue={r.roleValue} requesterName={r.requester.name} />
+              <DecisionForm requestId={r.id} version={r.version} roleValue={r.roleValue} requesterName={r.requester.name} afterDecision={`/admin/requests?decided=${encodeURIComponent(r.id)}`} />
             </li>
           ))}
         </ul>

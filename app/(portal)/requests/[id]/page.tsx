@@ -29,7 +29,8 @@ async function loadRequestPage(user: PortalUser, id: string) {
   const request = await getRequestForUser(database, user, id);
   if (!request) return null;
   const [api, operations] = await Promise.all([getIndexedApi(database, request.apiId), loadRoleOperations(database, [request])]);
-  return { request, api, operations, renderedAt: Date.now() };
+  const renderedAt = Date.now();
+  return { request, api, operations, renderedAt };
 }
 
 export default async function RequestPage({ params }: { params: Params }) {
