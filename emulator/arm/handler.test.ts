@@ -112,6 +112,15 @@ describe('service, products and APIs', () => {
     expect(shapeDifferences(one.bodies[0], example('ApiManagementGetApiOperation'), { optional: ['schemaId', 'typeName'] })).toEqual([]);
   });
 
+  it('lists operations by tag in the published shape, untagged ones only when asked', async () => {
+    const raw = captureBodies();
+    const tagged = await collect(fx.client.operationOperations.listByTags(RG, SVC, 'orders', raw.options));
+    expect(shapeDifferences(raw.bodies[0], example('ApiManagementListApiOperationsByTags'))).toEqual([]);
+    expect(tagged.find((t) => t.operation?.id === '/apis/orders/operations/delete-order')?.tag).toMatchObject({ name: 'Orders' });
+    const operations = await collect(fx.client.apiOperation.listByApi(RG, SVC, 'orders'));
+    expect(new Set(tagged.map((t) => t.operation?.id)).size).toBe(operations.length);
+  });
+
   it('answers unknown resources with 404 and the APIM codes', async () => {
     expect((await restError(fx.client.api.get(RG, SVC, 'nope'))).statusCode).toBe(404);
     expect((await restError(fx.client.product.get(RG, SVC, 'nope'))).code).toBe('ProductNotFound');

@@ -106,6 +106,11 @@ export function handleCatalog(r: ArmRequest): ArmResult | undefined {
         collection(pageOf(products, list, { fields: productFields, filterable: PRODUCT_FIELDS }), (p) => productEnvelope(s, p)),
       );
     }
+    if (n === 3 && word(r, 2) === 'operationsbytags') {
+      const include = r.url.searchParams.get('includeNotTaggedOperations') === 'true';
+      const operations = [...(r.state.operations.get(api.id) ?? new Map<string, OperationRecord>()).values()];
+      return readOnly(r, () => collection(pageOf(operationsByTag(operations, include), list, {}), (item) => operationTagEnvelope(api, item)));
+    }
     if (word(r, 2) === 'operations') {
       const operations = r.state.operations.get(api.id) ?? new Map<string, OperationRecord>();
       if (n === 3)
@@ -131,4 +136,34 @@ function collection<T, U>(page: { value: T[]; count: number; nextLink: string },
 function readOnly(r: ArmRequest, body: () => unknown, headers?: Record<string, string>): ArmResult {
   if (r.method !== 'GET' && r.method !== 'HEAD') throw methodNotAllowed(r);
   return { status: 200, body: r.method === 'HEAD' ? undefined : body(), headers };
+}
+
+interface OperationTag {
+  tag: string | null;
+  operation: OperationRecord;
+}
+
+/** One row per (tag, operation), as APIM lists them; untagged operations only when asked for. */
+function operationsByTag(operations: OperationRecord[], includeUntagged: boolean): OperationTag[] {
+  return operations.flatMap((operation): OperationTag[] =>
+    operation.tags.length > 0 ? operation.tags.map((tag) => ({ tag, operation })) : includeUntagged ? [{ tag: null, operation }] : [],
+  );
+}
+
+const tagId = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+// Ids in this contract are relative to the service, as Microsoft's example shows.
+function operationTagEnvelope(api: ApiRecord, { tag, operation }: OperationTag) {
+  return {
+    ...(tag ? { tag: { id: `/tags/${tagId(tag)}`, name: tag } } : {}),
+    operation: {
+      id: `/apis/${api.id}/operations/${operation.id}`,
+      apiName: api.displayName,
+      apiRevision: api.apiRevision,
+      name: operation.displayName,
+      method: operation.method,
+      urlTemplate: operation.urlTemplate,
+      description: operation.description,
+    },
+  };
 }

@@ -30,7 +30,13 @@ function parseOrNote(xml: string | null, where: string, notes: string[]): Policy
 const unique = (values: string[]) => [...new Set(values)].sort();
 
 /** Derives, from APIM's data and policies, what each operation of one API requires of a caller's token. */
-export function buildApiIndex(api: ApimApi, operations: ApimOperation[], policies: ApiPolicies, namedValues: Record<string, string>): BuiltApiIndex {
+export function buildApiIndex(
+  api: ApimApi,
+  operations: ApimOperation[],
+  policies: ApiPolicies,
+  namedValues: Record<string, string>,
+  tags: Map<string, string[]> = new Map(),
+): BuiltApiIndex {
   const notes: string[] = [];
   const global = parseOrNote(policies.global, 'global', notes);
   const product = policies.product ? parseOrNote(policies.product.xml, `product "${policies.product.id}"`, notes) : null;
@@ -46,7 +52,8 @@ export function buildApiIndex(api: ApimApi, operations: ApimOperation[], policie
       method: op.method,
       urlTemplate: op.urlTemplate,
       description: op.description,
-      tag: null,
+      // The first tag is the group the operation is listed under, as APIM's developer portal groups it.
+      tag: tags.get(op.id)?.[0] ?? null,
       parameters: op.parameters,
       representations: op.representations,
       access,

@@ -44,6 +44,8 @@ describe('syncCatalog', () => {
     const byId = new Map(ops.map((op) => [op.id, op.access.requiredRoles]));
     expect(byId.get('list-orders')).toEqual([['Orders.Admin', 'Orders.Read', 'Orders.Write']]);
     expect(byId.get('delete-order')).toEqual([['Orders.Admin', 'Orders.Write']]);
+    expect(new Set(ops.map((op) => op.tag)).size).toBeGreaterThan(1);
+    expect(ops.every((op) => op.tag)).toBe(true);
     const inventory = await listIndexedOperations(env.db, 'inventory');
     expect(inventory.every((op) => op.access.validatesToken)).toBe(true);
     expect(inventory.some((op) => op.access.requiredRoles.flat().includes('Inventory.Admin'))).toBe(true);
@@ -57,11 +59,11 @@ describe('syncCatalog', () => {
     expect(app?.groupHoldings.map((g) => g.groupName)).toContain('Orders Writers');
   });
 
-  it('refreshes one API with four ARM calls plus one per operation policy', async () => {
+  it('refreshes one API with five ARM calls plus one per operation policy', async () => {
     const report = await syncOneApi(env.db, 'orders');
     expect(report.status).toBe('succeeded');
     const operations = await listIndexedOperations(env.db, 'orders');
-    expect(report.armCalls).toBe(4 + operations.length);
+    expect(report.armCalls).toBe(5 + operations.length);
     expect(report.apis).toBe(1);
   });
 

@@ -1,6 +1,16 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
-import { getApi, listApiProductIds, listApis, listNamedValues, listOperations, listProductApiIds, listProducts, readGatewayUrl } from '@/lib/azure/apim/read-catalog';
+import {
+  getApi,
+  listApiProductIds,
+  listApis,
+  listNamedValues,
+  listOperations,
+  listOperationTags,
+  listProductApiIds,
+  listProducts,
+  readGatewayUrl,
+} from '@/lib/azure/apim/read-catalog';
 import { readApiPolicy, readGlobalPolicy, readOperationPolicy, readProductPolicy } from '@/lib/azure/apim/read-policies';
 import type { ApimApi, ApimProduct } from '@/lib/azure/apim/types';
 import { AzureCallGate } from '@/lib/azure/throttle-retry';
@@ -39,7 +49,7 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 
 async function indexApi(ctx: SyncContext, api: ApimApi): Promise<void> {
   const { arm } = ctx;
-  const operations = await arm.run(() => listOperations(api.id));
+  const [operations, tags] = await Promise.all([arm.run(() => listOperations(api.id)), arm.run(() => listOperationTags(api.id))]);
   const [apiPolicy, operationPolicies] = await Promise.all([
     arm.run(() => readApiPolicy(api.id)),
     Promise.all(operations.map(async (op) => [op.id, (await arm.run(() => readOperationPolicy(api.id, op.id)))?.xml ?? null] as const)),
@@ -57,6 +67,7 @@ async function indexApi(ctx: SyncContext, api: ApimApi): Promise<void> {
       operations: Object.fromEntries(operationPolicies),
     },
     ctx.service.namedValues,
+    tags,
   );
   const override = ctx.overrides.get(api.id) ?? null;
   const app = await ctx.apps.resolve(built.access.audiences, override);

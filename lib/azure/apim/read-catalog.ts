@@ -56,3 +56,15 @@ export async function listNamedValues(): Promise<Record<string, string>> {
   }
   return values;
 }
+
+/** The tags APIM groups an API's operations by (operation id → tag names), read in one listing. */
+export async function listOperationTags(apiId: string): Promise<Map<string, string[]>> {
+  const { resourceGroup, serviceName } = apimService();
+  const tags = new Map<string, string[]>();
+  for await (const item of apimClient().operationOperations.listByTags(resourceGroup, serviceName, apiId)) {
+    const operationId = item.operation?.id?.split('/').pop();
+    const tag = item.tag?.name;
+    if (operationId && tag) tags.set(operationId, [...(tags.get(operationId) ?? []), tag]);
+  }
+  return tags;
+}
