@@ -43,20 +43,6 @@ export class HttpSession {
     this.remember(url, response);
     return response;
   }
-
-  /** Follows redirects (GET after the first hop) and returns the final response and its URL. */
-  async follow(target: string, init: Parameters<HttpSession['request']>[1] = {}, maxHops = 10): Promise<{ response: Response; url: string }> {
-    let url = target;
-    let response = await this.request(url, init);
-    for (let hop = 0; hop < maxHops && response.status >= 300 && response.status < 400; hop++) {
-      const location = response.headers.get('location');
-      if (!location) break;
-      await response.arrayBuffer();
-      url = new URL(location, url).toString();
-      response = await this.request(url);
-    }
-    return { response, url };
-  }
 }
 
 /** Signs `userOid` in through next-auth and the emulator's Entra account picker, as a browser would. */
@@ -76,8 +62,9 @@ export async function signIn(portalUrl: string, userOid: string): Promise<HttpSe
   const callback = picked.headers.get('location');
   if (picked.status !== 302 || !callback) throw new Error(`Entra did not redirect back (HTTP ${picked.status}): ${(await picked.text()).slice(0, 300)}`);
   await picked.arrayBuffer();
-  const { response, url } = await session.follow(callback);
-  await response.arrayBuffer();
-  if (!session.signedIn(portalUrl)) throw new Error(`sign-in for ${userOid} ended at ${url} without a session cookie`);
+  // The callback sets the session cookie; its redirect to the home page is not followed, so the user's first page stays cold.
+  const landed = await session.request(callback);
+  await landed.arrayBuffer();
+  if (!session.signedIn(portalUrl)) throw new Error(`sign-in for ${userOid} ended with HTTP ${landed.status} and no session cookie`);
   return session;
 }

@@ -9,6 +9,8 @@ export interface PageSamples {
   apiWarm: number[];
 }
 
+export const pageBytes = new Map<string, number>();
+
 async function view(session: HttpSession, url: string): Promise<number> {
   const { ms, value } = await timed(async () => {
     const response = await session.request(url);
@@ -16,7 +18,18 @@ async function view(session: HttpSession, url: string): Promise<number> {
     return { status: response.status, html };
   });
   if (value.status !== 200) throw new Error(`GET ${url} answered ${value.status}`);
+  pageBytes.set(new URL(url).pathname.startsWith('/apis/') ? 'api' : 'catalog', Buffer.byteLength(value.html));
   return ms;
+}
+
+/** One user alone, one page after another: what a page costs the server without queueing behind others. */
+export async function measureAlone(portalUrl: string, session: HttpSession, apiId: string, views = 10): Promise<{ catalog: number[]; api: number[] }> {
+  const out = { catalog: [] as number[], api: [] as number[] };
+  for (let n = 0; n < views; n++) {
+    out.catalog.push(await view(session, `${portalUrl}/apis`));
+    out.api.push(await view(session, `${portalUrl}/apis/${encodeURIComponent(apiId)}`));
+  }
+  return out;
 }
 
 /** Every session views the catalog and one API page once, then `warmViews` more times each; all sessions at once. */
