@@ -1,6 +1,6 @@
 import 'server-only';
 import { listUserAssignments, listUserGroups } from '@/lib/azure/graph/user-access';
-import { listIndexedApps } from '@/lib/catalog/read-index';
+import { getIndexSnapshot } from '@/lib/catalog/index-snapshot';
 import type { IndexedApp } from '@/lib/catalog/catalog-types';
 import { db } from '@/lib/db/portal-database';
 
@@ -27,7 +27,7 @@ function roleValue(app: IndexedApp, roleId: string): string | undefined {
 }
 
 async function readHeldRoles(userOid: string): Promise<HeldRole[]> {
-  const [assignments, groups, apps] = await Promise.all([listUserAssignments(userOid), listUserGroups(userOid), db().then(listIndexedApps)]);
+  const [assignments, groups, { apps }] = await Promise.all([listUserAssignments(userOid), listUserGroups(userOid), db().then(getIndexSnapshot)]);
   const bySp = new Map(apps.filter((a) => a.servicePrincipalId).map((a) => [a.servicePrincipalId as string, a]));
   const held: HeldRole[] = [];
   for (const assignment of assignments) {

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
 import type { PortalUser } from '@/lib/auth/session';
-import { listIndexedApps } from '@/lib/catalog/read-index';
+import { getIndexSnapshot } from '@/lib/catalog/index-snapshot';
 import type { Database } from '@/lib/db/types';
 import { toRequestView, type AccessRequestView } from './request-view';
 
@@ -16,7 +16,7 @@ export interface ApprovalQueueFilter {
 /** App ids whose requests the user may decide; null = every app (portal admin). */
 async function decidableAppIds(db: Kysely<Database>, user: PortalUser): Promise<string[] | null> {
   if (user.isAdmin) return null;
-  const apps = await listIndexedApps(db);
+  const { apps } = await getIndexSnapshot(db);
   return apps.filter((app) => app.owners.some((o) => o.id === user.oid)).map((app) => app.appId);
 }
 

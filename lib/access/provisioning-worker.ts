@@ -22,10 +22,12 @@ export interface ProvisioningWorkerOptions {
   /** How long a claimed job stays locked to this worker; a crashed worker's jobs are picked up after it. */
   lockMs?: number;
   batchSize?: number;
+  /** Jobs of different requests run side by side, up to this many; one request's jobs stay in order. */
+  concurrency?: number;
 }
 
 type Settings = Required<ProvisioningWorkerOptions>;
-const defaults = { pollMs: 2000, maxAttempts: 6, baseDelayMs: 2000, maxDelayMs: 300_000, lockMs: 120_000, batchSize: 10 };
+const defaults = { pollMs: 2000, maxAttempts: 6, baseDelayMs: 2000, maxDelayMs: 300_000, lockMs: 120_000, batchSize: 10, concurrency: 8 };
 
 /** Locks due jobs for this worker. PostgreSQL: SKIP LOCKED so replicas claim disjoint jobs; SQLite: the write lock serialises. */
 async function claimDueJobs(db: Kysely<Database>, s: Settings): Promise<ProvisioningJobRow[]> {
@@ -101,12 +103,28 @@ function loadRequest(db: Kysely<Database>, id: string) {
 }
 
 /** One pass: claims and runs due jobs until none are left. Returns how many ran. */
+function jobsByRequest(jobs: ProvisioningJobRow[]): ProvisioningJobRow[][] {
+  const groups = new Map<string, ProvisioningJobRow[]>();
+  for (const job of jobs) groups.set(job.request_id, [...(groups.get(job.request_id) ?? []), job]);
+  return [...groups.values()];
+}
+
+async function runConcurrently<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++] as T);
+  });
+  await Promise.all(lanes);
+}
+
 export async function runDueProvisioningJobs(db: Kysely<Database>, options: ProvisioningWorkerOptions): Promise<number> {
   const s: Settings = { ...defaults, ...options };
   let total = 0;
   for (;;) {
     const jobs = await claimDueJobs(db, s);
-    for (const job of jobs) await runJob(db, job, s);
+    await runConcurrently(jobsByRequest(jobs), s.concurrency, async (group) => {
+      for (const job of group) await runJob(db, job, s);
+    });
     total += jobs.length;
     if (jobs.length < s.batchSize) return total;
   }

@@ -4,7 +4,8 @@ import type { PortalUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/portal-database';
 import { accessView, type ApiAccessView } from './access-summary';
 import type { CatalogProductRef, IndexedApi, IndexedApp, IndexedOperation } from './catalog-types';
-import { getIndexedApi, getIndexedApp, listIndexedApis, listIndexedApps, listIndexedOperations, listIndexedProducts, searchIndexedApis } from './read-index';
+import { getIndexSnapshot, searchSnapshot } from './index-snapshot';
+import { listIndexedOperations } from './read-index';
 
 export interface CatalogFilters {
   q: string;
@@ -29,14 +30,9 @@ async function heldRolesOrError(user: PortalUser): Promise<{ held: HeldRole[]; r
 }
 
 export async function loadCatalog(user: PortalUser, filters: CatalogFilters) {
-  const database = await db();
-  const [apis, apps, products, roles] = await Promise.all([
-    filters.q ? searchIndexedApis(database, filters.q) : listIndexedApis(database),
-    listIndexedApps(database),
-    listIndexedProducts(database),
-    heldRolesOrError(user),
-  ]);
-  const appById = new Map(apps.map((a) => [a.appId, a]));
+  const [snapshot, roles] = await Promise.all([db().then(getIndexSnapshot), heldRolesOrError(user)]);
+  const { appById, products } = snapshot;
+  const apis = searchSnapshot(snapshot, filters.q);
   const entries: CatalogEntry[] = apis
     .filter((api) => !filters.product || api.products.some((p) => p.id === filters.product))
     .map((api) => {
@@ -64,14 +60,13 @@ export interface ApiPageData {
 
 export async function loadApiPage(user: PortalUser, apiId: string): Promise<ApiPageData | null> {
   const database = await db();
-  const api = await getIndexedApi(database, apiId);
+  const roles = heldRolesOrError(user);
+  const snapshot = await getIndexSnapshot(database);
+  const api = snapshot.apis.find((a) => a.id === apiId);
   if (!api) return null;
-  const [app, operations, roles] = await Promise.all([
-    api.appId ? getIndexedApp(database, api.appId) : Promise.resolve(null),
-    listIndexedOperations(database, apiId),
-    heldRolesOrError(user),
-  ]);
-  return { api, app, operations, view: accessView(api, app ?? undefined, roles.held), held: roles.held, rolesError: roles.rolesError, products: api.products };
+  const app = (api.appId && snapshot.appById.get(api.appId)) || null;
+  const [operations, held] = await Promise.all([listIndexedOperations(database, apiId), roles]);
+  return { api, app, operations, view: accessView(api, app ?? undefined, held.held), held: held.held, rolesError: held.rolesError, products: api.products };
 }
 
 /** "My access": the APIs on which the user holds at least one role, with those roles. */

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { CatalogApiRow, CatalogAppRow, CatalogOperationRow, Database } from '@/lib/db/types';
 import type { ApiAccessSummary, CatalogProductRef, GroupHolding, IndexedApi, IndexedApp, IndexedAppRole, IndexedOperation } from './catalog-types';
 
-function toApi(row: CatalogApiRow): IndexedApi {
+export function toApi(row: CatalogApiRow): IndexedApi {
   return {
     id: row.id,
     displayName: row.display_name,
@@ -52,15 +52,6 @@ export function toApp(row: CatalogAppRow): IndexedApp {
 
 export async function listIndexedApis(db: Kysely<Database>): Promise<IndexedApi[]> {
   const rows = await db.selectFrom('catalog_api').selectAll().orderBy('display_name').execute();
-  return rows.map(toApi);
-}
-
-/** APIs whose name, description, path or operations contain every word of the query. */
-export async function searchIndexedApis(db: Kysely<Database>, query: string): Promise<IndexedApi[]> {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
-  let select = db.selectFrom('catalog_api').selectAll();
-  for (const word of words) select = select.where('search_text', 'like', `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  const rows = await select.orderBy('display_name').execute();
   return rows.map(toApi);
 }
 

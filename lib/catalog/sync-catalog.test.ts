@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortalTestEnv, type PortalTestEnv } from '../../test/portal-test-env';
 import { ORDERS_APP } from '../../emulator/seed/demo-tenant';
 import { getIndexedApi, getIndexedApp, listIndexedApis, listIndexedOperations } from './read-index';
+import { getIndexSnapshot, searchSnapshot } from './index-snapshot';
 import { syncCatalog, syncOneApi } from './sync-catalog';
 
 let env: PortalTestEnv;
@@ -91,6 +92,16 @@ describe('syncCatalog', () => {
     } finally {
       await fetch(`${env.emulator.urls.authorityHost}/_emulator/faults`, { method: 'DELETE' });
     }
+  });
+
+  it('serves pages one parsed snapshot of the index until a sync writes to it', async () => {
+    const first = await getIndexSnapshot(env.db);
+    expect(await getIndexSnapshot(env.db)).toBe(first);
+    expect(searchSnapshot(first, 'ORDERS create').map((a) => a.id)).toEqual(['orders']);
+    await syncOneApi(env.db, 'status');
+    const next = await getIndexSnapshot(env.db);
+    expect(next).not.toBe(first);
+    expect(next.apis.map((a) => a.id)).toEqual(first.apis.map((a) => a.id));
   });
 
   it('lets only one sync of a scope run at a time', async () => {

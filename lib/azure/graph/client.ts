@@ -1,16 +1,41 @@
 import 'server-only';
-import { Client } from '@microsoft/microsoft-graph-client';
+import {
+  AuthenticationHandler,
+  Client,
+  HTTPMessageHandler,
+  RedirectHandler,
+  RetryHandler,
+  RetryHandlerOptions,
+  TelemetryHandler,
+} from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
 import { getConfig } from '@/lib/env';
 import { GRAPH_SCOPE, appCredential } from '@/lib/azure/identity/app-credential';
 
+// Graph's own retry waits 3 s before each retry when there is no Retry-After; a second is enough before the
+// callers' own backoff (provisioning jobs, sync) takes over. Retry-After, when Graph sends it, always wins.
+const RETRY_DELAY_SECONDS = 1;
+const RETRIES = 3;
+
 let client: Client | undefined;
+
+function middlewareChain(): AuthenticationHandler {
+  const auth = new AuthenticationHandler(new TokenCredentialAuthenticationProvider(appCredential(), { scopes: [GRAPH_SCOPE] }));
+  const retry = new RetryHandler(new RetryHandlerOptions(RETRY_DELAY_SECONDS, RETRIES));
+  const redirect = new RedirectHandler();
+  const telemetry = new TelemetryHandler();
+  auth.setNext(retry);
+  retry.setNext(redirect);
+  redirect.setNext(telemetry);
+  telemetry.setNext(new HTTPMessageHandler());
+  return auth;
+}
 
 export function graphClient(): Client {
   if (client) return client;
   const { graphEndpoint } = getConfig();
   client = Client.initWithMiddleware({
-    authProvider: new TokenCredentialAuthenticationProvider(appCredential(), { scopes: [GRAPH_SCOPE] }),
+    middleware: middlewareChain(),
     baseUrl: `${graphEndpoint}/`,
     // Without its host here the client silently drops the Authorization header.
     customHosts: new Set([new URL(graphEndpoint).hostname]),
