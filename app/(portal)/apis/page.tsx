@@ -11,7 +11,7 @@ import { RefreshCatalogButton } from './refresh-catalog-button';
 
 export const metadata = { title: 'APIs' };
 
-const PAGE_SIZE = 48;
+const PAGE_SIZE = 24;
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
