@@ -1,10 +1,8 @@
 import 'server-only';
 import { cache } from 'react';
-import { getServerSession } from 'next-auth';
 import { headers } from 'next/headers';
-import { connection } from 'next/server';
 import { redirect } from 'next/navigation';
-import { authOptions } from './auth-options';
+import { readSessionToken } from './session-token';
 
 export const ADMIN_ROLE = 'Portal.Admin';
 
@@ -17,18 +15,12 @@ export interface PortalUser {
   isAdmin: boolean;
 }
 
-/** The signed-in user's session, read once per request. */
-export const getSession = cache(async () => {
-  // Signed-in pages depend on the request; never prerender them at build time.
-  await connection();
-  return getServerSession(authOptions());
-});
-
+/** The signed-in user, or null (no session, or one whose renewal failed). Read once per request. */
 export const getCurrentUser = cache(async (): Promise<PortalUser | null> => {
-  const session = await getSession();
-  if (!session || session.error || !session.user.oid) return null;
-  const { oid, tid, name, upn, portalRoles } = session.user;
-  return { oid, tid, name, upn, portalRoles, isAdmin: portalRoles.includes(ADMIN_ROLE) };
+  const token = await readSessionToken();
+  if (!token || token.error || !token.oid) return null;
+  const portalRoles = token.portalRoles ?? [];
+  return { oid: token.oid, tid: token.tid ?? '', name: token.name ?? '', upn: token.upn ?? '', portalRoles, isAdmin: portalRoles.includes(ADMIN_ROLE) };
 });
 
 async function signInRedirect(reason?: string): Promise<never> {
@@ -40,8 +32,7 @@ async function signInRedirect(reason?: string): Promise<never> {
 
 /** Every protected page and action calls this (or a stricter helper); the proxy only redirects. */
 export async function requireUser(): Promise<PortalUser> {
-  const session = await getSession();
-  if (session?.error) return signInRedirect('expired');
+  if ((await readSessionToken())?.error) return signInRedirect('expired');
   const user = await getCurrentUser();
   return user ?? signInRedirect();
 }

@@ -1,34 +1,14 @@
 import 'server-only';
-import { cookies } from 'next/headers';
-import { decode } from 'next-auth/jwt';
-import { getConfig } from '@/lib/env';
 import { UserFacingError } from '@/lib/errors/user-facing-error';
 import { refreshAccessToken } from './refresh-access-token';
-
-const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
-
-/** Reassembles next-auth's session cookie, which it splits into `.0`, `.1`, … chunks when large. */
-async function sessionCookieValue(): Promise<string | undefined> {
-  const jar = await cookies();
-  for (const name of SESSION_COOKIES) {
-    const whole = jar.get(name)?.value;
-    if (whole) return whole;
-    const chunks = jar
-      .getAll()
-      .filter((c) => c.name.startsWith(`${name}.`))
-      .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)));
-    if (chunks.length > 0) return chunks.map((c) => c.value).join('');
-  }
-  return undefined;
-}
+import { readSessionToken } from './session-token';
 
 /**
  * The signed-in user's access token for Roleport's own API, read from the encrypted session on the server.
  * It is the assertion for on-behalf-of exchanges; it never leaves the server.
  */
 export async function getUserAccessToken(expectedOid: string): Promise<string> {
-  const raw = await sessionCookieValue();
-  const token = raw ? await decode({ token: raw, secret: getConfig().authSecret }) : null;
+  const token = await readSessionToken();
   if (!token?.accessToken || token.oid !== expectedOid || token.error) {
     throw new UserFacingError('Your sign-in has no usable token any more. Sign out and in again.', 'session_expired', 401);
   }

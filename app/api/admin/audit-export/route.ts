@@ -2,7 +2,7 @@ import type { NextRequest } from 'next/server';
 import { parseAuditSearch } from '@/app/(admin)/admin/audit/audit-filters';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { streamAuditCsv } from '@/lib/audit/stream-audit-csv';
-import { getCurrentUser, getSession } from '@/lib/auth/session';
+import { getCurrentUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/portal-database';
 import { withTransaction } from '@/lib/db/transaction';
 
@@ -12,8 +12,7 @@ const refuse = (status: 401 | 403, code: string, message: string) => Response.js
 
 /** The audit log as CSV, streamed page by page. A route handler cannot redirect like a page, so it answers 401/403 itself. */
 export async function GET(request: NextRequest) {
-  const session = await getSession();
-  const user = session?.error ? null : await getCurrentUser();
+  const user = await getCurrentUser();
   if (!user) return refuse(401, 'unauthenticated', 'Sign in to export the audit log.');
   if (!user.isAdmin) return refuse(403, 'forbidden', 'Only a portal admin can export the audit log.');
 
