@@ -7,7 +7,7 @@ import { loadCatalog } from '@/lib/catalog/catalog-views';
 import { parseCatalogFilters } from '@/lib/catalog/parse-catalog-filters';
 import { ApiCard } from './api-card';
 import { CatalogFiltersForm } from './catalog-filters';
-import { RefreshCatalogButton } from './refresh-catalog-button';
+import { RefreshCatalogButton } from '@/components/catalog/refresh-catalog-button';
 
 export const metadata = { title: 'APIs' };
 

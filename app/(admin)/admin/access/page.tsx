@@ -10,7 +10,7 @@ import { requireAdmin, type PortalUser } from '@/lib/auth/session';
 import { listIndexedApis } from '@/lib/catalog/read-index';
 import { db } from '@/lib/db/portal-database';
 import { UserFacingError } from '@/lib/errors/user-facing-error';
-import { RevokeGrantForm } from './revoke-grant-form';
+import { RevokeGrantForm } from '@/components/access/revoke-grant-form';
 
 export const metadata = { title: 'Who has what' };
 

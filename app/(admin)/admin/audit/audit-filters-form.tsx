@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { AuditSearch } from './audit-filters';
+import type { AuditSearch } from '@/lib/audit/parse-audit-filters';
 
 const FIELD = 'rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900';
 

@@ -7,7 +7,7 @@ import { verifyAuditChain } from '@/lib/audit/verify-audit-chain';
 import { requireAdmin } from '@/lib/auth/session';
 import { db } from '@/lib/db/portal-database';
 import { AuditFiltersForm } from './audit-filters-form';
-import { auditQuery, parseAuditSearch, type AuditSearch } from './audit-filters';
+import { auditQuery, parseAuditSearch, type AuditSearch } from '@/lib/audit/parse-audit-filters';
 
 export const metadata = { title: 'Audit log' };
 

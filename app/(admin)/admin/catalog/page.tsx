@@ -3,7 +3,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireAdmin } from '@/lib/auth/session';
 import { loadSyncStatus } from '@/lib/catalog/sync-status';
-import { RefreshCatalogButton } from '@/app/(portal)/apis/refresh-catalog-button';
+import { RefreshCatalogButton } from '@/components/catalog/refresh-catalog-button';
 
 export const metadata = { title: 'Catalog sync' };
 

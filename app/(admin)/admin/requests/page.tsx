@@ -12,9 +12,9 @@ import type { PortalUser } from '@/lib/auth/session';
 import { listIndexedApis } from '@/lib/catalog/read-index';
 import { db } from '@/lib/db/portal-database';
 import { DecidedNotice } from './decided-notice';
-import { DecisionForm } from './decision-form';
+import { DecisionForm } from '@/components/access/decision-form';
 import { parseQueueFilter, QueueFilters } from './queue-filters';
-import { RetryButton } from './retry-button';
+import { RetryButton } from '@/components/access/retry-button';
 
 export const metadata = { title: 'Approvals' };
 

@@ -3,7 +3,7 @@ import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/session';
 import { loadApiPage } from '@/lib/catalog/catalog-views';
-import { RefreshCatalogButton } from '../refresh-catalog-button';
+import { RefreshCatalogButton } from '@/components/catalog/refresh-catalog-button';
 import { AppRolesPanel } from './app-roles-panel';
 import { OperationList } from './operation-list';
 

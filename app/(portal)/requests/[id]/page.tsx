@@ -13,9 +13,9 @@ import { TOKENS_STAY_VALID } from '@/lib/access/revoke-grant';
 import { requireUser, type PortalUser } from '@/lib/auth/session';
 import { getIndexedApi } from '@/lib/catalog/read-index';
 import { db } from '@/lib/db/portal-database';
-import { DecisionForm } from '@/app/(admin)/admin/requests/decision-form';
-import { RetryButton } from '@/app/(admin)/admin/requests/retry-button';
-import { RevokeGrantForm } from '@/app/(admin)/admin/access/revoke-grant-form';
+import { DecisionForm } from '@/components/access/decision-form';
+import { RetryButton } from '@/components/access/retry-button';
+import { RevokeGrantForm } from '@/components/access/revoke-grant-form';
 import { RequesterActions } from './requester-actions';
 
 export const metadata = { title: 'Request' };

@@ -1,5 +1,5 @@
 import type { NextRequest } from 'next/server';
-import { parseAuditSearch } from '@/app/(admin)/admin/audit/audit-filters';
+import { parseAuditSearch } from '@/lib/audit/parse-audit-filters';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { streamAuditCsv } from '@/lib/audit/stream-audit-csv';
 import { getCurrentUser } from '@/lib/auth/session';

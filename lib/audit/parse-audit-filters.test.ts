@@ -1,6 +1,6 @@
 // Rule: the audit filters in the URL become the same query for the page and the CSV export; malformed input is dropped, not passed on.
 import { describe, expect, it } from 'vitest';
-import { auditQuery, parseAuditSearch } from './audit-filters';
+import { auditQuery, parseAuditSearch } from './parse-audit-filters';
 
 describe('parseAuditSearch', () => {
   it('turns an inclusive day range into an inclusive-exclusive time range', () => {

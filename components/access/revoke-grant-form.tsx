@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { ActionMessage } from '@/components/access/action-message';
-import { revokeGrantAction } from './actions';
+import { revokeGrantAction } from '@/app/(admin)/admin/access/actions';
 
 /** Revoke with a reason the requester reads; says up front that issued tokens keep the role until they expire. */
 export function RevokeGrantForm({ requestId, version, roleValue, holderName, tokensNote, afterRevoke }: { requestId: string; version: number; roleValue: string; holderName: string; tokensNote: string; afterRevoke?: string }) {

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { ActionMessage } from '@/components/access/action-message';
-import { retryProvisioningAction } from './actions';
+import { retryProvisioningAction } from '@/app/(admin)/admin/requests/actions';
 
 export function RetryButton({ requestId, version }: { requestId: string; version: number }) {
   const router = useRouter();
