@@ -45,9 +45,9 @@ export function authOptions(): NextAuthOptions {
     ],
     events: {
       // Start reading the user's roles from Graph now, so the first page after sign-in finds them (nearly) ready.
-      signIn({ profile }) {
-        const oid = (profile as IdTokenClaims | undefined)?.oid;
-        if (oid) getHeldRoles(oid).catch(() => undefined);
+      // The event gets the user as profile() shaped it, whose id is the object id.
+      signIn({ user }) {
+        if (user.id) getHeldRoles(user.id).catch(() => undefined);
       },
     },
     callbacks: {
