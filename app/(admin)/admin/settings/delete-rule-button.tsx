@@ -1,27 +1,18 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
 import { ActionMessage } from '@/components/access/action-message';
+import { useActionRunner } from '@/components/access/use-action-runner';
 import { deleteApprovalRuleAction } from './actions';
 
 export function DeleteRuleButton({ ruleId, label }: { ruleId: string; label: string }) {
-  const router = useRouter();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { message, pending, run } = useActionRunner();
   return (
     <div>
       <button
         type="button"
         disabled={pending}
         aria-label={`Delete the rule for ${label}`}
-        onClick={() =>
-          startTransition(async () => {
-            const result = await deleteApprovalRuleAction(ruleId);
-            setMessage(result.ok ? { ok: true, text: result.value } : { ok: false, text: result.error });
-            if (result.ok) router.refresh();
-          })
-        }
+        onClick={() => run(() => deleteApprovalRuleAction(ruleId))}
         className="text-xs text-rose-700 hover:underline disabled:opacity-60 dark:text-rose-300"
       >
         Delete
