@@ -1,6 +1,8 @@
 import { ApiManagementClient } from '@azure/arm-apimanagement';
 import { ClientSecretCredential } from '@azure/identity';
 import type { FullOperationResponse } from '@azure/core-client';
+import { RestError } from '@azure/core-rest-pipeline';
+import { expect } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../start';
 import { APIM, PORTAL_APP, TENANT_ID } from '../seed/demo-tenant';
 
@@ -63,4 +65,14 @@ export async function collect<T>(iterator: AsyncIterable<T>): Promise<T[]> {
   const items: T[] = [];
   for await (const item of iterator) items.push(item);
   return items;
+}
+
+/** The RestError a call must fail with (the test fails if it succeeds or fails otherwise). */
+export async function restError(promise: Promise<unknown>): Promise<RestError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(RestError);
+  return error as RestError;
 }

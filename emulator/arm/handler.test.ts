@@ -1,8 +1,7 @@
 // Rule: the ARM surface answers the real ApiManagementClient with Microsoft's published shapes, pages, filters and errors.
-import { RestError } from '@azure/core-rest-pipeline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExample, shapeDifferences } from '../http/shape.test-util';
-import { captureBodies, collect, RG, startArmFixture, SVC, type ArmFixture } from './arm-client.test-util';
+import { captureBodies, collect, RG, startArmFixture, SVC, type ArmFixture, restError } from './arm-client.test-util';
 
 let fx: ArmFixture;
 beforeAll(async () => {
@@ -14,15 +13,6 @@ afterAll(async () => {
 
 function example(name: string, status = '200'): unknown {
   return loadExample<{ responses: Record<string, { body: unknown }> }>(`arm/${name}.json`).responses[status]?.body;
-}
-
-async function restError(promise: Promise<unknown>): Promise<RestError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(RestError);
-  return error as RestError;
 }
 
 describe('service, products and APIs', () => {

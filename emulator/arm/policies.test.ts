@@ -1,8 +1,7 @@
 // Rule: policies round-trip through ARM as APIM stores them (escaped, pretty-printed), with ETags, If-Match and validation.
-import { RestError } from '@azure/core-rest-pipeline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExample, shapeDifferences } from '../http/shape.test-util';
-import { captureBodies, collect, RG, startArmFixture, SVC, type ArmFixture } from './arm-client.test-util';
+import { captureBodies, collect, RG, startArmFixture, SVC, type ArmFixture, restError } from './arm-client.test-util';
 
 let fx: ArmFixture;
 beforeAll(async () => {
@@ -17,15 +16,6 @@ type Example = {
   responses: Record<string, { body: { properties: { value: string } } }>;
 };
 const example = (name: string) => loadExample<Example>(`arm/${name}.json`);
-
-async function restError(promise: Promise<unknown>): Promise<RestError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(RestError);
-  return error as RestError;
-}
 
 describe('reading policies', () => {
   it('reproduces the apiPolicy.get SDK defect: the JSON body is read as XML and the value is lost', async () => {
