@@ -10,5 +10,15 @@ export default defineConfig([
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  globalIgnores(['.next/**', '.next-bench/**', 'node_modules/**', '.data/**', '.local/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'coverage/**']),
+  globalIgnores([
+    '.next/**',
+    '.next-bench/**',
+    'node_modules/**',
+    '.data/**',
+    '.local/**',
+    'next-env.d.ts',
+    'test-results/**',
+    'playwright-report/**',
+    'coverage/**',
+  ]),
 ]);

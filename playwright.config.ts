@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
-
-const PORT = 3100;
+import { EMULATOR_PORT, PORTAL_PORT as PORT } from './e2e/support/ports';
 export const E2E_EMULATOR_FILE = '.local/emulator-e2e.json';
 
 /** An explicit path first, then Debian's Chromium, else Playwright's own browser. */
@@ -25,7 +24,15 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: chromiumPath(),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
     },
   },
   webServer: {
@@ -37,7 +44,7 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       ROLEPORT_DATA_DIR: '.data/e2e',
-      ROLEPORT_EMULATOR_PORT: '9443',
+      ROLEPORT_EMULATOR_PORT: EMULATOR_PORT,
       ROLEPORT_EMULATOR_FILE: E2E_EMULATOR_FILE,
       CATALOG_SYNC_INTERVAL_MINUTES: '60',
     },

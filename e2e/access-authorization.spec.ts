@@ -1,6 +1,7 @@
 // Rule: approvals and requests are gated in the data layer: no self-approval (even for an owner), no one else's request, no admin pages or audit export for developers.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { DemoUserKey } from '../emulator/seed/demo-tenant';
+import { PORTAL_PORT as PORT } from './support/ports';
 import { signIn } from './support/sign-in';
 
 async function pageAs(browser: Browser, user: DemoUserKey, startAt: string): Promise<Page> {
@@ -75,7 +76,7 @@ test("another developer's request URL is a 404, not their data", async ({ page, 
 });
 
 test('the audit CSV export answers 401 signed out, 403 to a developer, and CSV to an admin', async ({ page, browser, playwright }) => {
-  const anonymous = await playwright.request.newContext({ baseURL: 'http://localhost:3100' });
+  const anonymous = await playwright.request.newContext({ baseURL: `http://localhost:${PORT}` });
   const signedOut = await anonymous.get('/api/admin/audit-export');
   expect(signedOut.status()).toBe(401);
   expect(await signedOut.json()).toEqual({ error: { code: 'unauthenticated', message: expect.any(String) } });
@@ -91,6 +92,8 @@ test('the audit CSV export answers 401 signed out, 403 to a developer, and CSV t
   const csv = await priya.request.get('/api/admin/audit-export');
   expect(csv.status()).toBe(200);
   expect(csv.headers()['content-type']).toContain('text/csv');
-  expect((await csv.text()).startsWith('seq,at,actor_oid,actor_name,action,subject_type,subject_id,before,after,data,prev_hash,hash\r\n')).toBe(true);
+  expect(
+    (await csv.text()).startsWith('seq,at,actor_oid,actor_name,action,subject_type,subject_id,before,after,data,prev_hash,hash\r\n'),
+  ).toBe(true);
   await priya.context().close();
 });

@@ -14,7 +14,14 @@ interface EmulatorConnection {
 async function rolesInNewToken(request: APIRequestContext, user: DemoUserKey, scope: string): Promise<string[]> {
   const emulator = JSON.parse(readFileSync('.local/emulator-e2e.json', 'utf8')) as EmulatorConnection;
   const response = await request.post(`${emulator.authorityHost}/${emulator.tenantId}/oauth2/v2.0/token`, {
-    form: { grant_type: 'password', username: USERS[user].userPrincipalName, password: DEMO_PASSWORD, client_id: emulator.portal.clientId, client_secret: emulator.portal.clientSecret, scope },
+    form: {
+      grant_type: 'password',
+      username: USERS[user].userPrincipalName,
+      password: DEMO_PASSWORD,
+      client_id: emulator.portal.clientId,
+      client_secret: emulator.portal.clientSecret,
+      scope,
+    },
   });
   expect(response.ok()).toBe(true);
   const token = ((await response.json()) as { access_token: string }).access_token;
@@ -39,7 +46,13 @@ async function submit(page: Page, roleValue: string, justification: string): Pro
   return page.url().split('/').pop() as string;
 }
 
-async function approveAs(browser: Browser, approver: DemoUserKey, requestId: string, roleValue: string, justification: string): Promise<void> {
+async function approveAs(
+  browser: Browser,
+  approver: DemoUserKey,
+  requestId: string,
+  roleValue: string,
+  justification: string,
+): Promise<void> {
   const page = await pageAs(browser, approver, '/admin/requests');
   const item = page.locator(`[data-testid="queue-item"][data-request-id="${requestId}"]`);
   await expect(item).toContainText(`${USERS.ada.displayName}`);
@@ -52,7 +65,11 @@ async function approveAs(browser: Browser, approver: DemoUserKey, requestId: str
   await page.context().close();
 }
 
-test('Ada requests Inventory.Write from its API page, Priya approves, and the role is active and in the next token', async ({ page, browser, request }) => {
+test('Ada requests Inventory.Write from its API page, Priya approves, and the role is active and in the next token', async ({
+  page,
+  browser,
+  request,
+}) => {
   await signIn(page, 'ada', '/apis/inventory');
   await page.getByTestId('app-role').filter({ hasText: 'Inventory.Write' }).getByRole('link', { name: 'Request access' }).click();
   await expect(page).toHaveURL(/\/requests\/new\?api=inventory&role=/);
@@ -84,7 +101,10 @@ test('Ada requests Inventory.Write from its API page, Priya approves, and the ro
 test('Ada requests Orders.Read, Olivia (owner of Orders) approves, and the Orders token carries it', async ({ page, browser, request }) => {
   await signIn(page, 'ada', '/requests/new?api=orders');
   // Another spec may already have given Ada this role in this run; then there is nothing left to prove here.
-  test.skip(await roleCard(page, 'Orders.Read').getByTestId('role-unavailable').isVisible(), 'Ada already holds or requested Orders.Read in this run');
+  test.skip(
+    await roleCard(page, 'Orders.Read').getByTestId('role-unavailable').isVisible(),
+    'Ada already holds or requested Orders.Read in this run',
+  );
   const justification = 'Order history dashboard for the support team.';
   const requestId = await submit(page, 'Orders.Read', justification);
 
@@ -97,7 +117,10 @@ test('Ada requests Orders.Read, Olivia (owner of Orders) approves, and the Order
   expect(await rolesInNewToken(request, 'ada', 'api://contoso-orders/.default')).toContain('Orders.Read');
 });
 
-test('script in a justification is shown as text, a replayed post makes no second request, and the requester can cancel', async ({ page, browser }) => {
+test('script in a justification is shown as text, a replayed post makes no second request, and the requester can cancel', async ({
+  page,
+  browser,
+}) => {
   let injected = false;
   page.on('dialog', async (dialog) => {
     injected = true;
@@ -110,7 +133,8 @@ test('script in a justification is shown as text, a replayed post makes no secon
   await expect(page.getByText('Explain in at least 10 characters why you need this role.')).toBeVisible();
   await expect(page).toHaveURL(/\/requests\/new/);
 
-  const justification = '<script>window.__owned = 1; alert(1)</script><img src=x onerror="window.__owned = 2; alert(2)"> & "quotes" for the audit';
+  const justification =
+    '<script>window.__owned = 1; alert(1)</script><img src=x onerror="window.__owned = 2; alert(2)"> & "quotes" for the audit';
   const posted = page.waitForRequest((r) => r.method() === 'POST' && r.headers()['next-action'] !== undefined);
   const requestId = await submit(page, 'Inventory.Admin', justification);
   const post = await posted;
@@ -121,7 +145,12 @@ test('script in a justification is shown as text, a replayed post makes no secon
   // The same form posted again (same submission id) answers with the first request, not a new one.
   const headers = post.headers();
   const replay = await page.request.post(post.url(), {
-    headers: { 'next-action': headers['next-action'] ?? '', 'next-router-state-tree': headers['next-router-state-tree'] ?? '', 'content-type': headers['content-type'] ?? 'text/plain;charset=UTF-8', accept: 'text/x-component' },
+    headers: {
+      'next-action': headers['next-action'] ?? '',
+      'next-router-state-tree': headers['next-router-state-tree'] ?? '',
+      'content-type': headers['content-type'] ?? 'text/plain;charset=UTF-8',
+      accept: 'text/x-component',
+    },
     data: post.postData() ?? '',
   });
   expect(replay.ok()).toBe(true);
@@ -143,7 +172,10 @@ test('script in a justification is shown as text, a replayed post makes no secon
   expect(injected).toBe(false);
 });
 
-test('an admin sets an auto-approve rule, sees the grant beside assignments made outside Roleport, and revokes it', async ({ page, browser }) => {
+test('an admin sets an auto-approve rule, sees the grant beside assignments made outside Roleport, and revokes it', async ({
+  page,
+  browser,
+}) => {
   const priya = await pageAs(browser, 'priya', '/admin/settings');
   const payments = priya.locator('[data-testid="rules-api"][data-api-id="payments"]');
   await expect(payments).toContainText('one approval stage, at most 90 days (defaults)');
@@ -151,7 +183,9 @@ test('an admin sets an auto-approve rule, sees the grant beside assignments made
   await addRule.getByLabel('Applies to').selectOption('Payments.Admin');
   await addRule.getByLabel('Auto-approve').check();
   await addRule.getByRole('button', { name: 'Add rule' }).click();
-  await expect(payments.locator('[data-testid="approval-rule"][data-role="Payments.Admin"]')).toContainText('auto-approved, at most 90 days');
+  await expect(payments.locator('[data-testid="approval-rule"][data-role="Payments.Admin"]')).toContainText(
+    'auto-approved, at most 90 days',
+  );
 
   await signIn(page, 'ada', '/requests/new?api=payments');
   await expect(roleCard(page, 'Payments.Admin').getByTestId('approval-path')).toHaveText('Approved automatically');
@@ -161,12 +195,16 @@ test('an admin sets an auto-approve rule, sees the grant beside assignments made
   await expect(page.locator('[data-action="request.auto_approved"]')).toBeVisible();
 
   await priya.goto('/admin/access');
-  await expect(priya.locator('[data-testid="access-api"][data-api-id="orders"] [data-testid="external-assignment"]').filter({ hasText: 'Ben Okafor' })).toContainText('Outside Roleport');
+  await expect(
+    priya.locator('[data-testid="access-api"][data-api-id="orders"] [data-testid="external-assignment"]').filter({ hasText: 'Ben Okafor' }),
+  ).toContainText('Outside Roleport');
   const grant = priya.locator(`[data-testid="roleport-grant"][data-request-id="${requestId}"]`);
   await grant.getByText('Revoke', { exact: true }).click();
   await grant.getByLabel('Reason (Ada Lovelace reads it)').fill('Reconciliation finished.');
   await grant.getByRole('button', { name: 'Revoke Payments.Admin from Ada Lovelace' }).click();
-  await expect(priya.locator(`[data-testid="revocation-notice"][data-request-id="${requestId}"]`)).toContainText('Access tokens already issued keep the role until they expire');
+  await expect(priya.locator(`[data-testid="revocation-notice"][data-request-id="${requestId}"]`)).toContainText(
+    'Access tokens already issued keep the role until they expire',
+  );
 
   await expect(async () => {
     await page.reload();

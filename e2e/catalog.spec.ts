@@ -18,7 +18,9 @@ test('an API page shows the role each operation requires, as seeded in policy', 
   await expect(deleteOrder.getByTestId('required-roles')).toContainText('Orders.Admin');
   const listOrders = page.locator('[data-operation-id="list-orders"]');
   await expect(listOrders.getByTestId('required-roles')).toContainText('Orders.Read');
-  await expect(page.getByTestId('app-role').filter({ hasText: 'Orders.Admin' }).getByRole('link', { name: 'Request access' })).toBeVisible();
+  await expect(
+    page.getByTestId('app-role').filter({ hasText: 'Orders.Admin' }).getByRole('link', { name: 'Request access' }),
+  ).toBeVisible();
 });
 
 test('a role held through a group is shown as such', async ({ page }) => {

@@ -8,7 +8,9 @@ async function send(page: Page): Promise<void> {
   await expect(page.getByTestId('console-result')).toBeVisible({ timeout: 20_000 });
 }
 
-test('Ben creates an order from the API page’s Try it link: 200 from the echo backend, with the token’s Orders.Write shown', async ({ page }) => {
+test('Ben creates an order from the API page’s Try it link: 200 from the echo backend, with the token’s Orders.Write shown', async ({
+  page,
+}) => {
   await signIn(page, 'ben', '/apis/orders');
   await page.locator('[data-operation-id="create-order"]').getByTestId('try-it').click();
   await expect(page).toHaveURL(/\/console\?api=orders&operation=create-order$/);
@@ -65,7 +67,10 @@ async function approveAsOlivia(browser: Browser, requestId: string): Promise<voi
   await page.context().close();
 }
 
-test('Ada is refused list-orders with the missing role named and a Request access link; once approved, a fresh token gets 200', async ({ page, browser }) => {
+test('Ada is refused list-orders with the missing role named and a Request access link; once approved, a fresh token gets 200', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   await signIn(page, 'ada', '/apis/orders');
   const alreadyHeld = await adaHoldsOrdersRead(page);

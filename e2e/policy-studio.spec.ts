@@ -26,7 +26,9 @@ async function benDeletesDirectly(request: APIRequestContext): Promise<{ status:
   });
   expect(tokenResponse.ok()).toBe(true);
   const token = ((await tokenResponse.json()) as { access_token: string }).access_token;
-  const response = await request.delete(`${emulator.gatewayUrl}/orders/orders/ord-10042`, { headers: { Authorization: `Bearer ${token}` } });
+  const response = await request.delete(`${emulator.gatewayUrl}/orders/orders/ord-10042`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
   return { status: response.status(), body: await response.text() };
 }
 

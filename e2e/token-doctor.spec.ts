@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { DEMO_PASSWORD, USERS } from '../emulator/seed/demo-tenant';
+import { PORTAL_PORT as PORT } from './support/ports';
 import { signIn } from './support/sign-in';
 
 interface EmulatorConnection {
@@ -48,17 +49,23 @@ test('the token a console call used opens in the doctor by a call id, never by t
   await expect(page).toHaveURL(/\/tokens\?call=[\w-]+$/);
   expect(page.url()).not.toContain('eyJ');
   const section = page.getByRole('region', { name: 'Console token' });
-  await expect(section.getByTestId('diagnosis-summary')).toContainText('The gateway would accept this token for Create order on Orders API');
+  await expect(section.getByTestId('diagnosis-summary')).toContainText(
+    'The gateway would accept this token for Create order on Orders API',
+  );
   await expect(section.getByLabel('Token claims')).toContainText('Orders.Write');
 });
 
-test('the configuration doctor shows admins the registered callback and an audience that matches no app, with its fix', async ({ page }) => {
+test('the configuration doctor shows admins the registered callback and an audience that matches no app, with its fix', async ({
+  page,
+}) => {
   await signIn(page, 'priya', '/admin/doctor');
   const portal = page.getByRole('region', { name: 'Portal app registration' });
   await expect(portal.getByTestId('finding')).toHaveAttribute('data-status', 'ok');
-  await expect(portal).toContainText('http://localhost:3100/api/auth/callback/azure-ad');
+  await expect(portal).toContainText(`http://localhost:${PORT}/api/auth/callback/azure-ad`);
   const legacy = page.getByRole('region', { name: 'Legacy Billing API' });
-  await expect(legacy.locator('[data-testid="finding"][data-status="error"]').filter({ hasText: 'An audience matches no app registration' })).toContainText('api://contoso-legacy-billing');
+  await expect(
+    legacy.locator('[data-testid="finding"][data-status="error"]').filter({ hasText: 'An audience matches no app registration' }),
+  ).toContainText('api://contoso-legacy-billing');
   const orders = page.getByRole('region', { name: 'Orders API' });
   await expect(orders.locator('[data-testid="finding"][data-status="error"]')).toHaveCount(0);
 });

@@ -29,7 +29,9 @@ async function main() {
     },
     allowPositionals: false,
     // A bare `--arm-throttle` means "on with ARM's real limits".
-    args: process.argv.slice(2).map((a, i, all) => (a === '--arm-throttle' && (all[i + 1] ?? '--').startsWith('--') ? '--arm-throttle=on' : a)),
+    args: process.argv
+      .slice(2)
+      .map((a, i, all) => (a === '--arm-throttle' && (all[i + 1] ?? '--').startsWith('--') ? '--arm-throttle=on' : a)),
   });
   const env = process.env;
   const basePort = positiveInt('ROLEPORT_EMULATOR_PORT', env.ROLEPORT_EMULATOR_PORT) ?? 8443;
@@ -47,7 +49,10 @@ async function main() {
     localDir: env.ROLEPORT_LOCAL_DIR,
     writeConnectionFile: true,
     connectionFile: env.ROLEPORT_EMULATOR_FILE,
-    extraRedirectUris: (env.ROLEPORT_EMULATOR_REDIRECT_URIS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    extraRedirectUris: (env.ROLEPORT_EMULATOR_REDIRECT_URIS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
   });
   const { urls } = emulator;
   console.log(`Roleport Azure emulator running (tenant ${emulator.connection.tenantId})
@@ -64,10 +69,13 @@ async function main() {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal} received, stopping the emulator...`);
-    emulator.stop().then(() => process.exit(0), (err: unknown) => {
-      console.error(err);
-      process.exit(1);
-    });
+    emulator.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(err);
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -12,7 +12,8 @@ import { ensureCertificates } from './tls/ensure-certificates';
 // The test process trusts the CA in .local/ (NODE_EXTRA_CA_CERTS), so the temporary folder reuses those files.
 const localDir = mkdtempSync(join(tmpdir(), 'roleport-emulator-'));
 const trusted = ensureCertificates();
-for (const f of ['ca.pem', 'ca-key.pem', 'localhost.pem', 'localhost-key.pem']) copyFileSync(join(trusted.caCertPath, '..', f), join(localDir, f));
+for (const f of ['ca.pem', 'ca-key.pem', 'localhost.pem', 'localhost-key.pem'])
+  copyFileSync(join(trusted.caCertPath, '..', f), join(localDir, f));
 
 let emu: RunningEmulator;
 beforeAll(async () => {
@@ -29,8 +30,13 @@ describe('startEmulator', () => {
     expect(origins.size).toBe(4);
     const file = JSON.parse(readFileSync(join(localDir, 'emulator.json'), 'utf8')) as EmulatorConnection;
     expect(file).toMatchObject({
-      authorityHost: emu.urls.authorityHost, armEndpoint: emu.urls.armEndpoint, graphEndpoint: emu.urls.graphEndpoint, gatewayUrl: emu.urls.gatewayUrl,
-      subscriptionId: APIM.subscriptionId, resourceGroup: APIM.resourceGroup, serviceName: APIM.serviceName,
+      authorityHost: emu.urls.authorityHost,
+      armEndpoint: emu.urls.armEndpoint,
+      graphEndpoint: emu.urls.graphEndpoint,
+      gatewayUrl: emu.urls.gatewayUrl,
+      subscriptionId: APIM.subscriptionId,
+      resourceGroup: APIM.resourceGroup,
+      serviceName: APIM.serviceName,
       portal: { clientId: PORTAL_APP.appId, clientSecret: PORTAL_APP.clientSecret },
     });
     expect(file.users.map((u) => u.oid)).toEqual(Object.values(USERS).map((u) => u.oid));
@@ -39,8 +45,14 @@ describe('startEmulator', () => {
   it('lets the ARM SDK read APIM with a token from the emulated Entra, and counts the calls', async () => {
     const c = emu.connection;
     await fetch(`${c.authorityHost}/_emulator/stats/reset`, { method: 'POST' });
-    const credential = new ClientSecretCredential(c.tenantId, c.portal.clientId, c.portal.clientSecret, { authorityHost: c.authorityHost, disableInstanceDiscovery: true });
-    const arm = new ApiManagementClient(credential, c.subscriptionId, { endpoint: c.armEndpoint, credentialScopes: ['https://management.azure.com/.default'] });
+    const credential = new ClientSecretCredential(c.tenantId, c.portal.clientId, c.portal.clientSecret, {
+      authorityHost: c.authorityHost,
+      disableInstanceDiscovery: true,
+    });
+    const arm = new ApiManagementClient(credential, c.subscriptionId, {
+      endpoint: c.armEndpoint,
+      credentialScopes: ['https://management.azure.com/.default'],
+    });
     const service = await arm.apiManagementService.get(c.resourceGroup, c.serviceName);
     expect(service.gatewayUrl).toBe(c.gatewayUrl);
     const stats = (await (await fetch(`${c.authorityHost}/_emulator/stats`)).json()) as { surfaces: Record<string, { total: number }> };

@@ -78,7 +78,14 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const ports: Partial<Record<SurfaceName, number>> = {};
   try {
     for (const surface of surfaces) {
-      const server = createSurfaceServer({ surface, certPem: certs.certPem, keyPem: certs.keyPem, faults, stats, control: surface === 'entra' ? control : undefined });
+      const server = createSurfaceServer({
+        surface,
+        certPem: certs.certPem,
+        keyPem: certs.keyPem,
+        faults,
+        stats,
+        control: surface === 'entra' ? control : undefined,
+      });
       servers.set(surface, server);
       ports[surface] = await server.listen(options.ports?.[surface] ?? DEFAULT_PORTS[surface], host);
     }
@@ -87,7 +94,12 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     throw err;
   }
   const origin = (s: SurfaceName) => `https://${host}:${ports[s] ?? options.ports?.[s] ?? DEFAULT_PORTS[s]}`;
-  const urls: EmulatorUrls = { authorityHost: origin('entra'), graphEndpoint: origin('graph'), armEndpoint: origin('arm'), gatewayUrl: origin('gateway') };
+  const urls: EmulatorUrls = {
+    authorityHost: origin('entra'),
+    graphEndpoint: origin('graph'),
+    armEndpoint: origin('arm'),
+    gatewayUrl: origin('gateway'),
+  };
   known.urls = urls;
 
   const directory = seedDirectory({ extraRedirectUris: options.extraRedirectUris });
@@ -103,12 +115,15 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     const { createApimState } = await import('./apim/state');
     const { seedApim } = await import('./seed/apim-seed');
     const state = createApimState();
-    const generated = options.seed?.apis !== undefined || options.seed?.operations !== undefined
-      ? { apis: options.seed.apis ?? 0, operations: options.seed.operations ?? 0 } : undefined;
+    const generated =
+      options.seed?.apis !== undefined || options.seed?.operations !== undefined
+        ? { apis: options.seed.apis ?? 0, operations: options.seed.operations ?? 0 }
+        : undefined;
     seedApim(state, { urls, tenantId: TENANT_ID, generated });
     apim = state;
     if (surfaces.includes('arm')) handlers.arm = (await import('./arm/handler')).createArmHandler({ state, tokens, urls });
-    if (surfaces.includes('gateway')) handlers.gateway = (await import('./gateway/handler')).createGatewayHandler({ state, urls, caPem: certs.caPem });
+    if (surfaces.includes('gateway'))
+      handlers.gateway = (await import('./gateway/handler')).createGatewayHandler({ state, urls, caPem: certs.caPem });
   }
   for (const [surface, server] of servers) {
     const handler = handlers[surface];
@@ -116,10 +131,22 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   }
 
   const connection: EmulatorConnection = {
-    authorityHost: urls.authorityHost, tenantId: TENANT_ID, armEndpoint: urls.armEndpoint, graphEndpoint: urls.graphEndpoint,
-    subscriptionId: APIM.subscriptionId, resourceGroup: APIM.resourceGroup, serviceName: APIM.serviceName, gatewayUrl: urls.gatewayUrl,
-    caCertPath: certs.caCertPath, portal: { clientId: PORTAL_APP.appId, clientSecret: PORTAL_APP.clientSecret },
-    users: Object.values(USERS).map((u) => ({ oid: u.oid, userPrincipalName: u.userPrincipalName, displayName: u.displayName, password: DEMO_PASSWORD })),
+    authorityHost: urls.authorityHost,
+    tenantId: TENANT_ID,
+    armEndpoint: urls.armEndpoint,
+    graphEndpoint: urls.graphEndpoint,
+    subscriptionId: APIM.subscriptionId,
+    resourceGroup: APIM.resourceGroup,
+    serviceName: APIM.serviceName,
+    gatewayUrl: urls.gatewayUrl,
+    caCertPath: certs.caCertPath,
+    portal: { clientId: PORTAL_APP.appId, clientSecret: PORTAL_APP.clientSecret },
+    users: Object.values(USERS).map((u) => ({
+      oid: u.oid,
+      userPrincipalName: u.userPrincipalName,
+      displayName: u.displayName,
+      password: DEMO_PASSWORD,
+    })),
   };
   if (options.writeConnectionFile) {
     const file = resolve(options.connectionFile ?? resolve(localDir, 'emulator.json'));
@@ -128,7 +155,13 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   }
 
   return {
-    urls, connection, directory, apim, faults, stats, tokens,
+    urls,
+    connection,
+    directory,
+    apim,
+    faults,
+    stats,
+    tokens,
     stop: async () => {
       await Promise.all([...servers.values()].map((s) => s.close()));
     },

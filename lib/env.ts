@@ -35,7 +35,14 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-const AZURE_TRIGGERS = ['AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET', 'APIM_SUBSCRIPTION_ID', 'APIM_RESOURCE_GROUP', 'APIM_SERVICE_NAME'] as const;
+const AZURE_TRIGGERS = [
+  'AZURE_TENANT_ID',
+  'AZURE_CLIENT_ID',
+  'AZURE_CLIENT_SECRET',
+  'APIM_SUBSCRIPTION_ID',
+  'APIM_RESOURCE_GROUP',
+  'APIM_SERVICE_NAME',
+] as const;
 
 const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID');
 const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https:// URL' });
@@ -129,7 +136,10 @@ export function loadConfig(env: Env = process.env): RoleportConfig {
   const base = {
     webhookUrl: common.ROLEPORT_WEBHOOK_URL,
     catalogSyncIntervalMinutes: common.CATALOG_SYNC_INTERVAL_MINUTES ?? 15,
-    extraGatewayHosts: (common.CONSOLE_EXTRA_GATEWAY_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
+    extraGatewayHosts: (common.CONSOLE_EXTRA_GATEWAY_HOSTS ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
   };
   if (isAzureMode(env)) {
     const az = parse(azureSchema, env, 'Azure mode, because an AZURE_* or APIM_* variable is set');
@@ -157,7 +167,9 @@ export function loadConfig(env: Env = process.env): RoleportConfig {
 function localConfig(env: Env, common: z.infer<typeof commonSchema>) {
   const file = emulatorFilePath(env);
   if (!existsSync(/*turbopackIgnore: true*/ file)) {
-    throw new ConfigError(`Invalid configuration: no Azure settings are given, so Roleport runs in local mode, but the emulator connection file ${file} does not exist. Start the portal with \`npm run dev\` (it starts the emulator), or run \`npm run emulator\` first.`);
+    throw new ConfigError(
+      `Invalid configuration: no Azure settings are given, so Roleport runs in local mode, but the emulator connection file ${file} does not exist. Start the portal with \`npm run dev\` (it starts the emulator), or run \`npm run emulator\` first.`,
+    );
   }
   let json: unknown;
   try {

@@ -20,7 +20,9 @@ async function startLocalEmulator() {
     connectionFile: emulatorFilePath(),
     extraRedirectUris: [`${publicUrl}/api/auth/callback/azure-ad`],
   });
-  console.log(`Emulator: Entra ${emulator.urls.authorityHost}, Graph ${emulator.urls.graphEndpoint}, ARM ${emulator.urls.armEndpoint}, gateway ${emulator.urls.gatewayUrl}`);
+  console.log(
+    `Emulator: Entra ${emulator.urls.authorityHost}, Graph ${emulator.urls.graphEndpoint}, ARM ${emulator.urls.armEndpoint}, gateway ${emulator.urls.gatewayUrl}`,
+  );
   return emulator;
 }
 
@@ -41,7 +43,10 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: '1',
   };
   if (local) env.NODE_EXTRA_CA_CERTS = path.join(localDir(), 'ca.pem');
-  const next = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), command, '--port', String(port)], { env, stdio: 'inherit' });
+  const next = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), command, '--port', String(port)], {
+    env,
+    stdio: 'inherit',
+  });
   console.log(`Roleport (${config.mode} mode) is starting at ${config.publicUrl}`);
   const stop = (signal: NodeJS.Signals) => next.kill(signal);
   process.on('SIGINT', stop);

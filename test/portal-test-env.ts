@@ -21,7 +21,9 @@ export interface PortalTestEnv {
  * Starts the emulator and points `lib/env.ts` at it (call before anything reads the configuration).
  * `engine: 'postgres'` uses a throw-away database on TEST_DATABASE_URL's server.
  */
-export async function startPortalTestEnv(options: { engine?: 'sqlite' | 'postgres'; emulator?: StartEmulatorOptions } = {}): Promise<PortalTestEnv> {
+export async function startPortalTestEnv(
+  options: { engine?: 'sqlite' | 'postgres'; emulator?: StartEmulatorOptions } = {},
+): Promise<PortalTestEnv> {
   const dir = mkdtempSync(path.join(tmpdir(), 'roleport-test-'));
   const connectionFile = path.join(dir, 'emulator.json');
   const emulator = await startEmulator({

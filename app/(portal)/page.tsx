@@ -13,7 +13,10 @@ export default async function MyAccessPage() {
   const { entries, rolesError } = await loadMyAccess(user);
   return (
     <>
-      <PageHeader title="My access" description={`The Entra app roles ${user.name} holds, per API. New roles reach the next token you get.`} />
+      <PageHeader
+        title="My access"
+        description={`The Entra app roles ${user.name} holds, per API. New roles reach the next token you get.`}
+      />
       {rolesError ? <Notice tone="warn">{rolesError}</Notice> : null}
       {entries.length === 0 ? (
         <EmptyState title="No roles yet">
@@ -26,7 +29,10 @@ export default async function MyAccessPage() {
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
           {entries.map(({ api, view }) => (
             <li key={api.id} className="flex flex-wrap items-center justify-between gap-3 p-4" data-testid="my-access-api">
-              <Link href={`/apis/${encodeURIComponent(api.id)}`} className="font-semibold text-brand-700 hover:underline dark:text-brand-100">
+              <Link
+                href={`/apis/${encodeURIComponent(api.id)}`}
+                className="font-semibold text-brand-700 hover:underline dark:text-brand-100"
+              >
                 {api.displayName}
               </Link>
               <div className="flex flex-wrap gap-2">
@@ -37,7 +43,11 @@ export default async function MyAccessPage() {
                       key={r.role.id}
                       value={r.role.value}
                       held
-                      title={r.held.some((h) => h.via === 'group') ? `through ${r.held.find((h) => h.via === 'group')?.groupName}` : 'assigned directly'}
+                      title={
+                        r.held.some((h) => h.via === 'group')
+                          ? `through ${r.held.find((h) => h.via === 'group')?.groupName}`
+                          : 'assigned directly'
+                      }
                     />
                   ))}
               </div>

@@ -6,10 +6,26 @@ import { ActionMessage } from '@/components/access/action-message';
 import { decisionSchema, JUSTIFICATION_MAX } from '@/lib/access/request-schema';
 import { decideRequestAction } from '@/app/(admin)/admin/requests/actions';
 
-const OUTCOME = { approved: 'Approved. Roleport is assigning the role in Entra.', 'stage-approved': 'Approved; a second approver decides next.', rejected: 'Rejected. The requester sees your note.' } as const;
+const OUTCOME = {
+  approved: 'Approved. Roleport is assigning the role in Entra.',
+  'stage-approved': 'Approved; a second approver decides next.',
+  rejected: 'Rejected. The requester sees your note.',
+} as const;
 
 /** Approve or reject one request; a note is required to reject. */
-export function DecisionForm({ requestId, version, roleValue, requesterName, afterDecision }: { requestId: string; version: number; roleValue: string; requesterName: string; afterDecision?: string }) {
+export function DecisionForm({
+  requestId,
+  version,
+  roleValue,
+  requesterName,
+  afterDecision,
+}: {
+  requestId: string;
+  version: number;
+  roleValue: string;
+  requesterName: string;
+  afterDecision?: string;
+}) {
   const router = useRouter();
   const [note, setNote] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);

@@ -15,7 +15,11 @@ function describe(event: TimelineEvent): { title: string; detail: string | null;
     case 'request.auto_approved':
       return { title: `Submitted by ${by} and approved automatically by the approval rule`, detail: null, tone: 'ok' };
     case 'request.stage_approved':
-      return { title: `Stage ${String(event.data.stage ?? 1)} approved by ${by}; waiting for a second approver`, detail: text(event.data.note), tone: 'ok' };
+      return {
+        title: `Stage ${String(event.data.stage ?? 1)} approved by ${by}; waiting for a second approver`,
+        detail: text(event.data.note),
+        tone: 'ok',
+      };
     case 'request.approved':
       return { title: `Approved by ${by}`, detail: text(event.data.note), tone: 'ok' };
     case 'request.rejected':
@@ -76,7 +80,10 @@ export function RequestTimeline({ request, now }: { request: AccessRequestDetail
       })}
       {next ? (
         <li className="relative" data-testid="timeline-next">
-          <span className="absolute -left-[1.65rem] top-1.5 h-2.5 w-2.5 rounded-full border-2 border-slate-400 bg-white dark:bg-slate-900" aria-hidden />
+          <span
+            className="absolute -left-[1.65rem] top-1.5 h-2.5 w-2.5 rounded-full border-2 border-slate-400 bg-white dark:bg-slate-900"
+            aria-hidden
+          />
           <p className="text-sm italic text-slate-600 dark:text-slate-400">{next}</p>
         </li>
       ) : null}

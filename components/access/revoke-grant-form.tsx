@@ -6,7 +6,21 @@ import { ActionMessage } from '@/components/access/action-message';
 import { revokeGrantAction } from '@/app/(admin)/admin/access/actions';
 
 /** Revoke with a reason the requester reads; says up front that issued tokens keep the role until they expire. */
-export function RevokeGrantForm({ requestId, version, roleValue, holderName, tokensNote, afterRevoke }: { requestId: string; version: number; roleValue: string; holderName: string; tokensNote: string; afterRevoke?: string }) {
+export function RevokeGrantForm({
+  requestId,
+  version,
+  roleValue,
+  holderName,
+  tokensNote,
+  afterRevoke,
+}: {
+  requestId: string;
+  version: number;
+  roleValue: string;
+  holderName: string;
+  tokensNote: string;
+  afterRevoke?: string;
+}) {
   const router = useRouter();
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);

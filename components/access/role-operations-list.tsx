@@ -14,7 +14,9 @@ export function RoleOperationsList({ operations, roleValue }: { operations: Role
           <span className="font-mono">{op.urlTemplate}</span>
           <span className="text-slate-600 dark:text-slate-400">{op.displayName}</span>
           {op.alsoNeeds.length > 0 ? (
-            <span className="text-amber-700 dark:text-amber-400">also needs {op.alsoNeeds.map((set) => set.join(' or ')).join(' and ')}</span>
+            <span className="text-amber-700 dark:text-amber-400">
+              also needs {op.alsoNeeds.map((set) => set.join(' or ')).join(' and ')}
+            </span>
           ) : null}
         </li>
       ))}

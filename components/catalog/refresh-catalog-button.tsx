@@ -22,7 +22,10 @@ export function RefreshCatalogButton({ apiId, label = 'Refresh catalog' }: { api
         {pending ? 'Refreshing…' : label}
       </button>
       {message ? (
-        <p role="status" className={`max-w-xs text-right text-xs ${message.ok ? 'text-emerald-700 dark:text-emerald-400' : 'text-rose-700 dark:text-rose-400'}`}>
+        <p
+          role="status"
+          className={`max-w-xs text-right text-xs ${message.ok ? 'text-emerald-700 dark:text-emerald-400' : 'text-rose-700 dark:text-rose-400'}`}
+        >
           {message.text}
         </p>
       ) : null}

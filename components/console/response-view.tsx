@@ -11,7 +11,11 @@ function prettyBody(body: string, headers: [string, string][]): string {
 }
 
 const tone = (status: number) =>
-  status < 300 ? 'text-emerald-700 dark:text-emerald-400' : status < 400 ? 'text-sky-700 dark:text-sky-400' : 'text-rose-700 dark:text-rose-400';
+  status < 300
+    ? 'text-emerald-700 dark:text-emerald-400'
+    : status < 400
+      ? 'text-sky-700 dark:text-sky-400'
+      : 'text-rose-700 dark:text-rose-400';
 
 /** The gateway's answer: status, time, headers and the body (JSON pretty-printed). */
 export function ResponseView({ response }: { response: ConsoleResponse }) {
@@ -28,7 +32,9 @@ export function ResponseView({ response }: { response: ConsoleResponse }) {
         </span>
       </p>
       {response.status >= 300 && response.status < 400 ? (
-        <p className="text-sm text-amber-700 dark:text-amber-400">The gateway answered with a redirect{location ? ` to ${location}` : ''}; the console does not follow redirects.</p>
+        <p className="text-sm text-amber-700 dark:text-amber-400">
+          The gateway answered with a redirect{location ? ` to ${location}` : ''}; the console does not follow redirects.
+        </p>
       ) : null}
       <details className="text-sm">
         <summary className="cursor-pointer text-slate-600 dark:text-slate-400">{response.headers.length} response headers</summary>
@@ -43,8 +49,13 @@ export function ResponseView({ response }: { response: ConsoleResponse }) {
           </tbody>
         </table>
       </details>
-      {response.truncated ? <p className="text-sm text-amber-700 dark:text-amber-400">The body was cut at 1 MB; only the beginning is shown.</p> : null}
-      <pre data-testid="response-body" className="max-h-[32rem] overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100">
+      {response.truncated ? (
+        <p className="text-sm text-amber-700 dark:text-amber-400">The body was cut at 1 MB; only the beginning is shown.</p>
+      ) : null}
+      <pre
+        data-testid="response-body"
+        className="max-h-[32rem] overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100"
+      >
         {response.body === '' ? '(empty body)' : prettyBody(response.body, response.headers)}
       </pre>
     </section>

@@ -17,7 +17,9 @@ const RIGHT: Record<DiffRow['kind'], string> = {
 export function PolicyDiffView({ label, rows }: { label: string; rows: DiffRow[] }) {
   return (
     <figure className="mb-4 overflow-hidden rounded-lg border border-slate-200 dark:border-slate-800" data-testid="policy-diff">
-      <figcaption className="border-b border-slate-200 bg-slate-50 px-3 py-2 text-sm font-medium dark:border-slate-800 dark:bg-slate-900">{label}</figcaption>
+      <figcaption className="border-b border-slate-200 bg-slate-50 px-3 py-2 text-sm font-medium dark:border-slate-800 dark:bg-slate-900">
+        {label}
+      </figcaption>
       <div className="max-h-96 overflow-auto">
         <table className="w-full table-fixed font-mono text-xs">
           <thead className="sr-only">
@@ -29,7 +31,9 @@ export function PolicyDiffView({ label, rows }: { label: string; rows: DiffRow[]
           <tbody>
             {rows.map((row, i) => (
               <tr key={i} data-kind={row.kind}>
-                <td className={`whitespace-pre-wrap break-all border-r border-slate-200 px-2 align-top dark:border-slate-800 ${LEFT[row.kind]}`}>
+                <td
+                  className={`whitespace-pre-wrap break-all border-r border-slate-200 px-2 align-top dark:border-slate-800 ${LEFT[row.kind]}`}
+                >
                   {row.left ?? ''}
                 </td>
                 <td className={`whitespace-pre-wrap break-all px-2 align-top ${RIGHT[row.kind]}`}>{row.right ?? ''}</td>

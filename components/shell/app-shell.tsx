@@ -17,7 +17,9 @@ export function AppShell({ user, portalNav, adminNav, children }: AppShellProps)
       <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
           <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
-            <span aria-hidden className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-sm text-white">R</span>
+            <span aria-hidden className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-sm text-white">
+              R
+            </span>
             Roleport
           </Link>
           <nav aria-label="Main" className="flex flex-1 flex-wrap items-center gap-2">

@@ -18,7 +18,10 @@ export function UserSlot({ user }: { user: PortalUser | null }) {
           {user.isAdmin ? ' · admin' : ''}
         </div>
       </div>
-      <Link href="/signout" className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+      <Link
+        href="/signout"
+        className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+      >
         Sign out
       </Link>
     </div>

@@ -21,7 +21,12 @@ export function DiagnosisView({ diagnosis, requestAccess = [] }: { diagnosis: To
       {diagnosis.diagnoses.length > 0 ? (
         <ul className="flex flex-col gap-3" aria-label="Diagnoses">
           {diagnosis.diagnoses.map((d, i) => (
-            <li key={`${d.code}-${i}`} data-testid="diagnosis" data-code={d.code} className="rounded-md border border-slate-200 bg-white p-3 text-sm dark:border-slate-800 dark:bg-slate-900">
+            <li
+              key={`${d.code}-${i}`}
+              data-testid="diagnosis"
+              data-code={d.code}
+              className="rounded-md border border-slate-200 bg-white p-3 text-sm dark:border-slate-800 dark:bg-slate-900"
+            >
               <p className="font-semibold">{d.title}</p>
               <p className="mt-1 text-slate-700 dark:text-slate-300">{d.explanation}</p>
               <p className="mt-1">
@@ -35,13 +40,20 @@ export function DiagnosisView({ diagnosis, requestAccess = [] }: { diagnosis: To
       {requestAccess.length > 0 ? (
         <div className="flex flex-wrap items-center gap-2 text-sm">
           {requestAccess.map((link) => (
-            <Link key={link.role} href={link.href} className="rounded-md bg-brand-600 px-3 py-1.5 text-xs font-semibold text-white hover:bg-brand-700">
+            <Link
+              key={link.role}
+              href={link.href}
+              className="rounded-md bg-brand-600 px-3 py-1.5 text-xs font-semibold text-white hover:bg-brand-700"
+            >
               Request access: {link.role}
             </Link>
           ))}
         </div>
       ) : null}
-      <ul className="divide-y divide-slate-100 rounded-md border border-slate-200 bg-white text-sm dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900" aria-label="Checks">
+      <ul
+        className="divide-y divide-slate-100 rounded-md border border-slate-200 bg-white text-sm dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900"
+        aria-label="Checks"
+      >
         {diagnosis.checks.map((check) => (
           <li key={check.id} data-testid="check" data-check={check.id} data-status={check.status} className="flex gap-3 p-2">
             <StatusMark status={check.status} />
@@ -61,7 +73,11 @@ export function DiagnosisView({ diagnosis, requestAccess = [] }: { diagnosis: To
           </div>
           <div>
             <h3 className="mb-1 text-sm font-semibold">Claims</h3>
-            {claims.exp ? <p className="mb-1 text-xs text-slate-500">Issued {when(claims.iat) ?? '—'}, expires {when(claims.exp)}</p> : null}
+            {claims.exp ? (
+              <p className="mb-1 text-xs text-slate-500">
+                Issued {when(claims.iat) ?? '—'}, expires {when(claims.exp)}
+              </p>
+            ) : null}
             <JsonBlock label="Token claims" value={claims} />
           </div>
         </div>

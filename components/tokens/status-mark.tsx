@@ -10,5 +10,11 @@ const MARKS = {
 /** A pass/fail/warn/skip tag, worded so it reads without colour. */
 export function StatusMark({ status }: { status: keyof typeof MARKS }) {
   const mark = MARKS[status];
-  return <span className={`inline-block w-12 shrink-0 rounded px-1.5 py-0.5 text-center font-mono text-xs font-semibold uppercase ${mark.className}`}>{mark.label}</span>;
+  return (
+    <span
+      className={`inline-block w-12 shrink-0 rounded px-1.5 py-0.5 text-center font-mono text-xs font-semibold uppercase ${mark.className}`}
+    >
+      {mark.label}
+    </span>
+  );
 }

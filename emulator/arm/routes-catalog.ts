@@ -109,7 +109,9 @@ export function handleCatalog(r: ArmRequest): ArmResult | undefined {
     if (n === 3 && word(r, 2) === 'operationsbytags') {
       const include = r.url.searchParams.get('includeNotTaggedOperations') === 'true';
       const operations = [...(r.state.operations.get(api.id) ?? new Map<string, OperationRecord>()).values()];
-      return readOnly(r, () => collection(pageOf(operationsByTag(operations, include), list, {}), (item) => operationTagEnvelope(api, item)));
+      return readOnly(r, () =>
+        collection(pageOf(operationsByTag(operations, include), list, {}), (item) => operationTagEnvelope(api, item)),
+      );
     }
     if (word(r, 2) === 'operations') {
       const operations = r.state.operations.get(api.id) ?? new Map<string, OperationRecord>();
@@ -150,7 +152,11 @@ function operationsByTag(operations: OperationRecord[], includeUntagged: boolean
   );
 }
 
-const tagId = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const tagId = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 // Ids in this contract are relative to the service, as Microsoft's example shows.
 function operationTagEnvelope(api: ApiRecord, { tag, operation }: OperationTag) {

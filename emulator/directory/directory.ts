@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { guidBytes } from '../http/ids';
 import type {
-  AppRole, AppRoleAssignment, DirectoryApplication, DirectoryGroup, DirectoryServicePrincipal, DirectoryUser, PrincipalType,
+  AppRole,
+  AppRoleAssignment,
+  DirectoryApplication,
+  DirectoryGroup,
+  DirectoryServicePrincipal,
+  DirectoryUser,
+  PrincipalType,
 } from './types';
 
 export type AssignResult = { ok: true; assignment: AppRoleAssignment } | { ok: false; reason: 'duplicate' | 'principal' | 'role' };
@@ -36,7 +42,9 @@ export class Directory {
 
   /** The app whose appId or one of whose identifier URIs names `resource` (trailing slash and case ignored). */
   applicationByResource(resource: string) {
-    return this.applicationByAppId(resource) ?? [...this.applications.values()].find((a) => a.identifierUris.some((u) => sameUri(u, resource)));
+    return (
+      this.applicationByAppId(resource) ?? [...this.applications.values()].find((a) => a.identifierUris.some((u) => sameUri(u, resource)))
+    );
   }
 
   /** The registered identifier URI matching `resource`, in its registered spelling. */
@@ -79,8 +87,14 @@ export class Directory {
     // Graph's ids are opaque base64url strings that embed the principal id.
     const id = Buffer.concat([guidBytes(principalId), randomBytes(16)]).toString('base64url');
     const assignment: AppRoleAssignment = {
-      id, appRoleId, principalId: principalId.toLowerCase(), principalType: principal.type, principalDisplayName: principal.displayName,
-      resourceId: resource.id, resourceDisplayName: resource.displayName, createdDateTime,
+      id,
+      appRoleId,
+      principalId: principalId.toLowerCase(),
+      principalType: principal.type,
+      principalDisplayName: principal.displayName,
+      resourceId: resource.id,
+      resourceDisplayName: resource.displayName,
+      createdDateTime,
     };
     this.assignments.set(id, assignment);
     return { ok: true, assignment };

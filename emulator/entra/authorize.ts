@@ -20,11 +20,25 @@ export async function handleAuthorize(dir: Directory, grants: GrantStore, req: I
   const clientId = params.get('client_id') ?? '';
   const app = dir.applicationByAppId(clientId);
   if (!app || app.firstParty) {
-    return sendHtml(res, 400, errorPage(700016, `Application with identifier '${clientId}' was not found in the directory '${dir.tenantDomain}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`));
+    return sendHtml(
+      res,
+      400,
+      errorPage(
+        700016,
+        `Application with identifier '${clientId}' was not found in the directory '${dir.tenantDomain}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
+      ),
+    );
   }
   const redirectUri = params.get('redirect_uri') ?? '';
   if (!app.web.redirectUris.includes(redirectUri)) {
-    return sendHtml(res, 400, errorPage(50011, `The redirect URI '${redirectUri}' specified in the request does not match the redirect URIs configured for the application '${app.appId}'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal.`));
+    return sendHtml(
+      res,
+      400,
+      errorPage(
+        50011,
+        `The redirect URI '${redirectUri}' specified in the request does not match the redirect URIs configured for the application '${app.appId}'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal.`,
+      ),
+    );
   }
   const state = params.get('state') ?? undefined;
   const responseMode = params.get('response_mode') ?? 'query';
@@ -37,10 +51,16 @@ export async function handleAuthorize(dir: Directory, grants: GrantStore, req: I
   };
   const fail = (error: string, aadsts: number, text: string) => reply({ error, error_description: `AADSTS${aadsts}: ${text}` });
 
-  if (params.get('response_type') !== 'code') return fail('unsupported_response_type', 700054, "response_type 'id_token' is not enabled for the application; only 'code' is supported here.");
+  if (params.get('response_type') !== 'code')
+    return fail(
+      'unsupported_response_type',
+      700054,
+      "response_type 'id_token' is not enabled for the application; only 'code' is supported here.",
+    );
   const challenge = params.get('code_challenge') ?? undefined;
   const method = params.get('code_challenge_method') ?? (challenge ? 'plain' : undefined);
-  if (challenge && method !== 'S256' && method !== 'plain') return fail('invalid_request', 50029, `Invalid code_challenge_method '${method}'.`);
+  if (challenge && method !== 'S256' && method !== 'plain')
+    return fail('invalid_request', 50029, `Invalid code_challenge_method '${method}'.`);
 
   try {
     delegatedScopes(resolveResource(dir, params.get('scope') ?? '', { defaultToGraph: true }));
@@ -49,7 +69,7 @@ export async function handleAuthorize(dir: Directory, grants: GrantStore, req: I
     throw err;
   }
 
-  const chosen = req.method === 'POST' ? params.get('login_user') ?? undefined : undefined;
+  const chosen = req.method === 'POST' ? (params.get('login_user') ?? undefined) : undefined;
   const cookieSid = readCookie(req, SESSION_COOKIE);
   const prompt = params.get('prompt');
   const sessionUser = prompt === 'login' || prompt === 'select_account' ? undefined : grants.sessionUser(cookieSid);
@@ -63,8 +83,14 @@ export async function handleAuthorize(dir: Directory, grants: GrantStore, req: I
   if (chosen) grants.endSession(cookieSid);
   res.setHeader('Set-Cookie', `${SESSION_COOKIE}=${sid}; Path=/; HttpOnly; Secure; SameSite=None`);
   const code = grants.issueCode({
-    clientId: app.appId, redirectUri, userId: user.id, scope: params.get('scope') ?? 'openid profile',
-    nonce: params.get('nonce') ?? undefined, codeChallenge: challenge, codeChallengeMethod: method, sid,
+    clientId: app.appId,
+    redirectUri,
+    userId: user.id,
+    scope: params.get('scope') ?? 'openid profile',
+    nonce: params.get('nonce') ?? undefined,
+    codeChallenge: challenge,
+    codeChallengeMethod: method,
+    sid,
   });
   return reply({ code, session_state: sid });
 }

@@ -5,7 +5,12 @@ import type { DirectoryApplication } from '../directory/types';
 import { EntraError, missingParameter } from './entra-errors';
 
 export const unknownApplication = (clientId: string, dir: Directory) =>
-  new EntraError(400, 'unauthorized_client', 700016, `Application with identifier '${clientId}' was not found in the directory '${dir.tenantDomain}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`);
+  new EntraError(
+    400,
+    'unauthorized_client',
+    700016,
+    `Application with identifier '${clientId}' was not found in the directory '${dir.tenantDomain}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
+  );
 
 function basicCredentials(req: IncomingMessage): { id: string; secret: string } | undefined {
   const header = req.headers.authorization;
@@ -29,9 +34,20 @@ export function authenticateClient(req: IncomingMessage, form: URLSearchParams, 
   if (!app || app.firstParty) throw unknownApplication(clientId, dir);
   const secret = basic?.secret ?? form.get('client_secret');
   if (app.passwordCredentials.length === 0) return app;
-  if (!secret) throw new EntraError(401, 'invalid_client', 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
+  if (!secret)
+    throw new EntraError(
+      401,
+      'invalid_client',
+      7000218,
+      "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
+    );
   if (!app.passwordCredentials.some((c) => same(c.secretText, secret))) {
-    throw new EntraError(401, 'invalid_client', 7000215, `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${app.appId}'.`);
+    throw new EntraError(
+      401,
+      'invalid_client',
+      7000215,
+      `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${app.appId}'.`,
+    );
   }
   return app;
 }

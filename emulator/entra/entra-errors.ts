@@ -16,7 +16,10 @@ export class EntraError extends HttpError {
 /** Entra's error body: description carries the trace lines, the codes are repeated as numbers. */
 export function entraErrorBody(error: string, aadsts: number, text: string, correlationId = randomUUID()) {
   const traceId = randomUUID();
-  const timestamp = new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+  const timestamp = new Date()
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, 'Z');
   return {
     error,
     error_description: `AADSTS${aadsts}: ${text}\r\nTrace ID: ${traceId}\r\nCorrelation ID: ${correlationId}\r\nTimestamp: ${timestamp}`,

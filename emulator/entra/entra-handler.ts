@@ -20,7 +20,8 @@ export interface EntraHandlerOptions {
   tokenLifetimeSeconds: number;
 }
 
-const TENANT_ROUTE = /^\/([^/]+)\/(v2\.0\/\.well-known\/openid-configuration|discovery\/v2\.0\/keys|oauth2\/v2\.0\/(?:authorize|token|logout))\/?$/i;
+const TENANT_ROUTE =
+  /^\/([^/]+)\/(v2\.0\/\.well-known\/openid-configuration|discovery\/v2\.0\/keys|oauth2\/v2\.0\/(?:authorize|token|logout))\/?$/i;
 
 /** Entra's endpoints under /{tenant}/ (id or domain, any case), plus the userinfo endpoint. */
 export function createEntraHandler(options: EntraHandlerOptions): SurfaceHandler {
@@ -35,11 +36,15 @@ export function createEntraHandler(options: EntraHandlerOptions): SurfaceHandler
     if (!match) return sendHtml(res, 404, '<!doctype html><title>Not Found</title><h1>404 - Not Found</h1>');
     const tenant = decodeURIComponent(match[1]!).toLowerCase();
     if (tenant !== dir.tenantId && tenant !== dir.tenantDomain.toLowerCase()) {
-      throw invalidRequest(90002, `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`);
+      throw invalidRequest(
+        90002,
+        `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`,
+      );
     }
     const endpoint = match[2]!.toLowerCase();
     const cacheable = { 'Cache-Control': 'max-age=86400, private' };
-    if (endpoint.endsWith('openid-configuration')) return sendJson(res, 200, openIdConfiguration(urls.authorityHost, dir.tenantId), cacheable);
+    if (endpoint.endsWith('openid-configuration'))
+      return sendJson(res, 200, openIdConfiguration(urls.authorityHost, dir.tenantId), cacheable);
     if (endpoint.endsWith('keys')) return sendJson(res, 200, keys.jwks, cacheable);
     if (endpoint.endsWith('token')) return handleToken(tokenCtx, req, res);
     if (endpoint.endsWith('authorize')) return handleAuthorize(dir, grants, req, res, `${urls.authorityHost}${url.pathname}`);
@@ -62,11 +67,19 @@ export function createEntraHandler(options: EntraHandlerOptions): SurfaceHandler
     const claims = bearer ? await options.tokens.verify(bearer) : null;
     const user = typeof claims?.oid === 'string' ? dir.findUser(claims.oid) : undefined;
     if (!claims || !user) {
-      return sendJson(res, 401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token validation failure.' } },
-        { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
+      return sendJson(
+        res,
+        401,
+        { error: { code: 'InvalidAuthenticationToken', message: 'Access token validation failure.' } },
+        { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
+      );
     }
     return sendJson(res, 200, {
-      sub: claims.sub, name: user.displayName, family_name: user.surname, given_name: user.givenName, email: user.mail,
+      sub: claims.sub,
+      name: user.displayName,
+      family_name: user.surname,
+      given_name: user.givenName,
+      email: user.mail,
       picture: `${urls.graphEndpoint}/v1.0/me/photo/$value`,
     });
   }

@@ -50,7 +50,14 @@ export async function mintAccessToken(ctx: MintContext, req: AccessTokenRequest)
   else Object.assign(claims, { appid: req.client.appId, appidacr: '1' });
   if (req.user) {
     const u = req.user;
-    if (!v2) Object.assign(claims, { acr: '1', amr: ['pwd'], family_name: u.surname ?? undefined, given_name: u.givenName ?? undefined, ipaddr: '127.0.0.1' });
+    if (!v2)
+      Object.assign(claims, {
+        acr: '1',
+        amr: ['pwd'],
+        family_name: u.surname ?? undefined,
+        given_name: u.givenName ?? undefined,
+        ipaddr: '127.0.0.1',
+      });
     Object.assign(claims, { name: u.displayName, oid: u.id });
     if (v2) claims.preferred_username = u.userPrincipalName;
     claims.rh = opaque(12);
@@ -68,7 +75,12 @@ export async function mintAccessToken(ctx: MintContext, req: AccessTokenRequest)
 }
 
 /** The ID token for the client app; its `roles` are the user's roles on that client app itself. */
-export async function mintIdToken(ctx: MintContext, client: DirectoryApplication, user: DirectoryUser, extra: { nonce?: string; sid?: string }) {
+export async function mintIdToken(
+  ctx: MintContext,
+  client: DirectoryApplication,
+  user: DirectoryUser,
+  extra: { nonce?: string; sid?: string },
+) {
   const tid = ctx.directory.tenantId;
   const roles = ctx.directory.rolesFor(user.id, client.appId);
   return ctx.keys.sign({

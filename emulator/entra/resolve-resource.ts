@@ -28,20 +28,39 @@ export function resolveResource(dir: Directory, scopeParam: string, options: { d
     } else parsed.push({ resource: MICROSOFT_GRAPH.identifierUri, name: raw });
   }
   if (parsed.length === 0) {
-    if (!options.defaultToGraph) throw invalidScope(1002012, `The provided value for scope ${scopeParam || "''"} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`);
+    if (!options.defaultToGraph)
+      throw invalidScope(
+        1002012,
+        `The provided value for scope ${scopeParam || "''"} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
+      );
     parsed.push({ resource: MICROSOFT_GRAPH.identifierUri, name: 'User.Read' });
   }
   const apps = parsed.map(({ resource }) => {
     const app = dir.applicationByResource(resource);
-    if (!app) throw new EntraError(400, 'invalid_resource', 500011, `The resource principal named ${resource} was not found in the tenant named ${dir.tenantDomain}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`);
+    if (!app)
+      throw new EntraError(
+        400,
+        'invalid_resource',
+        500011,
+        `The resource principal named ${resource} was not found in the tenant named ${dir.tenantDomain}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`,
+      );
     return app;
   });
   if (new Set(apps.map((a) => a.id)).size > 1) {
-    throw invalidScope(28000, `Provided value for the input parameter scope is not valid because it contains more than one resource. Scope ${scopeParam} is not valid.`);
+    throw invalidScope(
+      28000,
+      `Provided value for the input parameter scope is not valid because it contains more than one resource. Scope ${scopeParam} is not valid.`,
+    );
   }
   const app = apps[0]!;
   const sp = dir.servicePrincipalByAppId(app.appId);
-  if (!sp) throw new EntraError(400, 'invalid_resource', 500011, `The resource principal named ${parsed[0]!.resource} was not found in the tenant named ${dir.tenantDomain}.`);
+  if (!sp)
+    throw new EntraError(
+      400,
+      'invalid_resource',
+      500011,
+      `The resource principal named ${parsed[0]!.resource} was not found in the tenant named ${dir.tenantDomain}.`,
+    );
   const first = parsed[0]!.resource;
   const requestedAs = first.toLowerCase() === app.appId.toLowerCase() ? app.appId : (dir.identifierUriFor(app, first) ?? first);
   return { app, sp, requestedAs, version: app.api.requestedAccessTokenVersion === 2 ? 2 : 1, names: parsed.map((p) => p.name), oidc };
@@ -54,7 +73,11 @@ export function delegatedScopes(resource: ResolvedResource): string[] {
   for (const name of resource.names) {
     if (name === '.default') exposed.forEach((s) => out.add(s));
     else if (exposed.includes(name)) out.add(name);
-    else throw invalidScope(650053, `The application asked for scope '${name}' that doesn't exist on the resource '${resource.app.appId}'. Contact the app vendor.`);
+    else
+      throw invalidScope(
+        650053,
+        `The application asked for scope '${name}' that doesn't exist on the resource '${resource.app.appId}'. Contact the app vendor.`,
+      );
   }
   return [...out];
 }
@@ -63,5 +86,8 @@ export function delegatedScopes(resource: ResolvedResource): string[] {
 export function grantedScopeString(resource: ResolvedResource, scp: string[] | null): string {
   const prefix = resource.requestedAs;
   if (!scp) return `${prefix.replace(/\/+$/, '')}/.default`;
-  return [...scp.map((s) => (resource.app.appId === MICROSOFT_GRAPH.appId ? s : `${prefix.replace(/\/+$/, '')}/${s}`)), ...resource.oidc].join(' ');
+  return [
+    ...scp.map((s) => (resource.app.appId === MICROSOFT_GRAPH.appId ? s : `${prefix.replace(/\/+$/, '')}/${s}`)),
+    ...resource.oidc,
+  ].join(' ');
 }

@@ -11,19 +11,33 @@ function page(title: string, body: string) {
 
 /** The user picker: one form per seeded user, each re-posting the authorize request with that user chosen. */
 export function signInPage(appName: string, action: string, params: URLSearchParams, users: DirectoryUser[]) {
-  const hidden = [...params].filter(([k]) => k !== 'login_user').map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`).join('');
-  const forms = users.map((u) => `<form method="post" action="${escapeHtml(action)}">${hidden}<input type="hidden" name="login_user" value="${escapeHtml(u.id)}">
-<button type="submit" data-upn="${escapeHtml(u.userPrincipalName)}">${escapeHtml(u.displayName)}<small>${escapeHtml(u.userPrincipalName)}</small></button></form>`).join('\n');
+  const hidden = [...params]
+    .filter(([k]) => k !== 'login_user')
+    .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`)
+    .join('');
+  const forms = users
+    .map(
+      (
+        u,
+      ) => `<form method="post" action="${escapeHtml(action)}">${hidden}<input type="hidden" name="login_user" value="${escapeHtml(u.id)}">
+<button type="submit" data-upn="${escapeHtml(u.userPrincipalName)}">${escapeHtml(u.displayName)}<small>${escapeHtml(u.userPrincipalName)}</small></button></form>`,
+    )
+    .join('\n');
   return page('Sign in to your account', `<h1>Pick an account</h1><p>to continue to ${escapeHtml(appName)}</p>${forms}`);
 }
 
 export function errorPage(aadsts: number, text: string) {
-  return page('Sign in to your account', `<h1>Sorry, but we’re having trouble signing you in.</h1><p class="error">AADSTS${aadsts}: ${escapeHtml(text)}</p>`);
+  return page(
+    'Sign in to your account',
+    `<h1>Sorry, but we’re having trouble signing you in.</h1><p class="error">AADSTS${aadsts}: ${escapeHtml(text)}</p>`,
+  );
 }
 
 /** response_mode=form_post: the browser posts the result to the redirect URI. */
 export function formPostPage(redirectUri: string, fields: Record<string, string>) {
-  const inputs = Object.entries(fields).map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`).join('');
+  const inputs = Object.entries(fields)
+    .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`)
+    .join('');
   return `<!doctype html><html><head><title>Working...</title></head><body onload="document.forms[0].submit()"><form method="post" action="${escapeHtml(redirectUri)}">${inputs}<noscript><button type="submit">Continue</button></noscript></form></body></html>`;
 }
 

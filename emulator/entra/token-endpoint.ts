@@ -27,7 +27,8 @@ export async function handleToken(ctx: TokenEndpointContext, req: IncomingMessag
   const form = await readForm(req);
   const grantType = required(form, 'grant_type');
   const known = ['authorization_code', 'refresh_token', 'client_credentials', 'password', OBO_GRANT];
-  if (!known.includes(grantType)) throw new EntraError(400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${grantType}'.`);
+  if (!known.includes(grantType))
+    throw new EntraError(400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${grantType}'.`);
   const client = authenticateClient(req, form, ctx.directory);
   const body = await grant(ctx, grantType, form, client);
   sendJson(res, 200, body, { 'Cache-Control': 'no-store, no-cache', Pragma: 'no-cache' });
@@ -39,7 +40,12 @@ async function grant(ctx: TokenEndpointContext, grantType: string, form: URLSear
     case 'client_credentials': {
       const resource = resolveResource(dir, required(form, 'scope'), { defaultToGraph: false });
       if (resource.names.some((n) => n !== '.default')) {
-        throw new EntraError(400, 'invalid_scope', 1002012, `The provided value for scope ${form.get('scope')} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`);
+        throw new EntraError(
+          400,
+          'invalid_scope',
+          1002012,
+          `The provided value for scope ${form.get('scope')} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
+        );
       }
       const accessToken = await mintAccessToken(ctx, { resource, client });
       return tokenBody(ctx, accessToken, grantedScopeString(resource, null));
@@ -47,22 +53,31 @@ async function grant(ctx: TokenEndpointContext, grantType: string, form: URLSear
     case 'password': {
       const user = dir.findUser(required(form, 'username'));
       const password = required(form, 'password');
-      if (!user || user.password !== password) throw invalidGrant(50126, 'Error validating credentials due to invalid username or password.');
+      if (!user || user.password !== password)
+        throw invalidGrant(50126, 'Error validating credentials due to invalid username or password.');
       return userTokens(ctx, form, client, user, form.get('scope') ?? '', {});
     }
     case 'authorization_code': {
       const code = ctx.grants.redeemCode(required(form, 'code'));
       if (!code || code.clientId !== client.appId) {
-        throw invalidGrant(70008, 'The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.');
+        throw invalidGrant(
+          70008,
+          'The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.',
+        );
       }
       if (form.get('redirect_uri') !== code.redirectUri) {
-        throw invalidGrant(50011, `The redirect URI '${form.get('redirect_uri') ?? ''}' specified in the request does not match the redirect URI used to obtain the authorization code.`);
+        throw invalidGrant(
+          50011,
+          `The redirect URI '${form.get('redirect_uri') ?? ''}' specified in the request does not match the redirect URI used to obtain the authorization code.`,
+        );
       }
       if (code.codeChallenge) {
         const verifier = form.get('code_verifier');
-        if (!verifier) throw invalidGrant(50148, 'The code_verifier must be provided for an authorization code obtained with a code_challenge.');
+        if (!verifier)
+          throw invalidGrant(50148, 'The code_verifier must be provided for an authorization code obtained with a code_challenge.');
         const computed = code.codeChallengeMethod === 'plain' ? verifier : createHash('sha256').update(verifier).digest('base64url');
-        if (computed !== code.codeChallenge) throw invalidGrant(501481, 'The Code_Verifier does not match the code_challenge supplied in the authorization request.');
+        if (computed !== code.codeChallenge)
+          throw invalidGrant(501481, 'The Code_Verifier does not match the code_challenge supplied in the authorization request.');
       }
       const user = dir.findUser(code.userId);
       if (!user) throw invalidGrant(50034, 'The user account does not exist in the directory.');
@@ -72,7 +87,10 @@ async function grant(ctx: TokenEndpointContext, grantType: string, form: URLSear
       const rt = ctx.grants.redeemRefreshToken(required(form, 'refresh_token'));
       const user = rt && dir.findUser(rt.userId);
       if (!rt || rt.clientId !== client.appId || !user) {
-        throw invalidGrant(70008, 'The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.');
+        throw invalidGrant(
+          70008,
+          'The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.',
+        );
       }
       return userTokens(ctx, form, client, user, form.get('scope') || rt.scope, { sid: rt.sid });
     }
@@ -88,20 +106,36 @@ async function onBehalfOf(ctx: TokenEndpointContext, form: URLSearchParams, clie
   const claims = await ctx.keys.verifyRaw(assertion);
   if (!claims) throw invalidGrant(50013, 'Assertion failed signature validation or is not within its valid time range.');
   const aud = String(claims.aud ?? '');
-  const audMatches = aud.toLowerCase() === client.appId.toLowerCase() || client.identifierUris.some((u) => u.toLowerCase() === aud.toLowerCase());
-  if (!audMatches) throw invalidGrant(50013, 'Assertion audience does not match the Client app presenting the assertion. The audience in the assertion was \'' + aud + '\' and the expected audience is \'' + client.appId + '\' or one of the Application Id URIs of this application.');
+  const audMatches =
+    aud.toLowerCase() === client.appId.toLowerCase() || client.identifierUris.some((u) => u.toLowerCase() === aud.toLowerCase());
+  if (!audMatches)
+    throw invalidGrant(
+      50013,
+      "Assertion audience does not match the Client app presenting the assertion. The audience in the assertion was '" +
+        aud +
+        "' and the expected audience is '" +
+        client.appId +
+        "' or one of the Application Id URIs of this application.",
+    );
   const user = typeof claims.oid === 'string' && claims.scp !== undefined ? dir.findUser(claims.oid) : undefined;
   if (!user) throw invalidGrant(50013, 'Assertion contains an invalid subject: on-behalf-of requires a user token.');
   return userTokens(ctx, form, client, user, required(form, 'scope'), {});
 }
 
-async function userTokens(ctx: TokenEndpointContext, form: URLSearchParams, client: DirectoryApplication, user: DirectoryUser,
-  scope: string, extra: { nonce?: string; sid?: string }) {
+async function userTokens(
+  ctx: TokenEndpointContext,
+  form: URLSearchParams,
+  client: DirectoryApplication,
+  user: DirectoryUser,
+  scope: string,
+  extra: { nonce?: string; sid?: string },
+) {
   const resource = resolveResource(ctx.directory, scope, { defaultToGraph: true });
   const scp = delegatedScopes(resource);
   const accessToken = await mintAccessToken(ctx, { resource, client, user, scp });
   const body: Record<string, unknown> = tokenBody(ctx, accessToken, grantedScopeString(resource, scp));
-  if (resource.oidc.has('offline_access')) body.refresh_token = ctx.grants.issueRefreshToken({ clientId: client.appId, userId: user.id, scope, sid: extra.sid });
+  if (resource.oidc.has('offline_access'))
+    body.refresh_token = ctx.grants.issueRefreshToken({ clientId: client.appId, userId: user.id, scope, sid: extra.sid });
   if (resource.oidc.has('openid')) body.id_token = await mintIdToken(ctx, client, user, extra);
   if (form.get('client_info') === '1') {
     body.client_info = Buffer.from(JSON.stringify({ uid: user.id, utid: ctx.directory.tenantId })).toString('base64url');
@@ -111,5 +145,8 @@ async function userTokens(ctx: TokenEndpointContext, form: URLSearchParams, clie
 
 function tokenBody(ctx: TokenEndpointContext, accessToken: string, scope: string) {
   const expiresIn = ctx.tokenLifetimeSeconds;
-  return { token_type: 'Bearer', scope, expires_in: expiresIn, ext_expires_in: expiresIn, access_token: accessToken } as Record<string, unknown>;
+  return { token_type: 'Bearer', scope, expires_in: expiresIn, ext_expires_in: expiresIn, access_token: accessToken } as Record<
+    string,
+    unknown
+  >;
 }

@@ -13,9 +13,18 @@ export async function postToken(authorityHost: string, form: Record<string, stri
 }
 
 /** A user's token for the portal's own API (what next-auth holds after sign-in), via ROPC. */
-export async function portalUserToken(authorityHost: string, upn: string, scope = `${PORTAL_APP.identifierUri}/access_as_user openid profile offline_access`) {
+export async function portalUserToken(
+  authorityHost: string,
+  upn: string,
+  scope = `${PORTAL_APP.identifierUri}/access_as_user openid profile offline_access`,
+) {
   const { status, body } = await postToken(authorityHost, {
-    grant_type: 'password', client_id: PORTAL_APP.appId, client_secret: PORTAL_APP.clientSecret, username: upn, password: DEMO_PASSWORD, scope,
+    grant_type: 'password',
+    client_id: PORTAL_APP.appId,
+    client_secret: PORTAL_APP.clientSecret,
+    username: upn,
+    password: DEMO_PASSWORD,
+    scope,
   });
   if (status !== 200) throw new Error(`ROPC failed: ${JSON.stringify(body)}`);
   return body.access_token as string;

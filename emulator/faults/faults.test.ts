@@ -15,11 +15,22 @@ beforeAll(async () => {
 afterAll(() => emu?.stop());
 
 const control = (path: string, init: RequestInit = {}) =>
-  fetch(`${emu.urls.authorityHost}/_emulator/${path}`, { ...init, headers: { 'content-type': 'application/json' } }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> }));
+  fetch(`${emu.urls.authorityHost}/_emulator/${path}`, { ...init, headers: { 'content-type': 'application/json' } }).then(async (r) => ({
+    status: r.status,
+    body: (await r.json()) as Record<string, unknown>,
+  }));
 
 describe('scripted faults', () => {
   it('answers 429 and 503 in the surface error shape, then recovers', async () => {
-    await control('faults', { method: 'POST', body: JSON.stringify({ script: [{ surface: 'graph', kind: '429', times: 1, retryAfterSeconds: 2 }, { surface: 'entra', method: 'POST', pathContains: '/token', kind: '503', times: 1 }] }) });
+    await control('faults', {
+      method: 'POST',
+      body: JSON.stringify({
+        script: [
+          { surface: 'graph', kind: '429', times: 1, retryAfterSeconds: 2 },
+          { surface: 'entra', method: 'POST', pathContains: '/token', kind: '503', times: 1 },
+        ],
+      }),
+    });
     const throttled = await fetch(`${emu.urls.graphEndpoint}/v1.0/users`);
     expect(throttled.status).toBe(429);
     expect(throttled.headers.get('retry-after')).toBe('2');
@@ -27,7 +38,12 @@ describe('scripted faults', () => {
     expect((await fetch(`${emu.urls.graphEndpoint}/v1.0/users`)).status).toBe(401);
 
     const tokenUrl = `${emu.urls.authorityHost}/${TENANT_ID}/oauth2/v2.0/token`;
-    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: PORTAL_APP.appId, client_secret: PORTAL_APP.clientSecret, scope: 'https://graph.microsoft.com/.default' });
+    const form = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: PORTAL_APP.appId,
+      client_secret: PORTAL_APP.clientSecret,
+      scope: 'https://graph.microsoft.com/.default',
+    });
     const unavailable = await fetch(tokenUrl, { method: 'POST', body: form });
     expect(unavailable.status).toBe(503);
     expect(((await unavailable.json()) as { error: string }).error).toBe('temporarily_unavailable');
@@ -35,15 +51,28 @@ describe('scripted faults', () => {
   });
 
   it('drops the connection or never answers', async () => {
-    await control('faults', { method: 'POST', body: JSON.stringify({ script: [{ surface: 'graph', kind: 'drop', times: 1 }, { surface: 'graph', kind: 'timeout', times: 1 }] }) });
+    await control('faults', {
+      method: 'POST',
+      body: JSON.stringify({
+        script: [
+          { surface: 'graph', kind: 'drop', times: 1 },
+          { surface: 'graph', kind: 'timeout', times: 1 },
+        ],
+      }),
+    });
     await expect(fetch(`${emu.urls.graphEndpoint}/v1.0/users`)).rejects.toThrow();
     await expect(fetch(`${emu.urls.graphEndpoint}/v1.0/users`, { signal: AbortSignal.timeout(300) })).rejects.toThrow();
     expect((await fetch(`${emu.urls.graphEndpoint}/v1.0/users`)).status).toBe(401);
   });
 
   it('validates fault bodies, clears them, and counts requests per route', async () => {
-    expect((await control('faults', { method: 'POST', body: JSON.stringify({ script: [{ surface: 'mars', kind: '429', times: 1 }] }) })).status).toBe(400);
-    await control('faults', { method: 'POST', body: JSON.stringify({ script: [{ surface: 'graph', kind: '500', times: 5 }], latencyMs: { graph: 5 } }) });
+    expect(
+      (await control('faults', { method: 'POST', body: JSON.stringify({ script: [{ surface: 'mars', kind: '429', times: 1 }] }) })).status,
+    ).toBe(400);
+    await control('faults', {
+      method: 'POST',
+      body: JSON.stringify({ script: [{ surface: 'graph', kind: '500', times: 5 }], latencyMs: { graph: 5 } }),
+    });
     await control('faults', { method: 'DELETE' });
     expect((await control('faults')).body).toEqual({ latencyMs: {}, armThrottle: null, script: [] });
     await control('stats/reset', { method: 'POST' });

@@ -39,7 +39,10 @@ export async function applicationsRoute(call: GraphCall, key: string | undefined
   if (nav.toLowerCase() === 'owners' && method === 'GET') {
     await authorize(call, PERMISSIONS.readApplications);
     const app = findApplication(call, key ?? '', byAppId);
-    const owners = app.owners.map((id) => call.dir.users.get(id)).filter((u) => u !== undefined).map((u) => typed('user', userJson(u)));
+    const owners = app.owners
+      .map((id) => call.dir.users.get(id))
+      .filter((u) => u !== undefined)
+      .map((u) => typed('user', userJson(u)));
     return sendList(call, owners, 'directoryObjects', 'directoryObject', owners[0] ?? {});
   }
   throw segmentNotFound(nav);
@@ -53,9 +56,13 @@ async function patchApplication(call: GraphCall, app: DirectoryApplication) {
   if (body.appRoles !== undefined) {
     if (!Array.isArray(body.appRoles)) throw badRequest("Invalid value specified for property 'appRoles' of resource 'Application'.");
     const roles = body.appRoles.map((r: Record<string, unknown>) => {
-      if (typeof r?.id !== 'string' || !isGuid(r.id) || typeof r.value !== 'string') throw badRequest("Invalid value specified for property 'appRoles' of resource 'Application'.");
+      if (typeof r?.id !== 'string' || !isGuid(r.id) || typeof r.value !== 'string')
+        throw badRequest("Invalid value specified for property 'appRoles' of resource 'Application'.");
       return {
-        id: r.id.toLowerCase(), value: r.value, displayName: String(r.displayName ?? r.value), description: String(r.description ?? ''),
+        id: r.id.toLowerCase(),
+        value: r.value,
+        displayName: String(r.displayName ?? r.value),
+        description: String(r.description ?? ''),
         allowedMemberTypes: (Array.isArray(r.allowedMemberTypes) ? r.allowedMemberTypes : ['User']) as ('User' | 'Application')[],
         isEnabled: r.isEnabled !== false,
       };
@@ -63,7 +70,10 @@ async function patchApplication(call: GraphCall, app: DirectoryApplication) {
     // Entra refuses to drop a role that is still enabled: it must be disabled in an earlier update.
     for (const old of app.appRoles) {
       if (old.isEnabled && !roles.some((r) => r.id === old.id)) {
-        throw badRequest('Permission (scope or role) cannot be deleted or updated unless disabled first.', 'CannotDeleteOrUpdateEnabledEntitlement');
+        throw badRequest(
+          'Permission (scope or role) cannot be deleted or updated unless disabled first.',
+          'CannotDeleteOrUpdateEnabledEntitlement',
+        );
       }
     }
     call.dir.setAppRoles(app, roles);
@@ -71,4 +81,5 @@ async function patchApplication(call: GraphCall, app: DirectoryApplication) {
   return sendNoContent(call);
 }
 
-export const methodNotAllowed = () => new HttpError(405, 'Request_BadRequest', 'Specified HTTP method is not allowed for the request target.');
+export const methodNotAllowed = () =>
+  new HttpError(405, 'Request_BadRequest', 'Specified HTTP method is not allowed for the request target.');

@@ -5,7 +5,14 @@ import { badRequest, notFound } from './graph-errors';
 import { assignmentJson } from './serialize';
 
 const SAMPLE = assignmentJson({
-  id: '', appRoleId: '', principalId: '', principalType: 'User', principalDisplayName: '', resourceId: '', resourceDisplayName: '', createdDateTime: '',
+  id: '',
+  appRoleId: '',
+  principalId: '',
+  principalType: 'User',
+  principalDisplayName: '',
+  resourceId: '',
+  resourceDisplayName: '',
+  createdDateTime: '',
 });
 
 /** Lists assignments (of a principal or to a resource) in Graph's appRoleAssignment shape. */
@@ -15,14 +22,20 @@ export function listAssignments(call: GraphCall, assignments: ReturnType<GraphCa
 }
 
 /** POST an assignment; `fixed` pins the principal or resource that the URL names. */
-export async function createAssignment(call: GraphCall, fixed: { resource?: DirectoryServicePrincipal; principalId?: string }, contextPath: string) {
+export async function createAssignment(
+  call: GraphCall,
+  fixed: { resource?: DirectoryServicePrincipal; principalId?: string },
+  contextPath: string,
+) {
   await authorize(call, PERMISSIONS.writeAssignments);
   const body = await readObject(call);
   const principalId = requireGuidField(body, 'principalId');
   const resourceId = requireGuidField(body, 'resourceId');
   const appRoleId = requireGuidField(body, 'appRoleId');
-  if (fixed.resource && fixed.resource.id !== resourceId) throw badRequest('The resourceId in the request body does not match the service principal in the request URL.');
-  if (fixed.principalId && fixed.principalId !== principalId) throw badRequest('The principalId in the request body does not match the principal in the request URL.');
+  if (fixed.resource && fixed.resource.id !== resourceId)
+    throw badRequest('The resourceId in the request body does not match the service principal in the request URL.');
+  if (fixed.principalId && fixed.principalId !== principalId)
+    throw badRequest('The principalId in the request body does not match the principal in the request URL.');
   const resource = call.dir.servicePrincipals.get(resourceId);
   if (!resource) throw notFound(resourceId);
   if (!call.dir.principal(principalId)) throw notFound(principalId);

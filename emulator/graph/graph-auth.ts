@@ -4,7 +4,10 @@ import { HttpError } from '../http/http-error';
 import { MICROSOFT_GRAPH } from '../seed/directory-seed';
 
 const GRAPH_AUDIENCES = new Set([MICROSOFT_GRAPH.identifierUri, `${MICROSOFT_GRAPH.identifierUri}/`, MICROSOFT_GRAPH.appId]);
-const challenge = { 'WWW-Authenticate': 'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"' };
+const challenge = {
+  'WWW-Authenticate':
+    'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"',
+};
 
 /** An app-only Graph token holding at least one of the accepted application permissions. */
 export async function requireAppPermission(tokens: TokenVerifier, req: IncomingMessage, accepted: string[]) {
@@ -12,9 +15,11 @@ export async function requireAppPermission(tokens: TokenVerifier, req: IncomingM
   if (!bearer) throw new HttpError(401, 'InvalidAuthenticationToken', 'Access token is empty.', challenge);
   const claims = await tokens.verify(bearer);
   if (!claims) throw new HttpError(401, 'InvalidAuthenticationToken', 'Access token validation failure.', challenge);
-  if (!GRAPH_AUDIENCES.has(claims.aud)) throw new HttpError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.', challenge);
+  if (!GRAPH_AUDIENCES.has(claims.aud))
+    throw new HttpError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.', challenge);
   const roles = Array.isArray(claims.roles) ? (claims.roles as string[]) : [];
-  if (!accepted.some((p) => roles.includes(p))) throw new HttpError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+  if (!accepted.some((p) => roles.includes(p)))
+    throw new HttpError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
   return claims;
 }
 
@@ -22,11 +27,24 @@ export async function requireAppPermission(tokens: TokenVerifier, req: IncomingM
 export const PERMISSIONS = {
   readApplications: ['Application.Read.All', 'Application.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
   writeApplications: ['Application.ReadWrite.All', 'Directory.ReadWrite.All'],
-  readServicePrincipals: ['Application.Read.All', 'Application.ReadWrite.All', 'AppRoleAssignment.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
+  readServicePrincipals: [
+    'Application.Read.All',
+    'Application.ReadWrite.All',
+    'AppRoleAssignment.ReadWrite.All',
+    'Directory.Read.All',
+    'Directory.ReadWrite.All',
+  ],
   writeAssignments: ['AppRoleAssignment.ReadWrite.All'],
   readUserAssignments: ['AppRoleAssignment.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
   readUsers: ['User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
   readMemberOf: ['User.Read.All', 'GroupMember.Read.All', 'Group.Read.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
-  readGroups: ['Group.Read.All', 'GroupMember.Read.All', 'GroupMember.ReadWrite.All', 'Group.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
+  readGroups: [
+    'Group.Read.All',
+    'GroupMember.Read.All',
+    'GroupMember.ReadWrite.All',
+    'Group.ReadWrite.All',
+    'Directory.Read.All',
+    'Directory.ReadWrite.All',
+  ],
   writeMembers: ['GroupMember.ReadWrite.All', 'Group.ReadWrite.All', 'Directory.ReadWrite.All'],
 } as const satisfies Record<string, string[]>;

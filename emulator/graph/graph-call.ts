@@ -43,7 +43,12 @@ export function sendList(call: GraphCall, items: Json[], contextPath: string, ty
 
 export function sendEntity(call: GraphCall, entity: Json, contextPath: string, typeName: string, status = 200) {
   const fields = parseSelect(call.url.searchParams.get('$select'), entity, typeName);
-  sendJson(call.res, status, { '@odata.context': contextUrl(contextPath, fields, true), ...applySelect(entity, fields) }, responseHeaders(call));
+  sendJson(
+    call.res,
+    status,
+    { '@odata.context': contextUrl(contextPath, fields, true), ...applySelect(entity, fields) },
+    responseHeaders(call),
+  );
 }
 
 export function sendNoContent(call: GraphCall) {
@@ -63,6 +68,7 @@ export function requireGuid(value: string) {
 
 export function requireGuidField(body: Json, name: string): string {
   const v = body[name];
-  if (typeof v !== 'string' || !isGuid(v)) throw badRequest(`Invalid value specified for property '${name}' of resource 'AppRoleAssignment'.`);
+  if (typeof v !== 'string' || !isGuid(v))
+    throw badRequest(`Invalid value specified for property '${name}' of resource 'AppRoleAssignment'.`);
   return v.toLowerCase();
 }

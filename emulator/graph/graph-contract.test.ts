@@ -14,7 +14,10 @@ const example = (name: string) => loadExample<Example>(`graph/${name}.json`).res
 let emu: RunningEmulator;
 let graph: Client;
 const newClient = () => {
-  const credential = new ClientSecretCredential(TENANT_ID, PORTAL_APP.appId, PORTAL_APP.clientSecret, { authorityHost: emu.urls.authorityHost, disableInstanceDiscovery: true });
+  const credential = new ClientSecretCredential(TENANT_ID, PORTAL_APP.appId, PORTAL_APP.clientSecret, {
+    authorityHost: emu.urls.authorityHost,
+    disableInstanceDiscovery: true,
+  });
   const authProvider = new TokenCredentialAuthenticationProvider(credential, { scopes: ['https://graph.microsoft.com/.default'] });
   return Client.initWithMiddleware({ authProvider, baseUrl: emu.urls.graphEndpoint, customHosts: new Set(['localhost']) });
 };
@@ -25,7 +28,10 @@ beforeAll(async () => {
 afterAll(() => emu?.stop());
 
 async function graphError(call: Promise<unknown>): Promise<GraphError> {
-  const err = await call.then(() => null, (e: unknown) => e);
+  const err = await call.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(GraphError);
   return err as GraphError;
 }
@@ -38,9 +44,13 @@ describe('shapes match the published examples', () => {
     expect(shapeDifferences(list, example('serviceprincipal-list').body)).toEqual([]);
     expect(list.value.map((s: { id: string }) => s.id)).toEqual([ORDERS_APP.servicePrincipalId]);
     const byAppId = await graph.api(`/servicePrincipals(appId='${ORDERS_APP.appId}')`).select('id,appId,displayName,appRoles').get();
-    expect(shapeDifferences(byAppId, example('serviceprincipal-get-select-approles').body, { optional: ['oauth2PermissionScopes'] })).toEqual([]);
+    expect(
+      shapeDifferences(byAppId, example('serviceprincipal-get-select-approles').body, { optional: ['oauth2PermissionScopes'] }),
+    ).toEqual([]);
     expect(Object.keys(byAppId).sort()).toEqual(['@odata.context', 'appId', 'appRoles', 'displayName', 'id']);
-    expect(byAppId['@odata.context']).toBe('https://graph.microsoft.com/v1.0/$metadata#servicePrincipals(id,appId,displayName,appRoles)/$entity');
+    expect(byAppId['@odata.context']).toBe(
+      'https://graph.microsoft.com/v1.0/$metadata#servicePrincipals(id,appId,displayName,appRoles)/$entity',
+    );
   });
 
   it('applications: $filter by appId and by identifierUris/any', async () => {
@@ -60,7 +70,10 @@ describe('shapes match the published examples', () => {
     const user = await graph.api(`/users/${USERS.ben.oid}`).get();
     expect(shapeDifferences(user, example('user-get').body)).toEqual([]);
     expect((await graph.api(`/users/${USERS.ben.userPrincipalName}`).get()).id).toBe(USERS.ben.oid);
-    const filtered = await graph.api(`/users/${USERS.ben.oid}/appRoleAssignments`).filter(`resourceId eq ${ORDERS_APP.servicePrincipalId}`).get();
+    const filtered = await graph
+      .api(`/users/${USERS.ben.oid}/appRoleAssignments`)
+      .filter(`resourceId eq ${ORDERS_APP.servicePrincipalId}`)
+      .get();
     expect(shapeDifferences(filtered, example('user-list-approleassignments-filter-resourceid').body)).toEqual([]);
     expect(filtered.value).toHaveLength(1);
     const memberOf = await graph.api(`/users/${USERS.ben.oid}/memberOf`).get();
@@ -69,26 +82,50 @@ describe('shapes match the published examples', () => {
 
   it('assignments: list, create (201), delete (204) and unknown delete (404)', async () => {
     const path = `/servicePrincipals/${PAYMENTS_APP.servicePrincipalId}/appRoleAssignedTo`;
-    const created = await graph.api(path).post({ principalId: USERS.ada.oid, resourceId: PAYMENTS_APP.servicePrincipalId, appRoleId: PAYMENTS_APP.roles['Payments.Read'] });
+    const created = await graph
+      .api(path)
+      .post({ principalId: USERS.ada.oid, resourceId: PAYMENTS_APP.servicePrincipalId, appRoleId: PAYMENTS_APP.roles['Payments.Read'] });
     expect(shapeDifferences(created, example('serviceprincipal-post-approleassignedto').body, { exact: true })).toEqual([]);
     expect(created.id).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(created).toMatchObject({ principalType: 'User', principalDisplayName: USERS.ada.displayName, resourceDisplayName: PAYMENTS_APP.displayName });
+    expect(created).toMatchObject({
+      principalType: 'User',
+      principalDisplayName: USERS.ada.displayName,
+      resourceDisplayName: PAYMENTS_APP.displayName,
+    });
     const list = await graph.api(path).get();
     expect(shapeDifferences(list, example('serviceprincipal-list-approleassignedto').body)).toEqual([]);
 
-    const dup = await graphError(graph.api(path).post({ principalId: USERS.ada.oid, resourceId: PAYMENTS_APP.servicePrincipalId, appRoleId: PAYMENTS_APP.roles['Payments.Read'] }));
-    expect(dup).toMatchObject({ statusCode: 400, code: 'Request_BadRequest', message: 'Permission being assigned already exists on the object' });
+    const dup = await graphError(
+      graph
+        .api(path)
+        .post({ principalId: USERS.ada.oid, resourceId: PAYMENTS_APP.servicePrincipalId, appRoleId: PAYMENTS_APP.roles['Payments.Read'] }),
+    );
+    expect(dup).toMatchObject({
+      statusCode: 400,
+      code: 'Request_BadRequest',
+      message: 'Permission being assigned already exists on the object',
+    });
 
-    const res = await graph.api(`${path}/${created.id}`).responseType('raw' as never).delete();
+    const res = await graph
+      .api(`${path}/${created.id}`)
+      .responseType('raw' as never)
+      .delete();
     expect((res as Response).status).toBe(204);
     expect((await graphError(graph.api(`${path}/${created.id}`).delete())).statusCode).toBe(404);
   });
 });
 
 describe('app roles', () => {
-  it('PATCHes an application\'s appRoles, mirrors them on its service principal, and refuses to drop an enabled role', async () => {
+  it("PATCHes an application's appRoles, mirrors them on its service principal, and refuses to drop an enabled role", async () => {
     const app = await graph.api(`/applications/${INVENTORY_APP.objectId}`).get();
-    const added = { id: '5f0e2c1a-0000-4d4d-8e8e-000000000099', value: 'Inventory.Audit', displayName: 'Inventory.Audit', description: 'Audit', allowedMemberTypes: ['User'], isEnabled: true };
+    const added = {
+      id: '5f0e2c1a-0000-4d4d-8e8e-000000000099',
+      value: 'Inventory.Audit',
+      displayName: 'Inventory.Audit',
+      description: 'Audit',
+      allowedMemberTypes: ['User'],
+      isEnabled: true,
+    };
     await graph.api(`/applications/${INVENTORY_APP.objectId}`).patch({ appRoles: [...app.appRoles, added] });
     const sp = await graph.api(`/servicePrincipals/${INVENTORY_APP.servicePrincipalId}`).select('appRoles').get();
     expect(sp.appRoles.map((r: { value: string }) => r.value)).toContain('Inventory.Audit');
@@ -131,12 +168,21 @@ describe('paging and permissions', () => {
 
   it('answers 403 when the app lacks the permission and 401 without a token', async () => {
     const graphSp = emu.directory.servicePrincipalByAppId('00000003-0000-0000-c000-000000000000')!;
-    const grant = emu.directory.assignmentsOf(PORTAL_APP.servicePrincipalId)
+    const grant = emu.directory
+      .assignmentsOf(PORTAL_APP.servicePrincipalId)
       .find((a) => a.resourceId === graphSp.id && a.appRoleId === GRAPH_APP_ROLES['GroupMember.ReadWrite.All'])!;
     emu.directory.unassign(grant.id);
     try {
-      const err = await graphError(newClient().api(`/groups/${GROUPS.ordersWriters.id}/members/$ref`).post({ '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${USERS.ben.oid}` }));
-      expect(err).toMatchObject({ statusCode: 403, code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' });
+      const err = await graphError(
+        newClient()
+          .api(`/groups/${GROUPS.ordersWriters.id}/members/$ref`)
+          .post({ '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${USERS.ben.oid}` }),
+      );
+      expect(err).toMatchObject({
+        statusCode: 403,
+        code: 'Authorization_RequestDenied',
+        message: 'Insufficient privileges to complete the operation.',
+      });
     } finally {
       emu.directory.assign(grant.principalId, grant.resourceId, grant.appRoleId);
     }

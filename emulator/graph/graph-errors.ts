@@ -9,7 +9,11 @@ export function graphErrorBody(req: IncomingMessage, code: string, message: stri
     error: {
       code,
       message,
-      innerError: { date: new Date().toISOString().replace(/\.\d+Z$/, ''), 'request-id': randomUUID(), 'client-request-id': clientRequestId },
+      innerError: {
+        date: new Date().toISOString().replace(/\.\d+Z$/, ''),
+        'request-id': randomUUID(),
+        'client-request-id': clientRequestId,
+      },
     },
   };
 }
@@ -20,9 +24,17 @@ export function headerValue(req: IncomingMessage, name: string): string | undefi
 }
 
 export const notFound = (id: string) =>
-  new HttpError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
+  new HttpError(
+    404,
+    'Request_ResourceNotFound',
+    `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
+  );
 export const badRequest = (message: string, code = 'Request_BadRequest') => new HttpError(400, code, message);
 export const invalidId = (id: string) => badRequest(`Invalid object identifier '${id}'.`);
 export const segmentNotFound = (segment: string) => new HttpError(400, 'BadRequest', `Resource not found for the segment '${segment}'.`);
 export const invalidJson = () =>
-  new HttpError(400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
+  new HttpError(
+    400,
+    'BadRequest',
+    'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.',
+  );

@@ -23,13 +23,16 @@ const BY_APP_ID = /^(\w+)\(appId='([^']+)'\)$/i;
 export function createGraphHandler(options: GraphHandlerOptions): SurfaceHandler {
   async function route(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', options.urls.graphEndpoint);
-    const segments = url.pathname.split('/').filter(Boolean).map((s) => {
-      try {
-        return decodeURIComponent(s);
-      } catch {
-        throw segmentNotFound(s);
-      }
-    });
+    const segments = url.pathname
+      .split('/')
+      .filter(Boolean)
+      .map((s) => {
+        try {
+          return decodeURIComponent(s);
+        } catch {
+          throw segmentNotFound(s);
+        }
+      });
     if (segments[0] !== 'v1.0') throw new HttpError(400, 'BadRequest', `Invalid version: ${segments[0] ?? ''}`);
     const call: GraphCall = { req, res, url, dir: options.directory, tokens: options.tokens, origin: options.urls.graphEndpoint };
     const [head, key, ...rest] = segments.slice(1);

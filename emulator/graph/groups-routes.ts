@@ -56,7 +56,8 @@ export async function groupsRoute(call: GraphCall, key: string | undefined, rest
     const id = typeof ref === 'string' ? /([0-9a-f-]{36})\/?$/i.exec(ref)?.[1]?.toLowerCase() : undefined;
     if (!id) throw badRequest("Invalid URL format specified in @odata.id, or the property '@odata.id' is missing.", 'BadRequest');
     if (!call.dir.principal(id)) throw notFound(id);
-    if (group.members.has(id)) throw badRequest("One or more added object references already exist for the following modified properties: 'members'.");
+    if (group.members.has(id))
+      throw badRequest("One or more added object references already exist for the following modified properties: 'members'.");
     group.members.add(id);
     return sendNoContent(call);
   }

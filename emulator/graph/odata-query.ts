@@ -5,7 +5,8 @@ type Entity = Record<string, unknown>;
 type Predicate = (e: Entity) => boolean;
 
 const GRAPH_METADATA = 'https://graph.microsoft.com/v1.0/$metadata#';
-const unsupported = (clause: string) => new HttpError(400, 'BadRequest', `Invalid filter clause: Syntax error or unsupported expression in '${clause}'.`);
+const unsupported = (clause: string) =>
+  new HttpError(400, 'BadRequest', `Invalid filter clause: Syntax error or unsupported expression in '${clause}'.`);
 
 function literal(raw: string): string | null {
   const t = raw.trim();
@@ -16,7 +17,12 @@ function literal(raw: string): string | null {
 }
 
 function property(entity: Entity, name: string, typeName: string): unknown {
-  if (!(name in entity)) throw new HttpError(400, 'Request_UnsupportedQuery', `Unsupported or invalid query filter clause specified for property '${name}' of resource '${typeName}'.`);
+  if (!(name in entity))
+    throw new HttpError(
+      400,
+      'Request_UnsupportedQuery',
+      `Unsupported or invalid query filter clause specified for property '${name}' of resource '${typeName}'.`,
+    );
   return entity[name];
 }
 
@@ -39,7 +45,10 @@ function clause(text: string, typeName: string): Predicate {
     const value = literal(m[2]!);
     if (value === null) throw unsupported(t);
     const name = m[1]!;
-    return (e) => String(property(e, name, typeName) ?? '').toLowerCase().startsWith(value.toLowerCase());
+    return (e) =>
+      String(property(e, name, typeName) ?? '')
+        .toLowerCase()
+        .startsWith(value.toLowerCase());
   }
   m = /^(\w+)\s+eq\s+(.+)$/i.exec(t);
   if (m) {
@@ -61,11 +70,15 @@ export function parseFilter(filter: string | null, typeName: string): Predicate 
 
 export function parseSelect(select: string | null, sample: Entity, typeName: string): string[] | null {
   if (select === null) return null;
-  const fields = select.split(',').map((s) => s.trim()).filter(Boolean);
+  const fields = select
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   // directoryObject collections mix users, groups and service principals: Graph selects across the derived types.
   if (typeName === 'directoryObject') return fields;
   for (const f of fields) {
-    if (!(f in sample)) throw new HttpError(400, 'BadRequest', `Could not find a property named '${f}' on type 'microsoft.graph.${typeName}'.`);
+    if (!(f in sample))
+      throw new HttpError(400, 'BadRequest', `Could not find a property named '${f}' on type 'microsoft.graph.${typeName}'.`);
   }
   return fields;
 }

@@ -14,7 +14,13 @@ function findServicePrincipal(call: GraphCall, key: string, byAppId: string | un
 }
 
 /** /servicePrincipals[/{id}|(appId='…')][/appRoleAssignedTo[/{assignmentId}]|/appRoleAssignments]. */
-export async function servicePrincipalsRoute(call: GraphCall, key: string | undefined, byAppId: string | undefined, nav: string | undefined, navKey: string | undefined) {
+export async function servicePrincipalsRoute(
+  call: GraphCall,
+  key: string | undefined,
+  byAppId: string | undefined,
+  nav: string | undefined,
+  navKey: string | undefined,
+) {
   const method = call.req.method ?? 'GET';
   if (key === undefined && byAppId === undefined) {
     if (method !== 'GET') throw methodNotAllowed();

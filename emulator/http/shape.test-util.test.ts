@@ -13,7 +13,9 @@ describe('shapeDifferences', () => {
       '$.items[0].b: missing',
       '$.inner.c: missing',
     ]);
-    expect(shapeDifferences({ id: null, n: 1, items: [], inner: { c: [] }, extra: 1 }, expected, { exact: true })).toEqual(['$.extra: not in the example']);
+    expect(shapeDifferences({ id: null, n: 1, items: [], inner: { c: [] }, extra: 1 }, expected, { exact: true })).toEqual([
+      '$.extra: not in the example',
+    ]);
   });
 
   it('reads the published fixtures', () => {

@@ -46,9 +46,16 @@ export function createSurfaceServer(options: SurfaceServerOptions): SurfaceServe
       const taken = faults.takeArmRead();
       if (taken && !taken.ok) {
         const seconds = String(taken.retryAfterSeconds);
-        return writeError(req, res, new HttpError(429, 'TooManyRequests',
-          `Number of 'read' requests for subscription exceeded. Please try again after '${seconds}' seconds after additional tokens are available.`,
-          { 'Retry-After': seconds, 'x-ms-ratelimit-remaining-subscription-reads': '0' }));
+        return writeError(
+          req,
+          res,
+          new HttpError(
+            429,
+            'TooManyRequests',
+            `Number of 'read' requests for subscription exceeded. Please try again after '${seconds}' seconds after additional tokens are available.`,
+            { 'Retry-After': seconds, 'x-ms-ratelimit-remaining-subscription-reads': '0' },
+          ),
+        );
       }
       if (taken) res.setHeader('x-ms-ratelimit-remaining-subscription-reads', String(taken.remaining));
     }
@@ -67,7 +74,12 @@ export function createSurfaceServer(options: SurfaceServerOptions): SurfaceServe
       if (seen > 64 * BODY_LIMIT_BYTES) req.socket.destroy();
     });
     req.on('end', () =>
-      writeError(req, res, new HttpError(413, 'RequestEntityTooLarge', `The request body is larger than ${BODY_LIMIT_BYTES} bytes.`, { Connection: 'close' })));
+      writeError(
+        req,
+        res,
+        new HttpError(413, 'RequestEntityTooLarge', `The request body is larger than ${BODY_LIMIT_BYTES} bytes.`, { Connection: 'close' }),
+      ),
+    );
   }
 
   function injectFault(fault: ScriptedFault, req: IncomingMessage, res: ServerResponse) {

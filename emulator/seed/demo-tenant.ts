@@ -4,10 +4,30 @@ export const TENANT_DOMAIN = 'contoso.onmicrosoft.com';
 export const DEMO_PASSWORD = 'Roleport-demo-1';
 
 export const USERS = {
-  ada: { oid: '0a1d5c3e-1111-4a6b-8e21-000000000001', userPrincipalName: `ada@${TENANT_DOMAIN}`, displayName: 'Ada Lovelace', jobTitle: 'Developer' },
-  ben: { oid: '0a1d5c3e-2222-4a6b-8e21-000000000002', userPrincipalName: `ben@${TENANT_DOMAIN}`, displayName: 'Ben Okafor', jobTitle: 'Developer' },
-  olivia: { oid: '0a1d5c3e-3333-4a6b-8e21-000000000003', userPrincipalName: `olivia@${TENANT_DOMAIN}`, displayName: 'Olivia Owens', jobTitle: 'Orders API owner' },
-  priya: { oid: '0a1d5c3e-4444-4a6b-8e21-000000000004', userPrincipalName: `priya@${TENANT_DOMAIN}`, displayName: 'Priya Natarajan', jobTitle: 'Platform admin' },
+  ada: {
+    oid: '0a1d5c3e-1111-4a6b-8e21-000000000001',
+    userPrincipalName: `ada@${TENANT_DOMAIN}`,
+    displayName: 'Ada Lovelace',
+    jobTitle: 'Developer',
+  },
+  ben: {
+    oid: '0a1d5c3e-2222-4a6b-8e21-000000000002',
+    userPrincipalName: `ben@${TENANT_DOMAIN}`,
+    displayName: 'Ben Okafor',
+    jobTitle: 'Developer',
+  },
+  olivia: {
+    oid: '0a1d5c3e-3333-4a6b-8e21-000000000003',
+    userPrincipalName: `olivia@${TENANT_DOMAIN}`,
+    displayName: 'Olivia Owens',
+    jobTitle: 'Orders API owner',
+  },
+  priya: {
+    oid: '0a1d5c3e-4444-4a6b-8e21-000000000004',
+    userPrincipalName: `priya@${TENANT_DOMAIN}`,
+    displayName: 'Priya Natarajan',
+    jobTitle: 'Platform admin',
+  },
 } as const;
 
 export type DemoUserKey = keyof typeof USERS;

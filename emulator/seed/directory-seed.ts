@@ -1,12 +1,13 @@
 import { Directory } from '../directory/directory';
 import type { AppRole, DirectoryApplication, PermissionScope } from '../directory/types';
 import { stableGuid } from '../http/ids';
-import {
-  DEMO_PASSWORD, GROUPS, INITIAL_ASSIGNMENTS, PORTAL_APP, RESOURCE_APPS, TENANT_DOMAIN, TENANT_ID, USERS,
-} from './demo-tenant';
+import { DEMO_PASSWORD, GROUPS, INITIAL_ASSIGNMENTS, PORTAL_APP, RESOURCE_APPS, TENANT_DOMAIN, TENANT_ID, USERS } from './demo-tenant';
 
 export const MICROSOFT_GRAPH = { appId: '00000003-0000-0000-c000-000000000000', identifierUri: 'https://graph.microsoft.com' } as const;
-export const AZURE_RESOURCE_MANAGER = { appId: '797f4846-ba00-4fd7-ba43-dac1f8f63013', identifierUri: 'https://management.azure.com/' } as const;
+export const AZURE_RESOURCE_MANAGER = {
+  appId: '797f4846-ba00-4fd7-ba43-dac1f8f63013',
+  identifierUri: 'https://management.azure.com/',
+} as const;
 const MICROSOFT_TENANT = 'f8cdef31-a31e-4b4a-93e4-5f571e91255a';
 
 /** Graph application permissions with their real app role ids. */
@@ -27,25 +28,49 @@ export interface DirectorySeedOptions {
 const SEEDED_AT = '2026-01-05T09:00:00Z';
 
 const role = (id: string, value: string, types: AppRole['allowedMemberTypes'] = ['User', 'Application']): AppRole => ({
-  id, value, displayName: value, description: `Holders of ${value}.`, allowedMemberTypes: types, isEnabled: true,
+  id,
+  value,
+  displayName: value,
+  description: `Holders of ${value}.`,
+  allowedMemberTypes: types,
+  isEnabled: true,
 });
 
 const scope = (id: string, value: string, appName: string): PermissionScope => ({
-  id, value, type: 'User', isEnabled: true,
-  adminConsentDisplayName: `Access ${appName}`, adminConsentDescription: `Allows the app to access ${appName} on behalf of the signed-in user.`,
-  userConsentDisplayName: `Access ${appName}`, userConsentDescription: `Allows the app to access ${appName} on your behalf.`,
+  id,
+  value,
+  type: 'User',
+  isEnabled: true,
+  adminConsentDisplayName: `Access ${appName}`,
+  adminConsentDescription: `Allows the app to access ${appName} on behalf of the signed-in user.`,
+  userConsentDisplayName: `Access ${appName}`,
+  userConsentDescription: `Allows the app to access ${appName} on your behalf.`,
 });
 
-function addApp(dir: Directory, app: Omit<DirectoryApplication, 'createdDateTime' | 'groupMembershipClaims' | 'passwordCredentials' | 'firstParty'> &
-  Partial<DirectoryApplication>, spId: string, spOwnerTenant = TENANT_ID) {
+function addApp(
+  dir: Directory,
+  app: Omit<DirectoryApplication, 'createdDateTime' | 'groupMembershipClaims' | 'passwordCredentials' | 'firstParty'> &
+    Partial<DirectoryApplication>,
+  spId: string,
+  spOwnerTenant = TENANT_ID,
+) {
   const full: DirectoryApplication = {
-    createdDateTime: SEEDED_AT, groupMembershipClaims: null, passwordCredentials: [], firstParty: false, ...app,
+    createdDateTime: SEEDED_AT,
+    groupMembershipClaims: null,
+    passwordCredentials: [],
+    firstParty: false,
+    ...app,
   };
   dir.applications.set(full.id, full);
   dir.servicePrincipals.set(spId, {
-    id: spId, appId: full.appId, displayName: full.displayName, appRoles: full.appRoles.map((r) => ({ ...r })),
+    id: spId,
+    appId: full.appId,
+    displayName: full.displayName,
+    appRoles: full.appRoles.map((r) => ({ ...r })),
     oauth2PermissionScopes: full.api.oauth2PermissionScopes.map((s) => ({ ...s })),
-    servicePrincipalNames: [full.appId, ...full.identifierUris], servicePrincipalType: 'Application', appOwnerOrganizationId: spOwnerTenant,
+    servicePrincipalNames: [full.appId, ...full.identifierUris],
+    servicePrincipalType: 'Application',
+    appOwnerOrganizationId: spOwnerTenant,
   });
 }
 
@@ -55,61 +80,121 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
   for (const u of Object.values(USERS)) {
     const [givenName, ...rest] = u.displayName.split(' ');
     dir.users.set(u.oid, {
-      id: u.oid, userPrincipalName: u.userPrincipalName, displayName: u.displayName, givenName: givenName ?? null,
-      surname: rest.join(' ') || null, mail: u.userPrincipalName, jobTitle: u.jobTitle, password: DEMO_PASSWORD,
+      id: u.oid,
+      userPrincipalName: u.userPrincipalName,
+      displayName: u.displayName,
+      givenName: givenName ?? null,
+      surname: rest.join(' ') || null,
+      mail: u.userPrincipalName,
+      jobTitle: u.jobTitle,
+      password: DEMO_PASSWORD,
     });
   }
 
-  addApp(dir, {
-    id: PORTAL_APP.objectId, appId: PORTAL_APP.appId, displayName: PORTAL_APP.displayName, identifierUris: [PORTAL_APP.identifierUri],
-    api: { requestedAccessTokenVersion: 2, oauth2PermissionScopes: [scope(PORTAL_APP.accessAsUserScopeId, 'access_as_user', PORTAL_APP.displayName)] },
-    appRoles: Object.entries(PORTAL_APP.roles).map(([value, id]) => role(id, value, ['User'])),
-    web: { redirectUris: [...PORTAL_APP.redirectUris, ...(options.extraRedirectUris ?? [])] },
-    owners: [USERS.priya.oid],
-    passwordCredentials: [{
-      keyId: stableGuid('portal-secret'), displayName: 'local', hint: PORTAL_APP.clientSecret.slice(0, 3),
-      secretText: PORTAL_APP.clientSecret, endDateTime: '2299-12-31T00:00:00Z',
-    }],
-  }, PORTAL_APP.servicePrincipalId);
+  addApp(
+    dir,
+    {
+      id: PORTAL_APP.objectId,
+      appId: PORTAL_APP.appId,
+      displayName: PORTAL_APP.displayName,
+      identifierUris: [PORTAL_APP.identifierUri],
+      api: {
+        requestedAccessTokenVersion: 2,
+        oauth2PermissionScopes: [scope(PORTAL_APP.accessAsUserScopeId, 'access_as_user', PORTAL_APP.displayName)],
+      },
+      appRoles: Object.entries(PORTAL_APP.roles).map(([value, id]) => role(id, value, ['User'])),
+      web: { redirectUris: [...PORTAL_APP.redirectUris, ...(options.extraRedirectUris ?? [])] },
+      owners: [USERS.priya.oid],
+      passwordCredentials: [
+        {
+          keyId: stableGuid('portal-secret'),
+          displayName: 'local',
+          hint: PORTAL_APP.clientSecret.slice(0, 3),
+          secretText: PORTAL_APP.clientSecret,
+          endDateTime: '2299-12-31T00:00:00Z',
+        },
+      ],
+    },
+    PORTAL_APP.servicePrincipalId,
+  );
 
   for (const app of RESOURCE_APPS) {
-    addApp(dir, {
-      id: app.objectId, appId: app.appId, displayName: app.displayName, identifierUris: [app.identifierUri],
-      api: {
-        requestedAccessTokenVersion: app.accessTokenVersion === 2 ? 2 : null,
-        oauth2PermissionScopes: [scope(stableGuid(`${app.appId}/user_impersonation`), 'user_impersonation', app.displayName)],
+    addApp(
+      dir,
+      {
+        id: app.objectId,
+        appId: app.appId,
+        displayName: app.displayName,
+        identifierUris: [app.identifierUri],
+        api: {
+          requestedAccessTokenVersion: app.accessTokenVersion === 2 ? 2 : null,
+          oauth2PermissionScopes: [scope(stableGuid(`${app.appId}/user_impersonation`), 'user_impersonation', app.displayName)],
+        },
+        appRoles: Object.entries(app.roles).map(([value, id]) => role(id, value)),
+        web: { redirectUris: [] },
+        owners: app.owners.map((k) => USERS[k].oid),
       },
-      appRoles: Object.entries(app.roles).map(([value, id]) => role(id, value)),
-      web: { redirectUris: [] },
-      owners: app.owners.map((k) => USERS[k].oid),
-    }, app.servicePrincipalId);
+      app.servicePrincipalId,
+    );
   }
 
-  addApp(dir, {
-    id: stableGuid('app/microsoft-graph'), appId: MICROSOFT_GRAPH.appId, displayName: 'Microsoft Graph', identifierUris: [MICROSOFT_GRAPH.identifierUri],
-    api: { requestedAccessTokenVersion: 1, oauth2PermissionScopes: [scope('e1fe6dd8-ba31-4d61-89e7-88639da4683d', 'User.Read', 'Microsoft Graph')] },
-    appRoles: Object.entries(GRAPH_APP_ROLES).map(([value, id]) => role(id, value, ['Application'])),
-    web: { redirectUris: [] }, owners: [], firstParty: true,
-  }, stableGuid('sp/microsoft-graph'), MICROSOFT_TENANT);
-  addApp(dir, {
-    id: stableGuid('app/arm'), appId: AZURE_RESOURCE_MANAGER.appId, displayName: 'Windows Azure Service Management API',
-    identifierUris: [AZURE_RESOURCE_MANAGER.identifierUri],
-    api: { requestedAccessTokenVersion: 1, oauth2PermissionScopes: [scope('41094075-9dad-400e-a0bd-54e686782033', 'user_impersonation', 'Azure Service Management')] },
-    appRoles: [], web: { redirectUris: [] }, owners: [], firstParty: true,
-  }, stableGuid('sp/arm'), MICROSOFT_TENANT);
+  addApp(
+    dir,
+    {
+      id: stableGuid('app/microsoft-graph'),
+      appId: MICROSOFT_GRAPH.appId,
+      displayName: 'Microsoft Graph',
+      identifierUris: [MICROSOFT_GRAPH.identifierUri],
+      api: {
+        requestedAccessTokenVersion: 1,
+        oauth2PermissionScopes: [scope('e1fe6dd8-ba31-4d61-89e7-88639da4683d', 'User.Read', 'Microsoft Graph')],
+      },
+      appRoles: Object.entries(GRAPH_APP_ROLES).map(([value, id]) => role(id, value, ['Application'])),
+      web: { redirectUris: [] },
+      owners: [],
+      firstParty: true,
+    },
+    stableGuid('sp/microsoft-graph'),
+    MICROSOFT_TENANT,
+  );
+  addApp(
+    dir,
+    {
+      id: stableGuid('app/arm'),
+      appId: AZURE_RESOURCE_MANAGER.appId,
+      displayName: 'Windows Azure Service Management API',
+      identifierUris: [AZURE_RESOURCE_MANAGER.identifierUri],
+      api: {
+        requestedAccessTokenVersion: 1,
+        oauth2PermissionScopes: [scope('41094075-9dad-400e-a0bd-54e686782033', 'user_impersonation', 'Azure Service Management')],
+      },
+      appRoles: [],
+      web: { redirectUris: [] },
+      owners: [],
+      firstParty: true,
+    },
+    stableGuid('sp/arm'),
+    MICROSOFT_TENANT,
+  );
 
   for (const g of Object.values(GROUPS)) {
     dir.groups.set(g.id, {
-      id: g.id, displayName: g.displayName, description: `Members hold ${g.holds.role}.`, createdDateTime: SEEDED_AT,
-      mailNickname: g.displayName.toLowerCase().replace(/\s+/g, '-'), members: new Set(g.members.map((k) => USERS[k].oid)),
+      id: g.id,
+      displayName: g.displayName,
+      description: `Members hold ${g.holds.role}.`,
+      createdDateTime: SEEDED_AT,
+      mailNickname: g.displayName.toLowerCase().replace(/\s+/g, '-'),
+      members: new Set(g.members.map((k) => USERS[k].oid)),
     });
   }
 
-  const spOf = (key: string) => (key === 'portal' ? PORTAL_APP.servicePrincipalId : RESOURCE_APPS.find((a) => a.key === key)!.servicePrincipalId);
+  const spOf = (key: string) =>
+    key === 'portal' ? PORTAL_APP.servicePrincipalId : RESOURCE_APPS.find((a) => a.key === key)!.servicePrincipalId;
   const roleId = (key: string, value: string) =>
     key === 'portal' ? (PORTAL_APP.roles as Record<string, string>)[value]! : RESOURCE_APPS.find((a) => a.key === key)!.roles[value]!;
   for (const g of Object.values(GROUPS)) dir.assign(g.id, spOf(g.holds.app), roleId(g.holds.app, g.holds.role), SEEDED_AT);
   for (const a of INITIAL_ASSIGNMENTS) dir.assign(USERS[a.user].oid, spOf(a.app), roleId(a.app, a.role), SEEDED_AT);
-  for (const id of Object.values(GRAPH_APP_ROLES)) dir.assign(PORTAL_APP.servicePrincipalId, stableGuid('sp/microsoft-graph'), id, SEEDED_AT);
+  for (const id of Object.values(GRAPH_APP_ROLES))
+    dir.assign(PORTAL_APP.servicePrincipalId, stableGuid('sp/microsoft-graph'), id, SEEDED_AT);
   return dir;
 }

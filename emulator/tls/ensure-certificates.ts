@@ -67,7 +67,10 @@ function issueCertificates() {
   caCert.publicKey = ca.publicKey;
   caCert.serialNumber = serial();
   validity(caCert, 3650);
-  const caSubject = [{ name: 'commonName', value: 'Roleport Local Emulator CA' }, { name: 'organizationName', value: 'Roleport (local)' }];
+  const caSubject = [
+    { name: 'commonName', value: 'Roleport Local Emulator CA' },
+    { name: 'organizationName', value: 'Roleport (local)' },
+  ];
   caCert.setSubject(caSubject);
   caCert.setIssuer(caSubject);
   caCert.setExtensions([

@@ -9,7 +9,11 @@ export const approvalRuleSchema = z.object({
   /** null = the rule for every role of the API. */
   roleValue: z.preprocess(blankToNull, z.string().trim().min(1).max(120).nullable()),
   autoApprove: z.preprocess((v) => v === true || v === 'true' || v === 'on', z.boolean()),
-  stages: z.coerce.number().int().refine((n) => n === 1 || n === 2, 'A rule has one or two approval stages.').transform((n) => n as 1 | 2),
+  stages: z.coerce
+    .number()
+    .int()
+    .refine((n) => n === 1 || n === 2, 'A rule has one or two approval stages.')
+    .transform((n) => n as 1 | 2),
   maxDays: z.preprocess(blankToNull, z.coerce.number().int().min(1, 'At least one day.').max(3650).nullable()),
   /** Grant through membership of this Entra group (which must hold the role) instead of a direct assignment. */
   groupId: z.preprocess(blankToNull, z.string().trim().regex(GUID, 'The group id must be a GUID.').nullable()),

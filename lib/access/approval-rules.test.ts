@@ -13,15 +13,56 @@ describeEngines('approval rules', (engine) => {
     const { db } = await engine.openMigrated();
     await seedCatalog(db);
     expect(await getEffectiveRule(db, 'orders', 'Orders.Read')).toEqual({
-      source: 'default', ruleId: null, apiId: 'orders', roleValue: null, autoApprove: false, stages: 1, maxDays: 90, groupId: null, durations: [7, 30, 90],
+      source: 'default',
+      ruleId: null,
+      apiId: 'orders',
+      roleValue: null,
+      autoApprove: false,
+      stages: 1,
+      maxDays: 90,
+      groupId: null,
+      durations: [7, 30, 90],
     });
-    const apiRule = await saveApprovalRule(db, admin, { apiId: 'orders', roleValue: '', autoApprove: 'on', stages: '1', maxDays: '30', groupId: '' });
-    const roleRule = await saveApprovalRule(db, admin, { apiId: 'orders', roleValue: 'Orders.Admin', autoApprove: false, stages: 2, maxDays: null, groupId: null });
-    expect(await getEffectiveRule(db, 'orders', 'Orders.Read')).toMatchObject({ source: 'api', ruleId: apiRule.id, autoApprove: true, maxDays: 30, durations: [7, 30] });
-    expect(await getEffectiveRule(db, 'orders', 'Orders.Admin')).toMatchObject({ source: 'role', ruleId: roleRule.id, stages: 2, maxDays: null, durations: [7, 30, 90] });
+    const apiRule = await saveApprovalRule(db, admin, {
+      apiId: 'orders',
+      roleValue: '',
+      autoApprove: 'on',
+      stages: '1',
+      maxDays: '30',
+      groupId: '',
+    });
+    const roleRule = await saveApprovalRule(db, admin, {
+      apiId: 'orders',
+      roleValue: 'Orders.Admin',
+      autoApprove: false,
+      stages: 2,
+      maxDays: null,
+      groupId: null,
+    });
+    expect(await getEffectiveRule(db, 'orders', 'Orders.Read')).toMatchObject({
+      source: 'api',
+      ruleId: apiRule.id,
+      autoApprove: true,
+      maxDays: 30,
+      durations: [7, 30],
+    });
+    expect(await getEffectiveRule(db, 'orders', 'Orders.Admin')).toMatchObject({
+      source: 'role',
+      ruleId: roleRule.id,
+      stages: 2,
+      maxDays: null,
+      durations: [7, 30, 90],
+    });
 
     // Saving the same scope again replaces the rule rather than adding one.
-    const replaced = await saveApprovalRule(db, admin, { apiId: 'orders', roleValue: 'Orders.Admin', autoApprove: false, stages: 1, maxDays: 7, groupId: null });
+    const replaced = await saveApprovalRule(db, admin, {
+      apiId: 'orders',
+      roleValue: 'Orders.Admin',
+      autoApprove: false,
+      stages: 1,
+      maxDays: 7,
+      groupId: null,
+    });
     expect(replaced.id).toBe(roleRule.id);
     expect(await listApprovalRules(db, 'orders')).toHaveLength(2);
     await deleteApprovalRule(db, admin, roleRule.id);
@@ -35,10 +76,16 @@ describeEngines('approval rules', (engine) => {
     await seedCatalog(db);
     const base = { apiId: 'orders', roleValue: 'Orders.Write', autoApprove: false, stages: 1, maxDays: 30, groupId: null };
     await expect(saveApprovalRule(db, owner, base)).rejects.toThrow('Only a portal admin can change approval rules.');
-    await expect(saveApprovalRule(db, admin, { ...base, roleValue: 'Orders.Delete' })).rejects.toThrow('Orders.Delete is not a role of Orders API.');
+    await expect(saveApprovalRule(db, admin, { ...base, roleValue: 'Orders.Delete' })).rejects.toThrow(
+      'Orders.Delete is not a role of Orders API.',
+    );
     await expect(saveApprovalRule(db, admin, { ...base, stages: 3 })).rejects.toThrow('A rule has one or two approval stages.');
-    await expect(saveApprovalRule(db, admin, { ...base, roleValue: 'Orders.Read', groupId: GROUPS.ordersWriters.id })).rejects.toThrow(/That group does not hold Orders.Read/);
-    await expect(saveApprovalRule(db, admin, { ...base, roleValue: null, groupId: GROUPS.ordersWriters.id })).rejects.toThrow(/not on the whole API/);
+    await expect(saveApprovalRule(db, admin, { ...base, roleValue: 'Orders.Read', groupId: GROUPS.ordersWriters.id })).rejects.toThrow(
+      /That group does not hold Orders.Read/,
+    );
+    await expect(saveApprovalRule(db, admin, { ...base, roleValue: null, groupId: GROUPS.ordersWriters.id })).rejects.toThrow(
+      /not on the whole API/,
+    );
     expect((await saveApprovalRule(db, admin, { ...base, groupId: GROUPS.ordersWriters.id })).groupId).toBe(GROUPS.ordersWriters.id);
     expect(await db.selectFrom('approval_rule').select('id').execute()).toHaveLength(1);
   });

@@ -50,7 +50,17 @@ export async function getEffectiveRule(db: Kysely<Database>, apiId: string, role
   const apiRule = rows.find((r) => r.role_value === null);
   const row = roleRule ?? apiRule;
   if (!row) {
-    return { source: 'default', ruleId: null, apiId, roleValue: null, autoApprove: false, stages: 1, maxDays: DEFAULT_MAX_DAYS, groupId: null, durations: allowedDurations(DEFAULT_MAX_DAYS) };
+    return {
+      source: 'default',
+      ruleId: null,
+      apiId,
+      roleValue: null,
+      autoApprove: false,
+      stages: 1,
+      maxDays: DEFAULT_MAX_DAYS,
+      groupId: null,
+      durations: allowedDurations(DEFAULT_MAX_DAYS),
+    };
   }
   const { id, updatedAt: _updatedAt, ...rule } = toRule(row);
   return { ...rule, source: roleRule ? 'role' : 'api', ruleId: id, durations: allowedDurations(rule.maxDays) };
@@ -80,19 +90,32 @@ export async function saveApprovalRule(db: Kysely<Database>, actor: PortalUser, 
   if (rule.groupId !== null) {
     if (!role) throw new UserFacingError('A group grant names one role: set it on a role’s rule, not on the whole API.');
     if (!app?.groupHoldings.some((h) => h.groupId === rule.groupId && h.roleId === role.id)) {
-      throw new UserFacingError(`That group does not hold ${role.value} in Entra; assign the role to the group first, then refresh the catalog.`);
+      throw new UserFacingError(
+        `That group does not hold ${role.value} in Entra; assign the role to the group first, then refresh the catalog.`,
+      );
     }
   }
 
   return withTransaction(db, async (trx) => {
     let existingQuery = trx.selectFrom('approval_rule').selectAll().where('api_id', '=', rule.apiId);
-    existingQuery = rule.roleValue === null ? existingQuery.where('role_value', 'is', null) : existingQuery.where('role_value', '=', rule.roleValue);
+    existingQuery =
+      rule.roleValue === null ? existingQuery.where('role_value', 'is', null) : existingQuery.where('role_value', '=', rule.roleValue);
     const existing = await existingQuery.executeTakeFirst();
     const now = nowIso();
-    const values = { auto_approve: rule.autoApprove ? 1 : 0, stages: rule.stages, max_days: rule.maxDays, group_id: rule.groupId, updated_at: now } as const;
+    const values = {
+      auto_approve: rule.autoApprove ? 1 : 0,
+      stages: rule.stages,
+      max_days: rule.maxDays,
+      group_id: rule.groupId,
+      updated_at: now,
+    } as const;
     const id = existing?.id ?? randomUUID();
     if (existing) await trx.updateTable('approval_rule').set(values).where('id', '=', id).execute();
-    else await trx.insertInto('approval_rule').values({ id, api_id: rule.apiId, role_value: rule.roleValue, created_at: now, ...values }).execute();
+    else
+      await trx
+        .insertInto('approval_rule')
+        .values({ id, api_id: rule.apiId, role_value: rule.roleValue, created_at: now, ...values })
+        .execute();
     const saved = toRule(await trx.selectFrom('approval_rule').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
     await appendAuditEvent(trx, {
       actor: auditActor(actor),
@@ -111,6 +134,11 @@ export async function deleteApprovalRule(db: Kysely<Database>, actor: PortalUser
     const existing = await trx.selectFrom('approval_rule').selectAll().where('id', '=', ruleId).executeTakeFirst();
     if (!existing) throw new UserFacingError('That rule no longer exists.', 'not_found', 404);
     await trx.deleteFrom('approval_rule').where('id', '=', ruleId).execute();
-    await appendAuditEvent(trx, { actor: auditActor(actor), action: 'approval_rule.deleted', subject: { type: 'approval_rule', id: ruleId }, before: { ...toRule(existing) } });
+    await appendAuditEvent(trx, {
+      actor: auditActor(actor),
+      action: 'approval_rule.deleted',
+      subject: { type: 'approval_rule', id: ruleId },
+      before: { ...toRule(existing) },
+    });
   });
 }

@@ -23,7 +23,8 @@ export async function cancelRequest(db: Kysely<Database>, user: PortalUser, requ
       .where('version', '=', expectedVersion)
       .where('status', '=', 'pending')
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw new UserFacingError('This request was decided or changed meanwhile. Reload to see its current state.', 'conflict', 409);
+    if (Number(updated.numUpdatedRows) !== 1)
+      throw new UserFacingError('This request was decided or changed meanwhile. Reload to see its current state.', 'conflict', 409);
     await appendAuditEvent(trx, {
       actor: auditActor(user),
       action: 'request.cancelled',

@@ -24,8 +24,18 @@ export interface DecisionResult {
 }
 
 async function alreadyDecided(db: Kysely<Database>, requestId: string): Promise<UserFacingError> {
-  const last = await db.selectFrom('access_decision').select(['approver_name', 'verdict']).where('request_id', '=', requestId).orderBy('stage', 'desc').executeTakeFirst();
-  if (last) return new UserFacingError(`This request was already decided by ${last.approver_name} (${last.verdict === 'approve' ? 'approved' : 'rejected'}). Reload to see its current state.`, 'conflict', 409);
+  const last = await db
+    .selectFrom('access_decision')
+    .select(['approver_name', 'verdict'])
+    .where('request_id', '=', requestId)
+    .orderBy('stage', 'desc')
+    .executeTakeFirst();
+  if (last)
+    return new UserFacingError(
+      `This request was already decided by ${last.approver_name} (${last.verdict === 'approve' ? 'approved' : 'rejected'}). Reload to see its current state.`,
+      'conflict',
+      409,
+    );
   return new UserFacingError('This request changed while you were looking at it. Reload to see its current state.', 'conflict', 409);
 }
 
@@ -34,7 +44,12 @@ async function alreadyDecided(db: Kysely<Database>, requestId: string): Promise<
  * plus UNIQUE(request_id, stage)); approving the last stage writes the decision, the status, the audit event and the
  * provisioning job in one transaction.
  */
-export async function decideRequest(db: Kysely<Database>, user: PortalUser, requestId: string, input: DecisionInput): Promise<DecisionResult> {
+export async function decideRequest(
+  db: Kysely<Database>,
+  user: PortalUser,
+  requestId: string,
+  input: DecisionInput,
+): Promise<DecisionResult> {
   const parsed = decisionSchema.safeParse(input);
   if (!parsed.success) throw new UserFacingError(parsed.error.issues[0]?.message ?? 'The decision is not valid.');
   const { verdict, note, expectedVersion } = parsed.data;
@@ -53,13 +68,25 @@ export async function decideRequest(db: Kysely<Database>, user: PortalUser, requ
   try {
     const result = await withTransaction(db, async (trx): Promise<DecisionResult> => {
       const earlier = await trx.selectFrom('access_decision').select(['approver_oid']).where('request_id', '=', requestId).execute();
-      if (earlier.some((d) => d.approver_oid === user.oid)) throw new UserFacingError('You approved an earlier stage; the next stage needs a different approver.', 'forbidden', 403);
+      if (earlier.some((d) => d.approver_oid === user.oid))
+        throw new UserFacingError('You approved an earlier stage; the next stage needs a different approver.', 'forbidden', 403);
       const now = nowIso();
       await trx
         .insertInto('access_decision')
-        .values({ id: randomUUID(), request_id: requestId, stage, approver_oid: user.oid, approver_name: user.name, verdict, note: note || null, created_at: now, updated_at: now })
+        .values({
+          id: randomUUID(),
+          request_id: requestId,
+          stage,
+          approver_oid: user.oid,
+          approver_name: user.name,
+          verdict,
+          note: note || null,
+          created_at: now,
+          updated_at: now,
+        })
         .execute();
-      const moved = next.to === 'pending' ? { stage: stage + 1 } : { decided_at: now, ...(next.to === 'rejected' ? { ended_at: now } : {}) };
+      const moved =
+        next.to === 'pending' ? { stage: stage + 1 } : { decided_at: now, ...(next.to === 'rejected' ? { ended_at: now } : {}) };
       const version = expectedVersion + 1;
       const updated = await trx
         .updateTable('access_request')
@@ -72,8 +99,14 @@ export async function decideRequest(db: Kysely<Database>, user: PortalUser, requ
       if (next.to === 'approved') await enqueueProvisioningJob(trx, requestId, 'assign');
       const outcome = next.to === 'pending' ? 'stage-approved' : next.to === 'approved' ? 'approved' : 'rejected';
       await enqueueWebhook(trx, {
-        type: 'request.decided', requestId, status: next.to, apiId: request.api_id, roleValue: request.role_value,
-        requester: { oid: request.requester_oid, name: request.requester_name }, actor: auditActor(user), detail: outcome,
+        type: 'request.decided',
+        requestId,
+        status: next.to,
+        apiId: request.api_id,
+        roleValue: request.role_value,
+        requester: { oid: request.requester_oid, name: request.requester_name },
+        actor: auditActor(user),
+        detail: outcome,
       });
       await appendAuditEvent(trx, {
         actor: auditActor(user),

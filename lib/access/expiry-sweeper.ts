@@ -14,7 +14,13 @@ export async function sweepExpiredGrants(db: Kysely<Database>): Promise<number> 
     .select(['id'])
     .where('status', '=', 'active')
     .where('expires_at', '<=', nowIso())
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('provisioning_job').select('provisioning_job.id').whereRef('provisioning_job.request_id', '=', 'access_request.id'))))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('provisioning_job').select('provisioning_job.id').whereRef('provisioning_job.request_id', '=', 'access_request.id'),
+        ),
+      ),
+    )
     .limit(500)
     .execute();
   let queued = 0;

@@ -7,7 +7,18 @@ import { reconcileAssignments } from './reconcile-assignments';
 import { revokeGrant, TOKENS_STAY_VALID } from './revoke-grant';
 import { saveApprovalRule } from './approval-rules';
 import { GROUPS, ordersAssignmentsOf, ordersTokenRoles, USERS } from './test-support/access-fixture';
-import { ada, approvedRequest, ben, olivia, prepare, priya, requestRow, withTenant, worker, writeRoleId } from './test-support/access-world';
+import {
+  ada,
+  approvedRequest,
+  ben,
+  olivia,
+  prepare,
+  priya,
+  requestRow,
+  withTenant,
+  worker,
+  writeRoleId,
+} from './test-support/access-world';
 import type { Kysely } from 'kysely';
 import type { Database } from '@/lib/db/types';
 
@@ -48,7 +59,9 @@ describeEngines('grant lifecycle', (engine) => {
     await runDueProvisioningJobs(db, worker);
     expect((await requestRow(db, id)).status).toBe('revoked');
     expect(ordersAssignmentsOf(tenant().emulator, 'ada')).toHaveLength(0);
-    const actions = (await db.selectFrom('audit_event').select('action').where('subject_id', '=', id).orderBy('seq').execute()).map((e) => e.action);
+    const actions = (await db.selectFrom('audit_event').select('action').where('subject_id', '=', id).orderBy('seq').execute()).map(
+      (e) => e.action,
+    );
     expect(actions.slice(-2)).toEqual(['request.relinquished', 'request.revoked']);
   });
 
@@ -57,18 +70,31 @@ describeEngines('grant lifecycle', (engine) => {
     await prepare(db);
     const id = await activeGrant(db);
     const version = Number((await requestRow(db, id)).version);
-    await expect(revokeGrant(db, ben, id, { reason: 'tidy up', expectedVersion: version })).rejects.toThrow('There is no such request, or it is not yours to see.');
-    await expect(revokeGrant(db, olivia, id, { expectedVersion: version })).rejects.toThrow('Say why you revoke this grant; the requester will read it.');
+    await expect(revokeGrant(db, ben, id, { reason: 'tidy up', expectedVersion: version })).rejects.toThrow(
+      'There is no such request, or it is not yours to see.',
+    );
+    await expect(revokeGrant(db, olivia, id, { expectedVersion: version })).rejects.toThrow(
+      'Say why you revoke this grant; the requester will read it.',
+    );
     await revokeGrant(db, olivia, id, { reason: 'Project ended', expectedVersion: version });
     await runDueProvisioningJobs(db, worker);
     expect((await requestRow(db, id)).status).toBe('revoked');
-    await expect(revokeGrant(db, priya, id, { reason: 'again', expectedVersion: version + 1 })).rejects.toThrow('This request has been revoked; only an active grant can be revoked.');
+    await expect(revokeGrant(db, priya, id, { reason: 'again', expectedVersion: version + 1 })).rejects.toThrow(
+      'This request has been revoked; only an active grant can be revoked.',
+    );
   });
 
   it('removes a group grant by removing the membership', async () => {
     const { db } = await engine.openMigrated();
     await prepare(db);
-    await saveApprovalRule(db, priya, { apiId: 'orders', roleValue: 'Orders.Write', autoApprove: false, stages: 1, maxDays: 30, groupId: GROUPS.ordersWriters.id });
+    await saveApprovalRule(db, priya, {
+      apiId: 'orders',
+      roleValue: 'Orders.Write',
+      autoApprove: false,
+      stages: 1,
+      maxDays: 30,
+      groupId: GROUPS.ordersWriters.id,
+    });
     const id = await activeGrant(db, writeRoleId);
     await revokeGrant(db, ada, id, { expectedVersion: Number((await requestRow(db, id)).version) });
     await runDueProvisioningJobs(db, worker);
@@ -94,7 +120,12 @@ describeEngines('grant lifecycle', (engine) => {
     const report = await reconcileAssignments(db, null, 'orders');
     expect(report.removedInEntra).toEqual([{ requestId: id, requesterName: 'Ada Lovelace', roleValue: 'Orders.Read' }]);
     expect(await requestRow(db, id)).toMatchObject({ status: 'revoked', failure_reason: 'Removed in Entra outside Roleport.' });
-    const audit = await db.selectFrom('audit_event').select(['action', 'actor_name']).where('subject_id', '=', id).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    const audit = await db
+      .selectFrom('audit_event')
+      .select(['action', 'actor_name'])
+      .where('subject_id', '=', id)
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
     expect(audit).toEqual({ action: 'request.removed_in_entra', actor_name: 'Roleport' });
     expect((await reconcileAssignments(db, null, 'orders')).removedInEntra).toEqual([]);
   });

@@ -27,21 +27,40 @@ function roleValue(app: IndexedApp, roleId: string): string | undefined {
 }
 
 async function readHeldRoles(userOid: string): Promise<HeldRole[]> {
-  const [assignments, groups, { apps }] = await Promise.all([listUserAssignments(userOid), listUserGroups(userOid), db().then(getIndexSnapshot)]);
+  const [assignments, groups, { apps }] = await Promise.all([
+    listUserAssignments(userOid),
+    listUserGroups(userOid),
+    db().then(getIndexSnapshot),
+  ]);
   const bySp = new Map(apps.filter((a) => a.servicePrincipalId).map((a) => [a.servicePrincipalId as string, a]));
   const held: HeldRole[] = [];
   for (const assignment of assignments) {
     const app = bySp.get(assignment.resourceId);
     const value = app && roleValue(app, assignment.appRoleId);
     if (app && value) {
-      held.push({ appId: app.appId, roleId: assignment.appRoleId, value, via: 'direct', assignmentId: assignment.id, assignedAt: assignment.createdDateTime });
+      held.push({
+        appId: app.appId,
+        roleId: assignment.appRoleId,
+        value,
+        via: 'direct',
+        assignmentId: assignment.id,
+        assignedAt: assignment.createdDateTime,
+      });
     }
   }
   const groupIds = new Set(groups.map((g) => g.id));
   for (const app of apps) {
     for (const holding of app.groupHoldings.filter((h) => groupIds.has(h.groupId))) {
       const value = roleValue(app, holding.roleId);
-      if (value) held.push({ appId: app.appId, roleId: holding.roleId, value, via: 'group', groupId: holding.groupId, groupName: holding.groupName });
+      if (value)
+        held.push({
+          appId: app.appId,
+          roleId: holding.roleId,
+          value,
+          via: 'group',
+          groupId: holding.groupId,
+          groupName: holding.groupName,
+        });
     }
   }
   return held;

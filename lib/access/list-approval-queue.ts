@@ -27,21 +27,33 @@ function pendingFor(db: Kysely<Database>, user: PortalUser, appIds: string[] | n
     // Never one's own request; never a stage after one this user already approved.
     .where('requester_oid', '!=', user.oid)
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('access_decision').select('access_decision.id').whereRef('access_decision.request_id', '=', 'access_request.id').where('access_decision.approver_oid', '=', user.oid))),
+      not(
+        exists(
+          selectFrom('access_decision')
+            .select('access_decision.id')
+            .whereRef('access_decision.request_id', '=', 'access_request.id')
+            .where('access_decision.approver_oid', '=', user.oid),
+        ),
+      ),
     );
   if (appIds !== null) query = query.where('app_id', 'in', appIds);
   return query;
 }
 
 /** Pending requests the user can decide now, oldest first. */
-export async function listApprovalQueue(db: Kysely<Database>, user: PortalUser, filter: ApprovalQueueFilter = {}): Promise<AccessRequestView[]> {
+export async function listApprovalQueue(
+  db: Kysely<Database>,
+  user: PortalUser,
+  filter: ApprovalQueueFilter = {},
+): Promise<AccessRequestView[]> {
   const appIds = await decidableAppIds(db, user);
   if (appIds?.length === 0) return [];
   let query = pendingFor(db, user, appIds).selectAll('access_request');
   if (filter.apiId) query = query.where('api_id', '=', filter.apiId);
   if (filter.roleValue) query = query.where('role_value', '=', filter.roleValue);
   if (filter.requesterOid) query = query.where('requester_oid', '=', filter.requesterOid);
-  if (filter.olderThanDays !== undefined) query = query.where('created_at', '<=', new Date(Date.now() - filter.olderThanDays * 86_400_000).toISOString());
+  if (filter.olderThanDays !== undefined)
+    query = query.where('created_at', '<=', new Date(Date.now() - filter.olderThanDays * 86_400_000).toISOString());
   const rows = await query.orderBy('created_at').limit(500).execute();
   return rows.map(toRequestView);
 }
@@ -50,7 +62,9 @@ export async function listApprovalQueue(db: Kysely<Database>, user: PortalUser, 
 export async function countPendingForApprover(db: Kysely<Database>, user: PortalUser): Promise<number> {
   const appIds = await decidableAppIds(db, user);
   if (appIds?.length === 0) return 0;
-  const row = await pendingFor(db, user, appIds).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  const row = await pendingFor(db, user, appIds)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 

@@ -29,7 +29,10 @@ export function startPollLoop(name: string, intervalMs: number, work: () => Prom
     }
     clearTimeout(timer);
     running = work()
-      .then(() => undefined, (error: unknown) => console.error(`${name} failed`, error))
+      .then(
+        () => undefined,
+        (error: unknown) => console.error(`${name} failed`, error),
+      )
       .finally(() => {
         running = null;
         if (again) {

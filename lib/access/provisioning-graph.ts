@@ -1,9 +1,17 @@
 import 'server-only';
 import { addGroupMember, removeGroupMember } from '@/lib/azure/graph/group-members';
-import { createUserAssignment, deleteAssignment, isDuplicateAssignment, listUserAssignmentsOnResource } from '@/lib/azure/graph/role-assignments';
+import {
+  createUserAssignment,
+  deleteAssignment,
+  isDuplicateAssignment,
+  listUserAssignmentsOnResource,
+} from '@/lib/azure/graph/role-assignments';
 import type { AccessRequestRow } from '@/lib/db/types';
 
-export type GraphGrantTarget = Pick<AccessRequestRow, 'requester_oid' | 'resource_sp_id' | 'role_id' | 'grant_kind' | 'group_id' | 'assignment_id'>;
+export type GraphGrantTarget = Pick<
+  AccessRequestRow,
+  'requester_oid' | 'resource_sp_id' | 'role_id' | 'grant_kind' | 'group_id' | 'assignment_id'
+>;
 
 async function findExisting(request: GraphGrantTarget): Promise<string | null> {
   const existing = await listUserAssignmentsOnResource(request.requester_oid, request.resource_sp_id);
@@ -23,7 +31,11 @@ export async function grantInEntra(request: GraphGrantTarget): Promise<{ assignm
   const before = await findExisting(request);
   if (before) return { assignmentId: before, adopted: true };
   try {
-    const created = await createUserAssignment({ resourceSpId: request.resource_sp_id, principalId: request.requester_oid, appRoleId: request.role_id });
+    const created = await createUserAssignment({
+      resourceSpId: request.resource_sp_id,
+      principalId: request.requester_oid,
+      appRoleId: request.role_id,
+    });
     return { assignmentId: created.id, adopted: false };
   } catch (error) {
     // Created meanwhile (a concurrent worker, or a lost response to our own POST): adopt it.

@@ -11,13 +11,29 @@ export async function enqueueProvisioningJob(trx: Transaction<Database>, request
   const now = nowIso();
   await trx
     .insertInto('provisioning_job')
-    .values({ id, request_id: requestId, action, attempts: 0, next_run_at: now, locked_by: null, locked_until: null, last_error: null, created_at: now, updated_at: now })
+    .values({
+      id,
+      request_id: requestId,
+      action,
+      attempts: 0,
+      next_run_at: now,
+      locked_by: null,
+      locked_until: null,
+      last_error: null,
+      created_at: now,
+      updated_at: now,
+    })
     .execute();
   return id;
 }
 
 export async function hasJob(trx: Transaction<Database>, requestId: string, action: JobAction): Promise<boolean> {
-  const row = await trx.selectFrom('provisioning_job').select('id').where('request_id', '=', requestId).where('action', '=', action).executeTakeFirst();
+  const row = await trx
+    .selectFrom('provisioning_job')
+    .select('id')
+    .where('request_id', '=', requestId)
+    .where('action', '=', action)
+    .executeTakeFirst();
   return row !== undefined;
 }
 

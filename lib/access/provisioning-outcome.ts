@@ -18,7 +18,14 @@ async function takeJob(trx: DbTransaction, job: ProvisioningJobRow, workerId: st
 }
 
 /** Moves the request along `event` under an optimistic lock, with its audit event and webhook, in the caller's transaction. */
-async function move(trx: DbTransaction, request: AccessRequestRow, event: RequestEvent, changes: Partial<AccessRequestRow>, audit: { action: string; data?: Record<string, string | number | boolean | null> }, webhook?: 'request.activated' | 'request.failed' | 'request.ended'): Promise<AccessRequestRow> {
+async function move(
+  trx: DbTransaction,
+  request: AccessRequestRow,
+  event: RequestEvent,
+  changes: Partial<AccessRequestRow>,
+  audit: { action: string; data?: Record<string, string | number | boolean | null> },
+  webhook?: 'request.activated' | 'request.failed' | 'request.ended',
+): Promise<AccessRequestRow> {
   const next = transition(request.status, event, SYSTEM_ACTOR);
   if (!next.ok) throw new Superseded(next.reason);
   const now = nowIso();
@@ -32,8 +39,14 @@ async function move(trx: DbTransaction, request: AccessRequestRow, event: Reques
   if (Number(updated.numUpdatedRows) !== 1) throw new Superseded('request changed');
   if (webhook) {
     await enqueueWebhook(trx, {
-      type: webhook, requestId: request.id, status: next.to, apiId: request.api_id, roleValue: request.role_value,
-      requester: { oid: request.requester_oid, name: request.requester_name }, actor: systemActor, detail: changes.failure_reason ?? undefined,
+      type: webhook,
+      requestId: request.id,
+      status: next.to,
+      apiId: request.api_id,
+      roleValue: request.role_value,
+      requester: { oid: request.requester_oid, name: request.requester_name },
+      actor: systemActor,
+      detail: changes.failure_reason ?? undefined,
     });
   }
   await appendAuditEvent(trx, {
@@ -58,10 +71,18 @@ async function superseded<T>(work: Promise<T>): Promise<T | null> {
 
 /** approved → provisioning before the Graph call, so the page shows the work under way. */
 export function markProvisioning(db: Kysely<Database>, request: AccessRequestRow): Promise<AccessRequestRow | null> {
-  return superseded(withTransaction(db, (trx) => move(trx, request, { type: 'start-provisioning' }, {}, { action: 'request.provisioning_started' })));
+  return superseded(
+    withTransaction(db, (trx) => move(trx, request, { type: 'start-provisioning' }, {}, { action: 'request.provisioning_started' })),
+  );
 }
 
-export function completeAssign(db: Kysely<Database>, job: ProvisioningJobRow, workerId: string, request: AccessRequestRow, result: { assignmentId: string | null; adopted: boolean }): Promise<boolean | null> {
+export function completeAssign(
+  db: Kysely<Database>,
+  job: ProvisioningJobRow,
+  workerId: string,
+  request: AccessRequestRow,
+  result: { assignmentId: string | null; adopted: boolean },
+): Promise<boolean | null> {
   return superseded(
     withTransaction(db, async (trx) => {
       if (!(await takeJob(trx, job, workerId))) return false;
@@ -71,8 +92,16 @@ export function completeAssign(db: Kysely<Database>, job: ProvisioningJobRow, wo
         trx,
         request,
         { type: 'provisioned' },
-        { assignment_id: result.assignmentId, activated_at: now, expires_at: days === null ? null : isoAfter(days * 86_400_000), failure_reason: null },
-        { action: 'request.activated', data: { assignmentId: result.assignmentId, adopted: result.adopted, grantKind: request.grant_kind, groupId: request.group_id } },
+        {
+          assignment_id: result.assignmentId,
+          activated_at: now,
+          expires_at: days === null ? null : isoAfter(days * 86_400_000),
+          failure_reason: null,
+        },
+        {
+          action: 'request.activated',
+          data: { assignmentId: result.assignmentId, adopted: result.adopted, grantKind: request.grant_kind, groupId: request.group_id },
+        },
         'request.activated',
       );
       return true;
@@ -80,7 +109,13 @@ export function completeAssign(db: Kysely<Database>, job: ProvisioningJobRow, wo
   );
 }
 
-export function completeRevoke(db: Kysely<Database>, job: ProvisioningJobRow, workerId: string, request: AccessRequestRow, result: { removed: boolean }): Promise<boolean | null> {
+export function completeRevoke(
+  db: Kysely<Database>,
+  job: ProvisioningJobRow,
+  workerId: string,
+  request: AccessRequestRow,
+  result: { removed: boolean },
+): Promise<boolean | null> {
   return superseded(
     withTransaction(db, async (trx) => {
       if (!(await takeJob(trx, job, workerId))) return false;
@@ -91,7 +126,10 @@ export function completeRevoke(db: Kysely<Database>, job: ProvisioningJobRow, wo
         request,
         { type: expired ? 'expire' : 'revoke' },
         { ended_at: now },
-        { action: expired ? 'request.expired' : 'request.revoked', data: { assignmentId: request.assignment_id, alreadyGone: !result.removed } },
+        {
+          action: expired ? 'request.expired' : 'request.revoked',
+          data: { assignmentId: request.assignment_id, alreadyGone: !result.removed },
+        },
         'request.ended',
       );
       return true;
@@ -100,11 +138,24 @@ export function completeRevoke(db: Kysely<Database>, job: ProvisioningJobRow, wo
 }
 
 /** Gives up on an assignment: the request becomes failed with the reason, for an admin to retry. */
-export function failAssign(db: Kysely<Database>, job: ProvisioningJobRow, workerId: string, request: AccessRequestRow, reason: string): Promise<boolean | null> {
+export function failAssign(
+  db: Kysely<Database>,
+  job: ProvisioningJobRow,
+  workerId: string,
+  request: AccessRequestRow,
+  reason: string,
+): Promise<boolean | null> {
   return superseded(
     withTransaction(db, async (trx) => {
       if (!(await takeJob(trx, job, workerId))) return false;
-      await move(trx, request, { type: 'provisioning-failed' }, { failure_reason: reason }, { action: 'request.provisioning_failed', data: { reason, attempts: Number(job.attempts) + 1 } }, 'request.failed');
+      await move(
+        trx,
+        request,
+        { type: 'provisioning-failed' },
+        { failure_reason: reason },
+        { action: 'request.provisioning_failed', data: { reason, attempts: Number(job.attempts) + 1 } },
+        'request.failed',
+      );
       return true;
     }),
   );

@@ -46,7 +46,11 @@ async function claimDueJobs(db: Kysely<Database>, s: Settings): Promise<Provisio
     await trx
       .updateTable('provisioning_job')
       .set({ locked_by: s.workerId, locked_until: isoAfter(s.lockMs), updated_at: now })
-      .where('id', 'in', jobs.map((j) => j.id))
+      .where(
+        'id',
+        'in',
+        jobs.map((j) => j.id),
+      )
       .execute();
     return jobs.map((j) => ({ ...j, locked_by: s.workerId }));
   });
@@ -78,10 +82,17 @@ async function runJob(db: Kysely<Database>, job: ProvisioningJobRow, s: Settings
   }
 }
 
-async function recordFailure(db: Kysely<Database>, job: ProvisioningJobRow, s: Settings, error: unknown, request: AccessRequestRow): Promise<void> {
+async function recordFailure(
+  db: Kysely<Database>,
+  job: ProvisioningJobRow,
+  s: Settings,
+  error: unknown,
+  request: AccessRequestRow,
+): Promise<void> {
   const attempts = Number(job.attempts) + 1;
   const reason = describeGraphError(error);
-  const giveUp = job.action === 'assign' && request.status === 'provisioning' && (!isRetryableGraphError(error) || attempts >= s.maxAttempts);
+  const giveUp =
+    job.action === 'assign' && request.status === 'provisioning' && (!isRetryableGraphError(error) || attempts >= s.maxAttempts);
   console.warn(`provisioning job ${job.id} (${job.action}) attempt ${attempts} failed: ${reason}`);
   if (giveUp) {
     const latest = await loadRequest(db, job.request_id);
@@ -92,7 +103,14 @@ async function recordFailure(db: Kysely<Database>, job: ProvisioningJobRow, s: S
   }
   await db
     .updateTable('provisioning_job')
-    .set({ attempts, last_error: reason, next_run_at: isoAfter(nextDelayMs(attempts, error, s.baseDelayMs, s.maxDelayMs)), locked_by: null, locked_until: null, updated_at: nowIso() })
+    .set({
+      attempts,
+      last_error: reason,
+      next_run_at: isoAfter(nextDelayMs(attempts, error, s.baseDelayMs, s.maxDelayMs)),
+      locked_by: null,
+      locked_until: null,
+      updated_at: nowIso(),
+    })
     .where('id', '=', job.id)
     .where('locked_by', '=', s.workerId)
     .execute();
@@ -132,7 +150,9 @@ export async function runDueProvisioningJobs(db: Kysely<Database>, options: Prov
 
 /** Starts the in-process provisioning worker; approvals in this process wake it at once. */
 export function startProvisioningWorker(db: Kysely<Database>, options: ProvisioningWorkerOptions): PollLoop {
-  const loop = startPollLoop(`provisioning worker ${options.workerId}`, options.pollMs ?? defaults.pollMs, () => runDueProvisioningJobs(db, options));
+  const loop = startPollLoop(`provisioning worker ${options.workerId}`, options.pollMs ?? defaults.pollMs, () =>
+    runDueProvisioningJobs(db, options),
+  );
   const unregister = registerWorker(loop);
   return {
     wake: loop.wake,

@@ -7,7 +7,18 @@ import { saveApprovalRule } from './approval-rules';
 import { retryProvisioning } from './retry-provisioning';
 import { submitRequest } from './submit-request';
 import { GROUPS, ORDERS_APP, ordersAssignmentsOf, ordersTokenRoles, scriptFaults, USERS } from './test-support/access-fixture';
-import { ada, approvedRequest, olivia, prepare, priya, readRoleId, requestRow, withTenant, worker, writeRoleId } from './test-support/access-world';
+import {
+  ada,
+  approvedRequest,
+  olivia,
+  prepare,
+  priya,
+  readRoleId,
+  requestRow,
+  withTenant,
+  worker,
+  writeRoleId,
+} from './test-support/access-world';
 
 const tenant = withTenant();
 
@@ -30,7 +41,9 @@ describeEngines('provisioning', (engine) => {
       expect(row.expires_at! > row.activated_at!).toBe(true);
       expect(await db.selectFrom('provisioning_job').selectAll().execute()).toEqual([]);
       expect(await ordersTokenRoles(tenant().emulator, 'ada')).toContain('Orders.Read');
-      const actions = (await db.selectFrom('audit_event').select('action').where('subject_id', '=', id).orderBy('seq').execute()).map((e) => e.action);
+      const actions = (await db.selectFrom('audit_event').select('action').where('subject_id', '=', id).orderBy('seq').execute()).map(
+        (e) => e.action,
+      );
       expect(actions).toEqual(['request.submitted', 'request.approved', 'request.provisioning_started', 'request.activated']);
       const hooks = (await db.selectFrom('webhook_delivery').select('event').execute()).map((w) => JSON.parse(w.event).type);
       expect(hooks).toEqual(['request.submitted', 'request.decided', 'request.activated']);
@@ -65,10 +78,15 @@ describeEngines('provisioning', (engine) => {
     const job = await db.selectFrom('provisioning_job').selectAll().executeTakeFirstOrThrow();
     expect(job).toMatchObject({ attempts: 1, locked_by: null });
     expect(job.last_error).toMatch(/503/);
-    await expect.poll(async () => {
-      await runDueProvisioningJobs(db, worker);
-      return (await requestRow(db, id)).status;
-    }, { timeout: 5000, interval: 30 }).toBe('active');
+    await expect
+      .poll(
+        async () => {
+          await runDueProvisioningJobs(db, worker);
+          return (await requestRow(db, id)).status;
+        },
+        { timeout: 5000, interval: 30 },
+      )
+      .toBe('active');
     expect(ordersAssignmentsOf(tenant().emulator, 'ada')).toHaveLength(1);
   });
 
@@ -88,7 +106,10 @@ describeEngines('provisioning', (engine) => {
     const { db } = await engine.openMigrated();
     await prepare(db);
     const ids = [await approvedRequest(db, ada), await approvedRequest(db, priya)];
-    const [a, b] = await Promise.all([runDueProvisioningJobs(db, { ...worker, workerId: 'w1' }), runDueProvisioningJobs(db, { ...worker, workerId: 'w2' })]);
+    const [a, b] = await Promise.all([
+      runDueProvisioningJobs(db, { ...worker, workerId: 'w1' }),
+      runDueProvisioningJobs(db, { ...worker, workerId: 'w2' }),
+    ]);
     expect(a + b).toBe(2);
     for (const id of ids) expect((await requestRow(db, id)).status).toBe('active');
     expect(ordersAssignmentsOf(tenant().emulator, 'ada')).toHaveLength(1);
@@ -102,7 +123,10 @@ describeEngines('provisioning', (engine) => {
     await prepare(db);
     const id = await approvedRequest(db);
     // lockMs 0: each claim expires at once, so both workers run the job concurrently.
-    const [a, b] = await Promise.all([runDueProvisioningJobs(db, { ...worker, workerId: 'slow', lockMs: 0 }), runDueProvisioningJobs(db, { ...worker, workerId: 'second', lockMs: 0 })]);
+    const [a, b] = await Promise.all([
+      runDueProvisioningJobs(db, { ...worker, workerId: 'slow', lockMs: 0 }),
+      runDueProvisioningJobs(db, { ...worker, workerId: 'second', lockMs: 0 }),
+    ]);
     expect(a + b).toBeGreaterThanOrEqual(1);
     expect((await requestRow(db, id)).status).toBe('active');
     expect(ordersAssignmentsOf(tenant().emulator, 'ada')).toHaveLength(1);
@@ -112,10 +136,22 @@ describeEngines('provisioning', (engine) => {
   it('grants through a group when the rule says so, and the role reaches the token through the group', async () => {
     const { db } = await engine.openMigrated();
     await prepare(db);
-    await saveApprovalRule(db, priya, { apiId: 'orders', roleValue: 'Orders.Write', autoApprove: false, stages: 1, maxDays: 30, groupId: GROUPS.ordersWriters.id });
+    await saveApprovalRule(db, priya, {
+      apiId: 'orders',
+      roleValue: 'Orders.Write',
+      autoApprove: false,
+      stages: 1,
+      maxDays: 30,
+      groupId: GROUPS.ordersWriters.id,
+    });
     const id = await approvedRequest(db, ada, writeRoleId);
     await runDueProvisioningJobs(db, worker);
-    expect(await requestRow(db, id)).toMatchObject({ status: 'active', grant_kind: 'group', group_id: GROUPS.ordersWriters.id, assignment_id: null });
+    expect(await requestRow(db, id)).toMatchObject({
+      status: 'active',
+      grant_kind: 'group',
+      group_id: GROUPS.ordersWriters.id,
+      assignment_id: null,
+    });
     expect(tenant().emulator.directory.groups.get(GROUPS.ordersWriters.id)?.members.has(USERS.ada.oid)).toBe(true);
     expect(ordersAssignmentsOf(tenant().emulator, 'ada')).toHaveLength(0);
     expect(await ordersTokenRoles(tenant().emulator, 'ada')).toContain('Orders.Write');
@@ -146,7 +182,11 @@ describeEngines('provisioning', (engine) => {
     const { db } = await engine.openMigrated();
     await prepare(db);
     await saveApprovalRule(db, priya, { apiId: 'orders', roleValue: null, autoApprove: true, stages: 1, maxDays: 7, groupId: null });
-    const { requestId, status } = await submitRequest(db, ada, { apiId: 'orders', roleId: readRoleId, justification: 'Read-only dashboards.' });
+    const { requestId, status } = await submitRequest(db, ada, {
+      apiId: 'orders',
+      roleId: readRoleId,
+      justification: 'Read-only dashboards.',
+    });
     expect(status).toBe('approved');
     await runDueProvisioningJobs(db, worker);
     const row = await requestRow(db, requestId);

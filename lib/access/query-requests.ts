@@ -26,7 +26,11 @@ export interface AccessRequestDetail extends AccessRequestView {
   can: { decide: boolean; cancel: boolean; revoke: boolean; retry: boolean };
 }
 
-export async function listMyRequests(db: Kysely<Database>, user: PortalUser, filter: { status?: RequestStatus[] } = {}): Promise<AccessRequestView[]> {
+export async function listMyRequests(
+  db: Kysely<Database>,
+  user: PortalUser,
+  filter: { status?: RequestStatus[] } = {},
+): Promise<AccessRequestView[]> {
   let query = db.selectFrom('access_request').selectAll().where('requester_oid', '=', user.oid);
   if (filter.status?.length) query = query.where('status', 'in', filter.status);
   return (await query.orderBy('created_at', 'desc').limit(500).execute()).map(toRequestView);
@@ -42,12 +46,23 @@ export async function getRequestForUser(db: Kysely<Database>, user: PortalUser, 
 
   const decisions = await db.selectFrom('access_decision').selectAll().where('request_id', '=', requestId).orderBy('stage').execute();
   const { events } = await queryAuditEvents(db, { subjectType: 'access_request', subjectId: requestId }, { limit: 200 });
-  const revoking = await db.selectFrom('provisioning_job').select('id').where('request_id', '=', requestId).where('action', '=', 'revoke').executeTakeFirst();
+  const revoking = await db
+    .selectFrom('provisioning_job')
+    .select('id')
+    .where('request_id', '=', requestId)
+    .where('action', '=', 'revoke')
+    .executeTakeFirst();
   const allowed = (event: Parameters<typeof transition>[1]) => transition(row.status, event, actor).ok;
   const decidedByMe = decisions.some((d) => d.approver_oid === user.oid);
   return {
     ...toRequestView(row),
-    decisions: decisions.map((d) => ({ stage: Number(d.stage), approver: { oid: d.approver_oid, name: d.approver_name }, verdict: d.verdict, note: d.note, at: d.created_at })),
+    decisions: decisions.map((d) => ({
+      stage: Number(d.stage),
+      approver: { oid: d.approver_oid, name: d.approver_name },
+      verdict: d.verdict,
+      note: d.note,
+      at: d.created_at,
+    })),
     timeline: events.reverse(),
     can: {
       decide: allowed({ type: 'reject' }) && !decidedByMe,

@@ -32,7 +32,11 @@ export interface ReconcileReport {
   removedInEntra: { requestId: string; requesterName: string; roleValue: string }[];
 }
 
-async function markRemoved(db: Kysely<Database>, request: AccessRequestRow, actorName: { oid: string | null; name: string }): Promise<boolean> {
+async function markRemoved(
+  db: Kysely<Database>,
+  request: AccessRequestRow,
+  actorName: { oid: string | null; name: string },
+): Promise<boolean> {
   const next = transition(request.status, { type: 'revoke' }, SYSTEM_ACTOR);
   if (!next.ok) return false;
   return withTransaction(db, async (trx) => {
@@ -67,7 +71,8 @@ export async function reconcileAssignments(db: Kysely<Database>, user: PortalUse
   if (user && !user.isAdmin) throw new UserFacingError('Only a portal admin can reconcile grants.', 'forbidden', 403);
   const api = await getIndexedApi(db, apiId);
   const app = api?.appId ? await getIndexedApp(db, api.appId) : null;
-  if (!api || !app?.servicePrincipalId) throw new UserFacingError('This API is not linked to an app registration with a service principal.');
+  if (!api || !app?.servicePrincipalId)
+    throw new UserFacingError('This API is not linked to an app registration with a service principal.');
 
   const assignments = await listAssignedTo(app.servicePrincipalId);
   const requests = await db.selectFrom('access_request').selectAll().where('app_id', '=', app.appId).execute();
@@ -77,15 +82,24 @@ export async function reconcileAssignments(db: Kysely<Database>, user: PortalUse
   const external = assignments
     // A role held by a group Roleport grants through is Roleport's arrangement, not drift.
     .filter((a) => !ours.has(a.id) && !(a.principalType === 'Group' && groupGrants.has(a.principalId)))
-    .map((a) => ({ assignmentId: a.id, principalId: a.principalId, principalType: a.principalType, principalDisplayName: a.principalDisplayName, roleId: a.appRoleId, roleValue: roleValue(a.appRoleId), createdAt: a.createdDateTime }));
+    .map((a) => ({
+      assignmentId: a.id,
+      principalId: a.principalId,
+      principalType: a.principalType,
+      principalDisplayName: a.principalDisplayName,
+      roleId: a.appRoleId,
+      roleValue: roleValue(a.appRoleId),
+      createdAt: a.createdDateTime,
+    }));
 
   const present = new Set(assignments.map((a) => a.id));
   const actorName = user ? auditActor(user) : systemActor;
   const removedInEntra: ReconcileReport['removedInEntra'] = [];
   for (const request of requests.filter((r) => r.status === 'active')) {
-    const gone = request.grant_kind === 'group'
-      ? request.group_id !== null && !(await isGroupMember(request.group_id, request.requester_oid))
-      : request.assignment_id !== null && !present.has(request.assignment_id);
+    const gone =
+      request.grant_kind === 'group'
+        ? request.group_id !== null && !(await isGroupMember(request.group_id, request.requester_oid))
+        : request.assignment_id !== null && !present.has(request.assignment_id);
     if (gone && (await markRemoved(db, request, actorName))) {
       forgetHeldRoles(request.requester_oid);
       removedInEntra.push({ requestId: request.id, requesterName: request.requester_name, roleValue: request.role_value });

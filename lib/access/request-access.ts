@@ -12,7 +12,11 @@ export function isApproverOf(user: PortalUser, app: Pick<IndexedApp, 'owners'> |
   return user.isAdmin || (app?.owners.some((owner) => owner.id === user.oid) ?? false);
 }
 
-export function transitionActor(user: PortalUser, request: Pick<AccessRequestRow, 'requester_oid'>, app: Pick<IndexedApp, 'owners'> | null): TransitionActor {
+export function transitionActor(
+  user: PortalUser,
+  request: Pick<AccessRequestRow, 'requester_oid'>,
+  app: Pick<IndexedApp, 'owners'> | null,
+): TransitionActor {
   const isOwner = app?.owners.some((owner) => owner.id === user.oid) ?? false;
   return { isRequester: request.requester_oid === user.oid, isApprover: isOwner, isAdmin: user.isAdmin, isSystem: false };
 }
@@ -21,7 +25,11 @@ export function transitionActor(user: PortalUser, request: Pick<AccessRequestRow
 export const requestNotFound = () => new UserFacingError('There is no such request, or it is not yours to see.', 'not_found', 404);
 
 /** Loads a request the user may act on (requester, admin or owner of its app); anything else reads as not found. */
-export async function loadRequestFor(db: Kysely<Database>, user: PortalUser, requestId: string): Promise<{ request: AccessRequestRow; app: IndexedApp | null; actor: TransitionActor }> {
+export async function loadRequestFor(
+  db: Kysely<Database>,
+  user: PortalUser,
+  requestId: string,
+): Promise<{ request: AccessRequestRow; app: IndexedApp | null; actor: TransitionActor }> {
   const request = await db.selectFrom('access_request').selectAll().where('id', '=', requestId).executeTakeFirst();
   if (!request) throw requestNotFound();
   const app = await getIndexedApp(db, request.app_id);

@@ -10,7 +10,8 @@ describe('requestRefSchema', () => {
   it('refuses a missing id, an oversized id and a version that is not a positive integer', () => {
     expect(requestRefSchema.safeParse({ requestId: '', expectedVersion: 1 }).success).toBe(false);
     expect(requestRefSchema.safeParse({ requestId: 'x'.repeat(101), expectedVersion: 1 }).success).toBe(false);
-    for (const expectedVersion of [0, -1, 1.5, 'two']) expect(requestRefSchema.safeParse({ requestId: 'a', expectedVersion }).success).toBe(false);
+    for (const expectedVersion of [0, -1, 1.5, 'two'])
+      expect(requestRefSchema.safeParse({ requestId: 'a', expectedVersion }).success).toBe(false);
   });
 
   it('bounds a revocation reason', () => {

@@ -10,7 +10,10 @@ const firstMessage = (input: unknown) => {
 
 describe('requestSchema', () => {
   it('accepts a plain request and trims the justification', () => {
-    expect(requestSchema.parse({ ...base, justification: '  Building the checkout flow.\n  ' })).toEqual({ ...base, justification: 'Building the checkout flow.' });
+    expect(requestSchema.parse({ ...base, justification: '  Building the checkout flow.\n  ' })).toEqual({
+      ...base,
+      justification: 'Building the checkout flow.',
+    });
   });
 
   it('keeps script-laden text exactly as written (escaping is the page’s job)', () => {
@@ -19,7 +22,9 @@ describe('requestSchema', () => {
   });
 
   it('keeps line breaks', () => {
-    expect(requestSchema.parse({ ...base, justification: 'Line one\r\nLine two\nthree' }).justification).toBe('Line one\r\nLine two\nthree');
+    expect(requestSchema.parse({ ...base, justification: 'Line one\r\nLine two\nthree' }).justification).toBe(
+      'Line one\r\nLine two\nthree',
+    );
   });
 
   it('refuses short, oversized and control-character justifications with readable messages', () => {

@@ -45,6 +45,9 @@ export const decisionSchema = z
       .optional(),
     expectedVersion: z.coerce.number().int().positive(),
   })
-  .refine((d) => d.verdict === 'approve' || (d.note ?? '').length > 0, { message: 'Say why you reject the request; the requester will read it.', path: ['note'] });
+  .refine((d) => d.verdict === 'approve' || (d.note ?? '').length > 0, {
+    message: 'Say why you reject the request; the requester will read it.',
+    path: ['note'],
+  });
 
 export type DecisionInput = z.input<typeof decisionSchema>;

@@ -14,21 +14,32 @@ const actors = {
 type ActorName = keyof typeof actors;
 
 const events: Record<string, RequestEvent> = {
-  'submit': { type: 'submit', autoApprove: false },
+  submit: { type: 'submit', autoApprove: false },
   'submit-auto': { type: 'submit', autoApprove: true },
   'approve-stage': { type: 'approve', finalStage: false },
   'approve-final': { type: 'approve', finalStage: true },
-  'reject': { type: 'reject' },
-  'cancel': { type: 'cancel' },
+  reject: { type: 'reject' },
+  cancel: { type: 'cancel' },
   'start-provisioning': { type: 'start-provisioning' },
-  'provisioned': { type: 'provisioned' },
+  provisioned: { type: 'provisioned' },
   'provisioning-failed': { type: 'provisioning-failed' },
-  'retry': { type: 'retry' },
-  'expire': { type: 'expire' },
-  'revoke': { type: 'revoke' },
+  retry: { type: 'retry' },
+  expire: { type: 'expire' },
+  revoke: { type: 'revoke' },
 };
 
-const statuses: (RequestStatus | null)[] = [null, 'pending', 'approved', 'provisioning', 'active', 'expired', 'revoked', 'rejected', 'cancelled', 'failed'];
+const statuses: (RequestStatus | null)[] = [
+  null,
+  'pending',
+  'approved',
+  'provisioning',
+  'active',
+  'expired',
+  'revoked',
+  'rejected',
+  'cancelled',
+  'failed',
+];
 
 // Every allowed (from, event, actor) → to. Anything not listed must be refused.
 const allowed: [RequestStatus | null, string, ActorName[], RequestStatus][] = [
@@ -69,10 +80,16 @@ describe('request state machine', () => {
   }
 
   it('tells a requester who owns the API that they cannot decide their own request', () => {
-    expect(transition('pending', { type: 'approve', finalStage: true }, actors.ownerRequester)).toEqual({ ok: false, reason: 'You cannot approve your own request.' });
+    expect(transition('pending', { type: 'approve', finalStage: true }, actors.ownerRequester)).toEqual({
+      ok: false,
+      reason: 'You cannot approve your own request.',
+    });
   });
 
   it('explains why a decided request cannot be approved again', () => {
-    expect(transition('rejected', { type: 'approve', finalStage: true }, actors.admin)).toEqual({ ok: false, reason: 'This request was rejected, so it cannot be approved.' });
+    expect(transition('rejected', { type: 'approve', finalStage: true }, actors.admin)).toEqual({
+      ok: false,
+      reason: 'This request was rejected, so it cannot be approved.',
+    });
   });
 });

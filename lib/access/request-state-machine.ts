@@ -42,8 +42,10 @@ const describe: Record<RequestStatus, string> = {
 
 function decide(status: RequestStatus, actor: TransitionActor, verb: string): TransitionResult | null {
   if (actor.isRequester) return refuse(`You cannot ${verb} your own request.`);
-  if (!actor.isApprover && !actor.isAdmin) return refuse(`Only a portal admin or an owner of the API's app registration can ${verb} this request.`);
-  if (status !== 'pending') return refuse(`This request ${describe[status]}, so it cannot be ${verb === 'approve' ? 'approved' : 'rejected'}.`);
+  if (!actor.isApprover && !actor.isAdmin)
+    return refuse(`Only a portal admin or an owner of the API's app registration can ${verb} this request.`);
+  if (status !== 'pending')
+    return refuse(`This request ${describe[status]}, so it cannot be ${verb === 'approve' ? 'approved' : 'rejected'}.`);
   return null;
 }
 
@@ -68,16 +70,30 @@ export function transition(from: RequestStatus | null, event: RequestEvent, acto
       if (!actor.isRequester) return refuse('Only the requester can cancel a request.');
       return from === 'pending' ? to('cancelled') : refuse(`This request ${describe[from]}; only a pending request can be cancelled.`);
     case 'start-provisioning':
-      return systemOnly(actor, 'start provisioning') ?? (from === 'approved' || from === 'provisioning' ? to('provisioning') : refuse(`This request ${describe[from]}, so there is nothing to provision.`));
+      return (
+        systemOnly(actor, 'start provisioning') ??
+        (from === 'approved' || from === 'provisioning'
+          ? to('provisioning')
+          : refuse(`This request ${describe[from]}, so there is nothing to provision.`))
+      );
     case 'provisioned':
-      return systemOnly(actor, 'activate a grant') ?? (from === 'provisioning' ? to('active') : refuse(`This request ${describe[from]}, so it cannot become active.`));
+      return (
+        systemOnly(actor, 'activate a grant') ??
+        (from === 'provisioning' ? to('active') : refuse(`This request ${describe[from]}, so it cannot become active.`))
+      );
     case 'provisioning-failed':
-      return systemOnly(actor, 'record a provisioning failure') ?? (from === 'provisioning' ? to('failed') : refuse(`This request ${describe[from]}, so provisioning cannot fail.`));
+      return (
+        systemOnly(actor, 'record a provisioning failure') ??
+        (from === 'provisioning' ? to('failed') : refuse(`This request ${describe[from]}, so provisioning cannot fail.`))
+      );
     case 'retry':
       if (!actor.isAdmin) return refuse('Only a portal admin can retry provisioning.');
       return from === 'failed' ? to('provisioning') : refuse(`This request ${describe[from]}; only a failed request can be retried.`);
     case 'expire':
-      return systemOnly(actor, 'expire a grant') ?? (from === 'active' ? to('expired') : refuse(`This request ${describe[from]}, so it cannot expire.`));
+      return (
+        systemOnly(actor, 'expire a grant') ??
+        (from === 'active' ? to('expired') : refuse(`This request ${describe[from]}, so it cannot expire.`))
+      );
     case 'revoke':
       if (!actor.isRequester && !actor.isApprover && !actor.isAdmin && !actor.isSystem) {
         return refuse('Only a portal admin, an owner of the API, or the requester can revoke this grant.');

@@ -36,7 +36,13 @@ export async function getRequestFormData(db: Kysely<Database>, user: PortalUser,
   const [operations, held, open] = await Promise.all([
     listIndexedOperations(db, apiId),
     getHeldRoles(user.oid),
-    db.selectFrom('access_request').select(['id', 'role_id', 'status']).where('requester_oid', '=', user.oid).where('app_id', '=', app.appId).where('status', 'in', OPEN_STATUSES).execute(),
+    db
+      .selectFrom('access_request')
+      .select(['id', 'role_id', 'status'])
+      .where('requester_oid', '=', user.oid)
+      .where('app_id', '=', app.appId)
+      .where('status', 'in', OPEN_STATUSES)
+      .execute(),
   ]);
   const roles: RequestableRole[] = [];
   for (const role of app.appRoles.filter((r) => r.isEnabled && r.allowedMemberTypes.includes('User'))) {
@@ -50,7 +56,13 @@ export async function getRequestFormData(db: Kysely<Database>, user: PortalUser,
       description: role.description,
       allows: operations
         .filter((op) => op.access.requiredRoles.some((set) => set.includes(role.value)))
-        .map((op) => ({ id: op.id, method: op.method, urlTemplate: op.urlTemplate, displayName: op.displayName, alsoNeeds: op.access.requiredRoles.filter((set) => !set.includes(role.value)) })),
+        .map((op) => ({
+          id: op.id,
+          method: op.method,
+          urlTemplate: op.urlTemplate,
+          displayName: op.displayName,
+          alsoNeeds: op.access.requiredRoles.filter((set) => !set.includes(role.value)),
+        })),
       held: holding ? holding.via : false,
       openRequest: request ? { id: request.id, status: request.status } : null,
       durations: rule.durations,

@@ -24,7 +24,8 @@ export async function retryProvisioning(db: Kysely<Database>, user: PortalUser, 
       .where('version', '=', expectedVersion)
       .where('status', '=', 'failed')
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw new UserFacingError('This request changed meanwhile. Reload to see its current state.', 'conflict', 409);
+    if (Number(updated.numUpdatedRows) !== 1)
+      throw new UserFacingError('This request changed meanwhile. Reload to see its current state.', 'conflict', 409);
     await enqueueProvisioningJob(trx, requestId, 'assign');
     await appendAuditEvent(trx, {
       actor: auditActor(user),

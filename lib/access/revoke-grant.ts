@@ -18,7 +18,12 @@ export const TOKENS_STAY_VALID =
  * Queues removal of an active grant: an admin or an owner of the API revokes anyone's, a requester gives up their own.
  * The request becomes revoked once Graph has deleted the assignment.
  */
-export async function revokeGrant(db: Kysely<Database>, user: PortalUser, requestId: string, input: { reason?: string; expectedVersion: number }): Promise<{ message: string }> {
+export async function revokeGrant(
+  db: Kysely<Database>,
+  user: PortalUser,
+  requestId: string,
+  input: { reason?: string; expectedVersion: number },
+): Promise<{ message: string }> {
   const { request, actor } = await loadRequestFor(db, user, requestId);
   const next = transition(request.status, { type: 'revoke' }, actor);
   if (!next.ok) throw new UserFacingError(next.reason, 'conflict', 409);
@@ -26,7 +31,8 @@ export async function revokeGrant(db: Kysely<Database>, user: PortalUser, reques
   if (!actor.isRequester && !reason) throw new UserFacingError('Say why you revoke this grant; the requester will read it.');
 
   await withTransaction(db, async (trx) => {
-    if (await hasJob(trx, requestId, 'revoke')) throw new UserFacingError(`Revocation of ${request.role_value} is already under way. ${TOKENS_STAY_VALID}`, 'conflict', 409);
+    if (await hasJob(trx, requestId, 'revoke'))
+      throw new UserFacingError(`Revocation of ${request.role_value} is already under way. ${TOKENS_STAY_VALID}`, 'conflict', 409);
     // The version moves so a page opened before the revocation cannot act on the old state.
     const updated = await trx
       .updateTable('access_request')
@@ -35,7 +41,8 @@ export async function revokeGrant(db: Kysely<Database>, user: PortalUser, reques
       .where('version', '=', input.expectedVersion)
       .where('status', '=', 'active')
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw new UserFacingError('This grant changed meanwhile. Reload to see its current state.', 'conflict', 409);
+    if (Number(updated.numUpdatedRows) !== 1)
+      throw new UserFacingError('This grant changed meanwhile. Reload to see its current state.', 'conflict', 409);
     await enqueueProvisioningJob(trx, requestId, 'revoke');
     await appendAuditEvent(trx, {
       actor: auditActor(user),

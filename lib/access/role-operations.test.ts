@@ -5,7 +5,14 @@ import { operationsRequiring } from './role-operations';
 
 function operation(id: string, requiredRoles: string[][]): IndexedOperation {
   return {
-    id, displayName: id, method: 'GET', urlTemplate: `/${id}`, description: '', tag: null, parameters: [], representations: [],
+    id,
+    displayName: id,
+    method: 'GET',
+    urlTemplate: `/${id}`,
+    description: '',
+    tag: null,
+    parameters: [],
+    representations: [],
     access: { validatesToken: true, validations: [], requiredRoles, unknowns: [] },
   };
 }

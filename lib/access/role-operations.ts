@@ -29,10 +29,14 @@ export function operationsRequiring(operations: readonly IndexedOperation[], rol
 export const roleOperationsKey = (apiId: string, roleValue: string) => `${apiId}\u0000${roleValue}`;
 
 /** What each (API, role) of a list of requests allows, reading every API's operations once. */
-export async function loadRoleOperations(db: Kysely<Database>, requests: readonly { apiId: string; roleValue: string }[]): Promise<Map<string, RoleOperation[]>> {
+export async function loadRoleOperations(
+  db: Kysely<Database>,
+  requests: readonly { apiId: string; roleValue: string }[],
+): Promise<Map<string, RoleOperation[]>> {
   const apiIds = [...new Set(requests.map((r) => r.apiId))];
   const operations = new Map(await Promise.all(apiIds.map(async (id) => [id, await listIndexedOperations(db, id)] as const)));
   const result = new Map<string, RoleOperation[]>();
-  for (const { apiId, roleValue } of requests) result.set(roleOperationsKey(apiId, roleValue), operationsRequiring(operations.get(apiId) ?? [], roleValue));
+  for (const { apiId, roleValue } of requests)
+    result.set(roleOperationsKey(apiId, roleValue), operationsRequiring(operations.get(apiId) ?? [], roleValue));
   return result;
 }

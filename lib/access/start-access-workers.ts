@@ -15,9 +15,15 @@ export interface AccessWorkers {
  * Starts the background work of the access domain once per server process: provisioning (woken by approvals),
  * the expiry sweep, and webhook delivery when ROLEPORT_WEBHOOK_URL is set. Safe on several replicas (PostgreSQL).
  */
-export function startAccessWorkers(db: Kysely<Database>, options: { workerId?: string; pollMs?: number; expiryIntervalMs?: number } = {}): AccessWorkers {
+export function startAccessWorkers(
+  db: Kysely<Database>,
+  options: { workerId?: string; pollMs?: number; expiryIntervalMs?: number } = {},
+): AccessWorkers {
   const workerId = options.workerId ?? `${hostname()}:${process.pid}`;
-  const loops = [startProvisioningWorker(db, { workerId, pollMs: options.pollMs ?? 2000 }), startExpirySweeper(db, { intervalMs: options.expiryIntervalMs ?? 60_000 })];
+  const loops = [
+    startProvisioningWorker(db, { workerId, pollMs: options.pollMs ?? 2000 }),
+    startExpirySweeper(db, { intervalMs: options.expiryIntervalMs ?? 60_000 }),
+  ];
   const url = getConfig().webhookUrl;
   if (url) loops.push(startWebhookDelivery(db, { url }));
   return { stop: async () => void (await Promise.all(loops.map((loop) => loop.stop()))) };

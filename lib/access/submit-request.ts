@@ -28,7 +28,8 @@ export interface SubmitResult {
 async function replayOf(db: Kysely<Database>, user: PortalUser, id: string): Promise<SubmitResult> {
   const existing = await db.selectFrom('access_request').select(['id', 'status', 'requester_oid']).where('id', '=', id).executeTakeFirst();
   // Another user's id used as a submission id: refuse without saying whose it is.
-  if (!existing || existing.requester_oid !== user.oid) throw new UserFacingError('This form was already submitted. Reload the page to start a new request.', 'conflict', 409);
+  if (!existing || existing.requester_oid !== user.oid)
+    throw new UserFacingError('This form was already submitted. Reload the page to start a new request.', 'conflict', 409);
   return { requestId: existing.id, status: existing.status, created: false };
 }
 
@@ -46,10 +47,14 @@ export async function submitRequest(db: Kysely<Database>, user: PortalUser, inpu
   const api = await getIndexedApi(db, form.apiId);
   if (!api) throw new UserFacingError('There is no such API in the catalog.', 'not_found', 404);
   const app = api.appId ? await getIndexedApp(db, api.appId) : null;
-  if (!app || !app.servicePrincipalId) throw new UserFacingError(`${api.displayName} is not linked to an app registration with a service principal, so its roles cannot be requested yet.`);
+  if (!app || !app.servicePrincipalId)
+    throw new UserFacingError(
+      `${api.displayName} is not linked to an app registration with a service principal, so its roles cannot be requested yet.`,
+    );
   const role = app.appRoles.find((r) => r.id.toLowerCase() === form.roleId.toLowerCase());
   if (!role) throw new UserFacingError(`That role is not a role of ${api.displayName}.`);
-  if (!role.isEnabled || !role.allowedMemberTypes.includes('User')) throw new UserFacingError(`${role.value} cannot be assigned to people.`);
+  if (!role.isEnabled || !role.allowedMemberTypes.includes('User'))
+    throw new UserFacingError(`${role.value} cannot be assigned to people.`);
 
   const rule = await getEffectiveRule(db, api.id, role.value);
   const durationDays = form.durationDays ?? (rule.maxDays === null ? null : Math.max(...rule.durations));
@@ -57,7 +62,8 @@ export async function submitRequest(db: Kysely<Database>, user: PortalUser, inpu
     throw new UserFacingError(`Choose a duration of ${rule.durations.join(', ')} days.`);
   }
   const held = await getHeldRoles(user.oid);
-  if (held.some((h) => h.appId === app.appId && h.roleId === role.id)) throw new UserFacingError(`You already hold ${role.value} on ${api.displayName}.`, 'conflict', 409);
+  if (held.some((h) => h.appId === app.appId && h.roleId === role.id))
+    throw new UserFacingError(`You already hold ${role.value} on ${api.displayName}.`, 'conflict', 409);
 
   const actor = { isRequester: true, isApprover: false, isAdmin: false, isSystem: false };
   const next = transition(null, { type: 'submit', autoApprove: rule.autoApprove }, actor);
@@ -66,9 +72,11 @@ export async function submitRequest(db: Kysely<Database>, user: PortalUser, inpu
   try {
     const status = await withTransaction(db, async (trx): Promise<RequestStatus | 'replay'> => {
       // Two tabs submitting at once: serialise per (user, role) so only one open request can exist.
-      if (dialectOf(trx) === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${`request:${user.oid}:${app.appId}:${role.id}`}))`.execute(trx);
+      if (dialectOf(trx) === 'postgres')
+        await sql`select pg_advisory_xact_lock(hashtext(${`request:${user.oid}:${app.appId}:${role.id}`}))`.execute(trx);
       // The same form posted twice at once: the first post committed while this one waited for the lock.
-      if (form.submissionId && (await trx.selectFrom('access_request').select('id').where('id', '=', id).executeTakeFirst())) return 'replay';
+      if (form.submissionId && (await trx.selectFrom('access_request').select('id').where('id', '=', id).executeTakeFirst()))
+        return 'replay';
       const open = await trx
         .selectFrom('access_request')
         .select(['status'])
@@ -77,28 +85,66 @@ export async function submitRequest(db: Kysely<Database>, user: PortalUser, inpu
         .where('role_id', '=', role.id)
         .where('status', 'in', OPEN_STATUSES)
         .executeTakeFirst();
-      if (open) throw new UserFacingError(`You already have a${open.status === 'active' || open.status === 'approved' ? 'n' : ''} ${open.status} request for ${role.value}.`, 'conflict', 409);
+      if (open)
+        throw new UserFacingError(
+          `You already have a${open.status === 'active' || open.status === 'approved' ? 'n' : ''} ${open.status} request for ${role.value}.`,
+          'conflict',
+          409,
+        );
 
       const now = nowIso();
       await trx
         .insertInto('access_request')
         .values({
-          id, requester_oid: user.oid, requester_upn: user.upn || null, requester_name: user.name, api_id: api.id, app_id: app.appId,
-          resource_sp_id: app.servicePrincipalId as string, role_id: role.id, role_value: role.value,
-          grant_kind: rule.groupId ? 'group' : 'direct', group_id: rule.groupId, justification: form.justification, duration_days: durationDays,
-          status: next.to, stage: 1, version: 1, assignment_id: null, expires_at: null, failure_reason: null,
-          decided_at: rule.autoApprove ? now : null, activated_at: null, ended_at: null, created_at: now, updated_at: now,
+          id,
+          requester_oid: user.oid,
+          requester_upn: user.upn || null,
+          requester_name: user.name,
+          api_id: api.id,
+          app_id: app.appId,
+          resource_sp_id: app.servicePrincipalId as string,
+          role_id: role.id,
+          role_value: role.value,
+          grant_kind: rule.groupId ? 'group' : 'direct',
+          group_id: rule.groupId,
+          justification: form.justification,
+          duration_days: durationDays,
+          status: next.to,
+          stage: 1,
+          version: 1,
+          assignment_id: null,
+          expires_at: null,
+          failure_reason: null,
+          decided_at: rule.autoApprove ? now : null,
+          activated_at: null,
+          ended_at: null,
+          created_at: now,
+          updated_at: now,
         })
         .execute();
       if (rule.autoApprove) await enqueueProvisioningJob(trx, id, 'assign');
-      const event = { requestId: id, status: next.to, apiId: api.id, roleValue: role.value, requester: { oid: user.oid, name: user.name }, actor: auditActor(user) };
+      const event = {
+        requestId: id,
+        status: next.to,
+        apiId: api.id,
+        roleValue: role.value,
+        requester: { oid: user.oid, name: user.name },
+        actor: auditActor(user),
+      };
       await enqueueWebhook(trx, { ...event, type: 'request.submitted', detail: rule.autoApprove ? 'auto-approved' : undefined });
       await appendAuditEvent(trx, {
         actor: auditActor(user),
         action: rule.autoApprove ? 'request.auto_approved' : 'request.submitted',
         subject: { type: 'access_request', id },
         after: { status: next.to, version: 1 },
-        data: { apiId: api.id, roleValue: role.value, roleId: role.id, durationDays, grantKind: rule.groupId ? 'group' : 'direct', rule: rule.source },
+        data: {
+          apiId: api.id,
+          roleValue: role.value,
+          roleId: role.id,
+          durationDays,
+          grantKind: rule.groupId ? 'group' : 'direct',
+          rule: rule.source,
+        },
       });
       return next.to;
     });

@@ -9,7 +9,12 @@ describe('parseAuditSearch', () => {
   });
 
   it('drops malformed dates and page cursors, and bounds text', () => {
-    const { search, filter, beforeSeq } = parseAuditSearch({ from: '2026-13-45', to: 'yesterday', before: '-3', subjectId: 'x'.repeat(300) });
+    const { search, filter, beforeSeq } = parseAuditSearch({
+      from: '2026-13-45',
+      to: 'yesterday',
+      before: '-3',
+      subjectId: 'x'.repeat(300),
+    });
     expect(search.from).toBe('');
     expect(search.to).toBe('');
     expect(beforeSeq).toBeUndefined();

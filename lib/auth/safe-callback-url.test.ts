@@ -8,12 +8,17 @@ describe('safeCallbackUrl', () => {
     expect(safeCallbackUrl('/apis?q=orders&access=held')).toBe('/apis?q=orders&access=held');
   });
 
-  it.each([['https://evil.example/'], ['//evil.example/x'], ['/\\evil.example'], ['javascript:alert(1)'], [''], [undefined], [['/a', '/b']]])(
-    'refuses %s',
-    (value) => {
-      expect(safeCallbackUrl(value)).toBe('/');
-    },
-  );
+  it.each([
+    ['https://evil.example/'],
+    ['//evil.example/x'],
+    ['/\\evil.example'],
+    ['javascript:alert(1)'],
+    [''],
+    [undefined],
+    [['/a', '/b']],
+  ])('refuses %s', (value) => {
+    expect(safeCallbackUrl(value)).toBe('/');
+  });
 
   it('does not loop back into sign-in or sign-out', () => {
     expect(safeCallbackUrl('/signin?callbackUrl=/x')).toBe('/');

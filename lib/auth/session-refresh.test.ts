@@ -33,7 +33,12 @@ const jwtCallback = (token: JWT) => authOptions().callbacks!.jwt!({ token, accou
 describe('session token refresh', () => {
   it('renews an access token that is about to expire and keeps the session', async () => {
     const tokens = await signInTokens();
-    const stale: JWT = { oid: USERS.ada.oid, accessToken: tokens.access_token, refreshToken: tokens.refresh_token, expiresAt: Math.floor(Date.now() / 1000) - 10 };
+    const stale: JWT = {
+      oid: USERS.ada.oid,
+      accessToken: tokens.access_token,
+      refreshToken: tokens.refresh_token,
+      expiresAt: Math.floor(Date.now() / 1000) - 10,
+    };
     const renewed = await jwtCallback(stale);
     expect(renewed.error).toBeUndefined();
     expect(renewed.accessToken).toBeTruthy();

@@ -20,7 +20,14 @@ export const getCurrentUser = cache(async (): Promise<PortalUser | null> => {
   const token = await readSessionToken();
   if (!token || token.error || !token.oid) return null;
   const portalRoles = token.portalRoles ?? [];
-  return { oid: token.oid, tid: token.tid ?? '', name: token.name ?? '', upn: token.upn ?? '', portalRoles, isAdmin: portalRoles.includes(ADMIN_ROLE) };
+  return {
+    oid: token.oid,
+    tid: token.tid ?? '',
+    name: token.name ?? '',
+    upn: token.upn ?? '',
+    portalRoles,
+    isAdmin: portalRoles.includes(ADMIN_ROLE),
+  };
 });
 
 async function signInRedirect(reason?: string): Promise<never> {

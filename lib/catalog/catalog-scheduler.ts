@@ -10,7 +10,9 @@ export function startCatalogScheduler(db: Kysely<Database>, intervalMinutes: num
     running ??= syncCatalog(db)
       .then((report) => {
         if (report.status !== 'skipped') {
-          console.log(`[catalog] sync ${report.status}: ${report.apis} APIs, ${report.armCalls} ARM + ${report.graphCalls} Graph calls, ${report.durationMs} ms`);
+          console.log(
+            `[catalog] sync ${report.status}: ${report.apis} APIs, ${report.armCalls} ARM + ${report.graphCalls} Graph calls, ${report.durationMs} ms`,
+          );
         }
       })
       .catch((error: unknown) => console.error('[catalog] sync failed', error))

@@ -25,7 +25,10 @@ async function heldRolesOrError(user: PortalUser): Promise<{ held: HeldRole[]; r
     return { held: await getHeldRoles(user.oid) };
   } catch (error) {
     console.error('[catalog] reading the user’s roles from Graph failed', error);
-    return { held: [], rolesError: 'Your roles could not be read from Microsoft Entra just now, so access is not shown. Reload to try again.' };
+    return {
+      held: [],
+      rolesError: 'Your roles could not be read from Microsoft Entra just now, so access is not shown. Reload to try again.',
+    };
   }
 }
 
@@ -66,7 +69,15 @@ export async function loadApiPage(user: PortalUser, apiId: string): Promise<ApiP
   if (!api) return null;
   const app = (api.appId && snapshot.appById.get(api.appId)) || null;
   const [operations, held] = await Promise.all([listIndexedOperations(database, apiId), roles]);
-  return { api, app, operations, view: accessView(api, app ?? undefined, held.held), held: held.held, rolesError: held.rolesError, products: api.products };
+  return {
+    api,
+    app,
+    operations,
+    view: accessView(api, app ?? undefined, held.held),
+    held: held.held,
+    rolesError: held.rolesError,
+    products: api.products,
+  };
 }
 
 /** "My access": the APIs on which the user holds at least one role, with those roles. */

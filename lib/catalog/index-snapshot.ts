@@ -22,7 +22,9 @@ async function currentStamp(db: Kysely<Database>): Promise<string> {
   const { rows } = await sql<{ stamp: string }>`
     select (select count(*) from catalog_api) || ':' || coalesce((select max(updated_at) from catalog_api), '') || ':' ||
            (select count(*) from catalog_app) || ':' || coalesce((select max(updated_at) from catalog_app), '') || ':' ||
-           (select count(*) from catalog_product) || ':' || coalesce((select max(updated_at) from catalog_product), '') as stamp`.execute(db);
+           (select count(*) from catalog_product) || ':' || coalesce((select max(updated_at) from catalog_product), '') as stamp`.execute(
+    db,
+  );
   return String(rows[0]?.stamp ?? '');
 }
 

@@ -1,7 +1,15 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
 import type { CatalogApiRow, CatalogAppRow, CatalogOperationRow, Database } from '@/lib/db/types';
-import type { ApiAccessSummary, CatalogProductRef, GroupHolding, IndexedApi, IndexedApp, IndexedAppRole, IndexedOperation } from './catalog-types';
+import type {
+  ApiAccessSummary,
+  CatalogProductRef,
+  GroupHolding,
+  IndexedApi,
+  IndexedApp,
+  IndexedAppRole,
+  IndexedOperation,
+} from './catalog-types';
 
 export function toApi(row: CatalogApiRow): IndexedApi {
   return {
@@ -61,7 +69,13 @@ export async function getIndexedApi(db: Kysely<Database>, apiId: string): Promis
 }
 
 export async function listIndexedOperations(db: Kysely<Database>, apiId: string): Promise<IndexedOperation[]> {
-  const rows = await db.selectFrom('catalog_operation').selectAll().where('api_id', '=', apiId).orderBy('url_template').orderBy('method').execute();
+  const rows = await db
+    .selectFrom('catalog_operation')
+    .selectAll()
+    .where('api_id', '=', apiId)
+    .orderBy('url_template')
+    .orderBy('method')
+    .execute();
   return rows.map(toOperation);
 }
 

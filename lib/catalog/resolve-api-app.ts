@@ -1,5 +1,10 @@
 import 'server-only';
-import { findApplicationByAudience, getServicePrincipalByAppId, listApplicationOwners, listAssignedTo } from '@/lib/azure/graph/applications';
+import {
+  findApplicationByAudience,
+  getServicePrincipalByAppId,
+  listApplicationOwners,
+  listAssignedTo,
+} from '@/lib/azure/graph/applications';
 import type { EntraApplication } from '@/lib/azure/graph/types';
 import type { AzureCallGate } from '@/lib/azure/throttle-retry';
 import type { IndexedApp } from './catalog-types';

@@ -124,7 +124,10 @@ export async function syncCatalog(db: Kysely<Database>): Promise<SyncReport> {
       ]);
       const products = await Promise.all(
         productList.map(async (product) => {
-          const [apiIds, policy] = await Promise.all([arm.run(() => listProductApiIds(product.id)), arm.run(() => readProductPolicy(product.id))]);
+          const [apiIds, policy] = await Promise.all([
+            arm.run(() => listProductApiIds(product.id)),
+            arm.run(() => readProductPolicy(product.id)),
+          ]);
           return { product, data: { apiIds, policy: policy?.xml ?? null } };
         }),
       );
@@ -140,7 +143,10 @@ export async function syncCatalog(db: Kysely<Database>): Promise<SyncReport> {
           }),
         ),
       );
-      await removeApisNotIn(db, apis.map((api) => api.id));
+      await removeApisNotIn(
+        db,
+        apis.map((api) => api.id),
+      );
       report.apis = apis.length;
     } finally {
       report.armCalls = arm.stats.calls;

@@ -26,7 +26,11 @@ export async function acquireSyncLease(db: Kysely<Database>, scope: string): Pro
   return Number(claimed.numUpdatedRows) === 1;
 }
 
-export async function releaseSyncLease(db: Kysely<Database>, scope: string, outcome: { error: string | null; calls: number }): Promise<void> {
+export async function releaseSyncLease(
+  db: Kysely<Database>,
+  scope: string,
+  outcome: { error: string | null; calls: number },
+): Promise<void> {
   const now = nowIso();
   await db
     .updateTable('catalog_sync')

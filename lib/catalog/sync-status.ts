@@ -15,11 +15,26 @@ export async function loadSyncStatus() {
   const database = await db();
   const [runs, failing, counts] = await Promise.all([
     database.selectFrom('catalog_sync').selectAll().orderBy('started_at', 'desc').limit(50).execute(),
-    database.selectFrom('catalog_api').select(['id', 'display_name', 'sync_error', 'synced_at']).where('sync_error', 'is not', null).orderBy('display_name').execute(),
-    database.selectFrom('catalog_api').select((eb) => [eb.fn.countAll<number>().as('apis'), eb.fn.min('synced_at').as('oldest')]).executeTakeFirst(),
+    database
+      .selectFrom('catalog_api')
+      .select(['id', 'display_name', 'sync_error', 'synced_at'])
+      .where('sync_error', 'is not', null)
+      .orderBy('display_name')
+      .execute(),
+    database
+      .selectFrom('catalog_api')
+      .select((eb) => [eb.fn.countAll<number>().as('apis'), eb.fn.min('synced_at').as('oldest')])
+      .executeTakeFirst(),
   ]);
   return {
-    runs: runs.map((r): SyncStatus => ({ scope: r.scope, status: r.status, startedAt: r.started_at, finishedAt: r.finished_at, error: r.error, calls: Number(r.calls) })),
+    runs: runs.map((r): SyncStatus => ({
+      scope: r.scope,
+      status: r.status,
+      startedAt: r.started_at,
+      finishedAt: r.finished_at,
+      error: r.error,
+      calls: Number(r.calls),
+    })),
     failing: failing.map((f) => ({ id: f.id, displayName: f.display_name, error: f.sync_error ?? '', syncedAt: f.synced_at })),
     apiCount: Number(counts?.apis ?? 0),
     oldestSync: counts?.oldest ?? null,

@@ -43,13 +43,19 @@ describe('buildOperationUrl', () => {
   });
 
   it('appends query parameters encoded, leaving out empty ones', () => {
-    expect(build('/orders', {}, [['status', 'shipped'], ['customerId', ''], ['q', 'a&b=c d']])).toBe(
-      'https://contoso.azure-api.net/orders/orders?status=shipped&q=a%26b%3Dc+d',
-    );
+    expect(
+      build('/orders', {}, [
+        ['status', 'shipped'],
+        ['customerId', ''],
+        ['q', 'a&b=c d'],
+      ]),
+    ).toBe('https://contoso.azure-api.net/orders/orders?status=shipped&q=a%26b%3Dc+d');
   });
 
   it('keeps query parameters written in the template', () => {
-    expect(build('/search?kind=order&q={q}', { q: 'mug & tea' })).toBe('https://contoso.azure-api.net/orders/search?kind=order&q=mug+%26+tea');
+    expect(build('/search?kind=order&q={q}', { q: 'mug & tea' })).toBe(
+      'https://contoso.azure-api.net/orders/search?kind=order&q=mug+%26+tea',
+    );
   });
 
   it('refuses a template that would leave the base path', () => {

@@ -23,7 +23,8 @@ function refuse(message: string): never {
 export function encodeTemplateValue(name: string, value: string): string {
   if (value === '') refuse(`The template parameter "${name}" is required.`);
   if (CONTROL.test(value)) refuse(`The template parameter "${name}" contains control characters.`);
-  if (value === '.' || value === '..') refuse(`The template parameter "${name}" cannot be "${value}": it would leave the operation's path.`);
+  if (value === '.' || value === '..')
+    refuse(`The template parameter "${name}" cannot be "${value}": it would leave the operation's path.`);
   return encodeURIComponent(value);
 }
 
@@ -49,7 +50,10 @@ export function buildOperationUrl(input: OperationUrlInput): URL {
   if (queryTemplate) {
     for (const pair of queryTemplate.split('&').filter(Boolean)) {
       const [key = '', value = ''] = pair.split('=', 2);
-      url.searchParams.append(decodeURIComponent(key), value.replace(PLACEHOLDER, (_m, name: string) => input.templateValues[name] ?? ''));
+      url.searchParams.append(
+        decodeURIComponent(key),
+        value.replace(PLACEHOLDER, (_m, name: string) => input.templateValues[name] ?? ''),
+      );
     }
   }
   for (const [key, value] of input.query ?? []) {

@@ -50,21 +50,31 @@ describe('runConsoleCall', () => {
     expect(outcome.response.status).toBe(403);
     expect(outcome.diagnosis?.expectedStatus).toBe(403);
     expect(outcome.diagnosis?.diagnoses.map((d) => [d.code, d.requestRole])).toEqual([['missing-role', 'Orders.Admin']]);
-    expect(outcome.requestAccess).toEqual([{ role: 'Orders.Admin', href: `/requests/new?api=orders&role=${ORDERS_APP.roles['Orders.Admin']}` }]);
+    expect(outcome.requestAccess).toEqual([
+      { role: 'Orders.Admin', href: `/requests/new?api=orders&role=${ORDERS_APP.roles['Orders.Admin']}` },
+    ]);
   });
 
   it('is refused 403 for Ada, who holds no Orders role, on list-orders', async () => {
     const outcome = await call('ada', 'orders', 'list-orders');
     expect(outcome.response.status).toBe(403);
     expect(outcome.tokenClaims?.roles).toBeUndefined();
-    expect(outcome.diagnosis?.diagnoses[0]).toMatchObject({ code: 'missing-role', requestRole: 'Orders.Admin', anyOfRoles: ['Orders.Admin', 'Orders.Read', 'Orders.Write'] });
+    expect(outcome.diagnosis?.diagnoses[0]).toMatchObject({
+      code: 'missing-role',
+      requestRole: 'Orders.Admin',
+      anyOfRoles: ['Orders.Admin', 'Orders.Read', 'Orders.Write'],
+    });
     expect(outcome.requestAccess.map((l) => l.role)).toEqual(['Orders.Read', 'Orders.Write', 'Orders.Admin']);
     expect(outcome.requestAccess[0]?.href).toBe(`/requests/new?api=orders&role=${ORDERS_APP.roles['Orders.Read']}`);
   });
 
   it('sends the user’s own subscription key where the API requires one', async () => {
     const key = await findUserSubscriptionKey(USERS.ben.oid, 'payments', ['partners']);
-    expect(key).toMatchObject({ subscriptionId: 'ben-partners', headerName: 'Ocp-Apim-Subscription-Key', key: SEEDED_SUBSCRIPTION_KEYS.benPartners });
+    expect(key).toMatchObject({
+      subscriptionId: 'ben-partners',
+      headerName: 'Ocp-Apim-Subscription-Key',
+      key: SEEDED_SUBSCRIPTION_KEYS.benPartners,
+    });
     expect(await findUserSubscriptionKey(USERS.ada.oid, 'payments', ['partners'])).toBeNull();
     const outcome = await call('ben', 'payments', 'list-payments');
     expect(outcome.subscription?.id).toBe('ben-partners');
@@ -97,10 +107,15 @@ describe('the doctor over tokens the emulator issued', () => {
   });
 
   it('says the portal’s own token is for Roleport, not for the Orders API', async () => {
-    const { diagnosis, ownToken } = await diagnoseForUser(env.db, USERS.ada.oid, await portalToken('ada'), { apiId: 'orders', operationId: 'list-orders' });
+    const { diagnosis, ownToken } = await diagnoseForUser(env.db, USERS.ada.oid, await portalToken('ada'), {
+      apiId: 'orders',
+      operationId: 'list-orders',
+    });
     expect(ownToken).toBe(true);
     expect(diagnosis.expectedStatus).toBe(401);
-    expect(diagnosis.diagnoses.map((d) => [d.code, d.title])).toEqual([['wrong-audience', 'This is a token for Roleport itself, not for the API']]);
+    expect(diagnosis.diagnoses.map((d) => [d.code, d.title])).toEqual([
+      ['wrong-audience', 'This is a token for Roleport itself, not for the API'],
+    ]);
   });
 
   it('leaves the directory out for a token of another user', async () => {

@@ -32,7 +32,12 @@ const RESERVED_HEADERS = new Set(['authorization', 'host', 'content-length', 'co
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** Calls one operation through the APIM gateway as the signed-in user and explains a refusal. */
-export async function runConsoleCall(database: Kysely<Database>, oid: string, input: ConsoleSendInput, deps: ConsoleCallDeps): Promise<ConsoleOutcome> {
+export async function runConsoleCall(
+  database: Kysely<Database>,
+  oid: string,
+  input: ConsoleSendInput,
+  deps: ConsoleCallDeps,
+): Promise<ConsoleOutcome> {
   (deps.rateLimiter ?? consoleRateLimiter).take(oid);
   const target = await loadDoctorTarget(database, input.apiId, input.operationId);
   if (!target) throw new UserFacingError(`There is no API "${input.apiId}" in the catalog.`, 'not_found', 404);
@@ -40,10 +45,15 @@ export async function runConsoleCall(database: Kysely<Database>, oid: string, in
   if (!operation) throw new UserFacingError(`${api.displayName} has no operation "${input.operationId}".`, 'not_found', 404);
   if (!METHODS.has(operation.method)) throw new UserFacingError(`The console cannot send ${operation.method} requests.`);
 
-  const templateValues = Object.fromEntries(operation.parameters.filter((p) => p.in === 'template').map((p) => [p.name, input.template[p.name] ?? '']));
+  const templateValues = Object.fromEntries(
+    operation.parameters.filter((p) => p.in === 'template').map((p) => [p.name, input.template[p.name] ?? '']),
+  );
   const query = operation.parameters.filter((p) => p.in === 'query').map((p) => [p.name, input.query[p.name] ?? ''] as const);
-  const missing = operation.parameters.filter((p) => p.required && p.in !== 'template' && !(p.in === 'query' ? input.query : input.headers)[p.name]);
-  if (missing.length > 0) throw new UserFacingError(`Fill in the required parameter${missing.length > 1 ? 's' : ''} ${missing.map((p) => p.name).join(', ')}.`);
+  const missing = operation.parameters.filter(
+    (p) => p.required && p.in !== 'template' && !(p.in === 'query' ? input.query : input.headers)[p.name],
+  );
+  if (missing.length > 0)
+    throw new UserFacingError(`Fill in the required parameter${missing.length > 1 ? 's' : ''} ${missing.map((p) => p.name).join(', ')}.`);
   const url = buildOperationUrl({ baseUrl: api.gatewayBaseUrl, urlTemplate: operation.urlTemplate, templateValues, query });
 
   const snapshot = await readServiceSnapshot(database);
@@ -60,7 +70,8 @@ export async function runConsoleCall(database: Kysely<Database>, oid: string, in
   for (const p of operation.parameters.filter((p) => p.in === 'header')) {
     const value = input.headers[p.name] ?? '';
     if (value === '' || RESERVED_HEADERS.has(p.name.toLowerCase())) continue;
-    if (!HEADER_NAME.test(p.name) || /[\r\n\u0000]/.test(value)) throw new UserFacingError(`The header ${p.name} has a value that cannot be sent.`);
+    if (!HEADER_NAME.test(p.name) || /[\r\n\u0000]/.test(value))
+      throw new UserFacingError(`The header ${p.name} has a value that cannot be sent.`);
     setHeader({ name: p.name, value }, value);
   }
   const sendsBody = !['GET', 'HEAD'].includes(operation.method) && input.body !== undefined && input.body !== '';
@@ -79,9 +90,16 @@ export async function runConsoleCall(database: Kysely<Database>, oid: string, in
   }
   let key: UserSubscriptionKey | null = null;
   if (api.subscriptionRequired) {
-    key = await (deps.findSubscriptionKey ?? findUserSubscriptionKey)(oid, api.id, api.products.map((p) => p.id));
+    key = await (deps.findSubscriptionKey ?? findUserSubscriptionKey)(
+      oid,
+      api.id,
+      api.products.map((p) => p.id),
+    );
     if (key) setHeader({ name: key.headerName, value: '', secret: 'subscription-key' }, key.key);
-    else notes.push(`${api.displayName} requires a subscription key and you have no active subscription covering it (products: ${api.products.map((p) => p.displayName).join(', ') || 'none'}); the call is sent without one.`);
+    else
+      notes.push(
+        `${api.displayName} requires a subscription key and you have no active subscription covering it (products: ${api.products.map((p) => p.displayName).join(', ') || 'none'}); the call is sent without one.`,
+      );
   }
 
   const response = await sendGatewayRequest(vetted, { method: operation.method, headers, body: sendsBody ? input.body : undefined });

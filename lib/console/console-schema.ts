@@ -12,7 +12,10 @@ export const consoleSendSchema = z.object({
   headers: z.record(name, value).default({}),
   contentType: z.string().max(200).optional(),
   // The byte limit (256 KB) is enforced on the encoded body; this bounds the characters.
-  body: z.string().max(256 * 1024).optional(),
+  body: z
+    .string()
+    .max(256 * 1024)
+    .optional(),
 });
 
 export type ConsoleSendInput = z.infer<typeof consoleSendSchema>;

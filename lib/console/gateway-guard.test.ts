@@ -6,7 +6,10 @@ import { isPrivateAddress } from './private-address';
 const AZURE = allowedGatewayHosts('https://contoso.azure-api.net', []);
 const LOCAL = allowedGatewayHosts('https://localhost:9446', []);
 const publicDns: Resolver = async () => [{ address: '20.50.2.3', family: 4 }];
-const dns = (table: Record<string, string[]>): Resolver => async (host) => (table[host] ?? []).map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+const dns =
+  (table: Record<string, string[]>): Resolver =>
+  async (host) =>
+    (table[host] ?? []).map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
 
 function refusal(run: () => unknown): string {
   try {
@@ -28,11 +31,9 @@ async function asyncRefusal(run: () => Promise<unknown>): Promise<string> {
 
 describe('allowedGatewayHosts', () => {
   it('takes the host of the service gateway URL and the extra hosts, normalised', () => {
-    expect(allowedGatewayHosts('https://Contoso.azure-api.net/', ['gw.contoso.com', 'GW2.contoso.com:8443', 'bad/host', 'u@evil.com'])).toEqual([
-      'contoso.azure-api.net',
-      'gw.contoso.com',
-      'gw2.contoso.com:8443',
-    ]);
+    expect(
+      allowedGatewayHosts('https://Contoso.azure-api.net/', ['gw.contoso.com', 'GW2.contoso.com:8443', 'bad/host', 'u@evil.com']),
+    ).toEqual(['contoso.azure-api.net', 'gw.contoso.com', 'gw2.contoso.com:8443']);
   });
 });
 
@@ -76,7 +77,9 @@ describe('checkGatewayUrl', () => {
   );
 
   it('refuses a localhost variant that is not exactly the configured host', () => {
-    expect(refusal(() => checkGatewayUrl('https://localhost.:9446/orders', LOCAL))).toContain('localhost.:9446 is not a configured gateway host');
+    expect(refusal(() => checkGatewayUrl('https://localhost.:9446/orders', LOCAL))).toContain(
+      'localhost.:9446 is not a configured gateway host',
+    );
     expect(refusal(() => checkGatewayUrl('https://127.0.0.1:9446/orders', LOCAL))).toContain('It is an IP address');
   });
 
@@ -91,13 +94,22 @@ describe('vetGatewayTarget', () => {
     expect(target.addresses).toEqual([{ address: '20.50.2.3', family: 4 }]);
   });
 
-  it.each([['10.0.0.7'], ['127.0.0.1'], ['169.254.169.254'], ['::1'], ['fd00::1'], ['fe80::1'], ['::ffff:192.168.1.1'], ['100.64.0.1'], ['0.0.0.0']])(
-    'refuses a configured public name that resolves to %s (DNS rebinding)',
-    async (address) => {
-      const message = await asyncRefusal(() => vetGatewayTarget('https://contoso.azure-api.net/orders', AZURE, dns({ 'contoso.azure-api.net': [address] })));
-      expect(message).toContain(`contoso.azure-api.net resolves to a private, loopback or link-local address (${address})`);
-    },
-  );
+  it.each([
+    ['10.0.0.7'],
+    ['127.0.0.1'],
+    ['169.254.169.254'],
+    ['::1'],
+    ['fd00::1'],
+    ['fe80::1'],
+    ['::ffff:192.168.1.1'],
+    ['100.64.0.1'],
+    ['0.0.0.0'],
+  ])('refuses a configured public name that resolves to %s (DNS rebinding)', async (address) => {
+    const message = await asyncRefusal(() =>
+      vetGatewayTarget('https://contoso.azure-api.net/orders', AZURE, dns({ 'contoso.azure-api.net': [address] })),
+    );
+    expect(message).toContain(`contoso.azure-api.net resolves to a private, loopback or link-local address (${address})`);
+  });
 
   it('refuses when any one of the resolved addresses is private', async () => {
     const resolve = dns({ 'contoso.azure-api.net': ['20.50.2.3', '10.1.2.3'] });
@@ -113,12 +125,16 @@ describe('vetGatewayTarget', () => {
     const hosts = allowedGatewayHosts('https://contoso.azure-api.net', ['10.0.0.5:8443']);
     const target = await vetGatewayTarget('https://10.0.0.5:8443/orders', hosts, publicDns);
     expect(target.addresses).toEqual([{ address: '10.0.0.5', family: 4 }]);
-    expect(await asyncRefusal(() => vetGatewayTarget('https://10.0.0.6:8443/orders', hosts, publicDns))).toContain('not a configured gateway host');
+    expect(await asyncRefusal(() => vetGatewayTarget('https://10.0.0.6:8443/orders', hosts, publicDns))).toContain(
+      'not a configured gateway host',
+    );
   });
 
   it('refuses a configured extra name that resolves privately', async () => {
     const hosts = allowedGatewayHosts('https://contoso.azure-api.net', ['gw.contoso.com']);
-    const message = await asyncRefusal(() => vetGatewayTarget('https://gw.contoso.com/orders', hosts, dns({ 'gw.contoso.com': ['192.168.4.4'] })));
+    const message = await asyncRefusal(() =>
+      vetGatewayTarget('https://gw.contoso.com/orders', hosts, dns({ 'gw.contoso.com': ['192.168.4.4'] })),
+    );
     expect(message).toContain('resolves to a private');
   });
 
@@ -131,8 +147,11 @@ describe('vetGatewayTarget', () => {
 });
 
 describe('isPrivateAddress', () => {
-  it.each(['8.8.8.8', '20.50.2.3', '2606:4700::1111', '172.32.0.1', '192.169.0.1'])('%s is public', (a) => expect(isPrivateAddress(a)).toBe(false));
-  it.each(['172.16.0.1', '172.31.255.255', '192.168.0.1', '::', '::ffff:10.0.0.1', '64:ff9b::7f00:1', 'ff02::1', 'not-an-ip'])('%s is not public', (a) =>
-    expect(isPrivateAddress(a)).toBe(true),
+  it.each(['8.8.8.8', '20.50.2.3', '2606:4700::1111', '172.32.0.1', '192.169.0.1'])('%s is public', (a) =>
+    expect(isPrivateAddress(a)).toBe(false),
+  );
+  it.each(['172.16.0.1', '172.31.255.255', '192.168.0.1', '::', '::ffff:10.0.0.1', '64:ff9b::7f00:1', 'ff02::1', 'not-an-ip'])(
+    '%s is not public',
+    (a) => expect(isPrivateAddress(a)).toBe(true),
   );
 });

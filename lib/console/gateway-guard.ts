@@ -57,7 +57,9 @@ export function checkGatewayUrl(raw: string, allowedHosts: readonly string[]): U
   if (url.username || url.password) refuse('the URL carries a user name or password (user@host); the console calls only the gateway host.');
   if (allowedHosts.length === 0) refuse('no gateway host is known yet. Ask an admin to sync the catalog.');
   if (!allowedHosts.includes(url.host)) {
-    const literal = isIP(url.hostname.replace(/^\[|\]$/g, '')) ? ' It is an IP address; the console calls the gateway only by its configured name.' : '';
+    const literal = isIP(url.hostname.replace(/^\[|\]$/g, ''))
+      ? ' It is an IP address; the console calls the gateway only by its configured name.'
+      : '';
     refuse(`${url.host} is not a configured gateway host (${allowedHosts.join(', ')}).${literal}`);
   }
   return url;
@@ -67,7 +69,11 @@ export function checkGatewayUrl(raw: string, allowedHosts: readonly string[]): U
  * Resolves the host and refuses private, loopback and link-local addresses, except for a configured host that itself names a
  * private place (a localhost name or a private IP literal): a public name that resolves privately is refused, whatever it is.
  */
-export async function vetGatewayTarget(raw: string, allowedHosts: readonly string[], resolve: Resolver = systemResolver): Promise<VettedTarget> {
+export async function vetGatewayTarget(
+  raw: string,
+  allowedHosts: readonly string[],
+  resolve: Resolver = systemResolver,
+): Promise<VettedTarget> {
   const url = checkGatewayUrl(raw, allowedHosts);
   const hostname = url.hostname.replace(/^\[|\]$/g, '');
   let addresses: ResolvedAddress[];
@@ -84,7 +90,9 @@ export async function vetGatewayTarget(raw: string, allowedHosts: readonly strin
   const privateOk = namesPrivateAddress(hostname);
   const blocked = addresses.filter((a) => isPrivateAddress(a.address));
   if (blocked.length > 0 && !privateOk) {
-    refuse(`${hostname} resolves to a private, loopback or link-local address (${blocked.map((a) => a.address).join(', ')}); the console reaches such addresses only for a host configured as one.`);
+    refuse(
+      `${hostname} resolves to a private, loopback or link-local address (${blocked.map((a) => a.address).join(', ')}); the console reaches such addresses only for a host configured as one.`,
+    );
   }
   return { url, addresses };
 }

@@ -1,5 +1,10 @@
 import 'server-only';
-import { OnBehalfOfCredential, type AuthorityValidationOptions, type MultiTenantTokenCredentialOptions, type OnBehalfOfCredentialSecretOptions } from '@azure/identity';
+import {
+  OnBehalfOfCredential,
+  type AuthorityValidationOptions,
+  type MultiTenantTokenCredentialOptions,
+  type OnBehalfOfCredentialSecretOptions,
+} from '@azure/identity';
 import type { IndexedApp } from '@/lib/catalog/catalog-types';
 import { getConfig } from '@/lib/env';
 import { UserFacingError } from '@/lib/errors/user-facing-error';

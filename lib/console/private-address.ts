@@ -27,7 +27,10 @@ function inV4Block(address: string, [base, bits]: [string, number]): boolean {
 
 /** Expands an IPv6 address to eight 16-bit groups (an embedded dotted IPv4 tail counts as two). */
 function v6Groups(address: string): number[] | null {
-  let text = address.toLowerCase().replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  let text = address
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/%.*$/, '');
   const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
   if (dotted?.[1]) {
     const n = v4ToInt(dotted[1]);
@@ -69,7 +72,10 @@ export function isPrivateAddress(address: string): boolean {
 
 /** A configured host that names a private place by itself: an IP literal in a private range, or a localhost name. */
 export function namesPrivateAddress(hostname: string): boolean {
-  const bare = hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  const bare = hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
   if (isIP(bare)) return isPrivateAddress(bare);
   return bare === 'localhost' || bare.endsWith('.localhost');
 }

@@ -11,7 +11,7 @@ describe('createRateLimiter', () => {
       limiter.take('ben');
     }
     now = 20_000;
-    expect(() => limiter.take('ben')).toThrow('You have sent 3 requests in the last 60 seconds, the console\'s limit. Try again in 41 s.');
+    expect(() => limiter.take('ben')).toThrow("You have sent 3 requests in the last 60 seconds, the console's limit. Try again in 41 s.");
     limiter.take('ada');
     now = 61_001;
     expect(() => limiter.take('ben')).not.toThrow();

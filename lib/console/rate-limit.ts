@@ -16,7 +16,11 @@ export function createRateLimiter(limit: number, windowMs: number, clock: () => 
       if (recent.length >= limit) {
         const wait = Math.max(1, Math.ceil((windowMs - (now - (recent[0] as number))) / 1000));
         calls.set(key, recent);
-        throw new UserFacingError(`You have sent ${limit} requests in the last ${windowMs / 1000} seconds, the console's limit. Try again in ${wait} s.`, 'console_rate_limited', 429);
+        throw new UserFacingError(
+          `You have sent ${limit} requests in the last ${windowMs / 1000} seconds, the console's limit. Try again in ${wait} s.`,
+          'console_rate_limited',
+          429,
+        );
       }
       recent.push(now);
       calls.set(key, recent);

@@ -40,7 +40,11 @@ const target = (path: string): VettedTarget => ({
 
 describe('sendGatewayRequest', () => {
   it('sends the body and reads the answer', async () => {
-    const response = await sendGatewayRequest(target('/echo'), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"a":1}' });
+    const response = await sendGatewayRequest(target('/echo'), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"a":1}',
+    });
     expect(response.status).toBe(200);
     expect(JSON.parse(response.body)).toEqual({ method: 'POST', body: '{"a":1}' });
     expect(response.truncated).toBe(false);
@@ -49,7 +53,9 @@ describe('sendGatewayRequest', () => {
 
   it('connects to the pinned address, not to what the name resolves to now', async () => {
     const pinned: VettedTarget = { url: new URL(`https://localhost:${port}/echo`), addresses: [{ address: '192.0.2.1', family: 4 }] };
-    await expect(sendGatewayRequest(pinned, { method: 'GET', headers: {} }, { timeoutMs: 500 })).rejects.toThrow(/did not answer|could not be reached/);
+    await expect(sendGatewayRequest(pinned, { method: 'GET', headers: {} }, { timeoutMs: 500 })).rejects.toThrow(
+      /did not answer|could not be reached/,
+    );
   });
 
   it('returns a redirect as it is, without following it', async () => {
@@ -68,13 +74,15 @@ describe('sendGatewayRequest', () => {
 
   it('refuses a body over 256 KB before connecting', async () => {
     const before = seen.length;
-    expect(() => sendGatewayRequest(target('/echo'), { method: 'POST', headers: {}, body: 'x'.repeat(MAX_REQUEST_BODY_BYTES + 1) })).toThrow(
-      'the console sends at most 256 KB',
-    );
+    expect(() =>
+      sendGatewayRequest(target('/echo'), { method: 'POST', headers: {}, body: 'x'.repeat(MAX_REQUEST_BODY_BYTES + 1) }),
+    ).toThrow('the console sends at most 256 KB');
     expect(seen.length).toBe(before);
   });
 
   it('gives up after the timeout', async () => {
-    await expect(sendGatewayRequest(target('/slow'), { method: 'GET', headers: {} }, { timeoutMs: 300 })).rejects.toThrow('did not answer within 0.3 seconds');
+    await expect(sendGatewayRequest(target('/slow'), { method: 'GET', headers: {} }, { timeoutMs: 300 })).rejects.toThrow(
+      'did not answer within 0.3 seconds',
+    );
   });
 });

@@ -41,7 +41,11 @@ function pinnedLookup(target: VettedTarget): LookupFunction {
 export function sendGatewayRequest(target: VettedTarget, req: GatewayRequest, { timeoutMs = TIMEOUT_MS } = {}): Promise<GatewayResponse> {
   const body = req.body === undefined ? undefined : Buffer.from(req.body, 'utf8');
   if (body && body.length > MAX_REQUEST_BODY_BYTES) {
-    throw new UserFacingError(`The request body is ${Math.ceil(body.length / 1024)} KB; the console sends at most ${MAX_REQUEST_BODY_BYTES / 1024} KB.`, 'console_body_too_large', 413);
+    throw new UserFacingError(
+      `The request body is ${Math.ceil(body.length / 1024)} KB; the console sends at most ${MAX_REQUEST_BODY_BYTES / 1024} KB.`,
+      'console_body_too_large',
+      413,
+    );
   }
   const started = performance.now();
   return new Promise<GatewayResponse>((resolve, reject) => {
@@ -60,7 +64,11 @@ export function sendGatewayRequest(target: VettedTarget, req: GatewayRequest, { 
     }, timeoutMs);
     outgoing.on('error', (error) => {
       clearTimeout(timer);
-      reject(error instanceof UserFacingError ? error : new UserFacingError(`The gateway could not be reached: ${error.message}`, 'console_unreachable', 502));
+      reject(
+        error instanceof UserFacingError
+          ? error
+          : new UserFacingError(`The gateway could not be reached: ${error.message}`, 'console_unreachable', 502),
+      );
     });
     outgoing.on('response', (incoming) => {
       const chunks: Buffer[] = [];
@@ -69,7 +77,8 @@ export function sendGatewayRequest(target: VettedTarget, req: GatewayRequest, { 
       const finish = () => {
         clearTimeout(timer);
         const headerPairs: [string, string][] = [];
-        for (let i = 0; i + 1 < incoming.rawHeaders.length; i += 2) headerPairs.push([incoming.rawHeaders[i] as string, incoming.rawHeaders[i + 1] as string]);
+        for (let i = 0; i + 1 < incoming.rawHeaders.length; i += 2)
+          headerPairs.push([incoming.rawHeaders[i] as string, incoming.rawHeaders[i + 1] as string]);
         resolve({
           status: incoming.statusCode ?? 0,
           statusText: incoming.statusMessage ?? '',

@@ -2,7 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import type { OperationAccess } from '@/lib/policy/role-requirements';
 import type { JwtValidation } from '@/lib/policy/read-validate-jwt';
-import { checkAudiences, checkOpenIdConfigUrls, checkPortalRedirect, checkRequiredRoles, type ApiUnderCheck, type RegisteredApp } from './config-checks';
+import {
+  checkAudiences,
+  checkOpenIdConfigUrls,
+  checkPortalRedirect,
+  checkRequiredRoles,
+  type ApiUnderCheck,
+  type RegisteredApp,
+} from './config-checks';
 
 const TID = '6b1f3c2e-8a4d-4e7b-9c21-5d0e7a9f1b34';
 const AUTHORITY = 'https://login.microsoftonline.com';
@@ -33,7 +40,12 @@ function validation(openIdConfigUrls: string[], audiences: string[]): JwtValidat
 }
 
 function entry(openIdConfigUrls: string[], audiences: string[], roles: Record<string, string[][]>): ApiUnderCheck {
-  const access = (requiredRoles: string[][]): OperationAccess => ({ validatesToken: true, validations: [validation(openIdConfigUrls, audiences)], requiredRoles, unknowns: [] });
+  const access = (requiredRoles: string[][]): OperationAccess => ({
+    validatesToken: true,
+    validations: [validation(openIdConfigUrls, audiences)],
+    requiredRoles,
+    unknowns: [],
+  });
   return {
     api: {
       id: 'orders',
@@ -60,9 +72,15 @@ describe('checkPortalRedirect', () => {
   });
 
   it('explains a near miss in case or trailing slash', () => {
-    const finding = checkPortalRedirect({ ...portal, redirectUris: ['https://Roleport.contoso.com/api/auth/callback/azure-ad/'] }, 'p', 'https://roleport.contoso.com');
+    const finding = checkPortalRedirect(
+      { ...portal, redirectUris: ['https://Roleport.contoso.com/api/auth/callback/azure-ad/'] },
+      'p',
+      'https://roleport.contoso.com',
+    );
     expect(finding.status).toBe('error');
-    expect(finding.detail).toContain('differs from https://roleport.contoso.com/api/auth/callback/azure-ad only in case or a trailing slash');
+    expect(finding.detail).toContain(
+      'differs from https://roleport.contoso.com/api/auth/callback/azure-ad only in case or a trailing slash',
+    );
   });
 
   it('fails when the registration does not exist', () => {
@@ -78,7 +96,10 @@ describe('checkOpenIdConfigUrls', () => {
   });
 
   it.each([
-    [`${AUTHORITY}/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0/.well-known/openid-configuration`, 'names tenant 72f988bf-86f1-41af-91ab-2d7cd011db47'],
+    [
+      `${AUTHORITY}/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0/.well-known/openid-configuration`,
+      'names tenant 72f988bf-86f1-41af-91ab-2d7cd011db47',
+    ],
     [`${AUTHORITY}/common/v2.0/.well-known/openid-configuration`, 'the /common document'],
     [`https://login.microsoftonline.us/${TID}/v2.0/.well-known/openid-configuration`, "is not on this tenant's authority"],
   ])('fails %s', (url, message) => {
@@ -111,7 +132,12 @@ describe('checkAudiences', () => {
 describe('checkRequiredRoles', () => {
   it('fails a role the app does not define and one it disabled, listing the operations', () => {
     const findings = checkRequiredRoles(
-      entry([], [], { 'List orders': [['Orders.Read', 'Orders.Write']], 'Export orders': [['Orders.Admin']], 'Old export': [['Orders.Legacy']], 'Purge': [['Orders.Admin']] }),
+      entry([], [], {
+        'List orders': [['Orders.Read', 'Orders.Write']],
+        'Export orders': [['Orders.Admin']],
+        'Old export': [['Orders.Legacy']],
+        Purge: [['Orders.Admin']],
+      }),
       ORDERS_APP,
     );
     const byRole = new Map(findings.map((f) => [f.id.split(':')[2], f]));

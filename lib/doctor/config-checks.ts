@@ -27,14 +27,31 @@ export interface ApiUnderCheck {
 const sameText = (a: string, b: string) => a.replace(/\/+$/, '').toLowerCase() === b.replace(/\/+$/, '').toLowerCase();
 
 /** The portal's callback must be a redirect URI of its app registration, or Entra refuses every sign-in (AADSTS50011). */
-export function checkPortalRedirect(app: Pick<RegisteredApp, 'appId' | 'displayName'> & { redirectUris: string[] } | null, clientId: string, publicUrl: string): Finding {
+export function checkPortalRedirect(
+  app: (Pick<RegisteredApp, 'appId' | 'displayName'> & { redirectUris: string[] }) | null,
+  clientId: string,
+  publicUrl: string,
+): Finding {
   const callback = `${publicUrl.replace(/\/+$/, '')}/api/auth/callback/azure-ad`;
   const subject = 'Portal app registration';
   if (!app) {
-    return { id: 'portal-app-missing', status: 'error', subject, title: 'The portal app registration was not found', detail: `No application with client id ${clientId} exists in the tenant.`, fix: 'Check AZURE_CLIENT_ID: it must be the client id of the Roleport app registration in this tenant.' };
+    return {
+      id: 'portal-app-missing',
+      status: 'error',
+      subject,
+      title: 'The portal app registration was not found',
+      detail: `No application with client id ${clientId} exists in the tenant.`,
+      fix: 'Check AZURE_CLIENT_ID: it must be the client id of the Roleport app registration in this tenant.',
+    };
   }
   if (app.redirectUris.some((uri) => uri === callback)) {
-    return { id: 'portal-redirect', status: 'ok', subject, title: 'The sign-in callback is registered', detail: `${callback} is a redirect URI of ${app.displayName}.` };
+    return {
+      id: 'portal-redirect',
+      status: 'ok',
+      subject,
+      title: 'The sign-in callback is registered',
+      detail: `${callback} is a redirect URI of ${app.displayName}.`,
+    };
   }
   const nearly = app.redirectUris.find((uri) => sameText(uri, callback));
   return {
@@ -52,16 +69,34 @@ export function checkPortalRedirect(app: Pick<RegisteredApp, 'appId' | 'displayN
 /** Each openid-config URL must be this tenant's discovery document on the configured authority. */
 export function checkOpenIdConfigUrls(entry: ApiUnderCheck, authorityHost: string, tenantId: string): Finding[] {
   const { api } = entry;
-  const urls = [...new Set([...api.access.openIdConfigUrls, ...entry.operations.flatMap((op) => op.access.validations.flatMap((v) => v.openIdConfigUrls))])];
+  const urls = [
+    ...new Set([
+      ...api.access.openIdConfigUrls,
+      ...entry.operations.flatMap((op) => op.access.validations.flatMap((v) => v.openIdConfigUrls)),
+    ]),
+  ];
   const authority = authorityHost.replace(/\/+$/, '').toLowerCase();
   return urls.map((url): Finding => {
     const text = url.toLowerCase();
     const base = { subject: api.displayName };
     if (url.includes('{{')) {
-      return { ...base, id: `openid-unknown:${api.id}:${url}`, status: 'warn', title: 'The OpenID configuration URL uses a named value Roleport could not read', detail: url, fix: 'Give the named value a plain (not secret) value, or write the URL in the policy.' };
+      return {
+        ...base,
+        id: `openid-unknown:${api.id}:${url}`,
+        status: 'warn',
+        title: 'The OpenID configuration URL uses a named value Roleport could not read',
+        detail: url,
+        fix: 'Give the named value a plain (not secret) value, or write the URL in the policy.',
+      };
     }
     if (text.startsWith(`${authority}/${tenantId.toLowerCase()}/`)) {
-      return { ...base, id: `openid-ok:${api.id}:${url}`, status: 'ok', title: 'validate-jwt reads this tenant’s signing keys', detail: url };
+      return {
+        ...base,
+        id: `openid-ok:${api.id}:${url}`,
+        status: 'ok',
+        title: 'validate-jwt reads this tenant’s signing keys',
+        detail: url,
+      };
     }
     const segment = /^https?:\/\/[^/]+\/([^/]+)\//i.exec(url)?.[1] ?? '';
     const multi = ['common', 'organizations', 'consumers'].includes(segment.toLowerCase());
@@ -87,7 +122,13 @@ export function checkAudiences(entry: ApiUnderCheck, appsByAudience: ReadonlyMap
   return api.access.audiences.map((audience): Finding => {
     const app = appsByAudience.get(audience) ?? null;
     const base = { subject: api.displayName, id: `audience:${api.id}:${audience}` };
-    if (app) return { ...base, status: 'ok', title: 'The audience is a registered application', detail: `${audience} identifies ${app.displayName} (${app.appId}).` };
+    if (app)
+      return {
+        ...base,
+        status: 'ok',
+        title: 'The audience is a registered application',
+        detail: `${audience} identifies ${app.displayName} (${app.appId}).`,
+      };
     return {
       ...base,
       status: 'error',
@@ -102,21 +143,34 @@ export function checkAudiences(entry: ApiUnderCheck, appsByAudience: ReadonlyMap
 export function checkRequiredRoles(entry: ApiUnderCheck, app: RegisteredApp | null): Finding[] {
   const { api } = entry;
   const needed = new Map<string, string[]>();
-  for (const op of entry.operations) for (const role of new Set(op.access.requiredRoles.flat())) needed.set(role, [...(needed.get(role) ?? []), op.displayName]);
+  for (const op of entry.operations)
+    for (const role of new Set(op.access.requiredRoles.flat())) needed.set(role, [...(needed.get(role) ?? []), op.displayName]);
   if (needed.size === 0) return [];
   if (!app) {
-    return [{ id: `roles-no-app:${api.id}`, status: 'warn', subject: api.displayName, title: 'Required roles cannot be checked', detail: `${api.displayName}'s operations require ${[...needed.keys()].join(', ')}, but no app registration is mapped to the API.`, fix: 'Map the API to its app registration (fix the audiences above, or set the mapping on the catalog page).' }];
+    return [
+      {
+        id: `roles-no-app:${api.id}`,
+        status: 'warn',
+        subject: api.displayName,
+        title: 'Required roles cannot be checked',
+        detail: `${api.displayName}'s operations require ${[...needed.keys()].join(', ')}, but no app registration is mapped to the API.`,
+        fix: 'Map the API to its app registration (fix the audiences above, or set the mapping on the catalog page).',
+      },
+    ];
   }
   return [...needed].map(([role, ops]): Finding => {
     const defined = app.appRoles.find((r) => r.value === role);
     const base = { subject: api.displayName, id: `role:${api.id}:${role}` };
-    if (defined?.isEnabled) return { ...base, status: 'ok', title: `${role} is a role of ${app.displayName}`, detail: `Required by ${ops.join(', ')}.` };
+    if (defined?.isEnabled)
+      return { ...base, status: 'ok', title: `${role} is a role of ${app.displayName}`, detail: `Required by ${ops.join(', ')}.` };
     return {
       ...base,
       status: 'error',
       title: defined ? `${role} is disabled on ${app.displayName}` : `${role} is not a role of ${app.displayName}`,
       detail: `${ops.join(', ')} ${ops.length === 1 ? 'requires' : 'require'} ${role}, but ${app.displayName} ${defined ? 'has it disabled' : `defines only ${app.appRoles.map((r) => r.value).join(', ') || 'no roles'}`}: no token will carry it, so every call is refused with 403.`,
-      fix: defined ? `Enable ${role} in ${app.displayName}'s app roles.` : `Add an app role with the value ${role} to ${app.displayName}, or correct the role name in the operations' policy (values compare exactly, case included).`,
+      fix: defined
+        ? `Enable ${role} in ${app.displayName}'s app roles.`
+        : `Add an app role with the value ${role} to ${app.displayName}, or correct the role name in the operations' policy (values compare exactly, case included).`,
     };
   });
 }

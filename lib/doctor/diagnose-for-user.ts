@@ -54,7 +54,8 @@ export async function diagnoseForUser(
   if (choice.apiId) {
     target = await loadDoctorTarget(database, choice.apiId, choice.operationId);
     if (!target) throw new UserFacingError(`There is no API "${choice.apiId}" in the catalog.`, 'not_found', 404);
-    if (choice.operationId && !target.operation) throw new UserFacingError(`${target.api.displayName} has no operation "${choice.operationId}".`, 'not_found', 404);
+    if (choice.operationId && !target.operation)
+      throw new UserFacingError(`${target.api.displayName} has no operation "${choice.operationId}".`, 'not_found', 404);
   }
   const decoded = decodeJwt(token);
   const ownToken = decoded.ok && typeof decoded.claims.oid === 'string' && decoded.claims.oid.toLowerCase() === userOid.toLowerCase();

@@ -39,7 +39,12 @@ function policyOf(target: DoctorTarget): DoctorPolicy {
 export function heldRolesForApp(held: DirectoryHeldRole[], appId: string | null): HeldRole[] {
   return held
     .filter((h) => appId !== null && h.appId === appId)
-    .map((h) => ({ value: h.value, via: h.via, ...(h.groupName ? { groupName: h.groupName } : {}), ...(h.assignedAt ? { assignedAt: h.assignedAt } : {}) }));
+    .map((h) => ({
+      value: h.value,
+      via: h.via,
+      ...(h.groupName ? { groupName: h.groupName } : {}),
+      ...(h.assignedAt ? { assignedAt: h.assignedAt } : {}),
+    }));
 }
 
 /** The tenant's own discovery document: the keys the gateway's validate-jwt trusts for this tenant. */
@@ -61,7 +66,12 @@ export function buildDoctorContext(target: DoctorTarget | null, heldRoles?: Dire
   };
   if (!target) return ctx;
   if (target.app) {
-    ctx.api = { displayName: target.api.displayName, appId: target.app.appId, identifierUris: target.app.identifierUris, tokenVersion: target.app.tokenVersion };
+    ctx.api = {
+      displayName: target.api.displayName,
+      appId: target.app.appId,
+      identifierUris: target.app.identifierUris,
+      tokenVersion: target.app.tokenVersion,
+    };
   }
   ctx.policy = policyOf(target);
   if (target.operation) {

@@ -4,7 +4,14 @@ import type { IndexedApp } from '@/lib/catalog/catalog-types';
 import { listIndexedApis, listIndexedApps, listIndexedOperations } from '@/lib/catalog/read-index';
 import { db } from '@/lib/db/portal-database';
 import { getConfig } from '@/lib/env';
-import { checkAudiences, checkOpenIdConfigUrls, checkPortalRedirect, checkRequiredRoles, type Finding, type RegisteredApp } from './config-checks';
+import {
+  checkAudiences,
+  checkOpenIdConfigUrls,
+  checkPortalRedirect,
+  checkRequiredRoles,
+  type Finding,
+  type RegisteredApp,
+} from './config-checks';
 
 export interface ConfigDoctorSection {
   subject: string;
@@ -37,16 +44,29 @@ async function resolveAudiences(audiences: string[], apps: IndexedApp[]): Promis
 export async function loadConfigDoctor(): Promise<ConfigDoctorSection[]> {
   const config = getConfig();
   const database = await db();
-  const [portalApp, apis, apps] = await Promise.all([findApplicationByAudience(config.clientId), listIndexedApis(database), listIndexedApps(database)]);
-  const sections: ConfigDoctorSection[] = [{ subject: 'Portal app registration', findings: [checkPortalRedirect(portalApp, config.clientId, config.publicUrl)] }];
+  const [portalApp, apis, apps] = await Promise.all([
+    findApplicationByAudience(config.clientId),
+    listIndexedApis(database),
+    listIndexedApps(database),
+  ]);
+  const sections: ConfigDoctorSection[] = [
+    { subject: 'Portal app registration', findings: [checkPortalRedirect(portalApp, config.clientId, config.publicUrl)] },
+  ];
   const checked = apis.filter((api) => api.access.tokenValidation !== 'none');
-  const appsByAudience = await resolveAudiences(checked.flatMap((api) => api.access.audiences), apps);
+  const appsByAudience = await resolveAudiences(
+    checked.flatMap((api) => api.access.audiences),
+    apps,
+  );
   for (const api of checked) {
     const entry = { api, operations: await listIndexedOperations(database, api.id) };
     const app = apps.find((a) => a.appId === api.appId) ?? null;
     sections.push({
       subject: api.displayName,
-      findings: [...checkOpenIdConfigUrls(entry, config.authorityHost, config.tenantId), ...checkAudiences(entry, appsByAudience), ...checkRequiredRoles(entry, app)],
+      findings: [
+        ...checkOpenIdConfigUrls(entry, config.authorityHost, config.tenantId),
+        ...checkAudiences(entry, appsByAudience),
+        ...checkRequiredRoles(entry, app),
+      ],
     });
   }
   return sections;

@@ -11,23 +11,55 @@ const V1 = `https://sts.windows.net/${TID}/`;
 const CONFIG = `${V2}/.well-known/openid-configuration`;
 
 const jwt = (over: Partial<JwtValidation> = {}): JwtValidation => ({
-  scope: 'api', managedByRoleport: false, tokenSource: { kind: 'header', name: 'Authorization', scheme: 'Bearer' },
-  failedValidationHttpCode: 401, openIdConfigUrls: [CONFIG], audiences: ['api://orders'], issuers: [V2],
-  requiredClaims: [], namedValues: [], unresolvedNamedValues: [], ...over,
+  scope: 'api',
+  managedByRoleport: false,
+  tokenSource: { kind: 'header', name: 'Authorization', scheme: 'Bearer' },
+  failedValidationHttpCode: 401,
+  openIdConfigUrls: [CONFIG],
+  audiences: ['api://orders'],
+  issuers: [V2],
+  requiredClaims: [],
+  namedValues: [],
+  unresolvedNamedValues: [],
+  ...over,
 });
 const op = (id: string, validations: JwtValidation[], requiredRoles: string[][] = []): IndexedOperation => ({
-  id, displayName: id, method: 'GET', urlTemplate: `/${id}`, description: '', tag: null, parameters: [], representations: [],
+  id,
+  displayName: id,
+  method: 'GET',
+  urlTemplate: `/${id}`,
+  description: '',
+  tag: null,
+  parameters: [],
+  representations: [],
   access: { validatesToken: validations.length > 0, validations, requiredRoles, unknowns: [] },
 });
 const api = (id: string, appId: string | null): IndexedApi => ({
-  id, displayName: `${id} API`, description: '', path: id, gatewayBaseUrl: '', subscriptionRequired: false, products: [], operationCount: 0,
-  appId, appSource: appId ? 'policy' : 'none',
-  access: { tokenValidation: 'all', audiences: [], issuers: [], openIdConfigUrls: [], roles: [], unknowns: [] }, syncedAt: '', syncError: null,
+  id,
+  displayName: `${id} API`,
+  description: '',
+  path: id,
+  gatewayBaseUrl: '',
+  subscriptionRequired: false,
+  products: [],
+  operationCount: 0,
+  appId,
+  appSource: appId ? 'policy' : 'none',
+  access: { tokenValidation: 'all', audiences: [], issuers: [], openIdConfigUrls: [], roles: [], unknowns: [] },
+  syncedAt: '',
+  syncError: null,
 });
 const role = (value: string) => ({ id: value, value, displayName: value, description: '', isEnabled: true, allowedMemberTypes: ['User'] });
 const app = (appId: string, uri: string, tokenVersion: 1 | 2, roles: string[]): IndexedApp => ({
-  appId, objectId: `obj-${appId}`, servicePrincipalId: `sp-${appId}`, displayName: `${appId} app`, identifierUris: [uri], tokenVersion,
-  appRoles: roles.map(role), owners: [], groupHoldings: [],
+  appId,
+  objectId: `obj-${appId}`,
+  servicePrincipalId: `sp-${appId}`,
+  displayName: `${appId} app`,
+  identifierUris: [uri],
+  tokenVersion,
+  appRoles: roles.map(role),
+  owners: [],
+  groupHoldings: [],
 });
 
 const INPUT: DriftInput = {
@@ -37,14 +69,27 @@ const INPUT: DriftInput = {
     {
       api: api('orders', 'orders'),
       operations: [
-        op('list', [jwt(), jwt({ scope: 'operation', requiredClaims: [{ name: 'roles', match: 'any', values: ['Orders.Read'] }] })], [['Orders.Read']]),
-        op('purge', [jwt(), jwt({ scope: 'operation', requiredClaims: [{ name: 'roles', match: 'any', values: ['Orders.Admin'] }] })], [['Orders.Admin']]),
+        op(
+          'list',
+          [jwt(), jwt({ scope: 'operation', requiredClaims: [{ name: 'roles', match: 'any', values: ['Orders.Read'] }] })],
+          [['Orders.Read']],
+        ),
+        op(
+          'purge',
+          [jwt(), jwt({ scope: 'operation', requiredClaims: [{ name: 'roles', match: 'any', values: ['Orders.Admin'] }] })],
+          [['Orders.Admin']],
+        ),
         op('edit', [jwt()], [['Orders.Write']]),
         op('health', []),
       ],
     },
     { api: api('inventory', 'inv'), operations: [op('stock', [jwt({ audiences: ['api://inv'], issuers: [V2] })], [['Inv.Read']])] },
-    { api: api('billing', null), operations: [op('invoices', [jwt({ audiences: ['api://billing'], openIdConfigUrls: [`${HOST}/common/v2.0/.well-known/openid-configuration`] })])] },
+    {
+      api: api('billing', null),
+      operations: [
+        op('invoices', [jwt({ audiences: ['api://billing'], openIdConfigUrls: [`${HOST}/common/v2.0/.well-known/openid-configuration`] })]),
+      ],
+    },
     { api: api('both', 'inv'), operations: [op('ok', [jwt({ audiences: ['api://inv'], issuers: [V1, V2] })], [['Inv.Read']])] },
   ],
 };
@@ -59,12 +104,16 @@ describe('findDrift', () => {
   });
 
   it('finds roles required but not defined, and roles defined but enforced nowhere', () => {
-    expect(of('role-undefined').map((f) => [f.apiId, f.title.includes('Orders.Admin'), f.operations])).toEqual([['orders', true, ['purge']]]);
+    expect(of('role-undefined').map((f) => [f.apiId, f.title.includes('Orders.Admin'), f.operations])).toEqual([
+      ['orders', true, ['purge']],
+    ]);
     expect(of('role-unenforced').map((f) => [f.appId, f.title.includes('Orders.Audit')])).toEqual([['orders', true]]);
   });
 
   it('finds audiences that name no app registration and discovery documents outside the tenant', () => {
-    expect(of('audience-unmatched').map((f) => [f.apiId, f.title.includes('api://billing'), f.fix.href])).toEqual([['billing', true, '/apis/billing']]);
+    expect(of('audience-unmatched').map((f) => [f.apiId, f.title.includes('api://billing'), f.fix.href])).toEqual([
+      ['billing', true, '/apis/billing'],
+    ]);
     expect(of('foreign-tenant').map((f) => [f.apiId, f.operations])).toEqual([['billing', ['invoices']]]);
   });
 

@@ -25,12 +25,18 @@ export function operationsWithoutTokenValidation(input: DriftInput): DriftFindin
   return input.apis.flatMap(({ api, operations }) => {
     const open = operations.filter((op) => !op.access.validatesToken).map((op) => op.id);
     if (open.length === 0) return [];
-    return [{
-      kind: 'no-token-validation', severity: 'high', apiId: api.id, appId: api.appId,
-      title: `${api.displayName}: ${open.length} of ${operations.length} operations accept calls without a token`,
-      detail: 'No validate-jwt runs for these operations, so any caller reaches the backend.',
-      operations: open, fix: roleMapFix(api.id),
-    }];
+    return [
+      {
+        kind: 'no-token-validation',
+        severity: 'high',
+        apiId: api.id,
+        appId: api.appId,
+        title: `${api.displayName}: ${open.length} of ${operations.length} operations accept calls without a token`,
+        detail: 'No validate-jwt runs for these operations, so any caller reaches the backend.',
+        operations: open,
+        fix: roleMapFix(api.id),
+      },
+    ];
   });
 }
 
@@ -41,13 +47,18 @@ export function rolesRequiredButUndefined(input: DriftInput): DriftFinding[] {
     const defined = new Set(app.appRoles.filter((r) => r.isEnabled).map((r) => r.value));
     const byRole = new Map<string, string[]>();
     for (const op of entry.operations) {
-      for (const role of rolesMentioned(op.access).filter((r) => !defined.has(r) && !unresolved(r))) byRole.set(role, [...(byRole.get(role) ?? []), op.id]);
+      for (const role of rolesMentioned(op.access).filter((r) => !defined.has(r) && !unresolved(r)))
+        byRole.set(role, [...(byRole.get(role) ?? []), op.id]);
     }
     return [...byRole].map(([role, operations]): DriftFinding => ({
-      kind: 'role-undefined', severity: 'high', apiId: entry.api.id, appId: app.appId,
+      kind: 'role-undefined',
+      severity: 'high',
+      apiId: entry.api.id,
+      appId: app.appId,
       title: `${entry.api.displayName} requires ${role}, which ${app.displayName} does not define`,
       detail: 'Nobody can be given this role, so these operations refuse every caller that relies on it.',
-      operations, fix: roleMapFix(entry.api.id),
+      operations,
+      fix: roleMapFix(entry.api.id),
     }));
   });
 }
@@ -61,10 +72,14 @@ export function rolesDefinedButUnenforced(input: DriftInput): DriftFinding[] {
     return app.appRoles
       .filter((r) => r.isEnabled && r.allowedMemberTypes.includes('User') && !enforced.has(r.value))
       .map((role): DriftFinding => ({
-        kind: 'role-unenforced', severity: 'low', apiId: first.api.id, appId: app.appId,
+        kind: 'role-unenforced',
+        severity: 'low',
+        apiId: first.api.id,
+        appId: app.appId,
         title: `${app.displayName} defines ${role.value}, but no operation requires it`,
         detail: `Holders of ${role.value} gain nothing from it at the gateway (${entries.map((e) => e.api.displayName).join(', ')}).`,
-        operations: [], fix: roleMapFix(first.api.id),
+        operations: [],
+        fix: roleMapFix(first.api.id),
       }));
   });
 }
@@ -76,7 +91,10 @@ export function audiencesMatchingNoApp(input: DriftInput): DriftFinding[] {
     return audiences
       .filter((aud) => !known.has(aud.toLowerCase()))
       .map((aud): DriftFinding => ({
-        kind: 'audience-unmatched', severity: 'medium', apiId: entry.api.id, appId: entry.api.appId,
+        kind: 'audience-unmatched',
+        severity: 'medium',
+        apiId: entry.api.id,
+        appId: entry.api.appId,
         title: `${entry.api.displayName} accepts the audience ${aud}, which names no app registration`,
         detail: unresolved(aud)
           ? 'The audience comes from a named value whose value Roleport could not read.'
@@ -94,7 +112,10 @@ export function openIdConfigInAnotherTenant(input: DriftInput): DriftFinding[] {
     return urls
       .filter((url) => !url.toLowerCase().split(/[/?#]/).includes(tenant))
       .map((url): DriftFinding => ({
-        kind: 'foreign-tenant', severity: 'high', apiId: entry.api.id, appId: entry.api.appId,
+        kind: 'foreign-tenant',
+        severity: 'high',
+        apiId: entry.api.id,
+        appId: entry.api.appId,
         title: `${entry.api.displayName} validates tokens against a discovery document outside this tenant`,
         detail: `${url} does not name tenant ${input.tenant.tenantId}; tokens from another tenant (or any tenant) may be accepted.`,
         operations: entry.operations.filter((op) => op.access.validations.some((v) => v.openIdConfigUrls.includes(url))).map((op) => op.id),
@@ -119,12 +140,18 @@ export function issuerVersionMismatches(input: DriftInput): DriftFinding[] {
       }),
     );
     if (wrong.length === 0) return [];
-    return [{
-      kind: 'issuer-version', severity: 'high', apiId: entry.api.id, appId: app.appId,
-      title: `${entry.api.displayName} accepts only v${app.tokenVersion === 2 ? 1 : 2} issuers, but ${app.displayName} issues v${app.tokenVersion} tokens`,
-      detail: `Tokens for this app carry the issuer ${app.tokenVersion === 2 ? `${authorityHost}/${tenantId}/v2.0` : `https://sts.windows.net/${tenantId}/`}; the policy rejects them.`,
-      operations: wrong.map((op) => op.id), fix: roleMapFix(entry.api.id),
-    }];
+    return [
+      {
+        kind: 'issuer-version',
+        severity: 'high',
+        apiId: entry.api.id,
+        appId: app.appId,
+        title: `${entry.api.displayName} accepts only v${app.tokenVersion === 2 ? 1 : 2} issuers, but ${app.displayName} issues v${app.tokenVersion} tokens`,
+        detail: `Tokens for this app carry the issuer ${app.tokenVersion === 2 ? `${authorityHost}/${tenantId}/v2.0` : `https://sts.windows.net/${tenantId}/`}; the policy rejects them.`,
+        operations: wrong.map((op) => op.id),
+        fix: roleMapFix(entry.api.id),
+      },
+    ];
   });
 }
 
@@ -132,10 +159,14 @@ export function apisWithoutApp(input: DriftInput): DriftFinding[] {
   return input.apis
     .filter((e) => !e.api.appId)
     .map(({ api }): DriftFinding => ({
-      kind: 'no-app', severity: 'medium', apiId: api.id, appId: null,
+      kind: 'no-app',
+      severity: 'medium',
+      apiId: api.id,
+      appId: null,
       title: `${api.displayName} has no mapped app registration`,
       detail: 'Nobody can request a role for it, and Roleport cannot generate its policy until an app registration is mapped.',
-      operations: [], fix: apiFix(api.id),
+      operations: [],
+      fix: apiFix(api.id),
     }));
 }
 

@@ -1,13 +1,7 @@
 // Drift between APIM policies and Entra app registrations, as the drift report shows it (client-safe).
 
 export type DriftKind =
-  | 'no-token-validation'
-  | 'role-undefined'
-  | 'role-unenforced'
-  | 'audience-unmatched'
-  | 'foreign-tenant'
-  | 'issuer-version'
-  | 'no-app';
+  'no-token-validation' | 'role-undefined' | 'role-unenforced' | 'audience-unmatched' | 'foreign-tenant' | 'issuer-version' | 'no-app';
 
 export interface DriftFinding {
   kind: DriftKind;

@@ -29,7 +29,11 @@ async function replaceInOperationPolicy(apiId: string, operationId: string, from
 describe('loadDriftReport on the demo tenant', () => {
   it('reports the seeded drift: an audience with no app, an API without validation, APIs with no app', async () => {
     const { findings } = await loadDriftReport(env.db, ADMIN);
-    const kinds = (apiId: string) => findings.filter((f) => f.apiId === apiId).map((f) => f.kind).sort();
+    const kinds = (apiId: string) =>
+      findings
+        .filter((f) => f.apiId === apiId)
+        .map((f) => f.kind)
+        .sort();
     expect(kinds('legacy-billing')).toEqual(['audience-unmatched', 'no-app']);
     expect(kinds('status')).toEqual(['no-app', 'no-token-validation']);
     expect(findings.find((f) => f.kind === 'no-token-validation' && f.apiId === 'status')?.fix.href).toBe('/admin/apis/status/policy');
@@ -39,14 +43,28 @@ describe('loadDriftReport on the demo tenant', () => {
   it('reports drift introduced in APIM and Entra: undefined and unenforced roles, a foreign tenant, a v1/v2 issuer mismatch', async () => {
     // Orders: delete-order now requires a role the app does not define; the app gains a role nothing requires.
     await replaceInOperationPolicy('orders', 'delete-order', /<value>Orders\.Admin<\/value>/, '<value>Orders.Purge</value>');
-    const added = await addApplicationAppRole(ORDERS_APP.objectId, { value: 'Orders.Audit', displayName: 'Audit orders', description: 'Read the audit trail.' });
+    const added = await addApplicationAppRole(ORDERS_APP.objectId, {
+      value: 'Orders.Audit',
+      displayName: 'Audit orders',
+      description: 'Read the audit trail.',
+    });
     expect(added?.value).toBe('Orders.Audit');
     expect(await addApplicationAppRole(ORDERS_APP.objectId, { value: 'Orders.Audit', displayName: 'x', description: 'x' })).toBeNull();
     // Orders: one operation trusts the multi-tenant discovery document.
-    await replaceInOperationPolicy('orders', 'get-order', /url="[^"]*"/, 'url="https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration"');
+    await replaceInOperationPolicy(
+      'orders',
+      'get-order',
+      /url="[^"]*"/,
+      'url="https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration"',
+    );
     // Inventory is a v1 app; one operation now lists only the v2 issuer.
     const withIssuers = INVENTORY_OPERATIONS.find((op) => op.check.style === 'required-claims')!;
-    await replaceInOperationPolicy('inventory', withIssuers.id, /<issuer>\{\{entra-issuer-v1\}\}<\/issuer>/, '<issuer>{{entra-issuer-v2}}</issuer>');
+    await replaceInOperationPolicy(
+      'inventory',
+      withIssuers.id,
+      /<issuer>\{\{entra-issuer-v1\}\}<\/issuer>/,
+      '<issuer>{{entra-issuer-v2}}</issuer>',
+    );
     await syncCatalog(env.db);
 
     const { findings } = await loadDriftReport(env.db, ADMIN);
@@ -57,6 +75,10 @@ describe('loadDriftReport on the demo tenant', () => {
     const foreign = findings.find((f) => f.kind === 'foreign-tenant');
     expect(foreign).toMatchObject({ apiId: 'orders', operations: ['get-order'] });
     expect(foreign?.detail).toContain(TENANT_ID);
-    expect(findings.find((f) => f.kind === 'issuer-version')).toMatchObject({ apiId: 'inventory', appId: INVENTORY_APP.appId, operations: [withIssuers.id] });
+    expect(findings.find((f) => f.kind === 'issuer-version')).toMatchObject({
+      apiId: 'inventory',
+      appId: INVENTORY_APP.appId,
+      operations: [withIssuers.id],
+    });
   });
 });

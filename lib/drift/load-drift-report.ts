@@ -22,7 +22,12 @@ export async function loadDriftReport(db: Kysely<Database>, actor: { isAdmin: bo
   const entries = await Promise.all(apis.map(async (api) => ({ api, operations: await listIndexedOperations(db, api.id) })));
   const { tenantId, authorityHost } = getConfig();
   const order = { high: 0, medium: 1, low: 2 } as const;
-  const findings = findDrift({ apis: entries, apps, tenant: { tenantId, authorityHost } }).sort((a, b) => order[a.severity] - order[b.severity]);
-  const synced = apis.map((a) => a.syncedAt).filter(Boolean).sort();
+  const findings = findDrift({ apis: entries, apps, tenant: { tenantId, authorityHost } }).sort(
+    (a, b) => order[a.severity] - order[b.severity],
+  );
+  const synced = apis
+    .map((a) => a.syncedAt)
+    .filter(Boolean)
+    .sort();
   return { findings, apiCount: apis.length, appCount: apps.length, oldestSync: synced[0] ?? null };
 }

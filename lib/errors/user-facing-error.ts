@@ -10,7 +10,6 @@ export class UserFacingError extends Error {
   }
 }
 
-
 /** Runs a server action body: user-facing errors become messages; anything else is logged with a reference. */
 export async function runAction<T>(work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: string }> {
   try {

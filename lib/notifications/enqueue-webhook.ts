@@ -10,11 +10,24 @@ import type { WebhookEvent } from './webhook-event';
  * Queues a webhook notification inside the caller's transaction, so it is sent if and only if the change commits.
  * Delivery happens later in `startWebhookDelivery`: a slow or failing receiver never holds up a decision.
  */
-export async function enqueueWebhook(trx: Transaction<Database>, event: Omit<WebhookEvent, 'at'>, url: string | null = getConfig().webhookUrl ?? null): Promise<void> {
+export async function enqueueWebhook(
+  trx: Transaction<Database>,
+  event: Omit<WebhookEvent, 'at'>,
+  url: string | null = getConfig().webhookUrl ?? null,
+): Promise<void> {
   if (!url) return;
   const now = nowIso();
   await trx
     .insertInto('webhook_delivery')
-    .values({ id: randomUUID(), event: JSON.stringify({ ...event, at: now }), attempts: 0, next_run_at: now, last_error: null, delivered_at: null, created_at: now, updated_at: now })
+    .values({
+      id: randomUUID(),
+      event: JSON.stringify({ ...event, at: now }),
+      attempts: 0,
+      next_run_at: now,
+      last_error: null,
+      delivered_at: null,
+      created_at: now,
+      updated_at: now,
+    })
     .execute();
 }

@@ -32,17 +32,25 @@ beforeAll(async () => {
 afterAll(() => new Promise((resolve) => server.close(resolve)));
 
 const event = {
-  type: 'request.decided' as const, requestId: 'r1', status: 'approved', apiId: 'orders', roleValue: 'Orders.Read',
-  requester: { oid: 'oid-ada', name: 'Ada' }, actor: { oid: 'oid-olivia', name: 'Olivia' }, detail: 'approved',
+  type: 'request.decided' as const,
+  requestId: 'r1',
+  status: 'approved',
+  apiId: 'orders',
+  roleValue: 'Orders.Read',
+  requester: { oid: 'oid-ada', name: 'Ada' },
+  actor: { oid: 'oid-olivia', name: 'Olivia' },
+  detail: 'approved',
 };
 
 describeEngines('webhook delivery', (engine) => {
   it('queues nothing when the change rolls back, or when no webhook is configured', async () => {
     const { db } = await engine.openMigrated();
-    await expect(withTransaction(db, async (trx) => {
-      await enqueueWebhook(trx, event, url);
-      throw new Error('decision failed');
-    })).rejects.toThrow('decision failed');
+    await expect(
+      withTransaction(db, async (trx) => {
+        await enqueueWebhook(trx, event, url);
+        throw new Error('decision failed');
+      }),
+    ).rejects.toThrow('decision failed');
     await withTransaction(db, (trx) => enqueueWebhook(trx, event, null));
     expect(await db.selectFrom('webhook_delivery').selectAll().execute()).toEqual([]);
   });
@@ -76,7 +84,10 @@ describeEngines('webhook delivery', (engine) => {
     for (let i = 0; i < 4; i++) {
       await deliverDueWebhooks(db, { url, baseDelayMs: 0, maxAttempts: 2 });
     }
-    expect(await db.selectFrom('webhook_delivery').select(['attempts', 'delivered_at']).executeTakeFirstOrThrow()).toEqual({ attempts: 2, delivered_at: null });
+    expect(await db.selectFrom('webhook_delivery').select(['attempts', 'delivered_at']).executeTakeFirstOrThrow()).toEqual({
+      attempts: 2,
+      delivered_at: null,
+    });
     failNext = 0;
   });
 });

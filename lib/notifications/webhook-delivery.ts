@@ -22,7 +22,11 @@ function backoff(attempts: number, baseMs: number): number {
 }
 
 /** Sends one due delivery; the conditional update leases it so two replicas do not post the same event at once. */
-async function deliverOne(db: Kysely<Database>, row: { id: string; event: string; attempts: number; next_run_at: string }, options: Required<WebhookDeliveryOptions>): Promise<void> {
+async function deliverOne(
+  db: Kysely<Database>,
+  row: { id: string; event: string; attempts: number; next_run_at: string },
+  options: Required<WebhookDeliveryOptions>,
+): Promise<void> {
   const leased = await db
     .updateTable('webhook_delivery')
     .set({ next_run_at: isoAfter(LEASE_MS), updated_at: nowIso() })
@@ -48,7 +52,11 @@ async function deliverOne(db: Kysely<Database>, row: { id: string; event: string
   const attempts = Number(row.attempts) + 1;
   const now = nowIso();
   if (error === null) {
-    await db.updateTable('webhook_delivery').set({ attempts, delivered_at: now, last_error: null, updated_at: now }).where('id', '=', row.id).execute();
+    await db
+      .updateTable('webhook_delivery')
+      .set({ attempts, delivered_at: now, last_error: null, updated_at: now })
+      .where('id', '=', row.id)
+      .execute();
     return;
   }
   console.warn(`webhook delivery ${row.id} attempt ${attempts} failed: ${error}`);

@@ -13,7 +13,11 @@ import type { NewAppRoleInput } from './role-map-schema';
 export async function addAppRole(db: Kysely<Database>, actor: StudioActor, input: NewAppRoleInput): Promise<{ id: string; value: string }> {
   assertAdmin(actor);
   const app = requireApp(await loadStudioApi(db, input.apiId));
-  const role = await addApplicationAppRole(app.objectId, { value: input.value, displayName: input.displayName, description: input.description });
+  const role = await addApplicationAppRole(app.objectId, {
+    value: input.value,
+    displayName: input.displayName,
+    description: input.description,
+  });
   if (!role) throw new UserFacingError(`${app.displayName} already defines a role with the value ${input.value}.`);
   await withTransaction(db, (trx) =>
     appendAuditEvent(trx, {

@@ -39,7 +39,9 @@ describe('applying a role map to the Orders API', () => {
 
   it('previews a user: Ben (Orders.Write) may delete now, not under the map; group-held roles count', async () => {
     expect((await findPreviewUsers(env.db, PRIYA, 'orders', 'ben')).map((u) => u.id)).toEqual([USERS.ben.oid]);
-    expect((await findPreviewUsers(env.db, PRIYA, 'orders', '')).map((u) => u.id).sort()).toEqual([USERS.ada.oid, USERS.ben.oid, USERS.olivia.oid].sort());
+    expect((await findPreviewUsers(env.db, PRIYA, 'orders', '')).map((u) => u.id).sort()).toEqual(
+      [USERS.ada.oid, USERS.ben.oid, USERS.olivia.oid].sort(),
+    );
     const ben = await previewUserAccess(env.db, PRIYA, { apiId: 'orders', userId: USERS.ben.oid, map: MAP });
     expect(ben.roles).toEqual([{ value: 'Orders.Write', via: 'direct' }]);
     expect(ben.rows).toEqual([
@@ -47,12 +49,20 @@ describe('applying a role map to the Orders API', () => {
       { operationId: 'list-orders', current: true, proposed: false },
     ]);
     // Orders.Admin through a group Ben is in (Inventory Readers) lets him delete under the map as well.
-    const viaGroup = env.emulator.directory.assign(GROUPS.inventoryReaders.id, ORDERS_APP.servicePrincipalId, ORDERS_APP.roles['Orders.Admin']!);
+    const viaGroup = env.emulator.directory.assign(
+      GROUPS.inventoryReaders.id,
+      ORDERS_APP.servicePrincipalId,
+      ORDERS_APP.roles['Orders.Admin']!,
+    );
     expect(viaGroup.ok).toBe(true);
     try {
       const withGroup = await previewUserAccess(env.db, PRIYA, { apiId: 'orders', userId: USERS.ben.oid, map: MAP });
       expect(withGroup.roles).toContainEqual({ value: 'Orders.Admin', via: 'group Inventory Readers' });
-      expect(withGroup.rows.find((r) => r.operationId === 'delete-order')).toEqual({ operationId: 'delete-order', current: true, proposed: true });
+      expect(withGroup.rows.find((r) => r.operationId === 'delete-order')).toEqual({
+        operationId: 'delete-order',
+        current: true,
+        proposed: true,
+      });
     } finally {
       if (viaGroup.ok) env.emulator.directory.unassign(viaGroup.assignment.id);
     }
@@ -96,7 +106,10 @@ describe('applying a role map to the Orders API', () => {
     const preview = await previewRoleMap(env.db, PRIYA, { apiId: 'orders', map });
     expect(preview.changes.map((c) => c.scope)).toEqual(['operation:delete-order']);
     const now = await readCurrentPolicies('orders', ['delete-order']);
-    const edited = now.operations['delete-order']!.xml.replace('<outbound>', '<outbound>\r\n    <set-header name="X-Edited" exists-action="override"><value>yes</value></set-header>');
+    const edited = now.operations['delete-order']!.xml.replace(
+      '<outbound>',
+      '<outbound>\r\n    <set-header name="X-Edited" exists-action="override"><value>yes</value></set-header>',
+    );
     await writePolicy({ kind: 'operation', apiId: 'orders', operationId: 'delete-order' }, edited, now.operations['delete-order']!.etag);
     const outcome = await applyRoleMap(env.db, PRIYA, { apiId: 'orders', map, etags: preview.etags });
     expect(outcome).toMatchObject({ batchId: null, written: [], failed: { scope: 'operation:delete-order', conflict: true } });

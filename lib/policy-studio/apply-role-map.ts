@@ -23,7 +23,9 @@ export async function applyRoleMap(db: Kysely<Database>, actor: StudioActor, inp
   const { plan } = await preparePlan(db, input.apiId, input.map);
   if (plan.changes.length === 0) return { batchId: null, written: [] };
   // A scope the preview did not see, or one created since (no ETag to guard a write with), must be previewed again.
-  const stale = plan.changes.find((change) => !(change.scope in input.etags) || (input.etags[change.scope] === null && change.before !== null));
+  const stale = plan.changes.find(
+    (change) => !(change.scope in input.etags) || (input.etags[change.scope] === null && change.before !== null),
+  );
   if (stale) {
     return {
       batchId: null,
@@ -43,7 +45,9 @@ export async function applyRoleMap(db: Kysely<Database>, actor: StudioActor, inp
     audit: {
       action: 'policy.applied',
       data: {
-        roles: Object.fromEntries(plan.changes.filter((c) => c.operationId).map((c) => [c.operationId as string, input.map[c.operationId as string] ?? []])),
+        roles: Object.fromEntries(
+          plan.changes.filter((c) => c.operationId).map((c) => [c.operationId as string, input.map[c.operationId as string] ?? []]),
+        ),
       },
     },
   });

@@ -5,7 +5,10 @@ import { buildPolicyPlan, PolicyPlanError, policiesAfter, requiredRolesByOperati
 import { tokenCheckFor } from './token-check';
 
 const TENANT = { tenantId: '6b1f3c2e-8a4d-4e7b-9c21-5d0e7a9f1b34', authorityHost: 'https://login.microsoftonline.com' };
-const CHECK = tokenCheckFor({ appId: 'c4a8e2d0-0001-4f5e-9b3a-a00000000001', identifierUris: ['api://contoso-orders'], tokenVersion: 2 }, TENANT);
+const CHECK = tokenCheckFor(
+  { appId: 'c4a8e2d0-0001-4f5e-9b3a-a00000000001', identifierUris: ['api://contoso-orders'], tokenVersion: 2 },
+  TENANT,
+);
 
 // As APIM returns policies: CRLF, two-space indents, a raw expression, a foreign header and a hand-written Roleport block.
 const crlf = (lines: string[]) => lines.join('\r\n');
@@ -73,7 +76,11 @@ const BLOCK = /\r?\n[ \t]*<!-- roleport:begin -->[\s\S]*?<!-- roleport:end -->/g
 describe('buildPolicyPlan', () => {
   it('is stable: the same map gives the same documents, whatever the order of operations and roles', () => {
     const first = buildPolicyPlan(current(), MAP, CHECK);
-    const reordered = { 'get-order': ['Orders.Read', 'Orders.Write', 'Orders.Read'], 'list-orders': ['Orders.Read'], 'delete-order': ['Orders.Admin'] };
+    const reordered = {
+      'get-order': ['Orders.Read', 'Orders.Write', 'Orders.Read'],
+      'list-orders': ['Orders.Read'],
+      'delete-order': ['Orders.Admin'],
+    };
     expect(buildPolicyPlan(current(), reordered, CHECK)).toEqual(first);
     expect(first.changes.map((c) => c.scope)).toEqual(['operation:delete-order', 'operation:get-order', 'operation:list-orders', 'api']);
   });
@@ -120,7 +127,10 @@ describe('buildPolicyPlan', () => {
   });
 
   it('refuses a policy it cannot edit safely', () => {
-    const broken = { ...current(), operations: { x: { xml: '<policies><inbound><!-- roleport:begin --></inbound></policies>', etag: 'e' } } };
+    const broken = {
+      ...current(),
+      operations: { x: { xml: '<policies><inbound><!-- roleport:begin --></inbound></policies>', etag: 'e' } },
+    };
     expect(() => buildPolicyPlan(broken, { x: ['A'] }, CHECK)).toThrow(PolicyPlanError);
   });
 });

@@ -67,14 +67,25 @@ export function buildPolicyPlan(current: CurrentApiPolicies, map: RoleMap, check
   const apiBefore = current.api;
   const apiAfter = generate(apiScope(), () => applyRoleportApiBlock(apiBefore?.xml ?? null, check));
   if (apiAfter !== apiBefore?.xml) {
-    changes.push({ scope: apiScope(), operationId: null, before: apiBefore, after: apiAfter, rows: diffPolicy(apiBefore?.xml ?? '', apiAfter) });
+    changes.push({
+      scope: apiScope(),
+      operationId: null,
+      before: apiBefore,
+      after: apiAfter,
+      rows: diffPolicy(apiBefore?.xml ?? '', apiAfter),
+    });
   }
   return { changes };
 }
 
 /** The API and operation documents in force after the plan (unchanged scopes as they are now). */
-export function policiesAfter(current: CurrentApiPolicies, plan: PolicyPlan): { api: string | null; operations: Record<string, string | null> } {
-  const operations: Record<string, string | null> = Object.fromEntries(Object.entries(current.operations).map(([id, p]) => [id, p?.xml ?? null]));
+export function policiesAfter(
+  current: CurrentApiPolicies,
+  plan: PolicyPlan,
+): { api: string | null; operations: Record<string, string | null> } {
+  const operations: Record<string, string | null> = Object.fromEntries(
+    Object.entries(current.operations).map(([id, p]) => [id, p?.xml ?? null]),
+  );
   let api = current.api?.xml ?? null;
   for (const change of plan.changes) {
     if (change.operationId) operations[change.operationId] = change.after;
@@ -90,7 +101,10 @@ export function requiredRolesByOperation(
 ): Record<string, { validatesToken: boolean; requiredRoles: string[][] }> {
   return Object.fromEntries(
     Object.entries(docs.operations).map(([id, operation]) => {
-      const access = deriveAccessFromXml({ global: context.global ?? null, api: docs.api, operation }, { namedValues: context.namedValues });
+      const access = deriveAccessFromXml(
+        { global: context.global ?? null, api: docs.api, operation },
+        { namedValues: context.namedValues },
+      );
       return [id, { validatesToken: access.validatesToken, requiredRoles: access.requiredRoles }];
     }),
   );

@@ -34,8 +34,15 @@ export async function loadRoleMap(db: Kysely<Database>, actor: StudioActor, apiI
   assertAdmin(actor);
   const studio = await loadStudioApi(db, apiId);
   const ids = studio.operations.map((op) => op.id);
-  const [current, snapshot, batches] = await Promise.all([readCurrentPolicies(apiId, ids), readServiceSnapshot(db), listPolicyBatches(db, apiId)]);
-  const docs = { api: current.api?.xml ?? null, operations: Object.fromEntries(ids.map((id) => [id, current.operations[id]?.xml ?? null])) };
+  const [current, snapshot, batches] = await Promise.all([
+    readCurrentPolicies(apiId, ids),
+    readServiceSnapshot(db),
+    listPolicyBatches(db, apiId),
+  ]);
+  const docs = {
+    api: current.api?.xml ?? null,
+    operations: Object.fromEntries(ids.map((id) => [id, current.operations[id]?.xml ?? null])),
+  };
   const enforced = requiredRolesByOperation(docs, { global: snapshot?.globalPolicy ?? null, namedValues: snapshot?.namedValues ?? {} });
   const operations = studio.operations.map((op): RoleMapOperation => {
     const access = enforced[op.id] ?? { validatesToken: false, requiredRoles: [] };

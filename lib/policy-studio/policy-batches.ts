@@ -67,7 +67,14 @@ export async function listPolicyBatches(db: Kysely<Database>, apiId: string, lim
   const batches = new Map<string, PolicyBatchView>();
   for (const row of rows) {
     const id = row.batch_id as string;
-    const batch = batches.get(id) ?? { batchId: id, appliedBy: row.applied_by, appliedAt: row.applied_at, scopes: [], kind: 'rollback', rolledBack: false };
+    const batch = batches.get(id) ?? {
+      batchId: id,
+      appliedBy: row.applied_by,
+      appliedAt: row.applied_at,
+      scopes: [],
+      kind: 'rollback',
+      rolledBack: false,
+    };
     batch.scopes.push(row.scope);
     batches.set(id, batch);
   }
@@ -77,7 +84,11 @@ export async function listPolicyBatches(db: Kysely<Database>, apiId: string, lim
     .selectFrom('audit_event')
     .select(['action', 'subject_id'])
     .where('subject_type', '=', BATCH_SUBJECT)
-    .where('subject_id', 'in', listed.map((b) => b.batchId))
+    .where(
+      'subject_id',
+      'in',
+      listed.map((b) => b.batchId),
+    )
     .execute();
   for (const batch of listed) {
     const mine = events.filter((e) => e.subject_id === batch.batchId);

@@ -3,8 +3,23 @@ import type { Kysely } from 'kysely';
 import { readServiceSnapshot } from '@/lib/catalog/catalog-settings';
 import type { Database } from '@/lib/db/types';
 import { UserFacingError } from '@/lib/errors/user-facing-error';
-import { buildPolicyPlan, PolicyPlanError, policiesAfter, requiredRolesByOperation, type CurrentApiPolicies, type PolicyPlan } from './build-plan';
-import { assertAdmin, loadStudioApi, readCurrentPolicies, requireApp, studioTokenCheck, type StudioActor, type StudioApi } from './read-current';
+import {
+  buildPolicyPlan,
+  PolicyPlanError,
+  policiesAfter,
+  requiredRolesByOperation,
+  type CurrentApiPolicies,
+  type PolicyPlan,
+} from './build-plan';
+import {
+  assertAdmin,
+  loadStudioApi,
+  readCurrentPolicies,
+  requireApp,
+  studioTokenCheck,
+  type StudioActor,
+  type StudioApi,
+} from './read-current';
 import type { PreviewInput } from './role-map-schema';
 import { apiScope, operationScope, type PolicyPreview, type RoleMap } from './studio-types';
 
@@ -21,11 +36,13 @@ export async function preparePlan(db: Kysely<Database>, apiId: string, map: Role
   const app = requireApp(studio);
   const known = new Set(studio.operations.map((op) => op.id));
   const unknown = Object.keys(map).filter((id) => !known.has(id));
-  if (unknown.length > 0) throw new UserFacingError(`${studio.api.displayName} has no operation ${unknown.map((id) => `"${id}"`).join(', ')}.`);
+  if (unknown.length > 0)
+    throw new UserFacingError(`${studio.api.displayName} has no operation ${unknown.map((id) => `"${id}"`).join(', ')}.`);
   const defined = new Set(app.appRoles.filter((r) => r.isEnabled).map((r) => r.value));
   const missing = [...new Set(Object.values(map).flat())].filter((role) => !defined.has(role)).sort();
   const notes = missing.map(
-    (role) => `${role} is not an enabled app role of ${app.displayName}: nobody can hold it, so operations requiring only it will answer 403 to everyone. Add the role first.`,
+    (role) =>
+      `${role} is not an enabled app role of ${app.displayName}: nobody can hold it, so operations requiring only it will answer 403 to everyone. Add the role first.`,
   );
   const current = await readCurrentPolicies(apiId, Object.keys(map));
   try {
@@ -41,7 +58,10 @@ export async function previewRoleMap(db: Kysely<Database>, actor: StudioActor, i
   assertAdmin(actor);
   const { studio, current, plan, notes } = await preparePlan(db, input.apiId, input.map);
   const snapshot = await readServiceSnapshot(db);
-  const after = requiredRolesByOperation(policiesAfter(current, plan), { global: snapshot?.globalPolicy ?? null, namedValues: snapshot?.namedValues ?? {} });
+  const after = requiredRolesByOperation(policiesAfter(current, plan), {
+    global: snapshot?.globalPolicy ?? null,
+    namedValues: snapshot?.namedValues ?? {},
+  });
   const label = (operationId: string | null) => {
     if (!operationId) return `API policy (${studio.api.displayName})`;
     const op = studio.operations.find((o) => o.id === operationId);

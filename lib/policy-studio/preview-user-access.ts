@@ -23,7 +23,8 @@ export interface PickableUser {
 /** Users matching the text, or (without text) the users holding a role on the API's app directly. */
 export async function findPreviewUsers(db: Kysely<Database>, actor: StudioActor, apiId: string, text: string): Promise<PickableUser[]> {
   assertAdmin(actor);
-  if (text.trim()) return (await searchUsers(text)).map(({ id, displayName, userPrincipalName }) => ({ id, displayName, userPrincipalName }));
+  if (text.trim())
+    return (await searchUsers(text)).map(({ id, displayName, userPrincipalName }) => ({ id, displayName, userPrincipalName }));
   const app = requireApp(await loadStudioApi(db, apiId));
   if (!app.servicePrincipalId) return [];
   const assigned = (await listAssignedTo(app.servicePrincipalId)).filter((a) => a.principalType === 'User');
@@ -34,7 +35,9 @@ export async function findPreviewUsers(db: Kysely<Database>, actor: StudioActor,
 async function rolesOnApp(userId: string, servicePrincipalId: string, roleValue: (id: string) => string | undefined) {
   const [direct, groups] = await Promise.all([listUserAssignmentsOnResource(userId, servicePrincipalId), listUserGroups(userId)]);
   const viaGroups = await Promise.all(
-    groups.map(async (g) => (await listGroupAssignments(g.id)).filter((a) => a.resourceId === servicePrincipalId).map((a) => ({ a, group: g.displayName }))),
+    groups.map(async (g) =>
+      (await listGroupAssignments(g.id)).filter((a) => a.resourceId === servicePrincipalId).map((a) => ({ a, group: g.displayName })),
+    ),
   );
   const roles = [
     ...direct.map((a) => ({ value: roleValue(a.appRoleId), via: 'direct' })),
@@ -47,7 +50,8 @@ async function rolesOnApp(userId: string, servicePrincipalId: string, roleValue:
 export async function previewUserAccess(db: Kysely<Database>, actor: StudioActor, input: UserPreviewInput): Promise<UserAccessPreview> {
   assertAdmin(actor);
   const app = requireApp(await loadStudioApi(db, input.apiId));
-  if (!app.servicePrincipalId) throw new UserFacingError(`${app.displayName} has no service principal in this tenant, so nobody holds its roles.`);
+  if (!app.servicePrincipalId)
+    throw new UserFacingError(`${app.displayName} has no service principal in this tenant, so nobody holds its roles.`);
   const user = await getUserSummary(input.userId);
   const byId = new Map(app.appRoles.map((r) => [r.id, r.value]));
   const [roles, prepared, snapshot] = await Promise.all([

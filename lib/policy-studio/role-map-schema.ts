@@ -2,7 +2,12 @@ import { z } from 'zod';
 
 // Shared by the role-map editor and the studio's server actions.
 
-const roleValue = z.string().trim().min(1).max(120).regex(/^[^\s<>&"]+$/, 'A role value has no spaces or XML special characters.');
+const roleValue = z
+  .string()
+  .trim()
+  .min(1)
+  .max(120)
+  .regex(/^[^\s<>&"]+$/, 'A role value has no spaces or XML special characters.');
 
 export const roleMapSchema = z.record(z.string().min(1).max(256), z.array(roleValue).max(50));
 

@@ -26,7 +26,8 @@ export async function rollbackBatch(db: Kysely<Database>, actor: StudioActor, ba
     .where('action', '=', 'policy.rolled_back')
     .execute();
   // A rollback that stopped midway may be run again; a complete one may not.
-  if (rollbacks.some((r) => !(JSON.parse(r.data) as { failed?: unknown }).failed)) throw new UserFacingError('This change has already been rolled back.');
+  if (rollbacks.some((r) => !(JSON.parse(r.data) as { failed?: unknown }).failed))
+    throw new UserFacingError('This change has already been rolled back.');
   const apiId = first.api_id;
   const operationIds = versions.map((v) => operationIdOf(v.scope)).filter((id): id is string => id !== null);
   const current = await readCurrentPolicies(apiId, operationIds);

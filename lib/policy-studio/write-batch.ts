@@ -63,7 +63,13 @@ export async function writeBatch(
       actor: { oid: actor.oid, name: actor.name },
       action: input.audit.action,
       subject: { type: BATCH_SUBJECT, id: input.audit.subjectId ?? batchId },
-      data: { ...input.audit.data, apiId, batchId, written, ...(failed ? { failed: { scope: failed.scope, message: failed.message } } : {}) },
+      data: {
+        ...input.audit.data,
+        apiId,
+        batchId,
+        written,
+        ...(failed ? { failed: { scope: failed.scope, message: failed.message } } : {}),
+      },
     });
   });
   return { batchId: written.length > 0 ? batchId : null, written, ...(failed ? { failed } : {}) };

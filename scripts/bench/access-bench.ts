@@ -51,9 +51,16 @@ async function concurrentRound(emulator: RunningEmulator, database: Kysely<Datab
 
   const rows = await statusOf(database, ids);
   const principals = new Set(people.map((p) => p.oid.toLowerCase()));
-  const inGraph = [...emulator.directory.assignments.values()].filter((a) => principals.has(a.principalId) && a.resourceId === ORDERS_APP.servicePrincipalId);
+  const inGraph = [...emulator.directory.assignments.values()].filter(
+    (a) => principals.has(a.principalId) && a.resourceId === ORDERS_APP.servicePrincipalId,
+  );
   const distinctPairs = new Set(inGraph.map((a) => `${a.principalId}|${a.appRoleId}`));
-  const activations = await database.selectFrom('audit_event').select(['subject_id']).where('action', '=', 'request.activated').where('subject_id', 'in', ids).execute();
+  const activations = await database
+    .selectFrom('audit_event')
+    .select(['subject_id'])
+    .where('action', '=', 'request.activated')
+    .where('subject_id', 'in', ids)
+    .execute();
   const activatedTwice = activations.length - new Set(activations.map((a) => a.subject_id)).size;
   const graphIds = new Set(inGraph.map((a) => a.id));
   // Lost: approved but never finished, or marked active without the assignment existing in Entra.
@@ -72,7 +79,12 @@ async function concurrentRound(emulator: RunningEmulator, database: Kysely<Datab
 }
 
 const approver: PortalUser = {
-  oid: USERS.olivia.oid, tid: TENANT_ID, name: USERS.olivia.displayName, upn: USERS.olivia.userPrincipalName, portalRoles: [], isAdmin: false,
+  oid: USERS.olivia.oid,
+  tid: TENANT_ID,
+  name: USERS.olivia.displayName,
+  upn: USERS.olivia.userPrincipalName,
+  portalRoles: [],
+  isAdmin: false,
 };
 
 /** Adds people to the emulator's directory, as an HR feed would. */
@@ -81,7 +93,16 @@ export function addUsers(emulator: RunningEmulator, prefix: string, count: numbe
     const id = randomUUID();
     const upn = `${prefix}-${i}@${TENANT_DOMAIN}`;
     const name = `Bench ${prefix} ${i}`;
-    emulator.directory.users.set(id, { id, userPrincipalName: upn, displayName: name, givenName: null, surname: null, mail: upn, jobTitle: 'Developer', password: 'unused' });
+    emulator.directory.users.set(id, {
+      id,
+      userPrincipalName: upn,
+      displayName: name,
+      givenName: null,
+      surname: null,
+      mail: upn,
+      jobTitle: 'Developer',
+      password: 'unused',
+    });
     return { oid: id, tid: TENANT_ID, name, upn, portalRoles: [], isAdmin: false };
   });
 }
@@ -93,7 +114,11 @@ async function inBatches<T, R>(items: T[], size: number, work: (item: T) => Prom
 }
 
 async function statusOf(db: Kysely<Database>, ids: string[]) {
-  return db.selectFrom('access_request').select(['id', 'status', 'assignment_id', 'requester_oid', 'role_id']).where('id', 'in', ids).execute();
+  return db
+    .selectFrom('access_request')
+    .select(['id', 'status', 'assignment_id', 'requester_oid', 'role_id'])
+    .where('id', 'in', ids)
+    .execute();
 }
 
 async function waitForTerminal(db: Kysely<Database>, ids: string[], timeoutMs: number, pollMs: number): Promise<number> {
@@ -106,7 +131,10 @@ async function waitForTerminal(db: Kysely<Database>, ids: string[], timeoutMs: n
   return Number.NaN;
 }
 
-export async function measureAccess(emulator: RunningEmulator, options: { apiId: string; singles: number; healthy: number; concurrent: number }): Promise<AccessResults> {
+export async function measureAccess(
+  emulator: RunningEmulator,
+  options: { apiId: string; singles: number; healthy: number; concurrent: number },
+): Promise<AccessResults> {
   const { db } = await import('../../lib/db/portal-database');
   const { submitRequest } = await import('../../lib/access/submit-request');
   const { decideRequest } = await import('../../lib/access/decide-request');
@@ -134,7 +162,13 @@ export async function measureAccess(emulator: RunningEmulator, options: { apiId:
 
     // Many approvals at once: first with a healthy Graph (the worker's own pace), then while Graph throttles and fails calls.
     const round = (count: number, script: ScriptedFault[]) =>
-      concurrentRound(emulator, database, { roles, count, script, submit, decide: (id) => decideRequest(database, approver, id, { verdict: 'approve', expectedVersion: 1 }) });
+      concurrentRound(emulator, database, {
+        roles,
+        count,
+        script,
+        submit,
+        decide: (id) => decideRequest(database, approver, id, { verdict: 'approve', expectedVersion: 1 }),
+      });
     const healthy = await round(options.healthy, []);
     const concurrent = await round(options.concurrent, [
       { surface: 'graph', kind: '429', times: 40, retryAfterSeconds: 1 },

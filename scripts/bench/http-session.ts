@@ -29,7 +29,10 @@ export class HttpSession {
   }
 
   /** One request with this session's cookies; redirects are returned, not followed. */
-  async request(target: string, init: { method?: string; form?: Record<string, string>; headers?: Record<string, string> } = {}): Promise<Response> {
+  async request(
+    target: string,
+    init: { method?: string; form?: Record<string, string>; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
     const url = new URL(target);
     const headers: Record<string, string> = { ...init.headers };
     const cookie = this.cookieHeader(url);
@@ -60,7 +63,8 @@ export async function signIn(portalUrl: string, userOid: string): Promise<HttpSe
     form: { ...Object.fromEntries(authorize.searchParams), login_user: userOid },
   });
   const callback = picked.headers.get('location');
-  if (picked.status !== 302 || !callback) throw new Error(`Entra did not redirect back (HTTP ${picked.status}): ${(await picked.text()).slice(0, 300)}`);
+  if (picked.status !== 302 || !callback)
+    throw new Error(`Entra did not redirect back (HTTP ${picked.status}): ${(await picked.text()).slice(0, 300)}`);
   await picked.arrayBuffer();
   // The callback sets the session cookie; its redirect to the home page is not followed, so the user's first page stays cold.
   const landed = await session.request(callback);

@@ -27,7 +27,8 @@ export interface SummaryRow {
   detail?: string;
 }
 
-const fmt = (n: number, unit: string) => (Number.isFinite(n) ? `${unit === '×' ? n.toFixed(2) : Number.isInteger(n) ? String(n) : n.toFixed(1)}${unit}` : 'n/a');
+const fmt = (n: number, unit: string) =>
+  Number.isFinite(n) ? `${unit === '×' ? n.toFixed(2) : Number.isInteger(n) ? String(n) : n.toFixed(1)}${unit}` : 'n/a';
 
 export function passes(row: SummaryRow): boolean {
   if (!Number.isFinite(row.value)) return false;
@@ -35,10 +36,20 @@ export function passes(row: SummaryRow): boolean {
 }
 
 export function summaryTable(rows: SummaryRow[]): string {
-  const cells = rows.map((r) => [r.name, fmt(r.value, r.unit), `${r.kind === 'exact' ? '=' : '≤'} ${fmt(r.target, r.unit)}`, passes(r) ? 'PASS' : 'MISS', r.detail ?? '']);
+  const cells = rows.map((r) => [
+    r.name,
+    fmt(r.value, r.unit),
+    `${r.kind === 'exact' ? '=' : '≤'} ${fmt(r.target, r.unit)}`,
+    passes(r) ? 'PASS' : 'MISS',
+    r.detail ?? '',
+  ]);
   const header = ['Measure', 'Value', 'Target', 'Result', 'Detail'];
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] as string).length)));
-  const line = (c: string[]) => c.map((v, i) => v.padEnd(widths[i] as number)).join('  ').trimEnd();
+  const line = (c: string[]) =>
+    c
+      .map((v, i) => v.padEnd(widths[i] as number))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
 }
 

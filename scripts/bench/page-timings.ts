@@ -23,7 +23,12 @@ async function view(session: HttpSession, url: string): Promise<number> {
 }
 
 /** One user alone, one page after another: what a page costs the server without queueing behind others. */
-export async function measureAlone(portalUrl: string, session: HttpSession, apiId: string, views = 10): Promise<{ catalog: number[]; api: number[] }> {
+export async function measureAlone(
+  portalUrl: string,
+  session: HttpSession,
+  apiId: string,
+  views = 10,
+): Promise<{ catalog: number[]; api: number[] }> {
   const out = { catalog: [] as number[], api: [] as number[] };
   for (let n = 0; n < views; n++) {
     out.catalog.push(await view(session, `${portalUrl}/apis`));

@@ -64,7 +64,10 @@ export async function startPortal(paths: BenchPaths): Promise<RunningPortal> {
     NEXT_TELEMETRY_DISABLED: '1',
     NODE_ENV: 'production',
   };
-  const child = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '--port', String(paths.port)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '--port', String(paths.port)], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines: string[] = [];
   const collect = (chunk: Buffer) => {
     for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) lines.push(line);

@@ -7,7 +7,12 @@ export async function appToken(emulator: RunningEmulator, scope: string): Promis
   const { connection } = emulator;
   const response = await fetch(`${connection.authorityHost}/${connection.tenantId}/oauth2/v2.0/token`, {
     method: 'POST',
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: connection.portal.clientId, client_secret: connection.portal.clientSecret, scope }),
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: connection.portal.clientId,
+      client_secret: connection.portal.clientSecret,
+      scope,
+    }),
   });
   const body = (await response.json()) as { access_token?: string; error_description?: string };
   if (!body.access_token) throw new Error(`No token for ${scope}: ${body.error_description ?? response.status}`);

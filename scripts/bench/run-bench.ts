@@ -58,7 +58,9 @@ export async function runBench(options: { build: boolean }): Promise<number> {
   process.env.ROLEPORT_DATA_DIR = paths.dataDir;
   process.env.PORT = String(paths.port);
   const started = Date.now();
-  const loadAtStart = loadavg().map((n) => n.toFixed(1)).join(' ');
+  const loadAtStart = loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ');
   let emulator: RunningEmulator | undefined;
   let portal: RunningPortal | undefined;
   let closeDb: (() => Promise<void>) | undefined;
@@ -85,7 +87,9 @@ export async function runBench(options: { build: boolean }): Promise<number> {
       extraRedirectUris: [`http://localhost:${paths.port}/api/auth/callback/azure-ad`],
     });
     const armReads = countArmReads(emulator);
-    console.log(`Emulator: ${SCALE.apis} generated APIs × ${SCALE.operations} operations, ${LATENCY_MS} ms per ARM/Graph call, ARM reads throttled (burst ${THROTTLE.burst}, ${THROTTLE.refillPerSecond}/s).`);
+    console.log(
+      `Emulator: ${SCALE.apis} generated APIs × ${SCALE.operations} operations, ${LATENCY_MS} ms per ARM/Graph call, ARM reads throttled (burst ${THROTTLE.burst}, ${THROTTLE.refillPerSecond}/s).`,
+    );
 
     // 1. The unit.
     const { measureRoundTrips } = await import('./round-trip');
@@ -99,21 +103,29 @@ export async function runBench(options: { build: boolean }): Promise<number> {
 
     // 2. The portal and its start-up sync of the whole catalog.
     portal = await startPortal(paths);
-    console.log(`Portal: ${portal.url} (production build in ${paths.distDir}, database ${paths.dataDir}). Waiting for the full catalog sync ...`);
+    console.log(
+      `Portal: ${portal.url} (production build in ${paths.distDir}, database ${paths.dataDir}). Waiting for the full catalog sync ...`,
+    );
     const { portalDatabase } = await import('../../lib/db/portal-database');
     const database = await portalDatabase();
     closeDb = database.close;
     const db: Kysely<Database> = database.db;
     const sync = await waitForFullSync(db, portal.lines, 20 * 60_000, () => {
       const t = surfaceTotals(emulator as RunningEmulator);
-      console.log(`  ... ${Math.round((Date.now() - started) / 1000)} s: ${armReads.counts.allowed} ARM reads served, ${armReads.counts.throttled} throttled, ${t.graph} Graph calls`);
+      console.log(
+        `  ... ${Math.round((Date.now() - started) / 1000)} s: ${armReads.counts.allowed} ARM reads served, ${armReads.counts.throttled} throttled, ${t.graph} Graph calls`,
+      );
     });
     const syncTotals = surfaceTotals(emulator);
     const throttleFloorS = Math.max(0, armReads.counts.allowed - THROTTLE.burst) / THROTTLE.refillPerSecond;
     const syncRatio = sync.durationMs / 1000 / throttleFloorS;
-    console.log(`Full sync ${sync.status}${sync.error ? ` (${sync.error})` : ''}: ${sync.apis} APIs in ${(sync.durationMs / 1000).toFixed(1)} s; ` +
-      `portal counted ${sync.armCalls} ARM + ${sync.graphCalls} Graph calls; emulator saw ${syncTotals.arm} ARM requests (${armReads.counts.allowed} reads served, ${armReads.counts.throttled} refused with 429) and ${syncTotals.graph} Graph requests.`);
-    console.log(`Throttle-bound minimum: (${armReads.counts.allowed} − ${THROTTLE.burst}) / ${THROTTLE.refillPerSecond} = ${throttleFloorS.toFixed(1)} s → ratio ${syncRatio.toFixed(2)}.`);
+    console.log(
+      `Full sync ${sync.status}${sync.error ? ` (${sync.error})` : ''}: ${sync.apis} APIs in ${(sync.durationMs / 1000).toFixed(1)} s; ` +
+        `portal counted ${sync.armCalls} ARM + ${sync.graphCalls} Graph calls; emulator saw ${syncTotals.arm} ARM requests (${armReads.counts.allowed} reads served, ${armReads.counts.throttled} refused with 429) and ${syncTotals.graph} Graph requests.`,
+    );
+    console.log(
+      `Throttle-bound minimum: (${armReads.counts.allowed} − ${THROTTLE.burst}) / ${THROTTLE.refillPerSecond} = ${throttleFloorS.toFixed(1)} s → ratio ${syncRatio.toFixed(2)}.`,
+    );
     if (sync.status !== 'succeeded') throw new Error(`the full sync ${sync.status}: ${sync.error ?? ''}`);
 
     // 3. Pages under concurrent users.
@@ -124,7 +136,9 @@ export async function runBench(options: { build: boolean }): Promise<number> {
     emulator.stats.reset();
     const one = await syncOneApi(db, 'gen-api-0042');
     const oneTotals = surfaceTotals(emulator);
-    console.log(`One-API refresh ${one.status}: ${one.armCalls} ARM + ${one.graphCalls} Graph calls (emulator saw ${oneTotals.arm} ARM, ${oneTotals.graph} Graph) in ${one.durationMs} ms.`);
+    console.log(
+      `One-API refresh ${one.status}: ${one.armCalls} ARM + ${one.graphCalls} Graph calls (emulator saw ${oneTotals.arm} ARM, ${oneTotals.graph} Graph) in ${one.durationMs} ms.`,
+    );
 
     // 5. Access: the portal stops so this process's provisioning worker is the only one.
     await portal.stop();
@@ -132,14 +146,35 @@ export async function runBench(options: { build: boolean }): Promise<number> {
     const access = await measureAccess(emulator, { apiId: 'gen-api-0001', singles: 20, healthy: 100, concurrent: 200 });
     const c = access.concurrent;
     const h = access.healthy;
-    console.log(`Approval → active (n=${access.latencyMs.length}): p50 ${ms(access.p50)} (${ratio(access.p50, trip.graphMs).toFixed(2)}×), p95 ${ms(access.p95)} (${ratio(access.p95, trip.graphMs).toFixed(2)}×) of one Graph round trip.`);
-    console.log(`${h.approvals} concurrent approvals, no faults: ${h.created} assignments, ${h.duplicates} duplicates, ${h.lost} lost, ${h.failed} failed, ${h.seconds.toFixed(1)} s (${(h.created / h.seconds).toFixed(1)} grants/s).`);
-    console.log(`${c.approvals} concurrent approvals with ${c.faultsInjected} Graph faults scripted (${c.faultsLeft} unused): ${c.created} assignments, ${c.duplicates} duplicates, ${c.lost} lost, ${c.failed} failed, ${c.seconds.toFixed(1)} s.`);
+    console.log(
+      `Approval → active (n=${access.latencyMs.length}): p50 ${ms(access.p50)} (${ratio(access.p50, trip.graphMs).toFixed(2)}×), p95 ${ms(access.p95)} (${ratio(access.p95, trip.graphMs).toFixed(2)}×) of one Graph round trip.`,
+    );
+    console.log(
+      `${h.approvals} concurrent approvals, no faults: ${h.created} assignments, ${h.duplicates} duplicates, ${h.lost} lost, ${h.failed} failed, ${h.seconds.toFixed(1)} s (${(h.created / h.seconds).toFixed(1)} grants/s).`,
+    );
+    console.log(
+      `${c.approvals} concurrent approvals with ${c.faultsInjected} Graph faults scripted (${c.faultsLeft} unused): ${c.created} assignments, ${c.duplicates} duplicates, ${c.lost} lost, ${c.failed} failed, ${c.seconds.toFixed(1)} s.`,
+    );
 
-    const rows = summaryRows({ syncRatio, syncSeconds: sync.durationMs / 1000, throttleFloorS, pageRows, unit, one, access, graphMs: trip.graphMs });
-    const load = loadavg().map((n) => n.toFixed(1)).join(' ');
-    console.log(`\nMachine: ${cpus().length} CPUs, load average ${loadAtStart} at start, ${load} at the end (other work on the machine slows the page numbers).`);
-    console.log(`Roleport benchmark (unit: one round trip = ${unit.toFixed(1)} ms; ARM ${trip.armMs.toFixed(1)} ms, Graph ${trip.graphMs.toFixed(1)} ms; total ${Math.round((Date.now() - started) / 1000)} s)\n`);
+    const rows = summaryRows({
+      syncRatio,
+      syncSeconds: sync.durationMs / 1000,
+      throttleFloorS,
+      pageRows,
+      unit,
+      one,
+      access,
+      graphMs: trip.graphMs,
+    });
+    const load = loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ');
+    console.log(
+      `\nMachine: ${cpus().length} CPUs, load average ${loadAtStart} at start, ${load} at the end (other work on the machine slows the page numbers).`,
+    );
+    console.log(
+      `Roleport benchmark (unit: one round trip = ${unit.toFixed(1)} ms; ARM ${trip.armMs.toFixed(1)} ms, Graph ${trip.graphMs.toFixed(1)} ms; total ${Math.round((Date.now() - started) / 1000)} s)\n`,
+    );
     console.log(summaryTable(rows));
     return 0;
   } finally {

@@ -24,7 +24,14 @@ export function summaryRows(input: SummaryInput): SummaryRow[] {
   const { access, one, unit } = input;
   const c = access.concurrent;
   return [
-    { name: 'Full sync / throttle-bound minimum', value: input.syncRatio, unit: '×', target: 1.2, kind: 'max', detail: `${input.syncSeconds.toFixed(0)} s vs ${input.throttleFloorS.toFixed(0)} s` },
+    {
+      name: 'Full sync / throttle-bound minimum',
+      value: input.syncRatio,
+      unit: '×',
+      target: 1.2,
+      kind: 'max',
+      detail: `${input.syncSeconds.toFixed(0)} s vs ${input.throttleFloorS.toFixed(0)} s`,
+    },
     ...input.pageRows.map((r): SummaryRow => ({
       name: `${r.key.startsWith('catalog') ? 'Catalog page' : 'API page'} ${r.key.endsWith('Cold') ? 'cold' : 'warm'} p95 (RTTs)`,
       value: r.p95 / unit,
@@ -33,10 +40,31 @@ export function summaryRows(input: SummaryInput): SummaryRow[] {
       kind: 'max',
       detail: `p50 ${ms(r.p50)}, p95 ${ms(r.p95)}`,
     })),
-    { name: 'One-API refresh ARM calls', value: one.armCalls, unit: '', target: 15, kind: 'max', detail: `ARM + Graph ${one.armCalls + one.graphCalls}` },
+    {
+      name: 'One-API refresh ARM calls',
+      value: one.armCalls,
+      unit: '',
+      target: 15,
+      kind: 'max',
+      detail: `ARM + Graph ${one.armCalls + one.graphCalls}`,
+    },
     { name: 'One-API refresh Graph calls', value: one.graphCalls, unit: '', target: 15, kind: 'max' },
-    { name: 'Approval → assignment p95 (Graph RTTs)', value: access.p95 / input.graphMs, unit: '×', target: 3, kind: 'max', detail: `p50 ${ms(access.p50)}, p95 ${ms(access.p95)}` },
+    {
+      name: 'Approval → assignment p95 (Graph RTTs)',
+      value: access.p95 / input.graphMs,
+      unit: '×',
+      target: 3,
+      kind: 'max',
+      detail: `p50 ${ms(access.p50)}, p95 ${ms(access.p95)}`,
+    },
     { name: `${c.approvals} approvals under faults: duplicates`, value: c.duplicates, unit: '', target: 0, kind: 'exact' },
-    { name: `${c.approvals} approvals under faults: lost`, value: c.lost, unit: '', target: 0, kind: 'exact', detail: `${c.created} created, ${c.failed} failed, ${c.seconds.toFixed(1)} s` },
+    {
+      name: `${c.approvals} approvals under faults: lost`,
+      value: c.lost,
+      unit: '',
+      target: 0,
+      kind: 'exact',
+      detail: `${c.created} created, ${c.failed} failed, ${c.seconds.toFixed(1)} s`,
+    },
   ];
 }

@@ -4,7 +4,8 @@ import type { CatalogEntry } from '@/lib/catalog/catalog-views';
 
 function AccessLine({ entry }: { entry: CatalogEntry }) {
   const { view } = entry;
-  if (view.state === 'no-token-check') return <p className="text-xs text-amber-700 dark:text-amber-400">No token validation: callable without an Entra role.</p>;
+  if (view.state === 'no-token-check')
+    return <p className="text-xs text-amber-700 dark:text-amber-400">No token validation: callable without an Entra role.</p>;
   if (view.state === 'no-app') return <p className="text-xs text-amber-700 dark:text-amber-400">No app registration mapped to this API.</p>;
   return (
     <div className="flex flex-wrap items-center gap-1.5 text-xs text-slate-600 dark:text-slate-400">
@@ -26,9 +27,15 @@ function AccessLine({ entry }: { entry: CatalogEntry }) {
 export function ApiCard({ entry }: { entry: CatalogEntry }) {
   const { api } = entry;
   return (
-    <li className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900" data-testid="api-card">
+    <li
+      className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+      data-testid="api-card"
+    >
       <div>
-        <Link href={`/apis/${encodeURIComponent(api.id)}`} className="text-base font-semibold text-brand-700 hover:underline dark:text-brand-100">
+        <Link
+          href={`/apis/${encodeURIComponent(api.id)}`}
+          className="text-base font-semibold text-brand-700 hover:underline dark:text-brand-100"
+        >
           {api.displayName}
         </Link>
         <p className="font-mono text-xs text-slate-500">/{api.path}</p>

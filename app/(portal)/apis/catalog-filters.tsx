@@ -9,7 +9,14 @@ export function CatalogFiltersForm({ filters, products }: { filters: CatalogFilt
     <form role="search" method="get" className="mb-6 flex flex-wrap items-end gap-3">
       <label className="flex min-w-64 flex-1 flex-col gap-1 text-xs font-medium">
         Search
-        <input name="q" type="search" defaultValue={filters.q} maxLength={200} placeholder="Name, description, path or operation" className={FIELD} />
+        <input
+          name="q"
+          type="search"
+          defaultValue={filters.q}
+          maxLength={200}
+          placeholder="Name, description, path or operation"
+          className={FIELD}
+        />
       </label>
       <label className="flex flex-col gap-1 text-xs font-medium">
         Product

@@ -8,7 +8,8 @@ import { sendConsoleRequestAction } from './actions';
 import { ConsoleResult } from './console-result';
 
 type Where = 'template' | 'query' | 'header';
-const input = 'mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 font-mono text-sm dark:border-slate-700 dark:bg-slate-900';
+const input =
+  'mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 font-mono text-sm dark:border-slate-700 dark:bg-slate-900';
 
 /** The form generated from the operation's parameters and request representation. */
 export function ConsoleForm({ apiId, operation }: { apiId: string; operation: IndexedOperation }) {
@@ -60,7 +61,9 @@ export function ConsoleForm({ apiId, operation }: { apiId: string; operation: In
           if (params.length === 0) return null;
           return (
             <fieldset key={where} className="flex flex-col gap-2">
-              <legend className="mb-1 text-sm font-semibold">{where === 'template' ? 'Path parameters' : where === 'query' ? 'Query parameters' : 'Headers'}</legend>
+              <legend className="mb-1 text-sm font-semibold">
+                {where === 'template' ? 'Path parameters' : where === 'query' ? 'Query parameters' : 'Headers'}
+              </legend>
               {params.map((p) => (
                 <label key={p.name} className="text-sm">
                   <span className="font-mono">{p.name}</span>
@@ -74,7 +77,12 @@ export function ConsoleForm({ apiId, operation }: { apiId: string; operation: In
                       ))}
                     </select>
                   ) : (
-                    <input className={input} required={p.required} value={values[where][p.name] ?? ''} onChange={(e) => set(where, p.name, e.target.value)} />
+                    <input
+                      className={input}
+                      required={p.required}
+                      value={values[where][p.name] ?? ''}
+                      onChange={(e) => set(where, p.name, e.target.value)}
+                    />
                   )}
                 </label>
               ))}
@@ -100,12 +108,19 @@ export function ConsoleForm({ apiId, operation }: { apiId: string; operation: In
           </div>
         ) : null}
         <div>
-          <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={pending}
+            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+          >
             {pending ? 'Sending…' : 'Send'}
           </button>
         </div>
         {error ? (
-          <p role="alert" className="rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-900 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-200">
+          <p
+            role="alert"
+            className="rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-900 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-200"
+          >
             {error}
           </p>
         ) : null}

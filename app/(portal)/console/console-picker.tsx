@@ -8,7 +8,17 @@ interface Option {
 }
 
 /** API and operation choice; the choice lives in the URL so a link from an API page opens the operation directly. */
-export function ConsolePicker({ apis, apiId, operations, operationId }: { apis: Option[]; apiId?: string; operations: Option[]; operationId?: string }) {
+export function ConsolePicker({
+  apis,
+  apiId,
+  operations,
+  operationId,
+}: {
+  apis: Option[];
+  apiId?: string;
+  operations: Option[];
+  operationId?: string;
+}) {
   const router = useRouter();
   const go = (api: string, operation?: string) => {
     const params = new URLSearchParams();

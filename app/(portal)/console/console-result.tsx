@@ -75,10 +75,15 @@ export function ConsoleResult({ outcome }: { outcome: ConsoleOutcome }) {
           <JsonBlock label="Claims of the token used" value={outcome.tokenClaims} />
         </section>
       ) : null}
-      {outcome.subscription ? <p className="text-xs text-slate-500">Sent with the key of your subscription “{outcome.subscription.displayName}”.</p> : null}
+      {outcome.subscription ? (
+        <p className="text-xs text-slate-500">Sent with the key of your subscription “{outcome.subscription.displayName}”.</p>
+      ) : null}
       <CurlPanel key={outcome.callId} outcome={outcome} />
       {outcome.tokenClaims ? (
-        <Link href={`/tokens?call=${encodeURIComponent(outcome.callId)}`} className="text-sm font-medium text-brand-700 hover:underline dark:text-brand-100">
+        <Link
+          href={`/tokens?call=${encodeURIComponent(outcome.callId)}`}
+          className="text-sm font-medium text-brand-700 hover:underline dark:text-brand-100"
+        >
           Open this token in the token doctor
         </Link>
       ) : null}

@@ -44,7 +44,11 @@ export default async function ConsolePage({ searchParams }: { searchParams: Sear
             <span className="text-sm font-medium">{selected.operation.displayName}</span>
           </div>
           <OperationRequirement access={selected.operation.access} allowed={selected.allowed} heldValues={selected.heldValues} />
-          {api.subscriptionRequired ? <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">This API requires a subscription key; the console adds yours when you have an active subscription.</p> : null}
+          {api.subscriptionRequired ? (
+            <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">
+              This API requires a subscription key; the console adds yours when you have an active subscription.
+            </p>
+          ) : null}
           <ConsoleForm key={`${api.id}/${selected.operation.id}`} apiId={api.id} operation={selected.operation} />
         </>
       )}

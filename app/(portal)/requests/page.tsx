@@ -49,7 +49,10 @@ export default async function MyRequestsPage() {
             {requests.map((r) => (
               <tr key={r.id} data-testid="my-request" data-request-id={r.id} className="border-t border-slate-200 dark:border-slate-800">
                 <td className="py-2 pr-4">
-                  <Link href={`/requests/${encodeURIComponent(r.id)}`} className="font-mono font-medium text-brand-700 hover:underline dark:text-brand-100">
+                  <Link
+                    href={`/requests/${encodeURIComponent(r.id)}`}
+                    className="font-mono font-medium text-brand-700 hover:underline dark:text-brand-100"
+                  >
                     {r.roleValue}
                   </Link>
                 </td>

@@ -11,7 +11,10 @@ export const metadata = { title: 'Token doctor' };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-async function consoleCallDiagnosis(user: Awaited<ReturnType<typeof requireUser>>, callId: string): Promise<{ result?: UserDiagnosis; error?: string }> {
+async function consoleCallDiagnosis(
+  user: Awaited<ReturnType<typeof requireUser>>,
+  callId: string,
+): Promise<{ result?: UserDiagnosis; error?: string }> {
   try {
     return { result: await diagnoseConsoleCall(user, callId) };
   } catch (error) {
@@ -23,7 +26,10 @@ async function consoleCallDiagnosis(user: Awaited<ReturnType<typeof requireUser>
 export default async function TokensPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
   const { call } = await searchParams;
-  const [choices, fromConsole] = await Promise.all([loadDoctorChoices(), typeof call === 'string' && call ? consoleCallDiagnosis(user, call) : Promise.resolve(null)]);
+  const [choices, fromConsole] = await Promise.all([
+    loadDoctorChoices(),
+    typeof call === 'string' && call ? consoleCallDiagnosis(user, call) : Promise.resolve(null),
+  ]);
   return (
     <>
       <PageHeader
@@ -34,7 +40,10 @@ export default async function TokensPage({ searchParams }: { searchParams: Searc
       {fromConsole?.result ? (
         <section aria-label="Console token" className="mb-10">
           <h2 className="mb-2 text-lg font-semibold">
-            The token of your console call{fromConsole.result.target ? ` to ${fromConsole.result.target.operationName ?? ''} on ${fromConsole.result.target.apiName}` : ''}
+            The token of your console call
+            {fromConsole.result.target
+              ? ` to ${fromConsole.result.target.operationName ?? ''} on ${fromConsole.result.target.apiName}`
+              : ''}
           </h2>
           <DiagnosisView diagnosis={fromConsole.result.diagnosis} requestAccess={fromConsole.result.requestAccess} />
         </section>

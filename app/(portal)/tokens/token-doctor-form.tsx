@@ -79,7 +79,11 @@ export function TokenDoctorForm({ choices }: { choices: DoctorChoice[] }) {
           </label>
         </div>
         <div>
-          <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={pending}
+            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+          >
             {pending ? 'Checking…' : 'Check token'}
           </button>
         </div>

@@ -5,7 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '@/lib/db/types';
-import { GROUPS, INVENTORY_APP, ORDERS_APP, PORTAL_APP, TENANT_ID, USERS, DEMO_PASSWORD, type DemoUserKey } from '@/emulator/seed/demo-tenant';
+import {
+  GROUPS,
+  INVENTORY_APP,
+  ORDERS_APP,
+  PORTAL_APP,
+  TENANT_ID,
+  USERS,
+  DEMO_PASSWORD,
+  type DemoUserKey,
+} from '@/emulator/seed/demo-tenant';
 import { startEmulator, type RunningEmulator } from '@/emulator/start';
 import { ensureCertificates } from '@/emulator/tls/ensure-certificates';
 
@@ -20,7 +29,14 @@ export interface PortalUserLike {
 
 export function demoUser(key: DemoUserKey, admin = key === 'priya'): PortalUserLike {
   const u = USERS[key];
-  return { oid: u.oid, tid: TENANT_ID, name: u.displayName, upn: u.userPrincipalName, portalRoles: admin ? ['Portal.Admin'] : [], isAdmin: admin };
+  return {
+    oid: u.oid,
+    tid: TENANT_ID,
+    name: u.displayName,
+    upn: u.userPrincipalName,
+    portalRoles: admin ? ['Portal.Admin'] : [],
+    isAdmin: admin,
+  };
 }
 
 export interface AccessFixture {
@@ -36,8 +52,14 @@ export async function startAccessFixture(): Promise<AccessFixture> {
   const localDir = mkdtempSync(join(tmpdir(), 'roleport-access-'));
   // The test process trusts the CA in .local/ (NODE_EXTRA_CA_CERTS), so the emulator reuses those files.
   const trusted = ensureCertificates();
-  for (const f of ['ca.pem', 'ca-key.pem', 'localhost.pem', 'localhost-key.pem']) copyFileSync(join(trusted.caCertPath, '..', f), join(localDir, f));
-  const emulator = await startEmulator({ localDir, ports: { entra: 0, graph: 0 }, surfaces: ['entra', 'graph'], writeConnectionFile: true });
+  for (const f of ['ca.pem', 'ca-key.pem', 'localhost.pem', 'localhost-key.pem'])
+    copyFileSync(join(trusted.caCertPath, '..', f), join(localDir, f));
+  const emulator = await startEmulator({
+    localDir,
+    ports: { entra: 0, graph: 0 },
+    surfaces: ['entra', 'graph'],
+    writeConnectionFile: true,
+  });
 
   const webhooks: unknown[] = [];
   const receiver: Server = createServer((req, res) => {
@@ -73,20 +95,53 @@ const at = '2026-11-27T06:30:00.000Z';
 const stamps = { created_at: at, updated_at: at };
 
 function appRow(app: typeof ORDERS_APP, groupHoldings: { groupId: string; groupName: string; roleId: string }[]) {
-  const owners = app.owners.map((k) => ({ id: USERS[k].oid, displayName: USERS[k].displayName, userPrincipalName: USERS[k].userPrincipalName }));
-  const roles = Object.entries(app.roles).map(([value, id]) => ({ id, value, displayName: value, description: `${value} on ${app.displayName}`, isEnabled: true, allowedMemberTypes: ['User'] }));
+  const owners = app.owners.map((k) => ({
+    id: USERS[k].oid,
+    displayName: USERS[k].displayName,
+    userPrincipalName: USERS[k].userPrincipalName,
+  }));
+  const roles = Object.entries(app.roles).map(([value, id]) => ({
+    id,
+    value,
+    displayName: value,
+    description: `${value} on ${app.displayName}`,
+    isEnabled: true,
+    allowedMemberTypes: ['User'],
+  }));
   return {
-    app_id: app.appId, object_id: app.objectId, service_principal_id: app.servicePrincipalId, display_name: app.displayName,
-    identifier_uris: JSON.stringify([app.identifierUri]), token_version: app.accessTokenVersion, app_roles: JSON.stringify(roles),
-    owners: JSON.stringify(owners), group_holdings: JSON.stringify(groupHoldings), synced_at: at, ...stamps,
+    app_id: app.appId,
+    object_id: app.objectId,
+    service_principal_id: app.servicePrincipalId,
+    display_name: app.displayName,
+    identifier_uris: JSON.stringify([app.identifierUri]),
+    token_version: app.accessTokenVersion,
+    app_roles: JSON.stringify(roles),
+    owners: JSON.stringify(owners),
+    group_holdings: JSON.stringify(groupHoldings),
+    synced_at: at,
+    ...stamps,
   };
 }
 
 function apiRow(id: string, app: typeof ORDERS_APP) {
   return {
-    id, display_name: app.displayName, description: null, path: id, service_url: null, gateway_base_url: null, subscription_required: 0 as const,
-    app_id: app.appId, app_source: 'policy' as const, access: '{"tokenValidation":"all","audiences":[],"issuers":[],"openIdConfigUrls":[],"roles":[],"unknowns":[]}',
-    products: '[]', operation_count: 0, search_text: id, synced_at: at, sync_error: null, fingerprint: null, ...stamps,
+    id,
+    display_name: app.displayName,
+    description: null,
+    path: id,
+    service_url: null,
+    gateway_base_url: null,
+    subscription_required: 0 as const,
+    app_id: app.appId,
+    app_source: 'policy' as const,
+    access: '{"tokenValidation":"all","audiences":[],"issuers":[],"openIdConfigUrls":[],"roles":[],"unknowns":[]}',
+    products: '[]',
+    operation_count: 0,
+    search_text: id,
+    synced_at: at,
+    sync_error: null,
+    fingerprint: null,
+    ...stamps,
   };
 }
 
@@ -94,7 +149,8 @@ function apiRow(id: string, app: typeof ORDERS_APP) {
 export async function seedCatalog(db: Kysely<Database>): Promise<void> {
   // Until the catalog migration for group holdings has landed everywhere, add the column the reader expects.
   const columns = (await db.introspection.getTables()).find((t) => t.name === 'catalog_app')?.columns.map((c) => c.name) ?? [];
-  if (!columns.includes('group_holdings')) await sql`alter table catalog_app add column group_holdings text not null default '[]'`.execute(db);
+  if (!columns.includes('group_holdings'))
+    await sql`alter table catalog_app add column group_holdings text not null default '[]'`.execute(db);
   await db.deleteFrom('catalog_app').execute();
   await db.deleteFrom('catalog_api').execute();
   const writers = GROUPS.ordersWriters;
@@ -105,14 +161,21 @@ export async function seedCatalog(db: Kysely<Database>): Promise<void> {
     appRow(INVENTORY_APP, [{ groupId: readers.id, groupName: readers.displayName, roleId: INVENTORY_APP.roles['Inventory.Read']! }]),
   ];
   await db.insertInto('catalog_app').values(apps).execute();
-  await db.insertInto('catalog_api').values([apiRow('orders', ORDERS_APP), apiRow('inventory', INVENTORY_APP)]).execute();
+  await db
+    .insertInto('catalog_api')
+    .values([apiRow('orders', ORDERS_APP), apiRow('inventory', INVENTORY_APP)])
+    .execute();
 }
 
 /** A user's access token for the Orders API, fresh from the emulated Entra (ROPC), decoded. */
 export async function ordersTokenRoles(emulator: RunningEmulator, user: DemoUserKey): Promise<string[]> {
   const form = new URLSearchParams({
-    grant_type: 'password', client_id: PORTAL_APP.appId, client_secret: PORTAL_APP.clientSecret,
-    username: USERS[user].userPrincipalName, password: DEMO_PASSWORD, scope: `${ORDERS_APP.identifierUri}/.default`,
+    grant_type: 'password',
+    client_id: PORTAL_APP.appId,
+    client_secret: PORTAL_APP.clientSecret,
+    username: USERS[user].userPrincipalName,
+    password: DEMO_PASSWORD,
+    scope: `${ORDERS_APP.identifierUri}/.default`,
   });
   const response = await fetch(`${emulator.urls.authorityHost}/${TENANT_ID}/oauth2/v2.0/token`, { method: 'POST', body: form });
   const body = (await response.json()) as { access_token?: string; error_description?: string };
@@ -122,7 +185,10 @@ export async function ordersTokenRoles(emulator: RunningEmulator, user: DemoUser
 }
 
 /** Graph faults for the next matching requests (POST /_emulator/faults on the Entra origin). */
-export async function scriptFaults(emulator: RunningEmulator, script: { method?: string; pathContains?: string; kind: '429' | '500' | '503'; times: number; retryAfterSeconds?: number }[]): Promise<void> {
+export async function scriptFaults(
+  emulator: RunningEmulator,
+  script: { method?: string; pathContains?: string; kind: '429' | '500' | '503'; times: number; retryAfterSeconds?: number }[],
+): Promise<void> {
   const response = await fetch(`${emulator.urls.authorityHost}/_emulator/faults`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

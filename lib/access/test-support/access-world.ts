@@ -26,7 +26,11 @@ export function withTenant(): () => AccessFixture {
     fixture = await startAccessFixture();
     // Every demo user is in a staff group, as in most tenants (the emulator refuses $select on an empty memberOf list).
     fixture.emulator.directory.groups.set(STAFF_GROUP_ID, {
-      id: STAFF_GROUP_ID, displayName: 'All staff', description: null, mailNickname: 'staff', createdDateTime: new Date().toISOString(),
+      id: STAFF_GROUP_ID,
+      displayName: 'All staff',
+      description: null,
+      mailNickname: 'staff',
+      createdDateTime: new Date().toISOString(),
       members: new Set(Object.values(USERS).map((u) => u.oid)),
     });
     // getHeldRoles reads the portal's own database for the catalog, so it gets the same rows.
@@ -35,7 +39,8 @@ export function withTenant(): () => AccessFixture {
   afterEach(async () => {
     const dir = fixture!.emulator.directory;
     const initial = USERS.ben.oid;
-    for (const a of dir.assignmentsTo(ORDERS_APP.servicePrincipalId)) if (a.principalId !== initial && a.principalType === 'User') dir.unassign(a.id);
+    for (const a of dir.assignmentsTo(ORDERS_APP.servicePrincipalId))
+      if (a.principalId !== initial && a.principalType === 'User') dir.unassign(a.id);
     dir.groups.get(GROUPS.ordersWriters.id)?.members.clear();
     await fetch(`${fixture!.emulator.urls.authorityHost}/_emulator/faults`, { method: 'DELETE' });
     for (const user of Object.values(USERS)) forgetHeldRoles(user.oid);
@@ -52,7 +57,12 @@ export async function prepare(db: Kysely<Database>): Promise<void> {
 
 /** A request by `who` approved by olivia (the Orders owner), with its job queued. */
 export async function approvedRequest(db: Kysely<Database>, who: PortalUser = ada, roleId = readRoleId): Promise<string> {
-  const { requestId } = await submitRequest(db, who, { apiId: 'orders', roleId, justification: 'Building the checkout flow.', durationDays: 30 });
+  const { requestId } = await submitRequest(db, who, {
+    apiId: 'orders',
+    roleId,
+    justification: 'Building the checkout flow.',
+    durationDays: 30,
+  });
   await decideRequest(db, olivia, requestId, { verdict: 'approve', expectedVersion: 1 });
   return requestId;
 }

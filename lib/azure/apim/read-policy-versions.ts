@@ -32,7 +32,9 @@ export async function readApiPolicyVersion(apiId: string): Promise<VersionedPoli
 export async function readOperationPolicyVersion(apiId: string, operationId: string): Promise<VersionedPolicy | null> {
   const { resourceGroup, serviceName } = apimService();
   try {
-    const policy = await apimClient().apiOperationPolicy.get(resourceGroup, serviceName, apiId, operationId, 'policy', { format: 'rawxml' });
+    const policy = await apimClient().apiOperationPolicy.get(resourceGroup, serviceName, apiId, operationId, 'policy', {
+      format: 'rawxml',
+    });
     return policy.value ? { xml: policy.value, etag: policy.eTag ?? '' } : null;
   } catch (error) {
     if (isNotFound(error)) return null;

@@ -16,7 +16,8 @@ async function findApimUserId(oid: string): Promise<string | null> {
   const { resourceGroup, serviceName } = apimService();
   const wanted = oid.toLowerCase();
   for await (const user of apimClient().user.listByService(resourceGroup, serviceName)) {
-    if (user.identities?.some((i) => i.id?.toLowerCase() === wanted && (i.provider ?? '').toLowerCase() === 'aad')) return user.name ?? null;
+    if (user.identities?.some((i) => i.id?.toLowerCase() === wanted && (i.provider ?? '').toLowerCase() === 'aad'))
+      return user.name ?? null;
   }
   return null;
 }

@@ -13,7 +13,9 @@ export interface NewAppRole {
 
 /** The app registration's roles exactly as Graph returns them, so a PATCH can send them back unchanged. */
 async function readRawAppRoles(applicationObjectId: string): Promise<Record<string, unknown>[]> {
-  const app = (await graphClient().api(`/applications/${encodeURIComponent(applicationObjectId)}?$select=id,appRoles`).get()) as {
+  const app = (await graphClient()
+    .api(`/applications/${encodeURIComponent(applicationObjectId)}?$select=id,appRoles`)
+    .get()) as {
     appRoles?: Record<string, unknown>[];
   };
   return app.appRoles ?? [];
@@ -56,6 +58,8 @@ export async function searchUsers(text: string, max = 10): Promise<DirectoryPrin
 }
 
 export async function getUserSummary(userId: string): Promise<DirectoryPrincipal> {
-  const user = (await graphClient().api(`/users/${encodeURIComponent(userId)}?$select=id,displayName,userPrincipalName`).get()) as Record<string, unknown>;
+  const user = (await graphClient()
+    .api(`/users/${encodeURIComponent(userId)}?$select=id,displayName,userPrincipalName`)
+    .get()) as Record<string, unknown>;
   return { ...reshapePrincipal(user), kind: 'user' };
 }

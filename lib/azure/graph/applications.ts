@@ -20,7 +20,9 @@ export async function getServicePrincipalByAppId(appId: string): Promise<EntraSe
 }
 
 export async function listApplicationOwners(applicationObjectId: string): Promise<DirectoryPrincipal[]> {
-  const owners = await readAllPages(`/applications/${encodeURIComponent(applicationObjectId)}/owners?$select=id,displayName,userPrincipalName`);
+  const owners = await readAllPages(
+    `/applications/${encodeURIComponent(applicationObjectId)}/owners?$select=id,displayName,userPrincipalName`,
+  );
   return owners.map(reshapePrincipal);
 }
 

@@ -12,7 +12,9 @@ export async function addGroupMember(groupId: string, userId: string): Promise<b
   // The reference names the object by its full Graph URL, as Graph's own documentation does.
   const ref = `${getConfig().graphEndpoint}/v1.0/directoryObjects/${userId}`;
   try {
-    await graphClient().api(`/groups/${encodeURIComponent(groupId)}/members/$ref`).post({ '@odata.id': ref });
+    await graphClient()
+      .api(`/groups/${encodeURIComponent(groupId)}/members/$ref`)
+      .post({ '@odata.id': ref });
     return true;
   } catch (error) {
     const e = error as GraphFailure;
@@ -24,7 +26,9 @@ export async function addGroupMember(groupId: string, userId: string): Promise<b
 /** Removes the user from the group; returns false when they were not a member. */
 export async function removeGroupMember(groupId: string, userId: string): Promise<boolean> {
   try {
-    await graphClient().api(`/groups/${encodeURIComponent(groupId)}/members/${encodeURIComponent(userId)}/$ref`).delete();
+    await graphClient()
+      .api(`/groups/${encodeURIComponent(groupId)}/members/${encodeURIComponent(userId)}/$ref`)
+      .delete();
     return true;
   } catch (error) {
     if ((error as GraphFailure)?.statusCode === 404) return false;

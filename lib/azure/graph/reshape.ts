@@ -32,7 +32,12 @@ export function reshapeApplication(a: Json): EntraApplication {
 }
 
 export function reshapeServicePrincipal(s: Json): EntraServicePrincipal {
-  return { id: str(s.id), appId: str(s.appId), displayName: str(s.displayName), appRoles: arr(s.appRoles).map((r) => reshapeAppRole(r as Json)) };
+  return {
+    id: str(s.id),
+    appId: str(s.appId),
+    displayName: str(s.displayName),
+    appRoles: arr(s.appRoles).map((r) => reshapeAppRole(r as Json)),
+  };
 }
 
 export function reshapeAssignment(a: Json): RoleAssignment {
@@ -51,6 +56,12 @@ export function reshapeAssignment(a: Json): RoleAssignment {
 
 export function reshapePrincipal(p: Json): DirectoryPrincipal {
   const type = str(p['@odata.type']);
-  const kind = type.endsWith('.user') ? 'user' : type.endsWith('.group') ? 'group' : type.endsWith('.servicePrincipal') ? 'servicePrincipal' : 'other';
+  const kind = type.endsWith('.user')
+    ? 'user'
+    : type.endsWith('.group')
+      ? 'group'
+      : type.endsWith('.servicePrincipal')
+        ? 'servicePrincipal'
+        : 'other';
   return { id: str(p.id), displayName: str(p.displayName), userPrincipalName: str(p.userPrincipalName) || undefined, kind };
 }

@@ -32,7 +32,11 @@ export async function listUserAssignmentsOnResource(userId: string, resourceSpId
 }
 
 /** Creates the assignment; throws Graph's error as is (callers handle duplicates by adopting). */
-export async function createUserAssignment(input: { resourceSpId: string; principalId: string; appRoleId: string }): Promise<RoleAssignment> {
+export async function createUserAssignment(input: {
+  resourceSpId: string;
+  principalId: string;
+  appRoleId: string;
+}): Promise<RoleAssignment> {
   const created = (await graphClient()
     .api(`/servicePrincipals/${encodeURIComponent(input.resourceSpId)}/appRoleAssignedTo`)
     .post({ principalId: input.principalId, resourceId: input.resourceSpId, appRoleId: input.appRoleId })) as Record<string, unknown>;
@@ -42,7 +46,9 @@ export async function createUserAssignment(input: { resourceSpId: string; princi
 /** Deletes an assignment; returns false when it was already gone. */
 export async function deleteAssignment(resourceSpId: string, assignmentId: string): Promise<boolean> {
   try {
-    await graphClient().api(`/servicePrincipals/${encodeURIComponent(resourceSpId)}/appRoleAssignedTo/${encodeURIComponent(assignmentId)}`).delete();
+    await graphClient()
+      .api(`/servicePrincipals/${encodeURIComponent(resourceSpId)}/appRoleAssignedTo/${encodeURIComponent(assignmentId)}`)
+      .delete();
     return true;
   } catch (error) {
     if (isNotFound(error)) return false;

@@ -41,7 +41,10 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function WhoHasWhatPage({ searchParams }: { searchParams: Search }) {
   const user = await requireAdmin();
   const { revoked } = await searchParams;
-  const [sections, revocation] = await Promise.all([loadAccess(user), typeof revoked === 'string' ? getRequestForUser(await db(), user, revoked.slice(0, 100)) : null]);
+  const [sections, revocation] = await Promise.all([
+    loadAccess(user),
+    typeof revoked === 'string' ? getRequestForUser(await db(), user, revoked.slice(0, 100)) : null,
+  ]);
   return (
     <>
       <PageHeader
@@ -50,7 +53,10 @@ export default async function WhoHasWhatPage({ searchParams }: { searchParams: S
       />
       {revocation ? (
         <div data-testid="revocation-notice" data-request-id={revocation.id}>
-          <Notice tone="success" title={`${revocation.roleValue} of ${revocation.requester.name}: ${revocation.status === 'revoked' ? 'revoked' : 'being removed'}`}>
+          <Notice
+            tone="success"
+            title={`${revocation.roleValue} of ${revocation.requester.name}: ${revocation.status === 'revoked' ? 'revoked' : 'being removed'}`}
+          >
             {TOKENS_STAY_VALID}
           </Notice>
         </div>
@@ -84,7 +90,12 @@ export default async function WhoHasWhatPage({ searchParams }: { searchParams: S
             </thead>
             <tbody>
               {grants.map((g) => (
-                <tr key={g.id} data-testid="roleport-grant" data-request-id={g.id} className="border-t border-slate-200 align-top dark:border-slate-800">
+                <tr
+                  key={g.id}
+                  data-testid="roleport-grant"
+                  data-request-id={g.id}
+                  className="border-t border-slate-200 align-top dark:border-slate-800"
+                >
                   <td className="py-2 pr-4">{g.requester.name}</td>
                   <td className="py-2 pr-4 font-mono">{g.roleValue}</td>
                   <td className="py-2 pr-4">
@@ -98,7 +109,14 @@ export default async function WhoHasWhatPage({ searchParams }: { searchParams: S
                   <td className="py-2 pr-4">{when(g.expiresAt)}</td>
                   <td className="py-2">
                     {g.status === 'active' ? (
-                      <RevokeGrantForm requestId={g.id} version={g.version} roleValue={g.roleValue} holderName={g.requester.name} tokensNote={TOKENS_STAY_VALID} afterRevoke={`/admin/access?revoked=${encodeURIComponent(g.id)}`} />
+                      <RevokeGrantForm
+                        requestId={g.id}
+                        version={g.version}
+                        roleValue={g.roleValue}
+                        holderName={g.requester.name}
+                        tokensNote={TOKENS_STAY_VALID}
+                        afterRevoke={`/admin/access?revoked=${encodeURIComponent(g.id)}`}
+                      />
                     ) : null}
                   </td>
                 </tr>
@@ -106,7 +124,10 @@ export default async function WhoHasWhatPage({ searchParams }: { searchParams: S
               {report?.external.map((a) => (
                 <tr key={a.assignmentId} data-testid="external-assignment" className="border-t border-slate-200 dark:border-slate-800">
                   <td className="py-2 pr-4">
-                    {a.principalDisplayName} <span className="text-xs text-slate-500">({a.principalType === 'ServicePrincipal' ? 'application' : a.principalType.toLowerCase()})</span>
+                    {a.principalDisplayName}{' '}
+                    <span className="text-xs text-slate-500">
+                      ({a.principalType === 'ServicePrincipal' ? 'application' : a.principalType.toLowerCase()})
+                    </span>
                   </td>
                   <td className="py-2 pr-4 font-mono">{a.roleValue || <span className="text-amber-700">a role no longer defined</span>}</td>
                   <td className="py-2 pr-4">

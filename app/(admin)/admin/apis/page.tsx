@@ -21,9 +21,14 @@ export default async function PolicyStudioIndexPage() {
             <li key={api.id} className="flex items-center justify-between p-3">
               <span>
                 <span className="font-medium">{api.displayName}</span>
-                <span className="ml-2 text-xs text-slate-500">{api.appId ? `${api.operationCount} operations` : 'no app registration mapped'}</span>
+                <span className="ml-2 text-xs text-slate-500">
+                  {api.appId ? `${api.operationCount} operations` : 'no app registration mapped'}
+                </span>
               </span>
-              <Link href={`/admin/apis/${encodeURIComponent(api.id)}/policy`} className="text-brand-700 hover:underline dark:text-brand-100">
+              <Link
+                href={`/admin/apis/${encodeURIComponent(api.id)}/policy`}
+                className="text-brand-700 hover:underline dark:text-brand-100"
+              >
                 Role map
               </Link>
             </li>

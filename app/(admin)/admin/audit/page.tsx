@@ -17,7 +17,10 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 async function loadAudit(params: Awaited<Search>) {
   const database = await db();
   const { search, filter, beforeSeq } = parseAuditSearch(params);
-  const [page, chain] = await Promise.all([queryAuditEvents(database, filter, { limit: PAGE_SIZE, beforeSeq }), verifyAuditChain(database)]);
+  const [page, chain] = await Promise.all([
+    queryAuditEvents(database, filter, { limit: PAGE_SIZE, beforeSeq }),
+    verifyAuditChain(database),
+  ]);
   return { search, beforeSeq, page, chain };
 }
 
@@ -32,7 +35,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         title="Audit log"
         description="Every change Roleport made or recorded, hash-chained so an edit or deletion shows."
         actions={
-          <a href={`/api/admin/audit-export?${auditQuery(search)}`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800">
+          <a
+            href={`/api/admin/audit-export?${auditQuery(search)}`}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800"
+          >
             Export CSV
           </a>
         }
@@ -66,10 +72,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
             </thead>
             <tbody>
               {page.events.map((e) => (
-                <tr key={e.seq} data-testid="audit-event" data-action={e.action} className="border-t border-slate-200 align-top dark:border-slate-800">
+                <tr
+                  key={e.seq}
+                  data-testid="audit-event"
+                  data-action={e.action}
+                  className="border-t border-slate-200 align-top dark:border-slate-800"
+                >
                   <td className="py-2 pr-3 font-mono text-xs">{e.seq}</td>
                   <td className="whitespace-nowrap py-2 pr-3 text-xs">{e.at.replace('T', ' ').replace('Z', '')}</td>
-                  <td className="py-2 pr-3">{e.actorOid ? <Link href={filterLink(search, { actor: e.actorOid })}>{e.actorName}</Link> : e.actorName}</td>
+                  <td className="py-2 pr-3">
+                    {e.actorOid ? <Link href={filterLink(search, { actor: e.actorOid })}>{e.actorName}</Link> : e.actorName}
+                  </td>
                   <td className="py-2 pr-3 font-mono text-xs">
                     <Link href={filterLink(search, { action: e.action })}>{e.action}</Link>
                   </td>
@@ -84,7 +97,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                     ) : null}
                   </td>
                   <td className="max-w-md py-2">
-                    <code className="block truncate text-xs text-slate-600 dark:text-slate-400" title={JSON.stringify({ before: e.before, after: e.after, data: e.data })}>
+                    <code
+                      className="block truncate text-xs text-slate-600 dark:text-slate-400"
+                      title={JSON.stringify({ before: e.before, after: e.after, data: e.data })}
+                    >
                       {JSON.stringify(e.data)}
                     </code>
                   </td>
@@ -96,7 +112,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       )}
       <nav aria-label="Pages" className="mt-6 flex justify-center gap-6 text-sm">
         {beforeSeq !== undefined ? <Link href={filterLink(search, {})}>← Newest</Link> : null}
-        {page.nextBeforeSeq !== null ? <Link href={`/admin/audit?${auditQuery(search, { before: String(page.nextBeforeSeq) })}`}>Older →</Link> : null}
+        {page.nextBeforeSeq !== null ? (
+          <Link href={`/admin/audit?${auditQuery(search, { before: String(page.nextBeforeSeq) })}`}>Older →</Link>
+        ) : null}
       </nav>
     </>
   );

@@ -27,7 +27,10 @@ export default async function CatalogSyncPage() {
           <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white text-sm dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
             {failing.map((api) => (
               <li key={api.id} className="p-3">
-                <Link href={`/apis/${encodeURIComponent(api.id)}`} className="font-medium text-brand-700 hover:underline dark:text-brand-100">
+                <Link
+                  href={`/apis/${encodeURIComponent(api.id)}`}
+                  className="font-medium text-brand-700 hover:underline dark:text-brand-100"
+                >
                   {api.displayName}
                 </Link>
                 <p className="text-rose-700 dark:text-rose-400">{api.error}</p>

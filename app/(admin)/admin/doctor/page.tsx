@@ -12,7 +12,10 @@ async function sectionsOrError(): Promise<{ sections: ConfigDoctorSection[]; err
   } catch (error) {
     const reference = crypto.randomUUID().slice(0, 8);
     console.error(`[doctor ${reference}] the configuration doctor could not read the directory`, error);
-    return { sections: [], error: `The checks could not read Microsoft Entra or the catalog (reference ${reference}). Reload to try again.` };
+    return {
+      sections: [],
+      error: `The checks could not read Microsoft Entra or the catalog (reference ${reference}). Reload to try again.`,
+    };
   }
 }
 
@@ -28,7 +31,9 @@ export default async function ConfigDoctorPage() {
       />
       {error ? <Notice tone="error">{error}</Notice> : null}
       {!error ? (
-        <Notice tone={problems === 0 ? 'success' : 'warn'}>{problems === 0 ? 'Every check passes.' : `${problems} finding${problems === 1 ? '' : 's'} need attention.`}</Notice>
+        <Notice tone={problems === 0 ? 'success' : 'warn'}>
+          {problems === 0 ? 'Every check passes.' : `${problems} finding${problems === 1 ? '' : 's'} need attention.`}
+        </Notice>
       ) : null}
       <div className="flex flex-col gap-6">
         {sections.map((section) => (

@@ -38,7 +38,9 @@ export default async function DriftPage() {
   const actor = await requireAdmin();
   const report = await loadDriftReport(await db(), actor);
   const kinds = Object.keys(DRIFT_KIND_LABEL) as DriftKind[];
-  const groups = kinds.map((kind) => ({ kind, findings: report.findings.filter((f) => f.kind === kind) })).filter((g) => g.findings.length > 0);
+  const groups = kinds
+    .map((kind) => ({ kind, findings: report.findings.filter((f) => f.kind === kind) }))
+    .filter((g) => g.findings.length > 0);
   return (
     <>
       <PageHeader

@@ -10,7 +10,10 @@ export function DecidedNotice({ request, apiName, userOid }: { request: AccessRe
   const verb = mine.verdict === 'approve' ? 'approved' : 'rejected';
   return (
     <div data-testid="decision-notice" data-request-id={request.id}>
-      <Notice tone={mine.verdict === 'approve' ? 'success' : 'info'} title={`You ${verb} ${request.roleValue} on ${apiName} for ${request.requester.name}`}>
+      <Notice
+        tone={mine.verdict === 'approve' ? 'success' : 'info'}
+        title={`You ${verb} ${request.roleValue} on ${apiName} for ${request.requester.name}`}
+      >
         It is now {statusLabel(request.status).toLowerCase()}.{' '}
         <Link href={`/requests/${encodeURIComponent(request.id)}`} className="underline">
           Follow it

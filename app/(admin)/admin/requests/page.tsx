@@ -32,7 +32,16 @@ async function loadQueue(user: PortalUser, search: Awaited<Search>) {
     decidedId ? getRequestForUser(database, user, decidedId) : Promise.resolve(null),
   ]);
   const operations = await loadRoleOperations(database, shown);
-  return { filter, all, shown, failed, decided, operations, apiName: new Map(apis.map((api) => [api.id, api.displayName])), now: Date.now() };
+  return {
+    filter,
+    all,
+    shown,
+    failed,
+    decided,
+    operations,
+    apiName: new Map(apis.map((api) => [api.id, api.displayName])),
+    now: Date.now(),
+  };
 }
 
 const waited = (createdAt: string, now: number) => {
@@ -60,11 +69,17 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
       ) : (
         <ul className="space-y-4">
           {shown.map((r) => (
-            <li key={r.id} data-testid="queue-item" data-request-id={r.id} data-role={r.roleValue} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+            <li
+              key={r.id}
+              data-testid="queue-item"
+              data-request-id={r.id}
+              data-role={r.roleValue}
+              className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+            >
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <p className="text-sm">
-                  <span className="font-semibold">{r.requester.name}</span> <span className="text-slate-500">{r.requester.upn}</span> asks for{' '}
-                  <span className="font-mono font-semibold">{r.roleValue}</span> on {name(r.apiId)}
+                  <span className="font-semibold">{r.requester.name}</span> <span className="text-slate-500">{r.requester.upn}</span> asks
+                  for <span className="font-mono font-semibold">{r.roleValue}</span> on {name(r.apiId)}
                   {r.durationDays ? ` for ${r.durationDays} days` : ''}
                   {r.stage > 1 ? ` (stage ${r.stage})` : ''}
                 </p>
@@ -85,7 +100,13 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
                   <RoleOperationsList operations={operations.get(roleOperationsKey(r.apiId, r.roleValue)) ?? []} roleValue={r.roleValue} />
                 </div>
               </div>
-              <DecisionForm requestId={r.id} version={r.version} roleValue={r.roleValue} requesterName={r.requester.name} afterDecision={`/admin/requests?decided=${encodeURIComponent(r.id)}`} />
+              <DecisionForm
+                requestId={r.id}
+                version={r.version}
+                roleValue={r.roleValue}
+                requesterName={r.requester.name}
+                afterDecision={`/admin/requests?decided=${encodeURIComponent(r.id)}`}
+              />
             </li>
           ))}
         </ul>
@@ -96,7 +117,11 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
           <Notice tone="warn">Approved requests Roleport could not assign in Entra. Fix what the reason names, then retry.</Notice>
           <ul className="space-y-3">
             {failed.map((r) => (
-              <li key={r.id} data-testid="failed-request" className="flex flex-wrap items-start justify-between gap-3 rounded-lg border border-rose-200 bg-white p-3 text-sm dark:border-rose-900 dark:bg-slate-900">
+              <li
+                key={r.id}
+                data-testid="failed-request"
+                className="flex flex-wrap items-start justify-between gap-3 rounded-lg border border-rose-200 bg-white p-3 text-sm dark:border-rose-900 dark:bg-slate-900"
+              >
                 <div>
                   <p>
                     <span className="font-mono font-semibold">{r.roleValue}</span> on {name(r.apiId)} for {r.requester.name}

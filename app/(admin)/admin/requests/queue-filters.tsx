@@ -23,7 +23,15 @@ function countBy(items: AccessRequestView[], key: (r: AccessRequestView) => stri
 }
 
 /** A GET form over the whole queue, each option with how many requests it holds. */
-export function QueueFilters({ all, filter, apiName }: { all: AccessRequestView[]; filter: ApprovalQueueFilter; apiName: Record<string, string> }) {
+export function QueueFilters({
+  all,
+  filter,
+  apiName,
+}: {
+  all: AccessRequestView[];
+  filter: ApprovalQueueFilter;
+  apiName: Record<string, string>;
+}) {
   const requesters = new Map(all.map((r) => [r.requester.oid, r.requester.name]));
   return (
     <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3">

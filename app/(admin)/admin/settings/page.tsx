@@ -23,12 +23,14 @@ async function loadRules() {
     const app = api.appId ? appById.get(api.appId) : undefined;
     if (!app) return [];
     const roleValue = (roleId: string) => app.appRoles.find((r) => r.id === roleId)?.value ?? '';
-    return [{
-      api,
-      roles: app.appRoles.filter((r) => r.isEnabled && r.allowedMemberTypes.includes('User')).map((r) => r.value),
-      groups: app.groupHoldings.map((g) => ({ groupId: g.groupId, groupName: g.groupName, roleValue: roleValue(g.roleId) })),
-      rules: rules.filter((r) => r.apiId === api.id),
-    }];
+    return [
+      {
+        api,
+        roles: app.appRoles.filter((r) => r.isEnabled && r.allowedMemberTypes.includes('User')).map((r) => r.value),
+        groups: app.groupHoldings.map((g) => ({ groupId: g.groupId, groupName: g.groupName, roleValue: roleValue(g.roleId) })),
+        rules: rules.filter((r) => r.apiId === api.id),
+      },
+    ];
   });
 }
 
@@ -46,10 +48,19 @@ export default async function ApprovalRulesPage() {
         const apiRule = rules.find((r) => r.roleValue === null);
         const groupName = (id: string | null) => groups.find((g) => g.groupId === id)?.groupName;
         return (
-          <section key={api.id} aria-label={api.displayName} data-testid="rules-api" data-api-id={api.id} className="mb-8 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+          <section
+            key={api.id}
+            aria-label={api.displayName}
+            data-testid="rules-api"
+            data-api-id={api.id}
+            className="mb-8 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+          >
             <h2 className="text-base font-semibold">{api.displayName}</h2>
             <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
-              Every role: {apiRule ? summary(apiRule) : `${summary({ autoApprove: false, stages: 1, maxDays: DEFAULT_MAX_DAYS, groupId: null })} (defaults)`}
+              Every role:{' '}
+              {apiRule
+                ? summary(apiRule)
+                : `${summary({ autoApprove: false, stages: 1, maxDays: DEFAULT_MAX_DAYS, groupId: null })} (defaults)`}
             </p>
             {rules.length > 0 ? (
               <ul className="mb-4 divide-y divide-slate-100 dark:divide-slate-800">
@@ -57,7 +68,8 @@ export default async function ApprovalRulesPage() {
                   <li key={rule.id} data-testid="approval-rule" data-role={rule.roleValue ?? ''} className="py-3">
                     <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2 text-sm">
                       <p>
-                        <span className="font-mono font-semibold">{rule.roleValue ?? 'Every role'}</span>: {summary(rule, groupName(rule.groupId))}
+                        <span className="font-mono font-semibold">{rule.roleValue ?? 'Every role'}</span>:{' '}
+                        {summary(rule, groupName(rule.groupId))}
                       </p>
                       <DeleteRuleButton ruleId={rule.id} label={rule.roleValue ?? 'every role'} />
                     </div>

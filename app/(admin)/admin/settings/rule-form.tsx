@@ -41,13 +41,22 @@ export function RuleForm({ apiId, roles, groups, initial }: RuleFormProps) {
   }
 
   return (
-    <form onSubmit={save} className="flex flex-wrap items-end gap-3 text-xs font-medium" aria-label={initial ? `Edit the rule for ${initial.roleValue ?? 'the API'}` : 'Add a rule'}>
+    <form
+      onSubmit={save}
+      className="flex flex-wrap items-end gap-3 text-xs font-medium"
+      aria-label={initial ? `Edit the rule for ${initial.roleValue ?? 'the API'}` : 'Add a rule'}
+    >
       <label className="flex flex-col gap-1">
         Applies to
-        <select value={roleValue} disabled={initial !== undefined} onChange={(e) => {
+        <select
+          value={roleValue}
+          disabled={initial !== undefined}
+          onChange={(e) => {
             setRoleValue(e.target.value);
             setGroupId('');
-          }} className={FIELD}>
+          }}
+          className={FIELD}
+        >
           <option value="">Every role of the API</option>
           {roles.map((r) => (
             <option key={r} value={r}>
@@ -82,7 +91,11 @@ export function RuleForm({ apiId, roles, groups, initial }: RuleFormProps) {
           ))}
         </select>
       </label>
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         {initial ? 'Save' : 'Add rule'}
       </button>
       <div className="basis-full">

@@ -13,13 +13,16 @@ export function AppRolesPanel({ data }: { data: ApiPageData }) {
   const { api, app, view } = data;
   if (!app) {
     return (
-      <section aria-label="Access" className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm dark:border-amber-900 dark:bg-amber-950">
+      <section
+        aria-label="Access"
+        className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm dark:border-amber-900 dark:bg-amber-950"
+      >
         {view.state === 'no-token-check' ? (
           <p>This API does not validate Entra tokens: its operations are callable without an app role.</p>
         ) : (
           <p>
-            No Entra app registration is mapped to this API: its <code>validate-jwt</code> audiences ({api.access.audiences.join(', ') || 'none'}) match no
-            application in the tenant. A portal admin can set the mapping.
+            No Entra app registration is mapped to this API: its <code>validate-jwt</code> audiences (
+            {api.access.audiences.join(', ') || 'none'}) match no application in the tenant. A portal admin can set the mapping.
           </p>
         )}
       </section>
@@ -40,7 +43,12 @@ export function AppRolesPanel({ data }: { data: ApiPageData }) {
       </dl>
       <ul className="mt-4 divide-y divide-slate-100 dark:divide-slate-800">
         {view.roles.map(({ role, held, requestable }) => (
-          <li key={role.id} className="flex flex-wrap items-center justify-between gap-3 py-2" data-testid="app-role" data-role={role.value}>
+          <li
+            key={role.id}
+            className="flex flex-wrap items-center justify-between gap-3 py-2"
+            data-testid="app-role"
+            data-role={role.value}
+          >
             <div>
               <p className="font-mono text-sm font-medium">{role.value}</p>
               <p className="text-xs text-slate-600 dark:text-slate-400">{role.description || role.displayName}</p>

@@ -48,10 +48,13 @@ export default async function RequestPage({ params }: { params: Params }) {
         actions={<RequestStatusBadge status={request.status} />}
       />
       {moving ? <AutoRefresh everyMs={1000} forMs={60_000} token={`${request.status}:${request.version}`} /> : null}
-      {request.status === 'pending' ? <AutoRefresh everyMs={10_000} forMs={600_000} token={`${request.status}:${request.version}`} /> : null}
+      {request.status === 'pending' ? (
+        <AutoRefresh everyMs={10_000} forMs={600_000} token={`${request.status}:${request.version}`} />
+      ) : null}
       {request.status === 'failed' ? (
         <Notice tone="error" title="Provisioning failed">
-          {request.failureReason ?? 'Roleport could not assign the role in Entra.'} {mine ? 'A portal admin can retry once the cause is fixed.' : null}
+          {request.failureReason ?? 'Roleport could not assign the role in Entra.'}{' '}
+          {mine ? 'A portal admin can retry once the cause is fixed.' : null}
         </Notice>
       ) : null}
       {request.status === 'active' ? (
@@ -82,15 +85,37 @@ export default async function RequestPage({ params }: { params: Params }) {
           </div>
           <div>
             <h2 className="mb-1 text-sm font-semibold">What {request.roleValue} allows</h2>
-            <RoleOperationsList operations={operations.get(roleOperationsKey(request.apiId, request.roleValue)) ?? []} roleValue={request.roleValue} />
+            <RoleOperationsList
+              operations={operations.get(roleOperationsKey(request.apiId, request.roleValue)) ?? []}
+              roleValue={request.roleValue}
+            />
           </div>
           {mine ? (
-            <RequesterActions requestId={request.id} version={request.version} canCancel={request.can.cancel} canGiveUp={request.can.revoke} tokensNote={TOKENS_STAY_VALID} />
+            <RequesterActions
+              requestId={request.id}
+              version={request.version}
+              canCancel={request.can.cancel}
+              canGiveUp={request.can.revoke}
+              tokensNote={TOKENS_STAY_VALID}
+            />
           ) : null}
-          {request.can.decide ? <DecisionForm requestId={request.id} version={request.version} roleValue={request.roleValue} requesterName={request.requester.name} /> : null}
+          {request.can.decide ? (
+            <DecisionForm
+              requestId={request.id}
+              version={request.version}
+              roleValue={request.roleValue}
+              requesterName={request.requester.name}
+            />
+          ) : null}
           {request.can.retry ? <RetryButton requestId={request.id} version={request.version} /> : null}
           {!mine && request.can.revoke ? (
-            <RevokeGrantForm requestId={request.id} version={request.version} roleValue={request.roleValue} holderName={request.requester.name} tokensNote={TOKENS_STAY_VALID} />
+            <RevokeGrantForm
+              requestId={request.id}
+              version={request.version}
+              roleValue={request.roleValue}
+              holderName={request.requester.name}
+              tokensNote={TOKENS_STAY_VALID}
+            />
           ) : null}
         </section>
         <section aria-label="Timeline">

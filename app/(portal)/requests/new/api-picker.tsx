@@ -17,7 +17,10 @@ export function ApiPicker({ apis, selected }: { apis: { id: string; displayName:
           ))}
         </select>
       </label>
-      <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800">
+      <button
+        type="submit"
+        className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800"
+      >
         Show roles
       </button>
     </form>

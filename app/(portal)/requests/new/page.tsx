@@ -34,7 +34,9 @@ export default async function NewRequestPage({ searchParams }: { searchParams: S
           Either there is no such API in the catalog, or it is not linked to an Entra app registration. Choose another API.
         </Notice>
       ) : null}
-      {forgedRole && data ? <Notice tone="warn">That role is not a role of {data.api.displayName}. Choose one of its roles below.</Notice> : null}
+      {forgedRole && data ? (
+        <Notice tone="warn">That role is not a role of {data.api.displayName}. Choose one of its roles below.</Notice>
+      ) : null}
       {data ? (
         data.roles.length === 0 ? (
           <Notice tone="info">{data.api.displayName} has no app roles that can be assigned to people.</Notice>

@@ -67,12 +67,25 @@ export function RequestForm({ apiId, apiName, roles, initialRoleId, submissionId
           {roles.map((r) => {
             const blocked = unavailable(r);
             return (
-              <li key={r.id} data-testid="requestable-role" data-role={r.value} className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
+              <li
+                key={r.id}
+                data-testid="requestable-role"
+                data-role={r.value}
+                className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900"
+              >
                 <label className="flex items-start gap-3">
-                  <input type="radio" name="roleId" value={r.id} checked={roleId === r.id} disabled={blocked !== null} onChange={() => {
+                  <input
+                    type="radio"
+                    name="roleId"
+                    value={r.id}
+                    checked={roleId === r.id}
+                    disabled={blocked !== null}
+                    onChange={() => {
                       setRoleId(r.id);
                       setDuration('');
-                    }} className="mt-1" />
+                    }}
+                    className="mt-1"
+                  />
                   <span className="flex-1">
                     <span className="font-mono text-sm font-medium">{r.value}</span>{' '}
                     <span className="text-xs text-slate-600 dark:text-slate-400">{r.description || r.displayName}</span>
@@ -116,7 +129,9 @@ export function RequestForm({ apiId, apiName, roles, initialRoleId, submissionId
         <span className="mt-1 block text-xs font-normal text-slate-500">
           {justification.trim().length} / {JUSTIFICATION_MAX} characters; the approver reads this.
         </span>
-        {errors.justification ? <span className="mt-1 block text-sm font-normal text-rose-700 dark:text-rose-400">{errors.justification}</span> : null}
+        {errors.justification ? (
+          <span className="mt-1 block text-sm font-normal text-rose-700 dark:text-rose-400">{errors.justification}</span>
+        ) : null}
       </label>
 
       {role && durations.length > 0 ? (
@@ -129,12 +144,18 @@ export function RequestForm({ apiId, apiName, roles, initialRoleId, submissionId
               </option>
             ))}
           </select>
-          {errors.durationDays ? <span className="mt-1 block text-sm font-normal text-rose-700 dark:text-rose-400">{errors.durationDays}</span> : null}
+          {errors.durationDays ? (
+            <span className="mt-1 block text-sm font-normal text-rose-700 dark:text-rose-400">{errors.durationDays}</span>
+          ) : null}
         </label>
       ) : null}
 
       <div>
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+        >
           {pending ? 'Submitting…' : 'Submit request'}
         </button>
         <ActionMessage message={message} />

@@ -8,7 +8,8 @@ import { withTransaction } from '@/lib/db/transaction';
 
 export const dynamic = 'force-dynamic';
 
-const refuse = (status: 401 | 403, code: string, message: string) => Response.json({ error: { code, message } }, { status, headers: { 'cache-control': 'no-store' } });
+const refuse = (status: 401 | 403, code: string, message: string) =>
+  Response.json({ error: { code, message } }, { status, headers: { 'cache-control': 'no-store' } });
 
 /** The audit log as CSV, streamed page by page. A route handler cannot redirect like a page, so it answers 401/403 itself. */
 export async function GET(request: NextRequest) {
@@ -20,7 +21,12 @@ export async function GET(request: NextRequest) {
   const database = await db();
   // Who took a copy of the log is itself part of the log.
   await withTransaction(database, (trx) =>
-    appendAuditEvent(trx, { actor: { oid: user.oid, name: user.name }, action: 'audit.exported', subject: { type: 'audit_log', id: 'csv' }, data: { filter: { ...filter } } }),
+    appendAuditEvent(trx, {
+      actor: { oid: user.oid, name: user.name },
+      action: 'audit.exported',
+      subject: { type: 'audit_log', id: 'csv' },
+      data: { filter: { ...filter } },
+    }),
   );
   const chunks = streamAuditCsv(database, filter);
   const encoder = new TextEncoder();

@@ -11,7 +11,10 @@ import { previewRoleMap } from '@/lib/policy-studio/preview-plan';
 import { applyInputSchema, newAppRoleSchema, previewInputSchema, userPreviewSchema } from '@/lib/policy-studio/role-map-schema';
 import { rollbackBatch } from '@/lib/policy-studio/rollback-batch';
 
-function parse<T>(schema: { safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, input: unknown): T {
+function parse<T>(
+  schema: { safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } },
+  input: unknown,
+): T {
   const result = schema.safeParse(input);
   if (!result.success) throw new UserFacingError(result.error.issues[0]?.message ?? 'The request is not valid.');
   return result.data;

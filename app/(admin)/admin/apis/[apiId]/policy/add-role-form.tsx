@@ -35,7 +35,13 @@ export function AddRoleForm({ apiId, appName, existing }: { apiId: string; appNa
       <div className="grid gap-2 text-sm">
         <label className="grid gap-1">
           <span className="text-xs text-slate-500">Value (what tokens carry)</span>
-          <input aria-label="Role value" value={fields.value} onChange={set('value')} placeholder="Orders.Audit" className={`${input} font-mono`} />
+          <input
+            aria-label="Role value"
+            value={fields.value}
+            onChange={set('value')}
+            placeholder="Orders.Audit"
+            className={`${input} font-mono`}
+          />
         </label>
         <label className="grid gap-1">
           <span className="text-xs text-slate-500">Display name</span>
@@ -47,17 +53,26 @@ export function AddRoleForm({ apiId, appName, existing }: { apiId: string; appNa
         </label>
       </div>
       {duplicate ? <p className="mt-1 text-xs text-rose-700 dark:text-rose-400">{appName} already defines this role.</p> : null}
-      {message ? <div className="mt-2"><Notice tone={message.ok ? 'success' : 'error'}>{message.text}</Notice></div> : null}
+      {message ? (
+        <div className="mt-2">
+          <Notice tone={message.ok ? 'success' : 'error'}>{message.text}</Notice>
+        </div>
+      ) : null}
       {confirming ? (
         <div className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950">
           <p>
-            This changes the app registration {appName} in Microsoft Entra: users can be assigned <span className="font-mono">{fields.value}</span> from now on.
+            This changes the app registration {appName} in Microsoft Entra: users can be assigned{' '}
+            <span className="font-mono">{fields.value}</span> from now on.
           </p>
           <div className="mt-2 flex gap-2">
             <button type="button" disabled={pending} onClick={submit} className="rounded-md bg-brand-600 px-3 py-1 text-white">
               {pending ? 'Adding…' : 'Confirm and add'}
             </button>
-            <button type="button" onClick={() => setConfirming(false)} className="rounded-md border border-slate-300 px-3 py-1 dark:border-slate-700">
+            <button
+              type="button"
+              onClick={() => setConfirming(false)}
+              className="rounded-md border border-slate-300 px-3 py-1 dark:border-slate-700"
+            >
               Cancel
             </button>
           </div>

@@ -7,7 +7,11 @@ import type { RoleMap } from '@/lib/policy-studio/studio-types';
 const READ_METHODS = ['GET', 'HEAD'];
 
 /** Grant or remove one role on many operations at once: by method, by URL prefix, or every read operation. */
-export function BulkActions(props: { operations: RoleMapOperation[]; roles: string[]; onChange: (update: (map: RoleMap) => RoleMap) => void }) {
+export function BulkActions(props: {
+  operations: RoleMapOperation[];
+  roles: string[];
+  onChange: (update: (map: RoleMap) => RoleMap) => void;
+}) {
   const methods = [...new Set(props.operations.map((op) => op.method))].sort();
   const [target, setTarget] = useState('read');
   const [prefix, setPrefix] = useState('/');
@@ -15,13 +19,20 @@ export function BulkActions(props: { operations: RoleMapOperation[]; roles: stri
 
   const selected = () =>
     props.operations.filter((op) =>
-      target === 'read' ? READ_METHODS.includes(op.method) : target === 'prefix' ? op.urlTemplate.startsWith(prefix) : op.method === target.slice('method:'.length),
+      target === 'read'
+        ? READ_METHODS.includes(op.method)
+        : target === 'prefix'
+          ? op.urlTemplate.startsWith(prefix)
+          : op.method === target.slice('method:'.length),
     );
   const apply = (grant: boolean) => {
     const ids = new Set(selected().map((op) => op.id));
     props.onChange((map) =>
       Object.fromEntries(
-        Object.entries(map).map(([id, roles]) => [id, !ids.has(id) ? roles : grant ? [...new Set([...roles, role])] : roles.filter((r) => r !== role)]),
+        Object.entries(map).map(([id, roles]) => [
+          id,
+          !ids.has(id) ? roles : grant ? [...new Set([...roles, role])] : roles.filter((r) => r !== role),
+        ]),
       ),
     );
   };
@@ -56,10 +67,20 @@ export function BulkActions(props: { operations: RoleMapOperation[]; roles: stri
         </select>
       </label>
       <span className="text-xs text-slate-500">{selected().length} operations</span>
-      <button type="button" disabled={!role} onClick={() => apply(true)} className="rounded-md border border-slate-300 px-3 py-1 dark:border-slate-700">
+      <button
+        type="button"
+        disabled={!role}
+        onClick={() => apply(true)}
+        className="rounded-md border border-slate-300 px-3 py-1 dark:border-slate-700"
+      >
         Allow role
       </button>
-      <button type="button" disabled={!role} onClick={() => apply(false)} className="rounded-md border border-slate-300 px-3 py-1 dark:border-slate-700">
+      <button
+        type="button"
+        disabled={!role}
+        onClick={() => apply(false)}
+        className="rounded-md border border-slate-300 px-3 py-1 dark:border-slate-700"
+      >
         Remove role
       </button>
     </fieldset>

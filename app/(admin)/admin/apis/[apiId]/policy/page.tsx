@@ -26,7 +26,9 @@ export default async function RoleMapPage({ params }: { params: Params }) {
     return (
       <>
         <PageHeader title="Role map" />
-        <Notice tone="error" title="The API's policies could not be read from API Management">Try again in a moment.</Notice>
+        <Notice tone="error" title="The API's policies could not be read from API Management">
+          Try again in a moment.
+        </Notice>
       </>
     );
   }
@@ -44,14 +46,21 @@ export default async function RoleMapPage({ params }: { params: Params }) {
       />
       {view.app ? (
         <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">
-          App registration <span className="font-medium">{view.app.displayName}</span> ({view.app.appId}), issues v{view.app.tokenVersion} tokens.
+          App registration <span className="font-medium">{view.app.displayName}</span> ({view.app.appId}), issues v{view.app.tokenVersion}{' '}
+          tokens.
         </p>
       ) : (
         <Notice tone="warn" title="No app registration is mapped to this API">
           Roleport cannot generate a policy without one. Map the API&apos;s audience to an app registration first.
         </Notice>
       )}
-      <RoleMapEditor apiId={view.api.id} operations={view.operations} roles={roles} initialMap={view.initialMap} canGenerate={view.app !== null} />
+      <RoleMapEditor
+        apiId={view.api.id}
+        operations={view.operations}
+        roles={roles}
+        initialMap={view.initialMap}
+        canGenerate={view.app !== null}
+      />
       {view.app ? <AddRoleForm apiId={view.api.id} appName={view.app.displayName} existing={view.app.roles.map((r) => r.value)} /> : null}
       <PolicyHistory apiId={view.api.id} batches={view.batches} />
     </>

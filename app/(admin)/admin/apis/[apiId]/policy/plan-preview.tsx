@@ -12,10 +12,13 @@ const button = 'rounded-md px-3 py-1.5 text-sm font-medium disabled:opacity-60';
 function OutcomeNotice({ outcome }: { outcome: ApplyOutcome }) {
   if (!outcome.failed) {
     return outcome.written.length === 0 ? (
-      <Notice tone="info" title="Nothing to apply">The policies in API Management already match this map.</Notice>
+      <Notice tone="info" title="Nothing to apply">
+        The policies in API Management already match this map.
+      </Notice>
     ) : (
       <Notice tone="success" title="Policy applied">
-        Wrote {outcome.written.length} policies ({outcome.written.join(', ')}). The previous versions are saved; roll back from the history below.
+        Wrote {outcome.written.length} policies ({outcome.written.join(', ')}). The previous versions are saved; roll back from the history
+        below.
       </Notice>
     );
   }
@@ -61,7 +64,12 @@ export function PlanPreview({ apiId, edited }: { apiId: string; edited: RoleMap 
 
   return (
     <section aria-label="Preview and apply" className="mt-6">
-      <button type="button" disabled={pending} onClick={runPreview} className={`${button} border border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-900`}>
+      <button
+        type="button"
+        disabled={pending}
+        onClick={runPreview}
+        className={`${button} border border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-900`}
+      >
         {pending && !preview ? 'Building preview…' : 'Preview changes'}
       </button>
       <div className="mt-4">
@@ -90,7 +98,12 @@ export function PlanPreview({ apiId, edited }: { apiId: string; edited: RoleMap 
                     <PolicyDiffView label={change.label} rows={change.rows} />
                   </div>
                 ))}
-                <button type="button" disabled={pending || stale} onClick={runApply} className={`${button} bg-brand-600 text-white hover:bg-brand-700`}>
+                <button
+                  type="button"
+                  disabled={pending || stale}
+                  onClick={runApply}
+                  className={`${button} bg-brand-600 text-white hover:bg-brand-700`}
+                >
                   {pending ? 'Applying…' : `Apply ${preview.result.changes.length} policy changes`}
                 </button>
               </>

@@ -16,7 +16,10 @@ export function PolicyHistory({ apiId, batches }: { apiId: string; batches: Poli
       const { written, failed } = result.value;
       setMessage(
         failed
-          ? { ok: false, text: `Rollback stopped at ${failed.scope}: ${failed.message} Restored so far: ${written.join(', ') || 'nothing'}.` }
+          ? {
+              ok: false,
+              text: `Rollback stopped at ${failed.scope}: ${failed.message} Restored so far: ${written.join(', ') || 'nothing'}.`,
+            }
           : { ok: true, text: `Rolled back ${written.length} policies (${written.join(', ')}).` },
       );
     });

@@ -8,7 +8,11 @@ import type { RoleMap, UserAccessPreview as Preview } from '@/lib/policy-studio/
 import { findPreviewUsersAction, previewUserAccessAction } from './actions';
 
 const verdict = (allowed: boolean) =>
-  allowed ? <span className="text-emerald-700 dark:text-emerald-400">allowed</span> : <span className="text-rose-700 dark:text-rose-400">denied (403)</span>;
+  allowed ? (
+    <span className="text-emerald-700 dark:text-emerald-400">allowed</span>
+  ) : (
+    <span className="text-rose-700 dark:text-rose-400">denied (403)</span>
+  );
 
 /** Which operations one user's current roles (direct and through groups) pass now and under the edited map. */
 export function UserAccessPreview({ apiId, map }: { apiId: string; map: RoleMap }) {
@@ -53,7 +57,12 @@ export function UserAccessPreview({ apiId, map }: { apiId: string; map: RoleMap 
         <button type="submit" disabled={pending} className="rounded-md border border-slate-300 px-3 py-1 text-sm dark:border-slate-700">
           Search users
         </button>
-        <button type="button" disabled={pending} onClick={() => search('')} className="rounded-md border border-slate-300 px-3 py-1 text-sm dark:border-slate-700">
+        <button
+          type="button"
+          disabled={pending}
+          onClick={() => search('')}
+          className="rounded-md border border-slate-300 px-3 py-1 text-sm dark:border-slate-700"
+        >
           People holding a role
         </button>
       </form>
@@ -65,7 +74,11 @@ export function UserAccessPreview({ apiId, map }: { apiId: string; map: RoleMap 
           <ul className="mb-4 flex flex-wrap gap-2">
             {users.map((u) => (
               <li key={u.id}>
-                <button type="button" onClick={() => pick(u.id)} className="rounded-full border border-slate-300 px-3 py-1 text-sm dark:border-slate-700">
+                <button
+                  type="button"
+                  onClick={() => pick(u.id)}
+                  className="rounded-full border border-slate-300 px-3 py-1 text-sm dark:border-slate-700"
+                >
                   {u.displayName}
                   {u.userPrincipalName ? <span className="ml-1 text-xs text-slate-500">{u.userPrincipalName}</span> : null}
                 </button>
@@ -78,7 +91,9 @@ export function UserAccessPreview({ apiId, map }: { apiId: string; map: RoleMap 
         <div data-testid="user-access-preview">
           <p className="mb-2 text-sm">
             <span className="font-medium">{preview.user.displayName}</span> holds{' '}
-            {preview.roles.length === 0 ? 'no role on this app' : preview.roles.map((r) => <RoleChip key={`${r.value}-${r.via}`} value={r.value} title={r.via} />)}
+            {preview.roles.length === 0
+              ? 'no role on this app'
+              : preview.roles.map((r) => <RoleChip key={`${r.value}-${r.via}`} value={r.value} title={r.via} />)}
           </p>
           <table className="w-full text-left text-sm">
             <thead className="text-xs text-slate-500">
@@ -90,7 +105,10 @@ export function UserAccessPreview({ apiId, map }: { apiId: string; map: RoleMap 
             </thead>
             <tbody>
               {preview.rows.map((row) => (
-                <tr key={row.operationId} className={`border-t border-slate-200 dark:border-slate-800 ${row.current !== row.proposed ? 'font-semibold' : ''}`}>
+                <tr
+                  key={row.operationId}
+                  className={`border-t border-slate-200 dark:border-slate-800 ${row.current !== row.proposed ? 'font-semibold' : ''}`}
+                >
                   <td className="py-1 pr-4 font-mono text-xs">{row.operationId}</td>
                   <td className="py-1 pr-4">{verdict(row.current)}</td>
                   <td className="py-1">{verdict(row.proposed)}</td>
