@@ -29,6 +29,8 @@ export interface RoleportConfig {
   catalogSyncIntervalMinutes: number;
   /** Hosts the try-it console may reach besides the APIM gateway host. */
   extraGatewayHosts: string[];
+  /** Per-request limit on every ARM, Graph and token call Roleport makes as itself (each retry gets its own). */
+  azureRequestTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -59,6 +61,7 @@ const commonSchema = z.object({
   ROLEPORT_WEBHOOK_URL: optional(webUrl),
   CATALOG_SYNC_INTERVAL_MINUTES: optional(z.coerce.number().int().min(1).max(1440)),
   CONSOLE_EXTRA_GATEWAY_HOSTS: optional(z.string()),
+  ROLEPORT_AZURE_TIMEOUT_SECONDS: optional(z.coerce.number().int().min(1).max(300)),
 });
 
 const azureSchema = z.object({
@@ -136,6 +139,8 @@ export function loadConfig(env: Env = process.env): RoleportConfig {
   const base = {
     webhookUrl: common.ROLEPORT_WEBHOOK_URL,
     catalogSyncIntervalMinutes: common.CATALOG_SYNC_INTERVAL_MINUTES ?? 15,
+    // Well inside a provisioning job's lock (120 s), so a hung call fails and releases the job instead of holding it.
+    azureRequestTimeoutMs: (common.ROLEPORT_AZURE_TIMEOUT_SECONDS ?? 30) * 1000,
     extraGatewayHosts: (common.CONSOLE_EXTRA_GATEWAY_HOSTS ?? '')
       .split(',')
       .map((h) => h.trim().toLowerCase())
