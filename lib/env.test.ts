@@ -102,4 +102,15 @@ describe('loadConfig', () => {
     expect(messageOf({ ...emulatorFile(), PORT: 'eighty' })).toMatch(/PORT/);
     expect(messageOf({ ...emulatorFile(), CATALOG_SYNC_INTERVAL_MINUTES: '0' })).toMatch(/CATALOG_SYNC_INTERVAL_MINUTES/);
   });
+
+  it('reads the private gateway hosts as exact hosts, none by default, and refuses wildcards or URLs', () => {
+    expect(loadConfig({ ...AZURE }).privateGatewayHosts).toEqual([]);
+    expect(
+      loadConfig({ ...AZURE, CONSOLE_PRIVATE_GATEWAY_HOSTS: ' Contoso.azure-api.net, gw.contoso.com:8443 ' }).privateGatewayHosts,
+    ).toEqual(['contoso.azure-api.net', 'gw.contoso.com:8443']);
+    for (const bad of ['*.contoso.com', 'https://contoso.azure-api.net', 'contoso.azure-api.net/orders'])
+      expect(messageOf({ ...AZURE, CONSOLE_PRIVATE_GATEWAY_HOSTS: bad })).toMatch(
+        /CONSOLE_PRIVATE_GATEWAY_HOSTS must list exact host names/,
+      );
+  });
 });

@@ -57,8 +57,11 @@ export async function runConsoleCall(
   const url = buildOperationUrl({ baseUrl: api.gatewayBaseUrl, urlTemplate: operation.urlTemplate, templateValues, query });
 
   const snapshot = await readServiceSnapshot(database);
-  const hosts = allowedGatewayHosts(snapshot?.gatewayUrl, getConfig().extraGatewayHosts);
-  const vetted = await vetGatewayTarget(url.toString(), hosts, deps.resolve ?? systemResolver);
+  const config = getConfig();
+  const hosts = allowedGatewayHosts(snapshot?.gatewayUrl, config.extraGatewayHosts);
+  const vetted = await vetGatewayTarget(url.toString(), hosts, deps.resolve ?? systemResolver, {
+    privateNetworkHosts: config.privateGatewayHosts,
+  });
 
   const notes: string[] = [];
   const headers: Record<string, string> = {};
