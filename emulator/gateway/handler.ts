@@ -38,12 +38,13 @@ async function handleRequest(
       ),
     };
 
-  const route = matchRoute(state, method, url.pathname);
+  const headers = headerMap(req);
+  const route = matchRoute(state, method, url.pathname, { query: url.searchParams, headers });
   if (!route) return { response: apimError(404, 'Resource not found') };
 
   const ctx: GatewayContext = {
     method,
-    headers: headerMap(req),
+    headers,
     query: url.searchParams,
     variables: new Map(),
     ignoredPolicies: new Set(),
