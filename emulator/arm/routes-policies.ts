@@ -42,6 +42,7 @@ function resolveScope(r: ArmRequest): PolicyScope | undefined {
   return undefined;
 }
 
+/** `format` of the single-policy GET (REST spec `PolicyExportFormat`: `xml` default, `rawxml` non XML encoded). */
 function requestedFormat(r: ArmRequest): PolicyFormat {
   const format = (r.url.searchParams.get('format') ?? 'xml').toLowerCase();
   if (format === 'xml' || format === 'rawxml') return format;
@@ -62,8 +63,10 @@ export async function handlePolicies(r: ArmRequest): Promise<ArmResult | undefin
 
   if (scope.rest.length === 1) {
     if (r.method !== 'GET') throw methodNotAllowed(r);
-    const format = requestedFormat(r);
-    const value = stored ? [envelope(r, scope, stored.xml, format)] : [];
+    // The list operations (ApiPolicy_ListByApi, ProductPolicy_ListByProduct, Policy_ListByService,
+    // ApiOperationPolicy_ListByOperation) take no `format` parameter in the 2024-05-01 REST spec, so the
+    // service answers in its default `xml` format whatever the query says (ApiManagementListApiPolicies.json).
+    const value = stored ? [envelope(r, scope, stored.xml, 'xml')] : [];
     return { status: 200, body: { value, count: value.length, nextLink: '' } };
   }
   if (scope.rest.length !== 2) return undefined;

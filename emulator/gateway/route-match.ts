@@ -42,15 +42,20 @@ function decodeSafe(text: string): string {
   }
 }
 
-/** Finds the API by the longest matching path suffix, then the operation by method and template. */
-export function matchRoute(state: ApimState, method: string, pathname: string): RouteMatch | null {
+/** Current APIs whose path is a prefix of the request path, longest first. */
+export function candidateApis(state: ApimState, pathname: string): { api: ApiRecord; prefix: string[] }[] {
   const requestSegments = segments(pathname);
-  const apis = [...state.apis.values()]
+  return [...state.apis.values()]
     .filter((api) => api.isCurrent)
     .map((api) => ({ api, prefix: segments(api.path) }))
     .filter(({ prefix }) => prefix.every((p, i) => p.toLowerCase() === requestSegments[i]?.toLowerCase()))
     .sort((a, b) => b.prefix.length - a.prefix.length);
-  for (const { api, prefix } of apis) {
+}
+
+/** Finds the API by the longest matching path suffix, then the operation by method and template. */
+export function matchRoute(state: ApimState, method: string, pathname: string): RouteMatch | null {
+  const requestSegments = segments(pathname);
+  for (const { api, prefix } of candidateApis(state, pathname)) {
     const rest = requestSegments.slice(prefix.length);
     let best: { operation: OperationRecord; score: number; values: Record<string, string> } | null = null;
     for (const operation of state.operations.get(api.id)?.values() ?? []) {
