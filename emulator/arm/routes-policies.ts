@@ -94,6 +94,9 @@ export async function handlePolicies(r: ArmRequest): Promise<ArmResult | undefin
       if (format !== 'xml' && format !== 'rawxml')
         throw new ArmError(400, 'ValidationError', `Policy format '${format}' is not supported here; use 'xml' or 'rawxml'.`);
       if (!ifMatchAllows(ifMatch, stored?.etag)) throw preconditionFailed();
+      // `If-None-Match: *` asks for a create only: an existing policy fails the precondition (RFC 9110 §13.1.2;
+      // Microsoft REST API Guidelines: a request with it MUST NOT be treated as an update).
+      if (stored && ifNoneMatchRefuses(headerValue(r, 'if-none-match'), stored.etag)) throw preconditionFailed();
       const names = [...r.state.namedValues.values()].map((v) => v.displayName.toLowerCase());
       const result = canonicalizePolicy(value, format, (name) => names.includes(name.toLowerCase()));
       if (!result.ok) throw new ArmError(400, 'ValidationError', result.message);
@@ -116,6 +119,12 @@ export async function handlePolicies(r: ArmRequest): Promise<ArmResult | undefin
 function headerValue(r: ArmRequest, name: string): string | undefined {
   const value = r.req.headers[name];
   return Array.isArray(value) ? value.join(',') : value;
+}
+
+function ifNoneMatchRefuses(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  const candidates = header.split(',').map((v) => v.trim().replace(/^W\//, '').replace(/^"|"$/g, ''));
+  return candidates.includes('*') || candidates.includes(etag);
 }
 
 function preconditionFailed(): ArmError {
