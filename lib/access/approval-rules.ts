@@ -5,9 +5,10 @@ import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import type { PortalUser } from '@/lib/auth/session';
 import { getIndexedApi, getIndexedApp } from '@/lib/catalog/read-index';
 import { nowIso } from '@/lib/db/clock';
-import { withTransaction } from '@/lib/db/transaction';
+import { withTransaction, type DbTransaction } from '@/lib/db/transaction';
 import type { ApprovalRuleRow, Database } from '@/lib/db/types';
 import { UserFacingError } from '@/lib/errors/user-facing-error';
+import { enqueueWebhook } from '@/lib/notifications/enqueue-webhook';
 import { approvalRuleSchema, type ApprovalRuleInput } from './approval-rule-schema';
 import { auditActor } from './request-access';
 import { allowedDurations } from './request-schema';
@@ -76,6 +77,23 @@ function requireAdminActor(actor: PortalUser): void {
   if (!actor.isAdmin) throw new UserFacingError('Only a portal admin can change approval rules.', 'forbidden', 403);
 }
 
+/** Auto-approve lets requests through without a person: switching it on gets its own audit event and webhook. */
+async function recordAutoApproveEnabled(trx: DbTransaction, actor: PortalUser, rule: ApprovalRule): Promise<void> {
+  await appendAuditEvent(trx, {
+    actor: auditActor(actor),
+    action: 'approval_rule.auto_approve_enabled',
+    subject: { type: 'approval_rule', id: rule.id },
+    data: { apiId: rule.apiId, roleValue: rule.roleValue },
+  });
+  await enqueueWebhook(trx, {
+    type: 'approval_rule.auto_approve_enabled',
+    ruleId: rule.id,
+    apiId: rule.apiId,
+    roleValue: rule.roleValue,
+    actor: auditActor(actor),
+  });
+}
+
 /** Creates or replaces the rule for (api, role); audited. */
 export async function saveApprovalRule(db: Kysely<Database>, actor: PortalUser, input: ApprovalRuleInput): Promise<ApprovalRule> {
   requireAdminActor(actor);
@@ -124,6 +142,7 @@ export async function saveApprovalRule(db: Kysely<Database>, actor: PortalUser, 
       before: existing ? { ...toRule(existing) } : null,
       after: { ...saved },
     });
+    if (saved.autoApprove && existing?.auto_approve !== 1) await recordAutoApproveEnabled(trx, actor, saved);
     return saved;
   });
 }

@@ -41,7 +41,7 @@ export default async function ApprovalRulesPage() {
     <>
       <PageHeader
         title="Approval rules"
-        description={`How requests are decided. A role's own rule wins over its API's rule; without either, the defaults apply: one approval stage, no auto-approve, at most ${DEFAULT_MAX_DAYS} days.`}
+        description={`How requests are decided. A role's own rule wins over its API's rule; without either, the defaults apply: one approval stage, no auto-approve, at most ${DEFAULT_MAX_DAYS} days. Auto-approve never applies to a portal admin's or an app owner's own request: someone else decides it.`}
       />
       {sections.length === 0 ? <EmptyState title="No API is linked to an app registration yet" /> : null}
       {sections.map(({ api, roles, groups, rules }) => {
