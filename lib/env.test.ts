@@ -108,4 +108,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...AZURE }).azureRequestTimeoutMs).toBe(30_000);
     expect(loadConfig({ ...emulatorFile(), ROLEPORT_AZURE_TIMEOUT_SECONDS: '5' }).azureRequestTimeoutMs).toBe(5_000);
   });
+
+  it('reads the private gateway hosts as exact hosts, none by default, and refuses wildcards or URLs', () => {
+    expect(loadConfig({ ...AZURE }).privateGatewayHosts).toEqual([]);
+    expect(
+      loadConfig({ ...AZURE, CONSOLE_PRIVATE_GATEWAY_HOSTS: ' Contoso.azure-api.net, gw.contoso.com:8443 ' }).privateGatewayHosts,
+    ).toEqual(['contoso.azure-api.net', 'gw.contoso.com:8443']);
+    for (const bad of ['*.contoso.com', 'https://contoso.azure-api.net', 'contoso.azure-api.net/orders'])
+      expect(messageOf({ ...AZURE, CONSOLE_PRIVATE_GATEWAY_HOSTS: bad })).toMatch(
+        /CONSOLE_PRIVATE_GATEWAY_HOSTS must list exact host names/,
+      );
+  });
 });

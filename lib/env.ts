@@ -29,6 +29,8 @@ export interface RoleportConfig {
   catalogSyncIntervalMinutes: number;
   /** Hosts the try-it console may reach besides the APIM gateway host. */
   extraGatewayHosts: string[];
+  /** Gateway hosts (exact `host[:port]`) whose DNS answers may be private-network addresses: APIM in a virtual network. */
+  privateGatewayHosts: string[];
   /** Per-request limit on every ARM, Graph and token call Roleport makes as itself (each retry gets its own). */
   azureRequestTimeoutMs: number;
 }
@@ -61,6 +63,14 @@ const commonSchema = z.object({
   ROLEPORT_WEBHOOK_URL: optional(webUrl),
   CATALOG_SYNC_INTERVAL_MINUTES: optional(z.coerce.number().int().min(1).max(1440)),
   CONSOLE_EXTRA_GATEWAY_HOSTS: optional(z.string()),
+  CONSOLE_PRIVATE_GATEWAY_HOSTS: optional(
+    z
+      .string()
+      .refine(
+        (v) => hostList(v).every((h) => /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$/.test(h)),
+        'must list exact host names (host or host:port, comma-separated; no wildcards, schemes or paths)',
+      ),
+  ),
   ROLEPORT_AZURE_TIMEOUT_SECONDS: optional(z.coerce.number().int().min(1).max(300)),
 });
 
@@ -139,12 +149,10 @@ export function loadConfig(env: Env = process.env): RoleportConfig {
   const base = {
     webhookUrl: common.ROLEPORT_WEBHOOK_URL,
     catalogSyncIntervalMinutes: common.CATALOG_SYNC_INTERVAL_MINUTES ?? 15,
+    extraGatewayHosts: hostList(common.CONSOLE_EXTRA_GATEWAY_HOSTS),
+    privateGatewayHosts: hostList(common.CONSOLE_PRIVATE_GATEWAY_HOSTS),
     // Well inside a provisioning job's lock (120 s), so a hung call fails and releases the job instead of holding it.
     azureRequestTimeoutMs: (common.ROLEPORT_AZURE_TIMEOUT_SECONDS ?? 30) * 1000,
-    extraGatewayHosts: (common.CONSOLE_EXTRA_GATEWAY_HOSTS ?? '')
-      .split(',')
-      .map((h) => h.trim().toLowerCase())
-      .filter(Boolean),
   };
   if (isAzureMode(env)) {
     const az = parse(azureSchema, env, 'Azure mode, because an AZURE_* or APIM_* variable is set');
@@ -198,6 +206,13 @@ function localConfig(env: Env, common: z.infer<typeof commonSchema>) {
     authSecret: common.NEXTAUTH_SECRET ?? localAuthSecret(env),
     database: databaseConfig(common.DATABASE_URL, common.ROLEPORT_DATA_DIR),
   };
+}
+
+function hostList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
 }
 
 function stripSlash(url: string): string {
