@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './env';
+import { auditHmacKey, ConfigError, loadConfig } from './env';
 
 const AZURE = {
   AZURE_TENANT_ID: '6b1f3c2e-8a4d-4e7b-9c21-5d0e7a9f1b34',
@@ -14,6 +14,7 @@ const AZURE = {
   APIM_SERVICE_NAME: 'contoso-apim',
   PUBLIC_URL: 'https://roleport.contoso.com',
   NEXTAUTH_SECRET: 'x'.repeat(40),
+  AUDIT_HMAC_KEY: 'k'.repeat(40),
   DATABASE_URL: 'postgres://roleport@db.internal:5432/roleport',
 };
 
@@ -83,6 +84,20 @@ describe('loadConfig', () => {
     expect(config.publicUrl).toBe('http://localhost:3000');
     expect(config.authSecret.length).toBeGreaterThanOrEqual(32);
     expect(loadConfig(env).authSecret).toBe(config.authSecret);
+  });
+
+  it('keeps the audit HMAC key outside the database: required in Azure mode, generated once into the local folder otherwise', () => {
+    const { AUDIT_HMAC_KEY: _, ...withoutKey } = AZURE;
+    expect(messageOf(withoutKey)).toMatch(/AUDIT_HMAC_KEY is required \(Azure mode/);
+    expect(messageOf({ ...AZURE, AUDIT_HMAC_KEY: 'short' })).toMatch(/AUDIT_HMAC_KEY must be at least 32/);
+    expect(loadConfig({ ...AZURE }).auditHmacKey).toBe(AZURE.AUDIT_HMAC_KEY);
+    expect(() => auditHmacKey(withoutKey)).toThrow(/AUDIT_HMAC_KEY is required in Azure mode/);
+
+    const env = emulatorFile();
+    const generated = loadConfig(env).auditHmacKey;
+    expect(generated.length).toBeGreaterThanOrEqual(32);
+    expect(auditHmacKey(env)).toBe(generated);
+    expect(auditHmacKey({ ...env, AUDIT_HMAC_KEY: 'q'.repeat(32) })).toBe('q'.repeat(32));
   });
 
   it('uses PostgreSQL in local mode when DATABASE_URL is set', () => {
