@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { guidBytes } from '../http/ids';
+import { CLOUDS, type EmulatedCloud } from './clouds';
 import type {
   AppRole,
   AppRoleAssignment,
@@ -25,6 +26,8 @@ export class Directory {
   constructor(
     readonly tenantId: string,
     readonly tenantDomain: string,
+    /** The national cloud the directory lives in (resource ids of Graph and ARM, v1 issuer). */
+    readonly cloud: EmulatedCloud = CLOUDS.AzurePublicCloud,
   ) {}
 
   findUser(idOrUpn: string): DirectoryUser | undefined {

@@ -1,3 +1,4 @@
+import { CLOUDS, type CloudName } from '../directory/clouds';
 import { Directory } from '../directory/directory';
 import type { AppRole, DirectoryApplication, PermissionScope } from '../directory/types';
 import { stableGuid } from '../http/ids';
@@ -23,6 +24,8 @@ export const GRAPH_APP_ROLES: Record<string, string> = {
 export interface DirectorySeedOptions {
   /** Callback URLs added to the portal app's registered redirect URIs. */
   extraRedirectUris?: string[];
+  /** The national cloud whose Graph and ARM resource ids the first-party apps carry (default public). */
+  cloud?: CloudName;
 }
 
 const SEEDED_AT = '2026-01-05T09:00:00Z';
@@ -76,7 +79,8 @@ function addApp(
 
 /** The demo tenant: users, groups, the portal app, three API apps, Microsoft Graph and ARM, and initial assignments. */
 export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
-  const dir = new Directory(TENANT_ID, TENANT_DOMAIN);
+  const cloud = CLOUDS[options.cloud ?? 'AzurePublicCloud'];
+  const dir = new Directory(TENANT_ID, TENANT_DOMAIN, cloud);
   for (const u of Object.values(USERS)) {
     const [givenName, ...rest] = u.displayName.split(' ');
     dir.users.set(u.oid, {
@@ -144,7 +148,7 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
       id: stableGuid('app/microsoft-graph'),
       appId: MICROSOFT_GRAPH.appId,
       displayName: 'Microsoft Graph',
-      identifierUris: [MICROSOFT_GRAPH.identifierUri],
+      identifierUris: [cloud.graphResource],
       api: {
         requestedAccessTokenVersion: 1,
         oauth2PermissionScopes: [scope('e1fe6dd8-ba31-4d61-89e7-88639da4683d', 'User.Read', 'Microsoft Graph')],
@@ -163,7 +167,7 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
       id: stableGuid('app/arm'),
       appId: AZURE_RESOURCE_MANAGER.appId,
       displayName: 'Windows Azure Service Management API',
-      identifierUris: [AZURE_RESOURCE_MANAGER.identifierUri],
+      identifierUris: [...cloud.armResources],
       api: {
         requestedAccessTokenVersion: 1,
         oauth2PermissionScopes: [scope('41094075-9dad-400e-a0bd-54e686782033', 'user_impersonation', 'Azure Service Management')],
