@@ -48,4 +48,11 @@ export const PERMISSIONS = {
     'Directory.ReadWrite.All',
   ],
   writeMembers: ['GroupMember.ReadWrite.All', 'Group.ReadWrite.All', 'Directory.ReadWrite.All'],
+  // List oAuth2PermissionGrants (api-reference/v1.0/api/oauth2permissiongrant-list.md).
+  readPermissionGrants: [
+    'DelegatedPermissionGrant.Read.All',
+    'DelegatedPermissionGrant.ReadWrite.All',
+    'Directory.Read.All',
+    'Directory.ReadWrite.All',
+  ],
 } as const satisfies Record<string, string[]>;

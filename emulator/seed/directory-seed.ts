@@ -19,6 +19,7 @@ export const GRAPH_APP_ROLES: Record<string, string> = {
   'User.Read.All': 'df021288-bdef-4463-88db-98f22de89214',
   'Group.Read.All': '5b567255-7703-4780-807c-7be8301ae99b',
   'GroupMember.ReadWrite.All': 'dbaae8cf-10b5-4b86-a4a1-f871c94c6695',
+  'DelegatedPermissionGrant.Read.All': '81b4724a-58aa-41c1-8a55-84ef97466587',
 };
 
 export interface DirectorySeedOptions {
@@ -29,6 +30,9 @@ export interface DirectorySeedOptions {
 }
 
 const SEEDED_AT = '2026-01-05T09:00:00Z';
+
+/** The id of an API's user_impersonation scope (stable, so pre-authorizations can name it). */
+export const userImpersonationId = (app: { appId: string }) => stableGuid(`${app.appId}/user_impersonation`);
 
 const role = (id: string, value: string, types: AppRole['allowedMemberTypes'] = ['User', 'Application']): AppRole => ({
   id,
@@ -105,6 +109,8 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
       api: {
         requestedAccessTokenVersion: 2,
         oauth2PermissionScopes: [scope(PORTAL_APP.accessAsUserScopeId, 'access_as_user', PORTAL_APP.displayName)],
+        preAuthorizedApplications: [],
+        knownClientApplications: [],
       },
       appRoles: Object.entries(PORTAL_APP.roles).map(([value, id]) => role(id, value, ['User'])),
       web: { redirectUris: [...PORTAL_APP.redirectUris, ...(options.extraRedirectUris ?? [])] },
@@ -132,7 +138,12 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
         identifierUris: [app.identifierUri],
         api: {
           requestedAccessTokenVersion: app.accessTokenVersion === 2 ? 2 : null,
-          oauth2PermissionScopes: [scope(stableGuid(`${app.appId}/user_impersonation`), 'user_impersonation', app.displayName)],
+          oauth2PermissionScopes: [scope(userImpersonationId(app), 'user_impersonation', app.displayName)],
+          preAuthorizedApplications:
+            app.portalDelegation === 'pre-authorized'
+              ? [{ appId: PORTAL_APP.appId, delegatedPermissionIds: [userImpersonationId(app)] }]
+              : [],
+          knownClientApplications: [],
         },
         appRoles: Object.entries(app.roles).map(([value, id]) => role(id, value)),
         web: { redirectUris: [] },
@@ -152,6 +163,8 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
       api: {
         requestedAccessTokenVersion: 1,
         oauth2PermissionScopes: [scope('e1fe6dd8-ba31-4d61-89e7-88639da4683d', 'User.Read', 'Microsoft Graph')],
+        preAuthorizedApplications: [],
+        knownClientApplications: [],
       },
       appRoles: Object.entries(GRAPH_APP_ROLES).map(([value, id]) => role(id, value, ['Application'])),
       web: { redirectUris: [] },
@@ -171,6 +184,8 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
       api: {
         requestedAccessTokenVersion: 1,
         oauth2PermissionScopes: [scope('41094075-9dad-400e-a0bd-54e686782033', 'user_impersonation', 'Azure Service Management')],
+        preAuthorizedApplications: [],
+        knownClientApplications: [],
       },
       appRoles: [],
       web: { redirectUris: [] },
@@ -198,6 +213,9 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
     key === 'portal' ? (PORTAL_APP.roles as Record<string, string>)[value]! : RESOURCE_APPS.find((a) => a.key === key)!.roles[value]!;
   for (const g of Object.values(GROUPS)) dir.assign(g.id, spOf(g.holds.app), roleId(g.holds.app, g.holds.role), SEEDED_AT);
   for (const a of INITIAL_ASSIGNMENTS) dir.assign(USERS[a.user].oid, spOf(a.app), roleId(a.app, a.role), SEEDED_AT);
+  // Admin consent (an AllPrincipals grant) for the portal's on-behalf-of calls to the APIs that want it.
+  for (const app of RESOURCE_APPS.filter((a) => a.portalDelegation === 'admin-consent'))
+    dir.grantDelegated(PORTAL_APP.servicePrincipalId, app.servicePrincipalId, 'user_impersonation');
   for (const id of Object.values(GRAPH_APP_ROLES))
     dir.assign(PORTAL_APP.servicePrincipalId, stableGuid('sp/microsoft-graph'), id, SEEDED_AT);
   return dir;
