@@ -3,6 +3,7 @@ import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSyn
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
+import { AZURE_CLOUD_NAMES, AZURE_CLOUDS, cloudOfUrl, type AzureCloudName } from './azure-clouds';
 
 export type Env = Record<string, string | undefined>;
 
@@ -19,6 +20,8 @@ export interface RoleportConfig {
   authorityHost: string;
   armEndpoint: string;
   graphEndpoint: string;
+  /** The national cloud: resource ids (token scopes) and the v1.0 token issuer, whatever hosts serve it. */
+  cloud: CloudConfig;
   apim: { subscriptionId: string; resourceGroup: string; serviceName: string };
   /** Scope the sign-in asks for, so the session holds a user token the portal can exchange on behalf of the user. */
   portalApiScope: string;
@@ -35,6 +38,16 @@ export interface RoleportConfig {
   privateGatewayHosts: string[];
   /** Per-request limit on every ARM, Graph and token call Roleport makes as itself (each retry gets its own). */
   azureRequestTimeoutMs: number;
+}
+
+export interface CloudConfig {
+  name: AzureCloudName;
+  /** Scope of Roleport's app-only ARM tokens (`<ARM resource id>/.default`). */
+  armScope: string;
+  /** Scope of Roleport's app-only Graph tokens (`<Graph resource id>/.default`). */
+  graphScope: string;
+  /** Origin of v1.0 access tokens' `iss` (`<origin>/<tenant>/`). */
+  v1IssuerHost: string;
 }
 
 export class ConfigError extends Error {
@@ -84,6 +97,7 @@ const azureSchema = z.object({
   AZURE_CLIENT_SECRET: z.string().min(1, 'is required (next-auth signs users in as a confidential client)'),
   AZURE_APP_CREDENTIAL: optional(z.enum(['client-secret', 'managed-identity'])),
   AZURE_MANAGED_IDENTITY_CLIENT_ID: optional(guid),
+  AZURE_CLOUD: optional(z.enum(AZURE_CLOUD_NAMES)),
   AZURE_AUTHORITY_HOST: optional(httpsUrl),
   ARM_ENDPOINT: optional(httpsUrl),
   GRAPH_ENDPOINT: optional(httpsUrl),
@@ -108,6 +122,8 @@ const emulatorFileSchema = z.object({
   gatewayUrl: httpsUrl,
   caCertPath: z.string(),
   portal: z.object({ clientId: guid, clientSecret: z.string().min(1) }),
+  /** The cloud the emulator stands in for (its resource ids and v1 issuer); the public cloud unless it says otherwise. */
+  cloud: z.enum(AZURE_CLOUD_NAMES).optional(),
 });
 
 function firstIssue(error: z.ZodError, source: string): ConfigError {
@@ -203,6 +219,7 @@ export function loadConfig(env: Env = process.env): RoleportConfig {
   };
   if (isAzureMode(env)) {
     const az = parse(azureSchema, env, 'Azure mode, because an AZURE_* or APIM_* variable is set');
+    const cloud = AZURE_CLOUDS[azureCloudOf(az)];
     return {
       ...base,
       mode: 'azure',
@@ -211,9 +228,10 @@ export function loadConfig(env: Env = process.env): RoleportConfig {
       clientSecret: az.AZURE_CLIENT_SECRET,
       appCredential: az.AZURE_APP_CREDENTIAL ?? 'client-secret',
       managedIdentityClientId: az.AZURE_MANAGED_IDENTITY_CLIENT_ID,
-      authorityHost: stripSlash(az.AZURE_AUTHORITY_HOST ?? 'https://login.microsoftonline.com'),
-      armEndpoint: stripSlash(az.ARM_ENDPOINT ?? 'https://management.azure.com'),
-      graphEndpoint: stripSlash(az.GRAPH_ENDPOINT ?? 'https://graph.microsoft.com'),
+      authorityHost: stripSlash(az.AZURE_AUTHORITY_HOST ?? cloud.authorityHost),
+      armEndpoint: stripSlash(az.ARM_ENDPOINT ?? cloud.armEndpoint),
+      graphEndpoint: stripSlash(az.GRAPH_ENDPOINT ?? cloud.graphEndpoint),
+      cloud: cloudConfig(cloud.name),
       apim: { subscriptionId: az.APIM_SUBSCRIPTION_ID, resourceGroup: az.APIM_RESOURCE_GROUP, serviceName: az.APIM_SERVICE_NAME },
       portalApiScope: az.PORTAL_API_SCOPE ?? `api://${az.AZURE_CLIENT_ID}/access_as_user`,
       publicUrl: stripSlash(az.PUBLIC_URL),
@@ -248,6 +266,7 @@ function localConfig(env: Env, common: z.infer<typeof commonSchema>) {
     authorityHost: stripSlash(emu.authorityHost),
     armEndpoint: stripSlash(emu.armEndpoint),
     graphEndpoint: stripSlash(emu.graphEndpoint),
+    cloud: cloudConfig(emu.cloud ?? 'AzurePublicCloud'),
     apim: { subscriptionId: emu.subscriptionId, resourceGroup: emu.resourceGroup, serviceName: emu.serviceName },
     portalApiScope: `api://${emu.portal.clientId}/access_as_user`,
     publicUrl: stripSlash(common.PUBLIC_URL ?? `http://localhost:${common.PORT ?? 3000}`),
@@ -262,6 +281,34 @@ function hostList(value: string | undefined): string[] {
     .split(',')
     .map((h) => h.trim().toLowerCase())
     .filter(Boolean);
+}
+
+/**
+ * The cloud is AZURE_CLOUD, else the one whose host AZURE_AUTHORITY_HOST, ARM_ENDPOINT or GRAPH_ENDPOINT names, else the
+ * public cloud. A variable naming another cloud's host is refused: its tokens would be for the wrong audience.
+ */
+function azureCloudOf(az: { AZURE_CLOUD?: AzureCloudName; AZURE_AUTHORITY_HOST?: string; ARM_ENDPOINT?: string; GRAPH_ENDPOINT?: string }) {
+  const named = (['AZURE_AUTHORITY_HOST', 'ARM_ENDPOINT', 'GRAPH_ENDPOINT'] as const)
+    .map((name) => ({ name, cloud: az[name] ? cloudOfUrl(az[name]) : undefined }))
+    .filter((n): n is { name: (typeof n)['name']; cloud: AzureCloudName } => n.cloud !== undefined);
+  const cloud = az.AZURE_CLOUD ?? named[0]?.cloud ?? 'AzurePublicCloud';
+  const odd = named.find((n) => n.cloud !== cloud);
+  if (odd) {
+    throw new ConfigError(
+      `Invalid configuration: ${odd.name} is a host of ${odd.cloud}, but the cloud is ${cloud}${az.AZURE_CLOUD ? ' (AZURE_CLOUD)' : ''}; set the authority, ARM and Graph endpoints of one cloud (Azure mode).`,
+    );
+  }
+  return cloud;
+}
+
+function cloudConfig(name: AzureCloudName): CloudConfig {
+  const cloud = AZURE_CLOUDS[name];
+  return {
+    name,
+    armScope: `${cloud.armResource.replace(/\/+$/, '')}/.default`,
+    graphScope: `${cloud.graphResource.replace(/\/+$/, '')}/.default`,
+    v1IssuerHost: cloud.v1IssuerHost,
+  };
 }
 
 function stripSlash(url: string): string {

@@ -3,9 +3,9 @@ import { ClientSecretCredential, ManagedIdentityCredential, type TokenCredential
 import { getConfig } from '@/lib/env';
 import { requestTimeoutPolicy } from '@/lib/azure/request-timeout-policy';
 
-/** Scopes of Roleport's own app-only tokens; resource identifiers, the same whatever host serves them. */
-export const ARM_SCOPE = 'https://management.azure.com/.default';
-export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
+/** Scopes of Roleport's own app-only tokens: the configured cloud's resource ids, the same whatever host serves them. */
+export const armScope = () => getConfig().cloud.armScope;
+export const graphScope = () => getConfig().cloud.graphScope;
 
 let credential: TokenCredential | undefined;
 
