@@ -1,0 +1,79 @@
+// Rule: every page, route handler and server action in the tree answers each role as the one table in e2e/security/expected-outcomes.ts says.
+import { randomUUID } from 'node:crypto';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { PAYMENTS_APP } from '../emulator/seed/demo-tenant';
+import { actionResult, callAction, callUrl, classify, type Outcome } from './security/call-endpoint';
+import { CaseLog } from './security/case-log';
+import { EXPECTED, pathParams, type Expected, type Fixtures } from './security/expected-outcomes';
+import { ROLES, openRoleSessions, type Role } from './security/role-sessions';
+import { listEndpoints, type Endpoint } from './security/route-inventory';
+
+test.describe.configure({ timeout: 600_000 });
+
+function matches(outcome: Outcome, expected: Expected): boolean {
+  if (expected.startsWith('refused: ')) return outcome.kind === 'refused' && outcome.detail.includes(expected.slice('refused: '.length));
+  if (expected.startsWith('redirect: ')) return outcome.kind === 'redirect' && outcome.detail === expected.slice('redirect: '.length);
+  return outcome.kind === expected;
+}
+
+function fill(pattern: string, params: Record<string, string>): string {
+  return pattern.replace(/\[[^\]]+\]/g, (segment) => encodeURIComponent(params[segment] ?? 'x').replace(/%2F/g, '/'));
+}
+
+async function developerRequest(developer: APIRequestContext, submit: Endpoint): Promise<string> {
+  const response = await callAction(developer, submit.path, submit.actionId!, [
+    {
+      apiId: 'payments',
+      roleId: PAYMENTS_APP.roles['Payments.Read'],
+      justification: 'Payment reconciliation report for the finance team.',
+      submissionId: randomUUID(),
+    },
+  ]);
+  const result = actionResult(await response.text());
+  const created = (result?.value as { requestId?: string } | undefined)?.requestId;
+  if (created) return created;
+  // Already open from an earlier spec: take the newest request on the developer's own list.
+  const list = await (await developer.get('/requests')).text();
+  const found = /\/requests\/([0-9a-f-]{36})/.exec(list)?.[1];
+  if (!found) throw new Error(`No request to probe with: ${result?.error ?? response.status()}`);
+  return found;
+}
+
+async function call(endpoint: Endpoint, request: APIRequestContext, fx: Fixtures): Promise<Outcome> {
+  const url = fill(endpoint.path, pathParams(fx));
+  const args = EXPECTED[endpoint.key]?.args?.(fx) ?? [];
+  if (endpoint.kind === 'action') return classify(await callAction(request, url, endpoint.actionId!, args), 'action');
+  return classify(await callUrl(request, endpoint.method, url), endpoint.kind);
+}
+
+test('the authorization matrix: every endpoint × every role answers as the table says', async ({ browser }) => {
+  const endpoints = listEndpoints();
+  const log = new CaseLog();
+  const keys = new Set(endpoints.map((e) => e.key));
+  for (const endpoint of endpoints) {
+    log.record('matrix: in the table', endpoint.key, endpoint.key in EXPECTED, 'missing from e2e/security/expected-outcomes.ts');
+    if (endpoint.kind === 'action') log.record('matrix: in the build', endpoint.key, Boolean(endpoint.actionId), 'no id in the manifest');
+  }
+  for (const key of Object.keys(EXPECTED)) log.record('matrix: in the tree', key, keys.has(key), 'in the table, not in the tree');
+
+  const sessions = await openRoleSessions(browser);
+  const submit = endpoints.find((e) => e.key.endsWith('requests/actions.ts#submitRequestAction'))!;
+  const fx: Fixtures = { developerRequestId: await developerRequest(sessions.developer, submit) };
+
+  for (const endpoint of endpoints) {
+    const row = EXPECTED[endpoint.key];
+    if (!row || (endpoint.kind === 'action' && !endpoint.actionId)) continue;
+    for (const role of ROLES as readonly Role[]) {
+      const outcome = await call(endpoint, sessions[role], fx);
+      const ok = matches(outcome, row.expect[role]);
+      log.record(
+        `matrix: ${endpoint.kind}s`,
+        `${endpoint.key} as ${role}`,
+        ok,
+        `expected ${row.expect[role]}, got ${outcome.kind} ${outcome.status} ${outcome.detail}`,
+      );
+    }
+  }
+  log.save('matrix');
+  expect(log.failures().map((f) => `${f.name}: ${f.detail}`)).toEqual([]);
+});
