@@ -53,7 +53,13 @@ export async function addAppRoleAction(input: unknown) {
 
 export async function findPreviewUsersAction(apiId: string, text: string) {
   const actor = await requireAdmin();
-  return runAction(async () => findPreviewUsers(await db(), actor, String(apiId), String(text ?? '').slice(0, 100)));
+  return runAction(async () => {
+    const search = String(text ?? '').slice(0, 100);
+    // Graph refuses control characters and unpaired surrogates in $search; say so instead of failing the call.
+    if (/[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(search))
+      throw new UserFacingError('Search with plain text only.');
+    return findPreviewUsers(await db(), actor, String(apiId), search);
+  });
 }
 
 export async function previewUserAccessAction(input: unknown) {

@@ -1,0 +1,142 @@
+// Rule: no bad input makes any server action or route handler answer 5xx or write half a row, and stored text renders as text.
+import { randomUUID } from 'node:crypto';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { PAYMENTS_APP } from '../emulator/seed/demo-tenant';
+import { BAD_INPUTS, type BadInput } from './security/bad-inputs';
+import { actionResult, callAction, callUrl, classify, type Outcome } from './security/call-endpoint';
+import { CaseLog } from './security/case-log';
+import { DatabaseSnapshot } from './security/database-snapshot';
+import { EXPECTED, pathParams } from './security/expected-outcomes';
+import { listEndpoints, type Endpoint } from './security/route-inventory';
+import { signIn } from './support/sign-in';
+
+test.describe.configure({ timeout: 900_000 });
+
+/** Every way to put `bad` into an action's probe arguments: as a whole argument, and as each field of an object argument. */
+function variants(args: unknown[], bad: unknown): { where: string; args: unknown[] }[] {
+  const out: { where: string; args: unknown[] }[] = [];
+  args.forEach((arg, i) => {
+    out.push({ where: `arg ${i}`, args: args.map((a, j) => (j === i ? bad : a)) });
+    if (arg && typeof arg === 'object' && !Array.isArray(arg)) {
+      for (const field of Object.keys(arg)) {
+        out.push({ where: `arg ${i}.${field}`, args: args.map((a, j) => (j === i ? { ...(a as object), [field]: bad } : a)) });
+      }
+    }
+  });
+  return out;
+}
+
+const asText = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+
+/** The URLs a route handler or dynamic page is probed at: the bad value as query, and raw in each path parameter. */
+function urlVariants(endpoint: Endpoint, params: Record<string, string>, bad: unknown): { where: string; url: string }[] {
+  // A URL cannot carry a lone surrogate (UTF-8 has no encoding for it); it is sent as U+FFFD, as a browser would.
+  const text = asText(bad)
+    .slice(0, 4000)
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  const filled = endpoint.path.replace(/\[[^\]]+\]/g, (s) => params[s] ?? 'x');
+  const out = [{ where: 'query', url: `${filled}?q=${encodeURIComponent(text)}&callbackUrl=${encodeURIComponent(text)}` }];
+  for (const segment of endpoint.path.match(/\[[^\]]+\]/g) ?? []) {
+    // Unencoded on purpose where it stays a valid request line: malformed percent-escapes reach the router as sent.
+    const raw = /^[\x21-\x7e]*$/.test(text) && !text.includes('?') && !text.includes('#') ? text : encodeURIComponent(text);
+    out.push({ where: `path ${segment}`, url: endpoint.path.replace(/\[[^\]]+\]/g, (s) => (s === segment ? raw : (params[s] ?? 'x'))) });
+  }
+  return out;
+}
+
+async function signedIn(browser: import('@playwright/test').Browser, user: 'priya' | 'ben'): Promise<APIRequestContext> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, user, '/');
+  await page.close();
+  return context.request;
+}
+
+test('the bad-input corpus: no 5xx, no half-written rows, against every action and route handler', async ({ browser }) => {
+  const endpoints = listEndpoints();
+  const log = new CaseLog();
+  const admin = await signedIn(browser, 'priya');
+  const database = new DatabaseSnapshot();
+  const fx = { developerRequestId: randomUUID() };
+  const params = pathParams(fx);
+
+  const check = async (category: string, name: string, send: () => Promise<Outcome>) => {
+    const before = database.take();
+    const outcome = await send();
+    const changed = outcome.kind === 'allowed' ? [] : DatabaseSnapshot.changed(before, database.take());
+    const ok = outcome.kind !== 'error' && changed.length === 0;
+    const why =
+      outcome.kind === 'error' ? `${outcome.status} ${outcome.detail}` : `refused (${outcome.kind}) but changed ${changed.join(', ')}`;
+    log.record(category, name, ok, ok ? '' : why);
+  };
+
+  for (const [category, inputs] of Object.entries(BAD_INPUTS)) {
+    for (const input of inputs as BadInput[]) {
+      for (const endpoint of endpoints) {
+        if (endpoint.kind === 'action' && endpoint.actionId) {
+          const probe = EXPECTED[endpoint.key]?.args?.(fx) ?? [];
+          for (const v of variants(probe.length ? probe : [''], input.value)) {
+            await check(category, `${endpoint.key} ${v.where} ← ${input.name}`, async () =>
+              classify(
+                await callAction(
+                  admin,
+                  endpoint.path.replace(/\[[^\]]+\]/g, (s) => params[s] ?? 'x'),
+                  endpoint.actionId!,
+                  v.args,
+                ),
+                'action',
+              ),
+            );
+          }
+        } else if (endpoint.kind === 'route' || endpoint.path.includes('[')) {
+          for (const v of urlVariants(endpoint, params, input.value)) {
+            const body = endpoint.method === 'GET' ? undefined : asText(input.value);
+            await check(category, `${endpoint.key} ${v.where} ← ${input.name}`, async () =>
+              classify(await callUrl(admin, endpoint.method, v.url, body), endpoint.kind),
+            );
+          }
+        }
+      }
+    }
+  }
+  database.close();
+  log.save('corpus');
+  expect(log.failures().map((f) => `[${f.category}] ${f.name}: ${f.detail}`)).toEqual([]);
+});
+
+test('a justification with markup is stored as text and shown inert on the request page and in the approval queue', async ({ browser }) => {
+  const log = new CaseLog();
+  const markup = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><b>bold</b> ${randomUUID()}`;
+  const submit = listEndpoints().find((e) => e.key.endsWith('requests/actions.ts#submitRequestAction'))!;
+  const ben = await signedIn(browser, 'ben');
+  const response = await callAction(ben, submit.path, submit.actionId!, [
+    { apiId: 'payments', roleId: PAYMENTS_APP.roles['Payments.Refund'], justification: markup, submissionId: randomUUID() },
+  ]);
+  const result = actionResult(await response.text());
+  const requestId = (result?.value as { requestId?: string } | undefined)?.requestId;
+  expect(requestId, result?.error).toBeTruthy();
+
+  const pages = [
+    { user: 'ben' as const, path: `/requests/${requestId}` },
+    { user: 'priya' as const, path: '/admin/requests' },
+  ];
+  for (const { user, path } of pages) {
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, user, path);
+    await expect(page.getByText(markup).first()).toBeVisible();
+    const injected = await page.evaluate(() => ({
+      pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
+      img: document.querySelectorAll('img[src="x"]').length,
+      bold: [...document.querySelectorAll('b')].filter((b) => b.textContent === 'bold').length,
+    }));
+    log.record(
+      'markup rendered inert',
+      `${path} as ${user}`,
+      injected.pwned === null && injected.img === 0 && injected.bold === 0,
+      JSON.stringify(injected),
+    );
+    await page.context().close();
+  }
+  log.save('inert');
+  expect(log.failures()).toEqual([]);
+});
