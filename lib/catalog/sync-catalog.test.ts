@@ -28,7 +28,15 @@ describe('syncCatalog', () => {
     expect(report.status).toBe('succeeded');
     expect(report.failedApis).toEqual([]);
     const apis = await listIndexedApis(env.db);
-    expect(apis.map((a) => a.id).sort()).toEqual(['inventory', 'legacy-billing', 'orders', 'payments', 'status']);
+    expect(apis.map((a) => a.id).sort()).toEqual([
+      'inventory',
+      'legacy-billing',
+      'orders',
+      'payments',
+      'shipments-v1',
+      'shipments-v2',
+      'status',
+    ]);
     const orders = apis.find((a) => a.id === 'orders')!;
     expect(orders.appId).toBe(ORDERS_APP.appId);
     expect(orders.appSource).toBe('policy');

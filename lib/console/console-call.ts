@@ -16,6 +16,7 @@ import { allowedGatewayHosts, systemResolver, vetGatewayTarget, type Resolver } 
 import { apiScopeOf, tokenOnBehalfOf } from './on-behalf-of-token';
 import { consoleRateLimiter, type RateLimiter } from './rate-limit';
 import { sendGatewayRequest } from './send-gateway-request';
+import { versionRequestParts } from './version-request';
 
 export interface ConsoleCallDeps {
   /** The user's token for Roleport, exchanged on their behalf (from the session in the app). */
@@ -62,6 +63,8 @@ export async function runConsoleCall(
   if (missing.length > 0)
     throw new UserFacingError(`Fill in the required parameter${missing.length > 1 ? 's' : ''} ${missing.map((p) => p.name).join(', ')}.`);
   const url = buildOperationUrl({ baseUrl: api.gatewayBaseUrl, urlTemplate: operation.urlTemplate, templateValues, query });
+  const version = versionRequestParts(api.version);
+  if (version.query) url.searchParams.set(...version.query);
 
   const snapshot = await readServiceSnapshot(database);
   const config = getConfig();
@@ -83,6 +86,14 @@ export async function runConsoleCall(
     if (!HEADER_NAME.test(p.name) || /[\r\n\u0000]/.test(value))
       throw new UserFacingError(`The header ${p.name} has a value that cannot be sent.`);
     setHeader({ name: p.name, value }, value);
+  }
+  if (version.header) {
+    const [name, value] = version.header;
+    if (!HEADER_NAME.test(name) || RESERVED_HEADERS.has(name.toLowerCase()) || /[\r\n\u0000]/.test(value))
+      throw new UserFacingError(
+        `The API's version header ${name} cannot be sent; ask an admin to check its version set in API Management.`,
+      );
+    setHeader({ name, value }, value);
   }
   const sendsBody = !['GET', 'HEAD'].includes(operation.method) && input.body !== undefined && input.body !== '';
   if (sendsBody) {
