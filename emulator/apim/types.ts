@@ -124,12 +124,22 @@ export interface SubscriptionRecord {
   allowTracing: boolean;
 }
 
+/** Where a Key Vault-backed named value reads its secret, and how the last refresh went. */
+export interface KeyVaultReference {
+  secretIdentifier: string;
+  identityClientId?: string;
+  lastStatus: { code: string; timeStampUtc: string; message?: string };
+}
+
 export interface NamedValueRecord {
   id: string;
   displayName: string;
+  /** For a Key Vault-backed value, the secret as last fetched (the gateway substitutes it). */
   value: string;
   secret: boolean;
   tags: string[];
+  keyVault?: KeyVaultReference;
+  etag: string;
 }
 
 /** Policy scopes, keyed like `global`, `product:{id}`, `api:{id}`, `operation:{apiId}/{opId}`. */
@@ -148,4 +158,6 @@ export interface ApimState {
   users: Map<string, ApimUserRecord>;
   subscriptions: Map<string, SubscriptionRecord>;
   namedValues: Map<string, NamedValueRecord>;
+  /** The Key Vault secrets the service's identity can read, by secret identifier (the emulator has no vault). */
+  keyVaultSecrets: Map<string, string>;
 }

@@ -45,10 +45,15 @@ function decodeSafe(text: string): string {
 
 const NO_SELECTORS: VersionSelectors = { query: new URLSearchParams(), headers: new Map() };
 
+/** APIs (and versions) addressed by the request path, longest path first. */
+export function candidateApis(state: ApimState, pathname: string, selectors = NO_SELECTORS): { api: ApiRecord; prefix: string[] }[] {
+  return addressedApis(state, segments(pathname), selectors);
+}
+
 /** Finds the API by the longest matching path suffix (and version), then the operation by method and template. */
 export function matchRoute(state: ApimState, method: string, pathname: string, selectors = NO_SELECTORS): RouteMatch | null {
   const requestSegments = segments(pathname);
-  for (const { api, prefix } of addressedApis(state, requestSegments, selectors)) {
+  for (const { api, prefix } of candidateApis(state, pathname, selectors)) {
     const rest = requestSegments.slice(prefix.length);
     let best: { operation: OperationRecord; score: number; values: Record<string, string> } | null = null;
     for (const operation of state.operations.get(api.id)?.values() ?? []) {

@@ -2,11 +2,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortalTestEnv, type PortalTestEnv } from '../../test/portal-test-env';
 import { userToken } from '../../emulator/gateway/gateway.test-util';
-import { ORDERS_APP, PORTAL_APP, USERS } from '../../emulator/seed/demo-tenant';
+import { INVENTORY_APP, ORDERS_APP, PORTAL_APP, TENANT_ID, USERS } from '../../emulator/seed/demo-tenant';
 import { SEEDED_SUBSCRIPTION_KEYS } from '../../emulator/seed/apim-seed';
 import { findUserSubscriptionKey } from '@/lib/azure/apim/user-subscription-key';
 import { syncCatalog } from '@/lib/catalog/sync-catalog';
 import { diagnoseForUser } from '@/lib/doctor/diagnose-for-user';
+import { UserFacingError } from '@/lib/errors/user-facing-error';
 import { runConsoleCall } from './console-call';
 import { recallConsoleCall } from './console-secrets';
 import { createRateLimiter } from './rate-limit';
@@ -81,6 +82,20 @@ describe('runConsoleCall', () => {
     expect(outcome.request.headers).toContainEqual({ name: 'Ocp-Apim-Subscription-Key', value: '', secret: 'subscription-key' });
     // Past the key check: the gateway now judges the token (Ben holds no Payments role).
     expect(outcome.response.status).toBe(403);
+  });
+
+  it("explains Entra's consent refusal for the unconsented Inventory API, with the admin-consent link", async () => {
+    const refusal = await call('ben', 'inventory', 'list-items').then(
+      () => null,
+      (error: unknown) => error as UserFacingError,
+    );
+    expect(refusal).toBeInstanceOf(UserFacingError);
+    expect(refusal?.message).toContain('AADSTS65001');
+    expect(refusal?.message).toContain('admin consent to user_impersonation on Inventory API');
+    const link = new URL(refusal!.link!.href);
+    expect(`${link.origin}${link.pathname}`).toBe(`${env.emulator.urls.authorityHost}/${TENANT_ID}/v2.0/adminconsent`);
+    expect(link.searchParams.get('client_id')).toBe(PORTAL_APP.appId);
+    expect(link.searchParams.get('scope')).toBe(`${INVENTORY_APP.identifierUri}/user_impersonation`);
   });
 
   it('refuses traversal in a template parameter before anything is sent', async () => {

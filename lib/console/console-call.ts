@@ -13,7 +13,7 @@ import { rememberConsoleCall } from './console-secrets';
 import type { ConsoleOutcome, SentHeader } from './console-types';
 import type { ConsoleSendInput } from './console-schema';
 import { allowedGatewayHosts, systemResolver, vetGatewayTarget, type Resolver } from './gateway-guard';
-import { apiScopeOf, tokenOnBehalfOf } from './on-behalf-of-token';
+import { tokenOnBehalfOf } from './on-behalf-of-token';
 import { consoleRateLimiter, type RateLimiter } from './rate-limit';
 import { sendGatewayRequest } from './send-gateway-request';
 import { versionRequestParts } from './version-request';
@@ -104,7 +104,7 @@ export async function runConsoleCall(
 
   let token: string | undefined;
   if (app) {
-    token = await tokenOnBehalfOf(await deps.userAssertion(), apiScopeOf(app));
+    token = await tokenOnBehalfOf(await deps.userAssertion(), app);
     setHeader({ name: 'Authorization', value: '', secret: 'token' }, `Bearer ${token}`);
   } else if (api.access.tokenValidation !== 'none') {
     notes.push('No Entra app registration is mapped to this API, so the console cannot get a token for it; the call is sent without one.');
