@@ -1,4 +1,5 @@
 import 'server-only';
+import { withPermission } from '@/lib/azure/permission-denied';
 import { apimClient, apimService } from './client';
 
 export interface UserSubscriptionKey {
@@ -41,7 +42,7 @@ export async function findUserSubscriptionKey(oid: string, apiId: string, produc
   for await (const subscription of client.userSubscription.list(resourceGroup, serviceName, userId)) {
     if (subscription.state !== 'active' || !subscription.name || !covers(subscription.scope ?? '', apiId, productIds)) continue;
     const [secrets, api] = await Promise.all([
-      client.subscription.listSecrets(resourceGroup, serviceName, subscription.name),
+      withPermission('arm.listSecrets', () => client.subscription.listSecrets(resourceGroup, serviceName, subscription.name!)),
       client.api.get(resourceGroup, serviceName, apiId),
     ]);
     const key = secrets.primaryKey ?? secrets.secondaryKey;
