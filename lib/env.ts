@@ -1,5 +1,5 @@
 // The one place that reads process.env: it validates the configuration once and decides the mode.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
@@ -27,11 +27,15 @@ export interface RoleportConfig {
   portalApiScope: string;
   publicUrl: string;
   authSecret: string;
+  /** Key of the audit chain's HMAC; kept outside the database so a database writer cannot re-hash the chain. */
+  auditHmacKey: string;
   database: DatabaseConfig;
   webhookUrl?: string;
   catalogSyncIntervalMinutes: number;
   /** Hosts the try-it console may reach besides the APIM gateway host. */
   extraGatewayHosts: string[];
+  /** Gateway hosts (exact `host[:port]`) whose DNS answers may be private-network addresses: APIM in a virtual network. */
+  privateGatewayHosts: string[];
 }
 
 export interface CloudConfig {
@@ -62,6 +66,7 @@ const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https:// URL' }
 const webUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' });
 const postgresUrl = z.string().regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// connection URL');
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+const auditKey = z.string().min(32, 'must be at least 32 characters');
 
 const commonSchema = z.object({
   PUBLIC_URL: optional(webUrl),
@@ -72,6 +77,15 @@ const commonSchema = z.object({
   ROLEPORT_WEBHOOK_URL: optional(webUrl),
   CATALOG_SYNC_INTERVAL_MINUTES: optional(z.coerce.number().int().min(1).max(1440)),
   CONSOLE_EXTRA_GATEWAY_HOSTS: optional(z.string()),
+  CONSOLE_PRIVATE_GATEWAY_HOSTS: optional(
+    z
+      .string()
+      .refine(
+        (v) => hostList(v).every((h) => /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$/.test(h)),
+        'must list exact host names (host or host:port, comma-separated; no wildcards, schemes or paths)',
+      ),
+  ),
+  AUDIT_HMAC_KEY: optional(auditKey),
 });
 
 const azureSchema = z.object({
@@ -91,6 +105,7 @@ const azureSchema = z.object({
   DATABASE_URL: postgresUrl.optional(),
   PUBLIC_URL: httpsUrl,
   NEXTAUTH_SECRET: z.string({ error: 'is required in Azure mode' }).min(32, 'must be at least 32 characters'),
+  AUDIT_HMAC_KEY: auditKey,
 });
 
 const emulatorFileSchema = z.object({
@@ -138,6 +153,48 @@ function localAuthSecret(env: Env): string {
   return readFileSync(/*turbopackIgnore: true*/ file, 'utf8').trim();
 }
 
+/**
+ * A random key kept in a file of the local folder, created on first use. Link-then-read makes concurrent first
+ * uses (several test or server processes) agree on one key instead of each writing its own.
+ */
+function localKeyFile(env: Env, name: string): string {
+  const file = path.join(localDir(env), name);
+  if (!existsSync(/*turbopackIgnore: true*/ file)) {
+    mkdirSync(/*turbopackIgnore: true*/ path.dirname(file), { recursive: true });
+    const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    writeFileSync(/*turbopackIgnore: true*/ draft, randomBytes(32).toString('base64url'), { mode: 0o600 });
+    try {
+      linkSync(/*turbopackIgnore: true*/ draft, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      unlinkSync(/*turbopackIgnore: true*/ draft);
+    }
+  }
+  return readFileSync(/*turbopackIgnore: true*/ file, 'utf8').trim();
+}
+
+const localKeys = new Map<string, string>();
+
+/**
+ * The audit chain's HMAC key alone, without the rest of the configuration (the audit verifier CLI and data-layer
+ * code need only this): AUDIT_HMAC_KEY, required in Azure mode, else the key generated into the local folder.
+ */
+export function auditHmacKey(env: Env = process.env): string {
+  const key = parse(z.object({ AUDIT_HMAC_KEY: optional(auditKey) }), env, 'environment').AUDIT_HMAC_KEY;
+  if (key) return key;
+  if (isAzureMode(env)) {
+    throw new ConfigError('Invalid configuration: AUDIT_HMAC_KEY is required in Azure mode (a Key Vault reference in the app setting).');
+  }
+  const dir = localDir(env);
+  let local = localKeys.get(dir);
+  if (local === undefined) {
+    local = localKeyFile(env, 'audit-hmac-key');
+    localKeys.set(dir, local);
+  }
+  return local;
+}
+
 function databaseConfig(url: string | undefined, dataDir: string | undefined): DatabaseConfig {
   if (url) return { kind: 'postgres', url };
   return { kind: 'sqlite', file: path.join(path.resolve(/*turbopackIgnore: true*/ dataDir ?? '.data'), 'roleport.db') };
@@ -152,10 +209,8 @@ export function loadConfig(env: Env = process.env): RoleportConfig {
   const base = {
     webhookUrl: common.ROLEPORT_WEBHOOK_URL,
     catalogSyncIntervalMinutes: common.CATALOG_SYNC_INTERVAL_MINUTES ?? 15,
-    extraGatewayHosts: (common.CONSOLE_EXTRA_GATEWAY_HOSTS ?? '')
-      .split(',')
-      .map((h) => h.trim().toLowerCase())
-      .filter(Boolean),
+    extraGatewayHosts: hostList(common.CONSOLE_EXTRA_GATEWAY_HOSTS),
+    privateGatewayHosts: hostList(common.CONSOLE_PRIVATE_GATEWAY_HOSTS),
   };
   if (isAzureMode(env)) {
     const az = parse(azureSchema, env, 'Azure mode, because an AZURE_* or APIM_* variable is set');
@@ -176,6 +231,7 @@ export function loadConfig(env: Env = process.env): RoleportConfig {
       portalApiScope: az.PORTAL_API_SCOPE ?? `api://${az.AZURE_CLIENT_ID}/access_as_user`,
       publicUrl: stripSlash(az.PUBLIC_URL),
       authSecret: az.NEXTAUTH_SECRET,
+      auditHmacKey: az.AUDIT_HMAC_KEY,
       database: databaseConfig(az.DATABASE_URL, common.ROLEPORT_DATA_DIR),
     };
   }
@@ -210,8 +266,16 @@ function localConfig(env: Env, common: z.infer<typeof commonSchema>) {
     portalApiScope: `api://${emu.portal.clientId}/access_as_user`,
     publicUrl: stripSlash(common.PUBLIC_URL ?? `http://localhost:${common.PORT ?? 3000}`),
     authSecret: common.NEXTAUTH_SECRET ?? localAuthSecret(env),
+    auditHmacKey: common.AUDIT_HMAC_KEY ?? localKeyFile(env, 'audit-hmac-key'),
     database: databaseConfig(common.DATABASE_URL, common.ROLEPORT_DATA_DIR),
   };
+}
+
+function hostList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
 }
 
 /**

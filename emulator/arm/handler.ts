@@ -9,6 +9,7 @@ import { handleCatalog } from './routes-catalog';
 import { handlePolicies } from './routes-policies';
 import { handleSubscriptions } from './routes-subscriptions';
 import type { RbacState } from './rbac';
+import { handleVersionSets } from './routes-version-sets';
 
 const PREFIX = /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)\/providers\/microsoft\.apimanagement\/service\/([^/]+)(\/.*)?$/i;
 
@@ -49,7 +50,7 @@ export function serviceIdOf(state: ApimState): string {
 }
 
 async function route(r: ArmRequest): Promise<ArmResult> {
-  const result = (await handlePolicies(r)) ?? (await handleSubscriptions(r)) ?? handleCatalog(r);
+  const result = (await handlePolicies(r)) ?? (await handleSubscriptions(r)) ?? handleVersionSets(r) ?? handleCatalog(r);
   if (!result) throw new ArmError(404, 'ResourceNotFound', `The resource '${r.segments.join('/')}' was not found.`);
   return result;
 }

@@ -79,6 +79,16 @@ export class Directory {
     return [...this.assignments.values()].filter((a) => a.principalId === principalId);
   }
 
+  /**
+   * What `GET /users/{id}/appRoleAssignments` answers: the user's own assignments and those of the groups the user is a
+   * direct member of ("This operation also returns app roles assigned to groups that the user is a direct member of",
+   * Graph v1.0 "List appRoleAssignments granted to a user", api-reference/v1.0/api/user-list-approleassignments.md).
+   */
+  assignmentsGrantedToUser(userId: string) {
+    const principals = new Set([userId.toLowerCase(), ...this.groupsOf(userId.toLowerCase()).map((g) => g.id)]);
+    return [...this.assignments.values()].filter((a) => principals.has(a.principalId));
+  }
+
   assign(principalId: string, resourceId: string, appRoleId: string, createdDateTime = new Date().toISOString()): AssignResult {
     const principal = this.principal(principalId);
     const resource = this.servicePrincipals.get(resourceId.toLowerCase());

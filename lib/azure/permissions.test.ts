@@ -97,7 +97,7 @@ describe("Roleport's identity in the emulator", () => {
     await permissions({ arm: ['API Management Service Reader Role'] });
     const outcome = await runConsoleCall(
       env.db,
-      USERS.ben.oid,
+      { oid: USERS.ben.oid, upn: USERS.ben.userPrincipalName },
       { apiId: 'payments', operationId: 'list-payments', template: {}, query: {}, headers: {} },
       {
         userAssertion: () => userToken(env.emulator.urls.authorityHost, 'ben', 'api://9d2c6f1a-5b7e-4c3d-a8f0-10000000000a'),

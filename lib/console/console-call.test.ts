@@ -24,7 +24,7 @@ afterAll(async () => env?.close());
 function call(user: 'ada' | 'ben', apiId: string, operationId: string, extra: { template?: Record<string, string>; body?: string } = {}) {
   return runConsoleCall(
     env.db,
-    USERS[user].oid,
+    { oid: USERS[user].oid, upn: USERS[user].userPrincipalName },
     { apiId, operationId, template: extra.template ?? {}, query: {}, headers: {}, body: extra.body },
     { userAssertion: () => portalToken(user), rateLimiter: createRateLimiter(100, 60_000) },
   );
@@ -70,13 +70,13 @@ describe('runConsoleCall', () => {
   });
 
   it('sends the user’s own subscription key where the API requires one', async () => {
-    const key = await findUserSubscriptionKey(USERS.ben.oid, 'payments', ['partners']);
+    const key = await findUserSubscriptionKey({ oid: USERS.ben.oid, email: USERS.ben.userPrincipalName }, 'payments', ['partners']);
     expect(key).toMatchObject({
       subscriptionId: 'ben-partners',
       headerName: 'Ocp-Apim-Subscription-Key',
       key: SEEDED_SUBSCRIPTION_KEYS.benPartners,
     });
-    expect(await findUserSubscriptionKey(USERS.ada.oid, 'payments', ['partners'])).toBeNull();
+    expect(await findUserSubscriptionKey({ oid: USERS.ada.oid, email: USERS.ada.userPrincipalName }, 'payments', ['partners'])).toBeNull();
     const outcome = await call('ben', 'payments', 'list-payments');
     expect(outcome.subscription?.id).toBe('ben-partners');
     expect(outcome.request.headers).toContainEqual({ name: 'Ocp-Apim-Subscription-Key', value: '', secret: 'subscription-key' });

@@ -24,7 +24,13 @@ export interface ConsoleCallDeps {
   resolve?: Resolver;
   rateLimiter?: RateLimiter;
   readHeldRoles?: HeldRolesReader;
-  findSubscriptionKey?: (oid: string, apiId: string, productIds: string[]) => Promise<UserSubscriptionKey | null>;
+  findSubscriptionKey?: typeof findUserSubscriptionKey;
+}
+
+/** Who calls: the Entra object id, and the sign-in name APIM's developer portal stored as the APIM user's email. */
+export interface ConsoleCaller {
+  oid: string;
+  upn: string;
 }
 
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
@@ -35,10 +41,11 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** Calls one operation through the APIM gateway as the signed-in user and explains a refusal. */
 export async function runConsoleCall(
   database: Kysely<Database>,
-  oid: string,
+  caller: ConsoleCaller,
   input: ConsoleSendInput,
   deps: ConsoleCallDeps,
 ): Promise<ConsoleOutcome> {
+  const { oid } = caller;
   (deps.rateLimiter ?? consoleRateLimiter).take(oid);
   const target = await loadDoctorTarget(database, input.apiId, input.operationId);
   if (!target) throw new UserFacingError(`There is no API "${input.apiId}" in the catalog.`, 'not_found', 404);
@@ -58,8 +65,11 @@ export async function runConsoleCall(
   const url = buildOperationUrl({ baseUrl: api.gatewayBaseUrl, urlTemplate: operation.urlTemplate, templateValues, query });
 
   const snapshot = await readServiceSnapshot(database);
-  const hosts = allowedGatewayHosts(snapshot?.gatewayUrl, getConfig().extraGatewayHosts);
-  const vetted = await vetGatewayTarget(url.toString(), hosts, deps.resolve ?? systemResolver);
+  const config = getConfig();
+  const hosts = allowedGatewayHosts(snapshot?.gatewayUrl, config.extraGatewayHosts);
+  const vetted = await vetGatewayTarget(url.toString(), hosts, deps.resolve ?? systemResolver, {
+    privateNetworkHosts: config.privateGatewayHosts,
+  });
 
   const notes: string[] = [];
   const headers: Record<string, string> = {};
@@ -93,7 +103,7 @@ export async function runConsoleCall(
   if (api.subscriptionRequired) {
     let unreadable: string | null = null;
     key = await (deps.findSubscriptionKey ?? findUserSubscriptionKey)(
-      oid,
+      { oid, email: caller.upn },
       api.id,
       api.products.map((p) => p.id),
     ).catch((error: unknown) => {
