@@ -1,4 +1,5 @@
 import 'server-only';
+import { permissionDeniedMessage } from '@/lib/azure/permission-denied';
 import type { Kysely } from 'kysely';
 import {
   getApi,
@@ -50,7 +51,10 @@ interface SyncContext {
   versionSets: Map<string, ApimVersionSet>;
 }
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** The reason shown for a failed sync; a permission refusal names the permission Roleport lacks. */
+const message = (error: unknown) =>
+  permissionDeniedMessage(error, (error as { code?: string }).code === 'AuthorizationFailed' ? 'arm.read' : 'graph.readApplications') ??
+  (error instanceof Error ? error.message : String(error));
 
 async function indexApi(ctx: SyncContext, api: ApimApi): Promise<void> {
   const { arm } = ctx;

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
 import { findUserSubscriptionKey, type UserSubscriptionKey } from '@/lib/azure/apim/user-subscription-key';
+import { PermissionDeniedError } from '@/lib/azure/permission-denied';
 import { readServiceSnapshot } from '@/lib/catalog/catalog-settings';
 import type { Database } from '@/lib/db/types';
 import { diagnoseForUser, type HeldRolesReader } from '@/lib/doctor/diagnose-for-user';
@@ -111,12 +112,19 @@ export async function runConsoleCall(
   }
   let key: UserSubscriptionKey | null = null;
   if (api.subscriptionRequired) {
+    let unreadable: string | null = null;
     key = await (deps.findSubscriptionKey ?? findUserSubscriptionKey)(
       { oid, email: caller.upn },
       api.id,
       api.products.map((p) => p.id),
-    );
+    ).catch((error: unknown) => {
+      // Without the listSecrets permission the call still goes out, without a key, and says why.
+      if (!(error instanceof PermissionDeniedError)) throw error;
+      unreadable = error.message;
+      return null;
+    });
     if (key) setHeader({ name: key.headerName, value: '', secret: 'subscription-key' }, key.key);
+    else if (unreadable) notes.push(`${api.displayName} requires a subscription key, but ${unreadable} The call is sent without one.`);
     else
       notes.push(
         `${api.displayName} requires a subscription key and you have no active subscription covering it (products: ${api.products.map((p) => p.displayName).join(', ') || 'none'}); the call is sent without one.`,
