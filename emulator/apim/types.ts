@@ -116,6 +116,14 @@ export interface NamedValueRecord {
   tags: string[];
 }
 
+/** A policy fragment as APIM keeps it: a `<fragment>` document, canonical and XML-escaped like a policy. */
+export interface PolicyFragmentRecord {
+  id: string;
+  description: string;
+  xml: string;
+  etag: string;
+}
+
 /** Policy scopes, keyed like `global`, `product:{id}`, `api:{id}`, `operation:{apiId}/{opId}`. */
 export type PolicyScopeKey = string;
 
@@ -131,4 +139,5 @@ export interface ApimState {
   users: Map<string, ApimUserRecord>;
   subscriptions: Map<string, SubscriptionRecord>;
   namedValues: Map<string, NamedValueRecord>;
+  policyFragments: Map<string, PolicyFragmentRecord>;
 }

@@ -6,6 +6,7 @@ import type { ArmRequest, ArmResult } from './arm-request';
 import { ArmError, sendArmError, sendJson } from './arm-response';
 import { handleCatalog } from './routes-catalog';
 import { handlePolicies } from './routes-policies';
+import { handlePolicyFragments } from './routes-policy-fragments';
 import { handleSubscriptions } from './routes-subscriptions';
 
 const PREFIX = /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)\/providers\/microsoft\.apimanagement\/service\/([^/]+)(\/.*)?$/i;
@@ -41,7 +42,7 @@ function serviceSegments(state: ApimState, pathname: string): string[] {
 }
 
 async function route(r: ArmRequest): Promise<ArmResult> {
-  const result = (await handlePolicies(r)) ?? (await handleSubscriptions(r)) ?? handleCatalog(r);
+  const result = (await handlePolicies(r)) ?? (await handlePolicyFragments(r)) ?? (await handleSubscriptions(r)) ?? handleCatalog(r);
   if (!result) throw new ArmError(404, 'ResourceNotFound', `The resource '${r.segments.join('/')}' was not found.`);
   return result;
 }

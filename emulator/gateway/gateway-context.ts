@@ -15,6 +15,8 @@ export interface GatewayContext {
   variables: Map<string, VariableValue>;
   /** Policies accepted but not enforced here; reported to the caller in a response header. */
   ignoredPolicies: Set<string>;
+  /** The Entra authority validate-azure-ad-token resolves tenants against (the emulator's own). */
+  entraAuthorityHost?: string;
 }
 
 export interface GatewayResponse {

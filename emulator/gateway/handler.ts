@@ -47,6 +47,7 @@ async function handleRequest(
     query: url.searchParams,
     variables: new Map(),
     ignoredPolicies: new Set(),
+    entraAuthorityHost: urls.authorityHost,
   };
   const key = checkSubscriptionKey(state, route.api, ctx.headers, ctx.query);
   if (!key.ok) return { response: key.response, ctx };

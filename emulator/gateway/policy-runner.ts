@@ -4,6 +4,7 @@ import { evaluateCondition } from './conditions';
 import { apimError, headerValue, UnsupportedPolicyError, type GatewayContext, type GatewayResponse } from './gateway-context';
 import type { OpenIdKeyCache } from './openid-keys';
 import type { Section, Step } from './policy-chain';
+import { validateAzureAdToken } from './validate-azure-ad-token';
 import { validateJwt } from './validate-jwt';
 
 /** Accepted but not enforced; each use is reported in the `x-emulator-ignored-policies` response header. */
@@ -113,6 +114,8 @@ async function runInbound(
   switch (element.nodeName) {
     case 'validate-jwt':
       return validateJwt(element, ctx, keys);
+    case 'validate-azure-ad-token':
+      return validateAzureAdToken(element, ctx, keys);
     case 'check-header':
       return checkHeader(element, ctx);
     case 'set-header':
