@@ -24,12 +24,14 @@ export function createApimState(): ApimState {
     products: new Map(),
     productApis: new Map(),
     apis: new Map(),
+    apiVersionSets: new Map(),
     operations: new Map(),
     policies: new Map(),
     users: new Map(),
     subscriptions: new Map(),
     namedValues: new Map(),
     policyFragments: new Map(),
+    keyVaultSecrets: new Map(),
   };
 }
 

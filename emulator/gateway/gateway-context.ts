@@ -4,7 +4,15 @@ export interface JwtVariable {
   claims: Record<string, string[]>;
 }
 
-export type VariableValue = string | boolean | number | JwtVariable;
+/** What send-request stores under its response-variable-name (an `IResponse` to expressions). */
+export interface ResponseVariable {
+  kind: 'response';
+  statusCode: number;
+  body: string;
+}
+
+/** `null` is what send-request with ignore-error="true" stores when the request failed. */
+export type VariableValue = string | boolean | number | JwtVariable | ResponseVariable | null;
 
 /** What the policies of one request read and change on the way in. */
 export interface GatewayContext {
@@ -17,6 +25,10 @@ export interface GatewayContext {
   ignoredPolicies: Set<string>;
   /** The Entra authority validate-azure-ad-token resolves tenants against (the emulator's own). */
   entraAuthorityHost?: string;
+  /** Headers a policy adds to whatever response the call ends with (the cors policy's Access-Control-*). */
+  responseHeaders: Map<string, string>;
+  /** The emulator's CA, trusted by send-request like the openid-config fetch. */
+  caPem: string;
 }
 
 export interface GatewayResponse {

@@ -34,6 +34,8 @@ describe('syncCatalog', () => {
       'legacy-billing',
       'orders',
       'payments',
+      'shipments-v1',
+      'shipments-v2',
       'status',
       'stock-alerts',
     ]);
