@@ -7,6 +7,7 @@ import type { ArmRequest, ArmResult } from './arm-request';
 import { ArmError, sendArmError, sendJson } from './arm-response';
 import { handleCatalog } from './routes-catalog';
 import { handlePolicies } from './routes-policies';
+import { handlePolicyFragments } from './routes-policy-fragments';
 import { handleSubscriptions } from './routes-subscriptions';
 import type { RbacState } from './rbac';
 import { handleVersionSets } from './routes-version-sets';
@@ -50,7 +51,12 @@ export function serviceIdOf(state: ApimState): string {
 }
 
 async function route(r: ArmRequest): Promise<ArmResult> {
-  const result = (await handlePolicies(r)) ?? (await handleSubscriptions(r)) ?? handleVersionSets(r) ?? handleCatalog(r);
+  const result =
+    (await handlePolicies(r)) ??
+    (await handlePolicyFragments(r)) ??
+    (await handleSubscriptions(r)) ??
+    handleVersionSets(r) ??
+    handleCatalog(r);
   if (!result) throw new ArmError(404, 'ResourceNotFound', `The resource '${r.segments.join('/')}' was not found.`);
   return result;
 }

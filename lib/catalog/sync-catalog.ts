@@ -15,6 +15,7 @@ import {
   readGatewayUrl,
 } from '@/lib/azure/apim/read-catalog';
 import { readApiPolicy, readGlobalPolicy, readOperationPolicy, readProductPolicy } from '@/lib/azure/apim/read-policies';
+import { listPolicyFragments } from '@/lib/azure/apim/read-policy-fragments';
 import type { ApimApi, ApimProduct, ApimVersionSet } from '@/lib/azure/apim/types';
 import { AzureCallGate } from '@/lib/azure/throttle-retry';
 import type { Database } from '@/lib/db/types';
@@ -77,6 +78,7 @@ async function indexApi(ctx: SyncContext, api: ApimApi): Promise<void> {
     },
     ctx.service.namedValues,
     tags,
+    ctx.service.fragments ?? {},
   );
   const override = ctx.overrides.get(api.id) ?? null;
   const app = await ctx.apps.resolve(built.access.audiences, override);
@@ -126,13 +128,14 @@ export async function syncCatalog(db: Kysely<Database>): Promise<SyncReport> {
   return withLease(db, 'all', async (report) => {
     const { arm, graph, apps } = newGates();
     try {
-      const [gatewayUrl, productList, apis, namedValues, globalPolicy, versionSets] = await Promise.all([
+      const [gatewayUrl, productList, apis, namedValues, globalPolicy, versionSets, fragments] = await Promise.all([
         arm.run(readGatewayUrl),
         arm.run(listProducts),
         arm.run(listApis),
         arm.run(listNamedValues),
         arm.run(readGlobalPolicy),
         arm.run(listVersionSets),
+        arm.run(listPolicyFragments),
       ]);
       const products = await Promise.all(
         productList.map(async (product) => {
@@ -143,7 +146,7 @@ export async function syncCatalog(db: Kysely<Database>): Promise<SyncReport> {
           return { product, data: { apiIds, policy: policy?.xml ?? null } };
         }),
       );
-      const service = { gatewayUrl, globalPolicy: globalPolicy?.xml ?? null, namedValues };
+      const service = { gatewayUrl, globalPolicy: globalPolicy?.xml ?? null, namedValues, fragments };
       await writeServiceSnapshot(db, service);
       await writeProducts(db, products);
       const ctx: SyncContext = { db, arm, graph, apps, service, products, overrides: await readOverrides(db), versionSets };
