@@ -9,7 +9,6 @@ import { syncCatalog } from '@/lib/catalog/sync-catalog';
 import { diagnoseForUser } from '@/lib/doctor/diagnose-for-user';
 import { runConsoleCall } from './console-call';
 import { recallConsoleCall } from './console-secrets';
-import { createRateLimiter } from './rate-limit';
 
 let env: PortalTestEnv;
 const portalToken = (user: 'ada' | 'ben') => userToken(env.emulator.urls.authorityHost, user, PORTAL_APP.identifierUri);
@@ -25,7 +24,7 @@ function call(user: 'ada' | 'ben', apiId: string, operationId: string, extra: { 
     env.db,
     USERS[user].oid,
     { apiId, operationId, template: extra.template ?? {}, query: {}, headers: {}, body: extra.body },
-    { userAssertion: () => portalToken(user), rateLimiter: createRateLimiter(100, 60_000) },
+    { userAssertion: () => portalToken(user) },
   );
 }
 
