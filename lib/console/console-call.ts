@@ -15,7 +15,6 @@ import type { ConsoleOutcome, SentHeader } from './console-types';
 import type { ConsoleSendInput } from './console-schema';
 import { allowedGatewayHosts, systemResolver, vetGatewayTarget, type Resolver } from './gateway-guard';
 import { tokenOnBehalfOf } from './on-behalf-of-token';
-import { consoleRateLimiter, type RateLimiter } from './rate-limit';
 import { sendGatewayRequest } from './send-gateway-request';
 import { versionRequestParts } from './version-request';
 
@@ -23,7 +22,6 @@ export interface ConsoleCallDeps {
   /** The user's token for Roleport, exchanged on their behalf (from the session in the app). */
   userAssertion: () => Promise<string>;
   resolve?: Resolver;
-  rateLimiter?: RateLimiter;
   readHeldRoles?: HeldRolesReader;
   findSubscriptionKey?: typeof findUserSubscriptionKey;
 }
@@ -47,7 +45,6 @@ export async function runConsoleCall(
   deps: ConsoleCallDeps,
 ): Promise<ConsoleOutcome> {
   const { oid } = caller;
-  (deps.rateLimiter ?? consoleRateLimiter).take(oid);
   const target = await loadDoctorTarget(database, input.apiId, input.operationId);
   if (!target) throw new UserFacingError(`There is no API "${input.apiId}" in the catalog.`, 'not_found', 404);
   const { api, app, operation } = target;
