@@ -29,6 +29,12 @@ export interface RoleportConfig {
   catalogSyncIntervalMinutes: number;
   /** Hosts the try-it console may reach besides the APIM gateway host. */
   extraGatewayHosts: string[];
+  /** `next dev`: the CSP allows what React's development build needs. */
+  development: boolean;
+  /** A session ends this long after sign-in, however active it is. */
+  sessionLifetimeHours: number;
+  /** Minutes between scheduled comparisons of Roleport's grants with Entra's assignments. */
+  reconcileIntervalMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -59,6 +65,8 @@ const commonSchema = z.object({
   ROLEPORT_WEBHOOK_URL: optional(webUrl),
   CATALOG_SYNC_INTERVAL_MINUTES: optional(z.coerce.number().int().min(1).max(1440)),
   CONSOLE_EXTRA_GATEWAY_HOSTS: optional(z.string()),
+  SESSION_LIFETIME_HOURS: optional(z.coerce.number().int().min(1).max(168)),
+  RECONCILE_INTERVAL_MINUTES: optional(z.coerce.number().int().min(1).max(1440)),
 });
 
 const azureSchema = z.object({
@@ -140,6 +148,9 @@ export function loadConfig(env: Env = process.env): RoleportConfig {
       .split(',')
       .map((h) => h.trim().toLowerCase())
       .filter(Boolean),
+    development: env.NODE_ENV === 'development',
+    sessionLifetimeHours: common.SESSION_LIFETIME_HOURS ?? 12,
+    reconcileIntervalMinutes: common.RECONCILE_INTERVAL_MINUTES ?? 60,
   };
   if (isAzureMode(env)) {
     const az = parse(azureSchema, env, 'Azure mode, because an AZURE_* or APIM_* variable is set');

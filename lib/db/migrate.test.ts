@@ -26,6 +26,8 @@ const ALL_TABLES = [
   'catalog_sync',
   'policy_version',
   'provisioning_job',
+  'reconciliation_run',
+  'session_revocation',
   'settings',
   'webhook_delivery',
 ];

@@ -211,6 +211,23 @@ export interface AuditHeadTable extends Timestamps {
   last_hash: string;
 }
 
+/** A session ended by sign-out; its cookie is refused until the session would have expired anyway. */
+export interface SessionRevocationTable extends Timestamps {
+  session_id: string;
+  revoked_at: string;
+  expires_at: string;
+}
+
+/** The last comparison of one API's grants with Entra (report: JSON of the ReconcileReport, null when it failed). */
+export interface ReconciliationRunTable extends Timestamps {
+  api_id: string;
+  ran_at: string;
+  trigger: 'schedule' | 'admin';
+  actor_name: string | null;
+  report: JsonText | null;
+  error: string | null;
+}
+
 export interface Database {
   catalog_product: CatalogProductTable;
   catalog_api: CatalogApiTable;
@@ -227,6 +244,8 @@ export interface Database {
   policy_version: PolicyVersionTable;
   audit_event: AuditEventTable;
   audit_head: AuditHeadTable;
+  session_revocation: SessionRevocationTable;
+  reconciliation_run: ReconciliationRunTable;
 }
 
 export type AccessRequestRow = Selectable<AccessRequestTable>;

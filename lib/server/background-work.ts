@@ -1,4 +1,5 @@
 import 'server-only';
+import { startReconcileScheduler } from '@/lib/access/reconcile-scheduler';
 import { startAccessWorkers } from '@/lib/access/start-access-workers';
 import { startCatalogScheduler } from '@/lib/catalog/catalog-scheduler';
 import { portalDatabase } from '@/lib/db/portal-database';
@@ -14,4 +15,5 @@ export async function startBackgroundWork(): Promise<void> {
   const { db } = await portalDatabase();
   startCatalogScheduler(db, config.catalogSyncIntervalMinutes);
   startAccessWorkers(db);
+  startReconcileScheduler(db, config.reconcileIntervalMinutes);
 }
