@@ -1,6 +1,7 @@
 import 'server-only';
 import { startReconcileScheduler } from '@/lib/access/reconcile-scheduler';
 import { startAccessWorkers } from '@/lib/access/start-access-workers';
+import { startAuditCheckpointWorker } from '@/lib/audit/audit-checkpoint-worker';
 import { startCatalogScheduler } from '@/lib/catalog/catalog-scheduler';
 import { portalDatabase } from '@/lib/db/portal-database';
 import { getConfig } from '@/lib/env';
@@ -16,4 +17,5 @@ export async function startBackgroundWork(): Promise<void> {
   startCatalogScheduler(db, config.catalogSyncIntervalMinutes);
   startAccessWorkers(db);
   startReconcileScheduler(db, config.reconcileIntervalMinutes);
+  startAuditCheckpointWorker(db);
 }
