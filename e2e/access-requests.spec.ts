@@ -195,6 +195,9 @@ test('an admin sets an auto-approve rule, sees the grant beside assignments made
   await expect(page.locator('[data-action="request.auto_approved"]')).toBeVisible();
 
   await priya.goto('/admin/access');
+  // The page shows the last comparison with Entra; the admin asks for a fresh one.
+  await priya.getByRole('button', { name: 'Compare with Entra now' }).click();
+  await expect(priya.getByText(/^Compared \d+ APIs with Entra/)).toBeVisible();
   await expect(
     priya.locator('[data-testid="access-api"][data-api-id="orders"] [data-testid="external-assignment"]').filter({ hasText: 'Ben Okafor' }),
   ).toContainText('Outside Roleport');

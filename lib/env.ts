@@ -38,6 +38,12 @@ export interface RoleportConfig {
   catalogSyncIntervalMinutes: number;
   /** Hosts the try-it console may reach besides the APIM gateway host. */
   extraGatewayHosts: string[];
+  /** `next dev`: the CSP allows what React's development build needs. */
+  development: boolean;
+  /** A session ends this long after sign-in, however active it is. */
+  sessionLifetimeHours: number;
+  /** Minutes between scheduled comparisons of Roleport's grants with Entra's assignments. */
+  reconcileIntervalMinutes: number;
   /** Gateway hosts (exact `host[:port]`) whose DNS answers may be private-network addresses: APIM in a virtual network. */
   privateGatewayHosts: string[];
   /** Per-request limit on every ARM, Graph and token call Roleport makes as itself (each retry gets its own). */
@@ -93,6 +99,8 @@ const commonSchema = z.object({
   ROLEPORT_WEBHOOK_RETENTION_DAYS: optional(z.coerce.number().int().min(1).max(3650)),
   CATALOG_SYNC_INTERVAL_MINUTES: optional(z.coerce.number().int().min(1).max(1440)),
   CONSOLE_EXTRA_GATEWAY_HOSTS: optional(z.string()),
+  SESSION_LIFETIME_HOURS: optional(z.coerce.number().int().min(1).max(168)),
+  RECONCILE_INTERVAL_MINUTES: optional(z.coerce.number().int().min(1).max(1440)),
   CONSOLE_PRIVATE_GATEWAY_HOSTS: optional(
     z
       .string()
@@ -229,6 +237,9 @@ export function loadConfig(env: Env = process.env): RoleportConfig {
     webhookUrl: common.ROLEPORT_WEBHOOK_URL,
     webhookRetentionDays: common.ROLEPORT_WEBHOOK_RETENTION_DAYS ?? 7,
     catalogSyncIntervalMinutes: common.CATALOG_SYNC_INTERVAL_MINUTES ?? 15,
+    development: env.NODE_ENV === 'development',
+    sessionLifetimeHours: common.SESSION_LIFETIME_HOURS ?? 12,
+    reconcileIntervalMinutes: common.RECONCILE_INTERVAL_MINUTES ?? 60,
     extraGatewayHosts: hostList(common.CONSOLE_EXTRA_GATEWAY_HOSTS),
     privateGatewayHosts: hostList(common.CONSOLE_PRIVATE_GATEWAY_HOSTS),
     // Well inside a provisioning job's lock (120 s), so a hung call fails and releases the job instead of holding it.

@@ -9,7 +9,6 @@ import { addGroupMember } from '@/lib/azure/graph/group-members';
 import { createUserAssignment } from '@/lib/azure/graph/role-assignments';
 import { syncCatalog } from '@/lib/catalog/sync-catalog';
 import { runConsoleCall } from '@/lib/console/console-call';
-import { createRateLimiter } from '@/lib/console/rate-limit';
 import { applyRoleMap } from '@/lib/policy-studio/apply-role-map';
 import { previewRoleMap } from '@/lib/policy-studio/preview-plan';
 import { userToken } from '../../emulator/gateway/gateway.test-util';
@@ -101,7 +100,6 @@ describe("Roleport's identity in the emulator", () => {
       { apiId: 'payments', operationId: 'list-payments', template: {}, query: {}, headers: {} },
       {
         userAssertion: () => userToken(env.emulator.urls.authorityHost, 'ben', 'api://9d2c6f1a-5b7e-4c3d-a8f0-10000000000a'),
-        rateLimiter: createRateLimiter(100, 60_000),
       },
     );
     expect(outcome.subscription).toBeUndefined();

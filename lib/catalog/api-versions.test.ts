@@ -7,7 +7,6 @@ import type { ApimState } from '../../emulator/apim/types';
 import { userToken } from '../../emulator/gateway/gateway.test-util';
 import { PORTAL_APP, USERS } from '../../emulator/seed/demo-tenant';
 import { runConsoleCall } from '@/lib/console/console-call';
-import { createRateLimiter } from '@/lib/console/rate-limit';
 import { getIndexedApi } from './read-index';
 import { syncCatalog, syncOneApi } from './sync-catalog';
 
@@ -51,7 +50,6 @@ function call(apiId: string, operationId: string, template: Record<string, strin
     { apiId, operationId, template, query: {}, headers: {} },
     {
       userAssertion: () => userToken(env.emulator.urls.authorityHost, 'ben', PORTAL_APP.identifierUri),
-      rateLimiter: createRateLimiter(100, 60_000),
     },
   );
 }

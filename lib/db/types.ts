@@ -213,6 +213,23 @@ export interface AuditHeadTable extends Timestamps {
   last_hash: string;
 }
 
+/** A session ended by sign-out; its cookie is refused until the session would have expired anyway. */
+export interface SessionRevocationTable extends Timestamps {
+  session_id: string;
+  revoked_at: string;
+  expires_at: string;
+}
+
+/** The last comparison of one API's grants with Entra (report: JSON of the ReconcileReport, null when it failed). */
+export interface ReconciliationRunTable extends Timestamps {
+  api_id: string;
+  ran_at: string;
+  trigger: 'schedule' | 'admin';
+  actor_name: string | null;
+  report: JsonText | null;
+  error: string | null;
+}
+
 /** How far the audit chain is verified; `mac` is an HMAC of seq and hash under the audit key (single row, id 1). */
 export interface AuditCheckpointTable extends Timestamps {
   id: number;
@@ -248,6 +265,8 @@ export interface Database {
   policy_version: PolicyVersionTable;
   audit_event: AuditEventTable;
   audit_head: AuditHeadTable;
+  session_revocation: SessionRevocationTable;
+  reconciliation_run: ReconciliationRunTable;
   audit_checkpoint: AuditCheckpointTable;
   rate_limit_counter: RateLimitCounterTable;
 }

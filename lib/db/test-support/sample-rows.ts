@@ -159,6 +159,16 @@ export function sampleRows(requestId = randomUUID()): { [T in keyof Database]: I
       ...stamps,
     },
     audit_head: { id: 1, last_seq: 0, last_hash: '0'.repeat(64), ...stamps },
+    session_revocation: { session_id: randomUUID(), revoked_at: at, expires_at: '2026-11-27T18:30:00.000Z', ...stamps },
+    reconciliation_run: {
+      api_id: 'orders',
+      ran_at: at,
+      trigger: 'schedule',
+      actor_name: null,
+      report: '{"apiId":"orders","external":[],"removedInEntra":[]}',
+      error: null,
+      ...stamps,
+    },
     audit_checkpoint: { id: 1, verified_seq: 1, verified_hash: 'f'.repeat(64), mac: 'e'.repeat(64), ...stamps },
     rate_limit_counter: {
       bucket: 'submit-request',

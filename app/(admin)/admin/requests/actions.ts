@@ -24,7 +24,7 @@ function refresh() {
 
 /** Approve or reject; decideRequest refuses one's own request, a decided one, and anyone who is not an approver of its API. */
 export async function decideRequestAction(requestId: string, decision: DecisionInput) {
-  const user = await requireApprover();
+  const user = await requireApprover({ forRequest: typeof requestId === 'string' ? requestId.slice(0, 100) : undefined });
   const result = await runAction(async () => {
     await enforceRateLimit(await db(), 'decide-request', user.oid);
     return decideRequest(await db(), user, requestIdOf(requestId), decision);

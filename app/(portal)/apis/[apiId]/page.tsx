@@ -8,17 +8,18 @@ import { RefreshCatalogButton } from '@/components/catalog/refresh-catalog-butto
 import { AppRolesPanel } from './app-roles-panel';
 import { OperationList } from './operation-list';
 import { VersionSwitcher } from './version-switcher';
+import { routeParam } from '@/lib/http/route-param';
 
 type Params = Promise<{ apiId: string }>;
 
 export async function generateMetadata({ params }: { params: Params }) {
-  return { title: decodeURIComponent((await params).apiId) };
+  return { title: routeParam((await params).apiId) };
 }
 
 export default async function ApiPage({ params }: { params: Params }) {
   const user = await requireUser();
   const { apiId } = await params;
-  const data = await loadApiPage(user, decodeURIComponent(apiId));
+  const data = await loadApiPage(user, routeParam(apiId));
   if (!data) notFound();
   const { api, operations, view, rolesError, versions } = data;
   return (
