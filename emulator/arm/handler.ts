@@ -5,6 +5,7 @@ import { authenticate, checkApiVersion } from './arm-auth';
 import type { ArmRequest, ArmResult } from './arm-request';
 import { ArmError, sendArmError, sendJson } from './arm-response';
 import { handleCatalog } from './routes-catalog';
+import { handleNamedValues } from './routes-named-values';
 import { handlePolicies } from './routes-policies';
 import { handleSubscriptions } from './routes-subscriptions';
 
@@ -41,7 +42,7 @@ function serviceSegments(state: ApimState, pathname: string): string[] {
 }
 
 async function route(r: ArmRequest): Promise<ArmResult> {
-  const result = (await handlePolicies(r)) ?? (await handleSubscriptions(r)) ?? handleCatalog(r);
+  const result = (await handlePolicies(r)) ?? (await handleNamedValues(r)) ?? (await handleSubscriptions(r)) ?? handleCatalog(r);
   if (!result) throw new ArmError(404, 'ResourceNotFound', `The resource '${r.segments.join('/')}' was not found.`);
   return result;
 }
