@@ -75,6 +75,15 @@ describe('named values through ARM', () => {
     expect(created.value).toBeUndefined();
     expect(created.keyVault).toMatchObject({ secretIdentifier: VAULT_SECRET, lastStatus: { code: 'Success' } });
     expect((await fx.client.namedValue.listValue(RG, SVC, 'kv-backend-key')).value).toBe('orders-backend-key-from-key-vault');
+    // The gateway substitutes the secret it fetched from the vault.
+    await fx.client.apiOperationPolicy.createOrUpdate(RG, SVC, 'status', 'get-components', 'policy', {
+      value:
+        '<policies><inbound><base /><set-header name="X-Key" exists-action="override"><value>{{kv-backend-key}}</value></set-header></inbound>' +
+        '<backend><base /></backend><outbound><base /></outbound><on-error><base /></on-error></policies>',
+      format: 'rawxml',
+    });
+    const reply = await callGateway(fx.emulator.urls.gatewayUrl, 'GET', '/status/components');
+    expect((reply.json.headers as Record<string, string>)['x-key']).toBe('orders-backend-key-from-key-vault');
     const missing = await restError(
       fx.client.namedValue.beginCreateOrUpdateAndWait(RG, SVC, 'kv-missing', {
         displayName: 'kv-missing',
