@@ -24,6 +24,7 @@ export function createApimState(): ApimState {
     products: new Map(),
     productApis: new Map(),
     apis: new Map(),
+    apiVersionSets: new Map(),
     operations: new Map(),
     policies: new Map(),
     users: new Map(),

@@ -41,16 +41,17 @@ async function handleRequest(
       ),
     };
 
+  const headers = headerMap(req);
   const ctx: GatewayContext = {
     method,
-    headers: headerMap(req),
+    headers,
     query: url.searchParams,
     variables: new Map(),
     ignoredPolicies: new Set(),
     responseHeaders: new Map(),
     caPem,
   };
-  const route = matchRoute(state, method, url.pathname);
+  const route = matchRoute(state, method, url.pathname, { query: url.searchParams, headers });
   if (!route) {
     const preflight = answerPreflight(state, url.pathname, ctx);
     return preflight ? { response: preflight, ctx } : { response: apimError(404, 'Resource not found') };

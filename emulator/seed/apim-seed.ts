@@ -1,6 +1,7 @@
 import { addApi, linkProduct, putPolicy, setKeyVaultNamedValue, setNamedValue } from '../apim/catalog-writer';
 import { INVENTORY_OPERATIONS } from '../apim/demo-inventory';
 import { ORDERS_OPERATIONS, ordersRoles } from '../apim/demo-orders';
+import { seedShipments } from '../apim/demo-shipments';
 import { LEGACY_BILLING_OPERATIONS, PAYMENTS_OPERATIONS, STATUS_OPERATIONS } from '../apim/demo-other-apis';
 import {
   apiJwtPolicy,
@@ -227,6 +228,7 @@ export function seedApim(
   seedNamedValues(state, opts.urls, opts.tenantId);
   seedProducts(state);
   seedApis(state);
+  seedShipments(state);
   seedUsers(state);
   if (opts.generated && opts.generated.apis > 0) generateCatalog(state, { ...opts.generated, productId: 'developer' });
 }

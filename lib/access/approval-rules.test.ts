@@ -4,9 +4,13 @@ import type { PortalUser } from '@/lib/auth/session';
 import { describeEngines } from '@/lib/db/test-support/test-engines';
 import { deleteApprovalRule, getEffectiveRule, listApprovalRules, saveApprovalRule } from './approval-rules';
 import { demoUser, GROUPS, seedCatalog } from './test-support/access-fixture';
+import { withTenant } from './test-support/access-world';
 
 const admin = demoUser('priya') as PortalUser;
 const owner = demoUser('olivia') as PortalUser;
+
+// Rules are checked against the tenant (groups) and notify the webhook.
+withTenant();
 
 describeEngines('approval rules', (engine) => {
   it('resolves role rule, then API rule, then defaults', async () => {
@@ -68,7 +72,13 @@ describeEngines('approval rules', (engine) => {
     await deleteApprovalRule(db, admin, roleRule.id);
     expect(await getEffectiveRule(db, 'orders', 'Orders.Admin')).toMatchObject({ source: 'api' });
     const actions = (await db.selectFrom('audit_event').select('action').orderBy('seq').execute()).map((e) => e.action);
-    expect(actions).toEqual(['approval_rule.created', 'approval_rule.created', 'approval_rule.updated', 'approval_rule.deleted']);
+    expect(actions).toEqual([
+      'approval_rule.created',
+      'approval_rule.auto_approve_enabled',
+      'approval_rule.created',
+      'approval_rule.updated',
+      'approval_rule.deleted',
+    ]);
   });
 
   it('refuses non-admins, unknown roles, and groups that do not hold the role', async () => {

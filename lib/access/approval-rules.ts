@@ -5,12 +5,14 @@ import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import type { PortalUser } from '@/lib/auth/session';
 import { getIndexedApi, getIndexedApp } from '@/lib/catalog/read-index';
 import { nowIso } from '@/lib/db/clock';
-import { withTransaction } from '@/lib/db/transaction';
+import { withTransaction, type DbTransaction } from '@/lib/db/transaction';
 import type { ApprovalRuleRow, Database } from '@/lib/db/types';
 import { UserFacingError } from '@/lib/errors/user-facing-error';
+import { enqueueWebhook } from '@/lib/notifications/enqueue-webhook';
 import { approvalRuleSchema, type ApprovalRuleInput } from './approval-rule-schema';
 import { auditActor } from './request-access';
 import { allowedDurations } from './request-schema';
+import { strictestRule } from './strictest-rule';
 
 export interface ApprovalRule {
   id: string;
@@ -43,27 +45,43 @@ const toRule = (row: ApprovalRuleRow): ApprovalRule => ({
   updatedAt: row.updated_at,
 });
 
-/** The rule that governs a request for (api, role): the role's own rule, else the API's, else the defaults. */
+const DEFAULT_TERMS = { autoApprove: false, stages: 1, maxDays: DEFAULT_MAX_DAYS, groupId: null } as const;
+
+/** One API's own answer for a role: the role's rule, else the API's, else the defaults. */
+function ruleOfApi(rows: ApprovalRuleRow[], apiId: string, roleValue: string) {
+  const forApi = rows.filter((r) => r.api_id === apiId);
+  const roleRule = forApi.find((r) => r.role_value === roleValue);
+  const row = roleRule ?? forApi.find((r) => r.role_value === null);
+  return row ? { ...toRule(row), source: roleRule ? ('role' as const) : ('api' as const) } : null;
+}
+
+/** APIs mapped to the same app registration as `apiId` (itself included). */
+async function apisSharingApp(db: Kysely<Database>, apiId: string): Promise<string[]> {
+  const api = await db.selectFrom('catalog_api').select('app_id').where('id', '=', apiId).executeTakeFirst();
+  if (!api?.app_id) return [apiId];
+  const rows = await db.selectFrom('catalog_api').select('id').where('app_id', '=', api.app_id).execute();
+  return [...new Set([apiId, ...rows.map((r) => r.id)])];
+}
+
+/**
+ * The rule that governs a request for (api, role). The role belongs to the app registration, not the API, so every
+ * API mapped to that app has a say and the strictest answer wins: asking through a sibling API (another version,
+ * say) is never laxer. `source` and `ruleId` name the requested API's own rule.
+ */
 export async function getEffectiveRule(db: Kysely<Database>, apiId: string, roleValue: string): Promise<EffectiveRule> {
-  const rows = await db.selectFrom('approval_rule').selectAll().where('api_id', '=', apiId).execute();
-  const roleRule = rows.find((r) => r.role_value === roleValue);
-  const apiRule = rows.find((r) => r.role_value === null);
-  const row = roleRule ?? apiRule;
-  if (!row) {
-    return {
-      source: 'default',
-      ruleId: null,
-      apiId,
-      roleValue: null,
-      autoApprove: false,
-      stages: 1,
-      maxDays: DEFAULT_MAX_DAYS,
-      groupId: null,
-      durations: allowedDurations(DEFAULT_MAX_DAYS),
-    };
-  }
-  const { id, updatedAt: _updatedAt, ...rule } = toRule(row);
-  return { ...rule, source: roleRule ? 'role' : 'api', ruleId: id, durations: allowedDurations(rule.maxDays) };
+  const apiIds = await apisSharingApp(db, apiId);
+  const rows = await db.selectFrom('approval_rule').selectAll().where('api_id', 'in', apiIds).execute();
+  const own = ruleOfApi(rows, apiId, roleValue);
+  const others = apiIds.filter((id) => id !== apiId).map((id) => ruleOfApi(rows, id, roleValue) ?? DEFAULT_TERMS);
+  const terms = strictestRule(own ?? DEFAULT_TERMS, ...others);
+  return {
+    ...terms,
+    source: own?.source ?? 'default',
+    ruleId: own?.id ?? null,
+    apiId,
+    roleValue: own?.roleValue ?? null,
+    durations: allowedDurations(terms.maxDays),
+  };
 }
 
 export async function listApprovalRules(db: Kysely<Database>, apiId?: string): Promise<ApprovalRule[]> {
@@ -74,6 +92,45 @@ export async function listApprovalRules(db: Kysely<Database>, apiId?: string): P
 
 function requireAdminActor(actor: PortalUser): void {
   if (!actor.isAdmin) throw new UserFacingError('Only a portal admin can change approval rules.', 'forbidden', 403);
+}
+
+/** One role is granted through one group, whichever API it is asked through. */
+async function refuseOtherGroupOnSibling(db: Kysely<Database>, apiId: string, roleValue: string, groupId: string): Promise<void> {
+  const siblings = (await apisSharingApp(db, apiId)).filter((id) => id !== apiId);
+  if (siblings.length === 0) return;
+  const clash = await db
+    .selectFrom('approval_rule')
+    .innerJoin('catalog_api', 'catalog_api.id', 'approval_rule.api_id')
+    .select(['catalog_api.display_name', 'approval_rule.group_id'])
+    .where('approval_rule.api_id', 'in', siblings)
+    .where('approval_rule.role_value', '=', roleValue)
+    .where('approval_rule.group_id', 'is not', null)
+    .where('approval_rule.group_id', '!=', groupId)
+    .executeTakeFirst();
+  if (!clash) return;
+  const app = await db.selectFrom('catalog_api').select('app_id').where('id', '=', apiId).executeTakeFirst();
+  const holdings = app?.app_id ? ((await getIndexedApp(db, app.app_id))?.groupHoldings ?? []) : [];
+  const name = holdings.find((h) => h.groupId === clash.group_id)?.groupName ?? clash.group_id;
+  throw new UserFacingError(
+    `${clash.display_name} grants ${roleValue} through the group ${name}; APIs that share an app registration grant a role through the same group.`,
+  );
+}
+
+/** Auto-approve lets requests through without a person: switching it on gets its own audit event and webhook. */
+async function recordAutoApproveEnabled(trx: DbTransaction, actor: PortalUser, rule: ApprovalRule): Promise<void> {
+  await appendAuditEvent(trx, {
+    actor: auditActor(actor),
+    action: 'approval_rule.auto_approve_enabled',
+    subject: { type: 'approval_rule', id: rule.id },
+    data: { apiId: rule.apiId, roleValue: rule.roleValue },
+  });
+  await enqueueWebhook(trx, {
+    type: 'approval_rule.auto_approve_enabled',
+    ruleId: rule.id,
+    apiId: rule.apiId,
+    roleValue: rule.roleValue,
+    actor: auditActor(actor),
+  });
 }
 
 /** Creates or replaces the rule for (api, role); audited. */
@@ -95,6 +152,8 @@ export async function saveApprovalRule(db: Kysely<Database>, actor: PortalUser, 
       );
     }
   }
+
+  if (rule.groupId !== null && role) await refuseOtherGroupOnSibling(db, api.id, role.value, rule.groupId);
 
   return withTransaction(db, async (trx) => {
     let existingQuery = trx.selectFrom('approval_rule').selectAll().where('api_id', '=', rule.apiId);
@@ -124,6 +183,7 @@ export async function saveApprovalRule(db: Kysely<Database>, actor: PortalUser, 
       before: existing ? { ...toRule(existing) } : null,
       after: { ...saved },
     });
+    if (saved.autoApprove && existing?.auto_approve !== 1) await recordAutoApproveEnabled(trx, actor, saved);
     return saved;
   });
 }

@@ -6,6 +6,7 @@ import type { IndexedApi } from '@/lib/catalog/catalog-types';
 import type { Database, RequestStatus } from '@/lib/db/types';
 import { getEffectiveRule } from './approval-rules';
 import { getHeldRoles } from './held-roles';
+import { isApproverOf } from './request-access';
 import { OPEN_STATUSES } from './request-state-machine';
 
 export interface RequestableRole {
@@ -66,7 +67,8 @@ export async function getRequestFormData(db: Kysely<Database>, user: PortalUser,
       held: holding ? holding.via : false,
       openRequest: request ? { id: request.id, status: request.status } : null,
       durations: rule.durations,
-      autoApprove: rule.autoApprove,
+      // Mirrors submitRequest: an approver's own request always waits for someone else.
+      autoApprove: rule.autoApprove && !isApproverOf(user, app),
       stages: rule.stages,
     });
   }

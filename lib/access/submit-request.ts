@@ -14,7 +14,7 @@ import { enqueueWebhook } from '@/lib/notifications/enqueue-webhook';
 import { getEffectiveRule } from './approval-rules';
 import { getHeldRoles } from './held-roles';
 import { enqueueProvisioningJob, wakeProvisioningWorkers } from './provisioning-jobs';
-import { auditActor } from './request-access';
+import { auditActor, isApproverOf } from './request-access';
 import { requestSchema, type RequestInput } from './request-schema';
 import { OPEN_STATUSES, transition } from './request-state-machine';
 
@@ -57,6 +57,9 @@ export async function submitRequest(db: Kysely<Database>, user: PortalUser, inpu
     throw new UserFacingError(`${role.value} cannot be assigned to people.`);
 
   const rule = await getEffectiveRule(db, api.id, role.value);
+  // Someone who could approve this request never has it approved by a rule alone: a second person decides.
+  const withheld = rule.autoApprove && isApproverOf(user, app);
+  const autoApprove = rule.autoApprove && !withheld;
   const durationDays = form.durationDays ?? (rule.maxDays === null ? null : Math.max(...rule.durations));
   if (durationDays !== null && !rule.durations.includes(durationDays)) {
     throw new UserFacingError(`Choose a duration of ${rule.durations.join(', ')} days.`);
@@ -66,7 +69,7 @@ export async function submitRequest(db: Kysely<Database>, user: PortalUser, inpu
     throw new UserFacingError(`You already hold ${role.value} on ${api.displayName}.`, 'conflict', 409);
 
   const actor = { isRequester: true, isApprover: false, isAdmin: false, isSystem: false };
-  const next = transition(null, { type: 'submit', autoApprove: rule.autoApprove }, actor);
+  const next = transition(null, { type: 'submit', autoApprove }, actor);
   if (!next.ok) throw new UserFacingError(next.reason);
 
   try {
@@ -115,14 +118,14 @@ export async function submitRequest(db: Kysely<Database>, user: PortalUser, inpu
           assignment_id: null,
           expires_at: null,
           failure_reason: null,
-          decided_at: rule.autoApprove ? now : null,
+          decided_at: autoApprove ? now : null,
           activated_at: null,
           ended_at: null,
           created_at: now,
           updated_at: now,
         })
         .execute();
-      if (rule.autoApprove) await enqueueProvisioningJob(trx, id, 'assign');
+      if (autoApprove) await enqueueProvisioningJob(trx, id, 'assign');
       const event = {
         requestId: id,
         status: next.to,
@@ -131,10 +134,10 @@ export async function submitRequest(db: Kysely<Database>, user: PortalUser, inpu
         requester: { oid: user.oid, name: user.name },
         actor: auditActor(user),
       };
-      await enqueueWebhook(trx, { ...event, type: 'request.submitted', detail: rule.autoApprove ? 'auto-approved' : undefined });
+      await enqueueWebhook(trx, { ...event, type: 'request.submitted', detail: autoApprove ? 'auto-approved' : undefined });
       await appendAuditEvent(trx, {
         actor: auditActor(user),
-        action: rule.autoApprove ? 'request.auto_approved' : 'request.submitted',
+        action: autoApprove ? 'request.auto_approved' : 'request.submitted',
         subject: { type: 'access_request', id },
         after: { status: next.to, version: 1 },
         data: {
@@ -144,12 +147,13 @@ export async function submitRequest(db: Kysely<Database>, user: PortalUser, inpu
           durationDays,
           grantKind: rule.groupId ? 'group' : 'direct',
           rule: rule.source,
+          ...(withheld ? { autoApprove: 'withheld: the requester can approve this request' } : {}),
         },
       });
       return next.to;
     });
     if (status === 'replay') return replayOf(db, user, id);
-    if (rule.autoApprove) wakeProvisioningWorkers();
+    if (autoApprove) wakeProvisioningWorkers();
     return { requestId: id, status, created: true };
   } catch (error) {
     // The same submission committed by a concurrent post: answer as its replay.

@@ -4,7 +4,7 @@ import type { Transaction } from 'kysely';
 import { nowIso } from '@/lib/db/clock';
 import type { Database } from '@/lib/db/types';
 import { getConfig } from '@/lib/env';
-import type { WebhookEvent } from './webhook-event';
+import type { RuleWebhookEvent, WebhookEvent } from './webhook-event';
 
 /**
  * Queues a webhook notification inside the caller's transaction, so it is sent if and only if the change commits.
@@ -12,7 +12,7 @@ import type { WebhookEvent } from './webhook-event';
  */
 export async function enqueueWebhook(
   trx: Transaction<Database>,
-  event: Omit<WebhookEvent, 'at'>,
+  event: Omit<WebhookEvent, 'at'> | Omit<RuleWebhookEvent, 'at'>,
   url: string | null = getConfig().webhookUrl ?? null,
 ): Promise<void> {
   if (!url) return;

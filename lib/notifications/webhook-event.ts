@@ -11,3 +11,14 @@ export interface WebhookEvent {
   detail?: string;
   at: string;
 }
+
+/** An approval rule switched to auto-approve: from now on requests for it are granted without a person deciding. */
+export interface RuleWebhookEvent {
+  type: 'approval_rule.auto_approve_enabled';
+  ruleId: string;
+  apiId: string;
+  /** null = every role of the API. */
+  roleValue: string | null;
+  actor: { oid: string | null; name: string };
+  at: string;
+}

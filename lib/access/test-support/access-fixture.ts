@@ -167,6 +167,15 @@ export async function seedCatalog(db: Kysely<Database>): Promise<void> {
     .execute();
 }
 
+/** A second API (say, a new version) mapped to the same app registration as `of`, as the catalog indexes it. */
+export async function seedSiblingApi(db: Kysely<Database>, id: string, displayName: string, of = 'orders'): Promise<void> {
+  const row = await db.selectFrom('catalog_api').selectAll().where('id', '=', of).executeTakeFirstOrThrow();
+  await db
+    .insertInto('catalog_api')
+    .values({ ...row, id, display_name: displayName, path: id, search_text: id })
+    .execute();
+}
+
 /** A user's access token for the Orders API, fresh from the emulated Entra (ROPC), decoded. */
 export async function ordersTokenRoles(emulator: RunningEmulator, user: DemoUserKey): Promise<string[]> {
   const form = new URLSearchParams({

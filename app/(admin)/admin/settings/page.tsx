@@ -1,8 +1,8 @@
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { DEFAULT_MAX_DAYS, listApprovalRules, type ApprovalRule } from '@/lib/access/approval-rules';
+import { listRuleSections } from '@/lib/access/approval-rule-sections';
+import { DEFAULT_MAX_DAYS, type ApprovalRule } from '@/lib/access/approval-rules';
 import { requireAdmin } from '@/lib/auth/session';
-import { listIndexedApis, listIndexedApps } from '@/lib/catalog/read-index';
 import { db } from '@/lib/db/portal-database';
 import { DeleteRuleButton } from './delete-rule-button';
 import { RuleForm } from './rule-form';
@@ -15,36 +15,17 @@ function summary(rule: Pick<ApprovalRule, 'autoApprove' | 'stages' | 'maxDays' |
   return `${approval}, ${days}${rule.groupId ? `, granted through the group ${groupName ?? rule.groupId}` : ''}`;
 }
 
-async function loadRules() {
-  const database = await db();
-  const [apis, apps, rules] = await Promise.all([listIndexedApis(database), listIndexedApps(database), listApprovalRules(database)]);
-  const appById = new Map(apps.map((app) => [app.appId, app]));
-  return apis.flatMap((api) => {
-    const app = api.appId ? appById.get(api.appId) : undefined;
-    if (!app) return [];
-    const roleValue = (roleId: string) => app.appRoles.find((r) => r.id === roleId)?.value ?? '';
-    return [
-      {
-        api,
-        roles: app.appRoles.filter((r) => r.isEnabled && r.allowedMemberTypes.includes('User')).map((r) => r.value),
-        groups: app.groupHoldings.map((g) => ({ groupId: g.groupId, groupName: g.groupName, roleValue: roleValue(g.roleId) })),
-        rules: rules.filter((r) => r.apiId === api.id),
-      },
-    ];
-  });
-}
-
 export default async function ApprovalRulesPage() {
   await requireAdmin();
-  const sections = await loadRules();
+  const sections = await listRuleSections(await db());
   return (
     <>
       <PageHeader
         title="Approval rules"
-        description={`How requests are decided. A role's own rule wins over its API's rule; without either, the defaults apply: one approval stage, no auto-approve, at most ${DEFAULT_MAX_DAYS} days.`}
+        description={`How requests are decided. A role's own rule wins over its API's rule; without either, the defaults apply: one approval stage, no auto-approve, at most ${DEFAULT_MAX_DAYS} days. Auto-approve never applies to a portal admin's or an app owner's own request: someone else decides it.`}
       />
       {sections.length === 0 ? <EmptyState title="No API is linked to an app registration yet" /> : null}
-      {sections.map(({ api, roles, groups, rules }) => {
+      {sections.map(({ api, roles, groups, rules, sharesAppWith }) => {
         const apiRule = rules.find((r) => r.roleValue === null);
         const groupName = (id: string | null) => groups.find((g) => g.groupId === id)?.groupName;
         return (
@@ -56,6 +37,12 @@ export default async function ApprovalRulesPage() {
             className="mb-8 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
           >
             <h2 className="text-base font-semibold">{api.displayName}</h2>
+            {sharesAppWith.length > 0 ? (
+              <p data-testid="shares-app" className="mb-2 text-sm text-amber-800 dark:text-amber-300">
+                Shares its app registration with {sharesAppWith.map((a) => a.displayName).join(', ')}: a role is requested from the app, so
+                a request through any of these APIs meets the strictest of their rules for that role.
+              </p>
+            ) : null}
             <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
               Every role:{' '}
               {apiRule
