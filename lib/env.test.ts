@@ -164,6 +164,12 @@ describe('loadConfig', () => {
   it('refuses a bad common variable in either mode', () => {
     expect(messageOf({ ...emulatorFile(), PORT: 'eighty' })).toMatch(/PORT/);
     expect(messageOf({ ...emulatorFile(), CATALOG_SYNC_INTERVAL_MINUTES: '0' })).toMatch(/CATALOG_SYNC_INTERVAL_MINUTES/);
+    expect(messageOf({ ...emulatorFile(), ROLEPORT_AZURE_TIMEOUT_SECONDS: '0' })).toMatch(/ROLEPORT_AZURE_TIMEOUT_SECONDS/);
+  });
+
+  it('bounds every Azure request: 30 seconds unless configured', () => {
+    expect(loadConfig({ ...AZURE }).azureRequestTimeoutMs).toBe(30_000);
+    expect(loadConfig({ ...emulatorFile(), ROLEPORT_AZURE_TIMEOUT_SECONDS: '5' }).azureRequestTimeoutMs).toBe(5_000);
   });
 
   it('reads the private gateway hosts as exact hosts, none by default, and refuses wildcards or URLs', () => {

@@ -36,6 +36,8 @@ export interface RoleportConfig {
   extraGatewayHosts: string[];
   /** Gateway hosts (exact `host[:port]`) whose DNS answers may be private-network addresses: APIM in a virtual network. */
   privateGatewayHosts: string[];
+  /** Per-request limit on every ARM, Graph and token call Roleport makes as itself (each retry gets its own). */
+  azureRequestTimeoutMs: number;
 }
 
 export interface CloudConfig {
@@ -86,6 +88,7 @@ const commonSchema = z.object({
       ),
   ),
   AUDIT_HMAC_KEY: optional(auditKey),
+  ROLEPORT_AZURE_TIMEOUT_SECONDS: optional(z.coerce.number().int().min(1).max(300)),
 });
 
 const azureSchema = z.object({
@@ -211,6 +214,8 @@ export function loadConfig(env: Env = process.env): RoleportConfig {
     catalogSyncIntervalMinutes: common.CATALOG_SYNC_INTERVAL_MINUTES ?? 15,
     extraGatewayHosts: hostList(common.CONSOLE_EXTRA_GATEWAY_HOSTS),
     privateGatewayHosts: hostList(common.CONSOLE_PRIVATE_GATEWAY_HOSTS),
+    // Well inside a provisioning job's lock (120 s), so a hung call fails and releases the job instead of holding it.
+    azureRequestTimeoutMs: (common.ROLEPORT_AZURE_TIMEOUT_SECONDS ?? 30) * 1000,
   };
   if (isAzureMode(env)) {
     const az = parse(azureSchema, env, 'Azure mode, because an AZURE_* or APIM_* variable is set');
