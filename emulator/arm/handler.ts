@@ -6,6 +6,7 @@ import { authenticate, checkApiVersion } from './arm-auth';
 import type { ArmRequest, ArmResult } from './arm-request';
 import { ArmError, sendArmError, sendJson } from './arm-response';
 import { handleCatalog } from './routes-catalog';
+import { handleNamedValues } from './routes-named-values';
 import { handlePolicies } from './routes-policies';
 import { handlePolicyFragments } from './routes-policy-fragments';
 import { handleSubscriptions } from './routes-subscriptions';
@@ -54,6 +55,7 @@ async function route(r: ArmRequest): Promise<ArmResult> {
   const result =
     (await handlePolicies(r)) ??
     (await handlePolicyFragments(r)) ??
+    (await handleNamedValues(r)) ??
     (await handleSubscriptions(r)) ??
     handleVersionSets(r) ??
     handleCatalog(r);

@@ -45,7 +45,7 @@ function seedNamedValues(state: ApimState, urls: EmulatorUrls, tenantId: string)
   setNamedValue(state, 'legacy-billing-audience', 'api://contoso-legacy-billing');
   setNamedValue(state, 'payments-partner-secret', 'partner-shared-secret-not-for-production', true);
   // Used by the Orders API policy: the shop's origin (CORS), the status service it checks before production
-  // deletes (send-request), and a backend key kept in Key Vault as real tenants do.
+  // deletes (send-request), and the key for that call, kept in Key Vault as real tenants do (never echoed to callers).
   setNamedValue(state, 'orders-allowed-origin', 'https://shop.contoso.com');
   setNamedValue(state, 'orders-health-url', `${urls.gatewayUrl}/status/health`);
   setKeyVaultNamedValue(
