@@ -3,6 +3,7 @@ import * as catalog from './migrations/0001-catalog';
 import * as access from './migrations/0002-access';
 import * as audit from './migrations/0003-audit';
 import * as catalogAppGroupHoldings from './migrations/0004-catalog-app-group-holdings';
+import * as accessRequestRuleSnapshot from './migrations/0005-access-request-rule-snapshot';
 
 // A static list rather than a folder scan, so the migrations bundle into the Next.js server build.
 // Names sort in the order they must run; never rename or edit one that has shipped — add a new one.
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002-access': access,
   '0003-audit': audit,
   '0004-catalog-app-group-holdings': catalogAppGroupHoldings,
+  '0005-access-request-rule-snapshot': accessRequestRuleSnapshot,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
