@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { SurfaceName } from './context';
+import { CLOUDS, type CloudName } from './directory/clouds';
 import type { ThrottleSettings } from './faults/token-bucket';
 import { ALL_SURFACES, startEmulator } from './start';
 
@@ -26,6 +27,7 @@ async function main() {
       operations: { type: 'string' },
       'latency-ms': { type: 'string' },
       'arm-throttle': { type: 'string' },
+      cloud: { type: 'string' },
     },
     allowPositionals: false,
     // A bare `--arm-throttle` means "on with ARM's real limits".
@@ -40,12 +42,16 @@ async function main() {
   const armThrottle = parseThrottle(values['arm-throttle'] ?? env.ROLEPORT_EMULATOR_ARM_THROTTLE);
   const apis = positiveInt('--apis', values.apis);
   const operations = positiveInt('--operations', values.operations);
+  const cloud = values.cloud;
+  if (cloud !== undefined && !(cloud in CLOUDS))
+    throw new Error(`--cloud must be one of ${Object.keys(CLOUDS).join(', ')}, got '${cloud}'.`);
 
   const emulator = await startEmulator({
     ports,
     seed: apis !== undefined || operations !== undefined ? { apis, operations } : undefined,
     latencyMs: latency ? Object.fromEntries(ALL_SURFACES.map((s) => [s, latency])) : undefined,
     armThrottle: armThrottle ?? null,
+    cloud: cloud as CloudName | undefined,
     localDir: env.ROLEPORT_LOCAL_DIR,
     writeConnectionFile: true,
     connectionFile: env.ROLEPORT_EMULATOR_FILE,

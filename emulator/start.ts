@@ -4,6 +4,7 @@ import type { ApimState } from './apim/state';
 import type { EmulatorUrls, SurfaceHandler, SurfaceName, TokenVerifier } from './context';
 import { createControlHandler } from './control/control-handler';
 import { RequestStats } from './control/request-stats';
+import type { CloudName } from './directory/clouds';
 import type { Directory } from './directory/directory';
 import { createEntraHandler } from './entra/entra-handler';
 import { createSigningKeys, createTokenVerifier } from './entra/signing-keys';
@@ -32,6 +33,8 @@ export interface StartEmulatorOptions {
   extraRedirectUris?: string[];
   /** Access and ID token lifetime (default one hour, like Entra). */
   tokenLifetimeSeconds?: number;
+  /** The national cloud the emulator stands in for (default the public cloud). */
+  cloud?: CloudName;
   /** Which surfaces to run (default all). */
   surfaces?: SurfaceName[];
 }
@@ -47,6 +50,7 @@ export interface EmulatorConnection {
   gatewayUrl: string;
   caCertPath: string;
   portal: { clientId: string; clientSecret: string };
+  cloud: CloudName;
   users: { oid: string; userPrincipalName: string; displayName: string; password: string }[];
 }
 
@@ -102,9 +106,9 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   };
   known.urls = urls;
 
-  const directory = seedDirectory({ extraRedirectUris: options.extraRedirectUris });
+  const directory = seedDirectory({ extraRedirectUris: options.extraRedirectUris, cloud: options.cloud });
   const keys = await createSigningKeys();
-  const tokens = createTokenVerifier(keys, urls.authorityHost, TENANT_ID);
+  const tokens = createTokenVerifier(keys, urls.authorityHost, TENANT_ID, directory.cloud.v1IssuerHost);
   const handlers: Partial<Record<SurfaceName, SurfaceHandler>> = {
     entra: createEntraHandler({ directory, keys, tokens, urls, tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600 }),
     graph: createGraphHandler({ directory, tokens, urls }),
@@ -121,7 +125,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         : undefined;
     seedApim(state, { urls, tenantId: TENANT_ID, generated });
     apim = state;
-    if (surfaces.includes('arm')) handlers.arm = (await import('./arm/handler')).createArmHandler({ state, tokens, urls });
+    if (surfaces.includes('arm'))
+      handlers.arm = (await import('./arm/handler')).createArmHandler({ state, tokens, urls, cloud: directory.cloud });
     if (surfaces.includes('gateway'))
       handlers.gateway = (await import('./gateway/handler')).createGatewayHandler({ state, urls, caPem: certs.caPem });
   }
@@ -141,6 +146,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     gatewayUrl: urls.gatewayUrl,
     caCertPath: certs.caCertPath,
     portal: { clientId: PORTAL_APP.appId, clientSecret: PORTAL_APP.clientSecret },
+    cloud: directory.cloud.name,
     users: Object.values(USERS).map((u) => ({
       oid: u.oid,
       userPrincipalName: u.userPrincipalName,

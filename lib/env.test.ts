@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './env';
+import { auditHmacKey, ConfigError, loadConfig } from './env';
 
 const AZURE = {
   AZURE_TENANT_ID: '6b1f3c2e-8a4d-4e7b-9c21-5d0e7a9f1b34',
@@ -14,6 +14,7 @@ const AZURE = {
   APIM_SERVICE_NAME: 'contoso-apim',
   PUBLIC_URL: 'https://roleport.contoso.com',
   NEXTAUTH_SECRET: 'x'.repeat(40),
+  AUDIT_HMAC_KEY: 'k'.repeat(40),
   DATABASE_URL: 'postgres://roleport@db.internal:5432/roleport',
 };
 
@@ -58,6 +59,54 @@ describe('loadConfig', () => {
     expect(config.database).toEqual({ kind: 'postgres', url: AZURE.DATABASE_URL });
   });
 
+  it('takes token scopes and the v1 issuer from the public cloud by default, not from the endpoint hosts', () => {
+    const config = loadConfig({ ...AZURE });
+    expect(config.cloud).toEqual({
+      name: 'AzurePublicCloud',
+      armScope: 'https://management.azure.com/.default',
+      graphScope: 'https://graph.microsoft.com/.default',
+      v1IssuerHost: 'https://sts.windows.net',
+    });
+    expect(loadConfig(emulatorFile()).cloud.armScope).toBe('https://management.azure.com/.default');
+  });
+
+  it('derives the US Government cloud from its authority: endpoints, scopes and issuer', () => {
+    const config = loadConfig({ ...AZURE, AZURE_AUTHORITY_HOST: 'https://login.microsoftonline.us' });
+    expect(config.armEndpoint).toBe('https://management.usgovcloudapi.net');
+    expect(config.graphEndpoint).toBe('https://graph.microsoft.us');
+    expect(config.cloud).toEqual({
+      name: 'AzureUSGovernment',
+      armScope: 'https://management.usgovcloudapi.net/.default',
+      graphScope: 'https://graph.microsoft.us/.default',
+      v1IssuerHost: 'https://sts.windows.net',
+    });
+  });
+
+  it('derives the China cloud from AZURE_CLOUD or from any of its endpoints', () => {
+    const china = {
+      name: 'AzureChinaCloud',
+      armScope: 'https://management.chinacloudapi.cn/.default',
+      graphScope: 'https://microsoftgraph.chinacloudapi.cn/.default',
+      v1IssuerHost: 'https://sts.chinacloudapi.cn',
+    };
+    const byName = loadConfig({ ...AZURE, AZURE_CLOUD: 'AzureChinaCloud' });
+    expect(byName.cloud).toEqual(china);
+    expect([byName.authorityHost, byName.armEndpoint, byName.graphEndpoint]).toEqual([
+      'https://login.chinacloudapi.cn',
+      'https://management.chinacloudapi.cn',
+      'https://microsoftgraph.chinacloudapi.cn',
+    ]);
+    expect(loadConfig({ ...AZURE, ARM_ENDPOINT: 'https://management.chinacloudapi.cn/' }).cloud).toEqual(china);
+    expect(loadConfig(emulatorFile({ cloud: 'AzureChinaCloud' })).cloud).toEqual(china);
+  });
+
+  it('refuses endpoints of two different clouds, naming the odd variable', () => {
+    expect(
+      messageOf({ ...AZURE, AZURE_AUTHORITY_HOST: 'https://login.microsoftonline.us', GRAPH_ENDPOINT: 'https://graph.microsoft.com' }),
+    ).toMatch(/GRAPH_ENDPOINT is a host of AzurePublicCloud, but the cloud is AzureUSGovernment/);
+    expect(messageOf({ ...AZURE, AZURE_CLOUD: 'AzureMoonCloud' })).toMatch(/AZURE_CLOUD/);
+  });
+
   it('names the missing variable of a partial Azure configuration', () => {
     const { APIM_SERVICE_NAME: _, ...partial } = AZURE;
     expect(messageOf(partial)).toMatch(/APIM_SERVICE_NAME is required/);
@@ -85,6 +134,20 @@ describe('loadConfig', () => {
     expect(loadConfig(env).authSecret).toBe(config.authSecret);
   });
 
+  it('keeps the audit HMAC key outside the database: required in Azure mode, generated once into the local folder otherwise', () => {
+    const { AUDIT_HMAC_KEY: _, ...withoutKey } = AZURE;
+    expect(messageOf(withoutKey)).toMatch(/AUDIT_HMAC_KEY is required \(Azure mode/);
+    expect(messageOf({ ...AZURE, AUDIT_HMAC_KEY: 'short' })).toMatch(/AUDIT_HMAC_KEY must be at least 32/);
+    expect(loadConfig({ ...AZURE }).auditHmacKey).toBe(AZURE.AUDIT_HMAC_KEY);
+    expect(() => auditHmacKey(withoutKey)).toThrow(/AUDIT_HMAC_KEY is required in Azure mode/);
+
+    const env = emulatorFile();
+    const generated = loadConfig(env).auditHmacKey;
+    expect(generated.length).toBeGreaterThanOrEqual(32);
+    expect(auditHmacKey(env)).toBe(generated);
+    expect(auditHmacKey({ ...env, AUDIT_HMAC_KEY: 'q'.repeat(32) })).toBe('q'.repeat(32));
+  });
+
   it('uses PostgreSQL in local mode when DATABASE_URL is set', () => {
     const config = loadConfig({ ...emulatorFile(), DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' });
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://postgres@127.0.0.1:5432/test' });
@@ -101,5 +164,16 @@ describe('loadConfig', () => {
   it('refuses a bad common variable in either mode', () => {
     expect(messageOf({ ...emulatorFile(), PORT: 'eighty' })).toMatch(/PORT/);
     expect(messageOf({ ...emulatorFile(), CATALOG_SYNC_INTERVAL_MINUTES: '0' })).toMatch(/CATALOG_SYNC_INTERVAL_MINUTES/);
+  });
+
+  it('reads the private gateway hosts as exact hosts, none by default, and refuses wildcards or URLs', () => {
+    expect(loadConfig({ ...AZURE }).privateGatewayHosts).toEqual([]);
+    expect(
+      loadConfig({ ...AZURE, CONSOLE_PRIVATE_GATEWAY_HOSTS: ' Contoso.azure-api.net, gw.contoso.com:8443 ' }).privateGatewayHosts,
+    ).toEqual(['contoso.azure-api.net', 'gw.contoso.com:8443']);
+    for (const bad of ['*.contoso.com', 'https://contoso.azure-api.net', 'contoso.azure-api.net/orders'])
+      expect(messageOf({ ...AZURE, CONSOLE_PRIVATE_GATEWAY_HOSTS: bad })).toMatch(
+        /CONSOLE_PRIVATE_GATEWAY_HOSTS must list exact host names/,
+      );
   });
 });

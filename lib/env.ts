@@ -1,8 +1,9 @@
 // The one place that reads process.env: it validates the configuration once and decides the mode.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
+import { AZURE_CLOUD_NAMES, AZURE_CLOUDS, cloudOfUrl, type AzureCloudName } from './azure-clouds';
 
 export type Env = Record<string, string | undefined>;
 
@@ -19,16 +20,32 @@ export interface RoleportConfig {
   authorityHost: string;
   armEndpoint: string;
   graphEndpoint: string;
+  /** The national cloud: resource ids (token scopes) and the v1.0 token issuer, whatever hosts serve it. */
+  cloud: CloudConfig;
   apim: { subscriptionId: string; resourceGroup: string; serviceName: string };
   /** Scope the sign-in asks for, so the session holds a user token the portal can exchange on behalf of the user. */
   portalApiScope: string;
   publicUrl: string;
   authSecret: string;
+  /** Key of the audit chain's HMAC; kept outside the database so a database writer cannot re-hash the chain. */
+  auditHmacKey: string;
   database: DatabaseConfig;
   webhookUrl?: string;
   catalogSyncIntervalMinutes: number;
   /** Hosts the try-it console may reach besides the APIM gateway host. */
   extraGatewayHosts: string[];
+  /** Gateway hosts (exact `host[:port]`) whose DNS answers may be private-network addresses: APIM in a virtual network. */
+  privateGatewayHosts: string[];
+}
+
+export interface CloudConfig {
+  name: AzureCloudName;
+  /** Scope of Roleport's app-only ARM tokens (`<ARM resource id>/.default`). */
+  armScope: string;
+  /** Scope of Roleport's app-only Graph tokens (`<Graph resource id>/.default`). */
+  graphScope: string;
+  /** Origin of v1.0 access tokens' `iss` (`<origin>/<tenant>/`). */
+  v1IssuerHost: string;
 }
 
 export class ConfigError extends Error {
@@ -49,6 +66,7 @@ const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https:// URL' }
 const webUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' });
 const postgresUrl = z.string().regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// connection URL');
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+const auditKey = z.string().min(32, 'must be at least 32 characters');
 
 const commonSchema = z.object({
   PUBLIC_URL: optional(webUrl),
@@ -59,6 +77,15 @@ const commonSchema = z.object({
   ROLEPORT_WEBHOOK_URL: optional(webUrl),
   CATALOG_SYNC_INTERVAL_MINUTES: optional(z.coerce.number().int().min(1).max(1440)),
   CONSOLE_EXTRA_GATEWAY_HOSTS: optional(z.string()),
+  CONSOLE_PRIVATE_GATEWAY_HOSTS: optional(
+    z
+      .string()
+      .refine(
+        (v) => hostList(v).every((h) => /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$/.test(h)),
+        'must list exact host names (host or host:port, comma-separated; no wildcards, schemes or paths)',
+      ),
+  ),
+  AUDIT_HMAC_KEY: optional(auditKey),
 });
 
 const azureSchema = z.object({
@@ -67,6 +94,7 @@ const azureSchema = z.object({
   AZURE_CLIENT_SECRET: z.string().min(1, 'is required (next-auth signs users in as a confidential client)'),
   AZURE_APP_CREDENTIAL: optional(z.enum(['client-secret', 'managed-identity'])),
   AZURE_MANAGED_IDENTITY_CLIENT_ID: optional(guid),
+  AZURE_CLOUD: optional(z.enum(AZURE_CLOUD_NAMES)),
   AZURE_AUTHORITY_HOST: optional(httpsUrl),
   ARM_ENDPOINT: optional(httpsUrl),
   GRAPH_ENDPOINT: optional(httpsUrl),
@@ -77,6 +105,7 @@ const azureSchema = z.object({
   DATABASE_URL: postgresUrl.optional(),
   PUBLIC_URL: httpsUrl,
   NEXTAUTH_SECRET: z.string({ error: 'is required in Azure mode' }).min(32, 'must be at least 32 characters'),
+  AUDIT_HMAC_KEY: auditKey,
 });
 
 const emulatorFileSchema = z.object({
@@ -90,6 +119,8 @@ const emulatorFileSchema = z.object({
   gatewayUrl: httpsUrl,
   caCertPath: z.string(),
   portal: z.object({ clientId: guid, clientSecret: z.string().min(1) }),
+  /** The cloud the emulator stands in for (its resource ids and v1 issuer); the public cloud unless it says otherwise. */
+  cloud: z.enum(AZURE_CLOUD_NAMES).optional(),
 });
 
 function firstIssue(error: z.ZodError, source: string): ConfigError {
@@ -122,6 +153,48 @@ function localAuthSecret(env: Env): string {
   return readFileSync(/*turbopackIgnore: true*/ file, 'utf8').trim();
 }
 
+/**
+ * A random key kept in a file of the local folder, created on first use. Link-then-read makes concurrent first
+ * uses (several test or server processes) agree on one key instead of each writing its own.
+ */
+function localKeyFile(env: Env, name: string): string {
+  const file = path.join(localDir(env), name);
+  if (!existsSync(/*turbopackIgnore: true*/ file)) {
+    mkdirSync(/*turbopackIgnore: true*/ path.dirname(file), { recursive: true });
+    const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    writeFileSync(/*turbopackIgnore: true*/ draft, randomBytes(32).toString('base64url'), { mode: 0o600 });
+    try {
+      linkSync(/*turbopackIgnore: true*/ draft, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      unlinkSync(/*turbopackIgnore: true*/ draft);
+    }
+  }
+  return readFileSync(/*turbopackIgnore: true*/ file, 'utf8').trim();
+}
+
+const localKeys = new Map<string, string>();
+
+/**
+ * The audit chain's HMAC key alone, without the rest of the configuration (the audit verifier CLI and data-layer
+ * code need only this): AUDIT_HMAC_KEY, required in Azure mode, else the key generated into the local folder.
+ */
+export function auditHmacKey(env: Env = process.env): string {
+  const key = parse(z.object({ AUDIT_HMAC_KEY: optional(auditKey) }), env, 'environment').AUDIT_HMAC_KEY;
+  if (key) return key;
+  if (isAzureMode(env)) {
+    throw new ConfigError('Invalid configuration: AUDIT_HMAC_KEY is required in Azure mode (a Key Vault reference in the app setting).');
+  }
+  const dir = localDir(env);
+  let local = localKeys.get(dir);
+  if (local === undefined) {
+    local = localKeyFile(env, 'audit-hmac-key');
+    localKeys.set(dir, local);
+  }
+  return local;
+}
+
 function databaseConfig(url: string | undefined, dataDir: string | undefined): DatabaseConfig {
   if (url) return { kind: 'postgres', url };
   return { kind: 'sqlite', file: path.join(path.resolve(/*turbopackIgnore: true*/ dataDir ?? '.data'), 'roleport.db') };
@@ -136,13 +209,12 @@ export function loadConfig(env: Env = process.env): RoleportConfig {
   const base = {
     webhookUrl: common.ROLEPORT_WEBHOOK_URL,
     catalogSyncIntervalMinutes: common.CATALOG_SYNC_INTERVAL_MINUTES ?? 15,
-    extraGatewayHosts: (common.CONSOLE_EXTRA_GATEWAY_HOSTS ?? '')
-      .split(',')
-      .map((h) => h.trim().toLowerCase())
-      .filter(Boolean),
+    extraGatewayHosts: hostList(common.CONSOLE_EXTRA_GATEWAY_HOSTS),
+    privateGatewayHosts: hostList(common.CONSOLE_PRIVATE_GATEWAY_HOSTS),
   };
   if (isAzureMode(env)) {
     const az = parse(azureSchema, env, 'Azure mode, because an AZURE_* or APIM_* variable is set');
+    const cloud = AZURE_CLOUDS[azureCloudOf(az)];
     return {
       ...base,
       mode: 'azure',
@@ -151,13 +223,15 @@ export function loadConfig(env: Env = process.env): RoleportConfig {
       clientSecret: az.AZURE_CLIENT_SECRET,
       appCredential: az.AZURE_APP_CREDENTIAL ?? 'client-secret',
       managedIdentityClientId: az.AZURE_MANAGED_IDENTITY_CLIENT_ID,
-      authorityHost: stripSlash(az.AZURE_AUTHORITY_HOST ?? 'https://login.microsoftonline.com'),
-      armEndpoint: stripSlash(az.ARM_ENDPOINT ?? 'https://management.azure.com'),
-      graphEndpoint: stripSlash(az.GRAPH_ENDPOINT ?? 'https://graph.microsoft.com'),
+      authorityHost: stripSlash(az.AZURE_AUTHORITY_HOST ?? cloud.authorityHost),
+      armEndpoint: stripSlash(az.ARM_ENDPOINT ?? cloud.armEndpoint),
+      graphEndpoint: stripSlash(az.GRAPH_ENDPOINT ?? cloud.graphEndpoint),
+      cloud: cloudConfig(cloud.name),
       apim: { subscriptionId: az.APIM_SUBSCRIPTION_ID, resourceGroup: az.APIM_RESOURCE_GROUP, serviceName: az.APIM_SERVICE_NAME },
       portalApiScope: az.PORTAL_API_SCOPE ?? `api://${az.AZURE_CLIENT_ID}/access_as_user`,
       publicUrl: stripSlash(az.PUBLIC_URL),
       authSecret: az.NEXTAUTH_SECRET,
+      auditHmacKey: az.AUDIT_HMAC_KEY,
       database: databaseConfig(az.DATABASE_URL, common.ROLEPORT_DATA_DIR),
     };
   }
@@ -187,11 +261,48 @@ function localConfig(env: Env, common: z.infer<typeof commonSchema>) {
     authorityHost: stripSlash(emu.authorityHost),
     armEndpoint: stripSlash(emu.armEndpoint),
     graphEndpoint: stripSlash(emu.graphEndpoint),
+    cloud: cloudConfig(emu.cloud ?? 'AzurePublicCloud'),
     apim: { subscriptionId: emu.subscriptionId, resourceGroup: emu.resourceGroup, serviceName: emu.serviceName },
     portalApiScope: `api://${emu.portal.clientId}/access_as_user`,
     publicUrl: stripSlash(common.PUBLIC_URL ?? `http://localhost:${common.PORT ?? 3000}`),
     authSecret: common.NEXTAUTH_SECRET ?? localAuthSecret(env),
+    auditHmacKey: common.AUDIT_HMAC_KEY ?? localKeyFile(env, 'audit-hmac-key'),
     database: databaseConfig(common.DATABASE_URL, common.ROLEPORT_DATA_DIR),
+  };
+}
+
+function hostList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+}
+
+/**
+ * The cloud is AZURE_CLOUD, else the one whose host AZURE_AUTHORITY_HOST, ARM_ENDPOINT or GRAPH_ENDPOINT names, else the
+ * public cloud. A variable naming another cloud's host is refused: its tokens would be for the wrong audience.
+ */
+function azureCloudOf(az: { AZURE_CLOUD?: AzureCloudName; AZURE_AUTHORITY_HOST?: string; ARM_ENDPOINT?: string; GRAPH_ENDPOINT?: string }) {
+  const named = (['AZURE_AUTHORITY_HOST', 'ARM_ENDPOINT', 'GRAPH_ENDPOINT'] as const)
+    .map((name) => ({ name, cloud: az[name] ? cloudOfUrl(az[name]) : undefined }))
+    .filter((n): n is { name: (typeof n)['name']; cloud: AzureCloudName } => n.cloud !== undefined);
+  const cloud = az.AZURE_CLOUD ?? named[0]?.cloud ?? 'AzurePublicCloud';
+  const odd = named.find((n) => n.cloud !== cloud);
+  if (odd) {
+    throw new ConfigError(
+      `Invalid configuration: ${odd.name} is a host of ${odd.cloud}, but the cloud is ${cloud}${az.AZURE_CLOUD ? ' (AZURE_CLOUD)' : ''}; set the authority, ARM and Graph endpoints of one cloud (Azure mode).`,
+    );
+  }
+  return cloud;
+}
+
+function cloudConfig(name: AzureCloudName): CloudConfig {
+  const cloud = AZURE_CLOUDS[name];
+  return {
+    name,
+    armScope: `${cloud.armResource.replace(/\/+$/, '')}/.default`,
+    graphScope: `${cloud.graphResource.replace(/\/+$/, '')}/.default`,
+    v1IssuerHost: cloud.v1IssuerHost,
   };
 }
 

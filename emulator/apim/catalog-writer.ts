@@ -49,5 +49,19 @@ export function linkProduct(state: ApimState, productId: string, apiId: string):
 }
 
 export function setNamedValue(state: ApimState, id: string, value: string, secret = false): void {
-  state.namedValues.set(id, { id, displayName: id, value, secret, tags: ['roleport-demo'] });
+  state.namedValues.set(id, { id, displayName: id, value, secret, tags: ['roleport-demo'], etag: newEtag() });
+}
+
+/** A secret named value backed by a Key Vault secret, which the emulated vault holds. */
+export function setKeyVaultNamedValue(state: ApimState, id: string, secretIdentifier: string, secretValue: string): void {
+  state.keyVaultSecrets.set(secretIdentifier, secretValue);
+  state.namedValues.set(id, {
+    id,
+    displayName: id,
+    value: secretValue,
+    secret: true,
+    tags: ['roleport-demo'],
+    keyVault: { secretIdentifier, lastStatus: { code: 'Success', timeStampUtc: new Date().toISOString() } },
+    etag: newEtag(),
+  });
 }

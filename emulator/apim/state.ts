@@ -24,11 +24,13 @@ export function createApimState(): ApimState {
     products: new Map(),
     productApis: new Map(),
     apis: new Map(),
+    apiVersionSets: new Map(),
     operations: new Map(),
     policies: new Map(),
     users: new Map(),
     subscriptions: new Map(),
     namedValues: new Map(),
+    keyVaultSecrets: new Map(),
   };
 }
 

@@ -41,6 +41,22 @@ export interface ApiRecord {
   isCurrent: boolean;
   type: 'http';
   tags: string[];
+  /** The version identifier within its version set; '' (or absent) for the original version, called without one. */
+  apiVersion?: string;
+  /** The version set's id (service-relative name), when the API is one version of a versioned API. */
+  apiVersionSetId?: string;
+}
+
+/** APIM's `apiVersionSets` entity: how callers choose among the versions of one API (REST 2024-05-01 `apimapiversionsets.json`). */
+export interface ApiVersionSetRecord {
+  id: string;
+  displayName: string;
+  description: string;
+  versioningScheme: 'Segment' | 'Query' | 'Header';
+  /** The query parameter that carries the version (Query scheme). */
+  versionQueryName?: string;
+  /** The header that carries the version (Header scheme). */
+  versionHeaderName?: string;
 }
 
 export interface ParameterContract {
@@ -108,12 +124,22 @@ export interface SubscriptionRecord {
   allowTracing: boolean;
 }
 
+/** Where a Key Vault-backed named value reads its secret, and how the last refresh went. */
+export interface KeyVaultReference {
+  secretIdentifier: string;
+  identityClientId?: string;
+  lastStatus: { code: string; timeStampUtc: string; message?: string };
+}
+
 export interface NamedValueRecord {
   id: string;
   displayName: string;
+  /** For a Key Vault-backed value, the secret as last fetched (the gateway substitutes it). */
   value: string;
   secret: boolean;
   tags: string[];
+  keyVault?: KeyVaultReference;
+  etag: string;
 }
 
 /** Policy scopes, keyed like `global`, `product:{id}`, `api:{id}`, `operation:{apiId}/{opId}`. */
@@ -125,10 +151,13 @@ export interface ApimState {
   /** productId → ordered API ids. */
   productApis: Map<string, string[]>;
   apis: Map<string, ApiRecord>;
+  apiVersionSets: Map<string, ApiVersionSetRecord>;
   /** apiId → (operationId → operation), in insertion order. */
   operations: Map<string, Map<string, OperationRecord>>;
   policies: Map<PolicyScopeKey, PolicyRecord>;
   users: Map<string, ApimUserRecord>;
   subscriptions: Map<string, SubscriptionRecord>;
   namedValues: Map<string, NamedValueRecord>;
+  /** The Key Vault secrets the service's identity can read, by secret identifier (the emulator has no vault). */
+  keyVaultSecrets: Map<string, string>;
 }

@@ -1,9 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { TokenVerifier, VerifiedClaims } from '../context';
+import { armAudiences, type EmulatedCloud } from '../directory/clouds';
 import { ArmError } from './arm-response';
-
-/** The audiences ARM accepts: the resource URI with and without the slash, and the classic one. */
-const ARM_AUDIENCES = new Set(['https://management.azure.com/', 'https://management.azure.com', 'https://management.core.windows.net/']);
 
 function unauthorized(authorityHost: string, description: string, message: string): ArmError {
   return new ArmError(401, 'InvalidAuthenticationToken', message, {
@@ -12,7 +10,12 @@ function unauthorized(authorityHost: string, description: string, message: strin
 }
 
 /** Resolves the caller's claims or throws the 401 ARM would give. */
-export async function authenticate(req: IncomingMessage, tokens: TokenVerifier, authorityHost: string): Promise<VerifiedClaims> {
+export async function authenticate(
+  req: IncomingMessage,
+  tokens: TokenVerifier,
+  authorityHost: string,
+  cloud: EmulatedCloud,
+): Promise<VerifiedClaims> {
   const header = req.headers.authorization;
   if (!header) {
     throw unauthorized(
@@ -36,11 +39,13 @@ export async function authenticate(req: IncomingMessage, tokens: TokenVerifier, 
     claims = null;
   }
   if (!claims) throw unauthorized(authorityHost, 'The access token is invalid.', 'The access token is invalid.');
-  if (!ARM_AUDIENCES.has(claims.aud)) {
+  // The audiences ARM accepts: the cloud's resource URI and its classic one, with and without the slash.
+  const audiences = armAudiences(cloud);
+  if (!audiences.has(claims.aud)) {
     throw unauthorized(
       authorityHost,
       'The access token has an invalid audience.',
-      `The access token has been obtained for wrong audience or resource '${claims.aud}'. It should exactly match with one of the allowed audiences 'https://management.core.windows.net/','https://management.core.windows.net','https://management.azure.com/','https://management.azure.com'.`,
+      `The access token has been obtained for wrong audience or resource '${claims.aud}'. It should exactly match with one of the allowed audiences ${[...audiences].map((a) => `'${a}'`).join(',')}.`,
     );
   }
   return claims;

@@ -130,6 +130,10 @@ export function apiEnvelope(service: ServiceInfo, a: ApiRecord, id = fullId(serv
       type: a.type,
       isCurrent: a.isCurrent,
       isOnline: true,
+      // A version carries its identifier and its set's full id, as in examples/ApiManagementListApis.json; the original version of
+      // a set has no apiVersion.
+      ...(a.apiVersion ? { apiVersion: a.apiVersion } : {}),
+      ...(a.apiVersionSetId ? { apiVersionSetId: fullId(service, `/apiVersionSets/${a.apiVersionSetId}`) } : {}),
     },
   };
 }

@@ -54,16 +54,24 @@ describe('service, products and APIs', () => {
     expect(open.map((p) => p.name)).toEqual(['developer']);
     const raw = captureBodies();
     const apis = await collect(fx.client.productApi.listByProduct(RG, SVC, 'developer', raw.options));
-    expect(apis.map((a) => a.name)).toEqual(['orders', 'inventory', 'status', 'legacy-billing']);
+    expect(apis.map((a) => a.name)).toEqual(['orders', 'inventory', 'status', 'legacy-billing', 'shipments-v1', 'shipments-v2']);
     expect(shapeDifferences(raw.bodies[0], example('ApiManagementListProductApis'))).toEqual([]);
   });
 
   it('lists APIs with $filter and $top across pages, and gets one', async () => {
     const raw = captureBodies();
     const current = await collect(fx.client.api.listByService(RG, SVC, { filter: 'isCurrent eq true', top: 2, ...raw.options }));
-    expect(current.map((a) => a.name)).toEqual(['orders', 'inventory', 'payments', 'status', 'legacy-billing']);
-    expect(raw.bodies).toHaveLength(3);
-    // The example's APIs belong to version sets; the demo APIs are unversioned.
+    expect(current.map((a) => a.name)).toEqual([
+      'orders',
+      'inventory',
+      'payments',
+      'status',
+      'legacy-billing',
+      'shipments-v1',
+      'shipments-v2',
+    ]);
+    expect(raw.bodies).toHaveLength(4);
+    // The example's APIs belong to version sets; the first demo APIs are unversioned.
     expect(shapeDifferences(raw.bodies[0], example('ApiManagementListApis'), { optional: ['apiVersionSetId'] })).toEqual([]);
     const named = await collect(
       fx.client.api.listByService(RG, SVC, { filter: "contains(properties/displayName,'inv') or name eq 'STATUS'" }),

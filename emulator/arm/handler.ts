@@ -1,12 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApimState } from '../apim/types';
 import type { EmulatorUrls, SurfaceHandler, TokenVerifier } from '../context';
+import { CLOUDS, type EmulatedCloud } from '../directory/clouds';
 import { authenticate, checkApiVersion } from './arm-auth';
 import type { ArmRequest, ArmResult } from './arm-request';
 import { ArmError, sendArmError, sendJson } from './arm-response';
 import { handleCatalog } from './routes-catalog';
 import { handlePolicies } from './routes-policies';
 import { handleSubscriptions } from './routes-subscriptions';
+import { handleVersionSets } from './routes-version-sets';
 
 const PREFIX = /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)\/providers\/microsoft\.apimanagement\/service\/([^/]+)(\/.*)?$/i;
 
@@ -41,17 +43,22 @@ function serviceSegments(state: ApimState, pathname: string): string[] {
 }
 
 async function route(r: ArmRequest): Promise<ArmResult> {
-  const result = (await handlePolicies(r)) ?? (await handleSubscriptions(r)) ?? handleCatalog(r);
+  const result = (await handlePolicies(r)) ?? (await handleSubscriptions(r)) ?? handleVersionSets(r) ?? handleCatalog(r);
   if (!result) throw new ArmError(404, 'ResourceNotFound', `The resource '${r.segments.join('/')}' was not found.`);
   return result;
 }
 
 /** The ARM surface of the emulated API Management service (api-version 2024-05-01 shapes). */
-export function createArmHandler(deps: { state: ApimState; tokens: TokenVerifier; urls: EmulatorUrls }): SurfaceHandler {
+export function createArmHandler(deps: {
+  state: ApimState;
+  tokens: TokenVerifier;
+  urls: EmulatorUrls;
+  cloud?: EmulatedCloud;
+}): SurfaceHandler {
   return async (req: IncomingMessage, res: ServerResponse) => {
     try {
       const url = new URL(req.url ?? '/', deps.urls.armEndpoint);
-      await authenticate(req, deps.tokens, deps.urls.authorityHost);
+      await authenticate(req, deps.tokens, deps.urls.authorityHost, deps.cloud ?? CLOUDS.AzurePublicCloud);
       const segments = serviceSegments(deps.state, url.pathname);
       checkApiVersion(url);
       const method = (req.method ?? 'GET').toUpperCase();

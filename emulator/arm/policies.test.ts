@@ -139,6 +139,24 @@ describe('writing policies', () => {
     await fx.client.productPolicy.createOrUpdate(RG, SVC, 'partners', 'policy', policy, { ifMatch: updated.eTag });
   });
 
+  it('creates only with If-None-Match: * (201), and answers 412 once a policy exists', async () => {
+    const createOnly = { requestOptions: { customHeaders: { 'If-None-Match': '*' } } };
+    const policy = { value: '<policies><inbound><base /></inbound></policies>', format: 'rawxml' as const };
+    let status = 0;
+    await fx.client.apiOperationPolicy.createOrUpdate(RG, SVC, 'status', 'get-components', 'policy', policy, {
+      ...createOnly,
+      onResponse: (r) => {
+        status = r.status;
+      },
+    });
+    expect(status).toBe(201);
+    const again = await restError(
+      fx.client.apiOperationPolicy.createOrUpdate(RG, SVC, 'status', 'get-components', 'policy', policy, createOnly),
+    );
+    expect(again.statusCode).toBe(412);
+    expect(again.code).toBe('PreconditionFailed');
+  });
+
   it('rejects invalid XML, a wrong root and an unknown named value with 400 ValidationError naming the problem', async () => {
     const broken = await restError(
       fx.client.apiPolicy.createOrUpdate(RG, SVC, 'status', 'policy', { value: '<policies><inbound></policies>', format: 'xml' }),

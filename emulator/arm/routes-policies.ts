@@ -42,6 +42,7 @@ function resolveScope(r: ArmRequest): PolicyScope | undefined {
   return undefined;
 }
 
+/** `format` of the single-policy GET (REST spec `PolicyExportFormat`: `xml` default, `rawxml` non XML encoded). */
 function requestedFormat(r: ArmRequest): PolicyFormat {
   const format = (r.url.searchParams.get('format') ?? 'xml').toLowerCase();
   if (format === 'xml' || format === 'rawxml') return format;
@@ -62,8 +63,10 @@ export async function handlePolicies(r: ArmRequest): Promise<ArmResult | undefin
 
   if (scope.rest.length === 1) {
     if (r.method !== 'GET') throw methodNotAllowed(r);
-    const format = requestedFormat(r);
-    const value = stored ? [envelope(r, scope, stored.xml, format)] : [];
+    // The list operations (ApiPolicy_ListByApi, ProductPolicy_ListByProduct, Policy_ListByService,
+    // ApiOperationPolicy_ListByOperation) take no `format` parameter in the 2024-05-01 REST spec, so the
+    // service answers in its default `xml` format whatever the query says (ApiManagementListApiPolicies.json).
+    const value = stored ? [envelope(r, scope, stored.xml, 'xml')] : [];
     return { status: 200, body: { value, count: value.length, nextLink: '' } };
   }
   if (scope.rest.length !== 2) return undefined;
@@ -91,6 +94,9 @@ export async function handlePolicies(r: ArmRequest): Promise<ArmResult | undefin
       if (format !== 'xml' && format !== 'rawxml')
         throw new ArmError(400, 'ValidationError', `Policy format '${format}' is not supported here; use 'xml' or 'rawxml'.`);
       if (!ifMatchAllows(ifMatch, stored?.etag)) throw preconditionFailed();
+      // `If-None-Match: *` asks for a create only: an existing policy fails the precondition (RFC 9110 §13.1.2;
+      // Microsoft REST API Guidelines: a request with it MUST NOT be treated as an update).
+      if (stored && ifNoneMatchRefuses(headerValue(r, 'if-none-match'), stored.etag)) throw preconditionFailed();
       const names = [...r.state.namedValues.values()].map((v) => v.displayName.toLowerCase());
       const result = canonicalizePolicy(value, format, (name) => names.includes(name.toLowerCase()));
       if (!result.ok) throw new ArmError(400, 'ValidationError', result.message);
@@ -113,6 +119,12 @@ export async function handlePolicies(r: ArmRequest): Promise<ArmResult | undefin
 function headerValue(r: ArmRequest, name: string): string | undefined {
   const value = r.req.headers[name];
   return Array.isArray(value) ? value.join(',') : value;
+}
+
+function ifNoneMatchRefuses(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  const candidates = header.split(',').map((v) => v.trim().replace(/^W\//, '').replace(/^"|"$/g, ''));
+  return candidates.includes('*') || candidates.includes(etag);
 }
 
 function preconditionFailed(): ArmError {

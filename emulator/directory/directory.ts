@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { guidBytes } from '../http/ids';
+import { CLOUDS, type EmulatedCloud } from './clouds';
 import type {
   AppRole,
   AppRoleAssignment,
@@ -8,6 +9,7 @@ import type {
   DirectoryRole,
   DirectoryServicePrincipal,
   DirectoryUser,
+  OAuth2PermissionGrant,
   PrincipalType,
 } from './types';
 
@@ -23,10 +25,13 @@ export class Directory {
   readonly applications = new Map<string, DirectoryApplication>();
   readonly servicePrincipals = new Map<string, DirectoryServicePrincipal>();
   readonly assignments = new Map<string, AppRoleAssignment>();
+  readonly permissionGrants = new Map<string, OAuth2PermissionGrant>();
 
   constructor(
     readonly tenantId: string,
     readonly tenantDomain: string,
+    /** The national cloud the directory lives in (resource ids of Graph and ARM, v1 issuer). */
+    readonly cloud: EmulatedCloud = CLOUDS.AzurePublicCloud,
   ) {}
 
   findUser(idOrUpn: string): DirectoryUser | undefined {
@@ -81,6 +86,16 @@ export class Directory {
     return [...this.assignments.values()].filter((a) => a.principalId === principalId);
   }
 
+  /**
+   * What `GET /users/{id}/appRoleAssignments` answers: the user's own assignments and those of the groups the user is a
+   * direct member of ("This operation also returns app roles assigned to groups that the user is a direct member of",
+   * Graph v1.0 "List appRoleAssignments granted to a user", api-reference/v1.0/api/user-list-approleassignments.md).
+   */
+  assignmentsGrantedToUser(userId: string) {
+    const principals = new Set([userId.toLowerCase(), ...this.groupsOf(userId.toLowerCase()).map((g) => g.id)]);
+    return [...this.assignments.values()].filter((a) => principals.has(a.principalId));
+  }
+
   assign(principalId: string, resourceId: string, appRoleId: string, createdDateTime = new Date().toISOString()): AssignResult {
     const principal = this.principal(principalId);
     const resource = this.servicePrincipals.get(resourceId.toLowerCase());
@@ -123,6 +138,36 @@ export class Directory {
       if (role && principals.has(a.principalId)) values.add(role.value);
     }
     return [...values].sort();
+  }
+
+  /** Records a delegated grant as admin consent (no principal) or one user's consent. */
+  grantDelegated(clientSpId: string, resourceSpId: string, scope: string, principalId: string | null = null): OAuth2PermissionGrant {
+    // Graph's grant ids are opaque base64url strings built from the client, resource and (for user consent) principal ids.
+    const parts = [clientSpId, resourceSpId, ...(principalId ? [principalId] : [])].map(guidBytes);
+    const grant: OAuth2PermissionGrant = {
+      id: Buffer.concat(parts).toString('base64url'),
+      clientId: clientSpId.toLowerCase(),
+      consentType: principalId ? 'Principal' : 'AllPrincipals',
+      principalId: principalId?.toLowerCase() ?? null,
+      resourceId: resourceSpId.toLowerCase(),
+      scope,
+    };
+    this.permissionGrants.set(grant.id, grant);
+    return grant;
+  }
+
+  /** Delegated scopes consented for the client on the resource: admin consent plus this user's own. */
+  consentedScopes(clientSpId: string, resourceSpId: string, userId: string): Set<string> {
+    const out = new Set<string>();
+    for (const g of this.permissionGrants.values()) {
+      if (g.clientId !== clientSpId.toLowerCase() || g.resourceId !== resourceSpId.toLowerCase()) continue;
+      if (g.consentType === 'Principal' && g.principalId !== userId.toLowerCase()) continue;
+      g.scope
+        .split(/\s+/)
+        .filter(Boolean)
+        .forEach((s) => out.add(s));
+    }
+    return out;
   }
 
   /** Replaces an application's roles and mirrors them on its service principal, as Entra does. */

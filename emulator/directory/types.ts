@@ -57,7 +57,14 @@ export interface DirectoryApplication {
   displayName: string;
   createdDateTime: string;
   identifierUris: string[];
-  api: { requestedAccessTokenVersion: 1 | 2 | null; oauth2PermissionScopes: PermissionScope[] };
+  api: {
+    requestedAccessTokenVersion: 1 | 2 | null;
+    oauth2PermissionScopes: PermissionScope[];
+    /** Clients this API lets use the listed delegated scopes without anyone's consent (on-behalf-of included). */
+    preAuthorizedApplications: PreAuthorizedApplication[];
+    /** Clients whose consent also consents to this app (combined consent); no effect on a token request itself. */
+    knownClientApplications: string[];
+  };
   appRoles: AppRole[];
   web: { redirectUris: string[] };
   owners: string[];
@@ -76,6 +83,25 @@ export interface DirectoryServicePrincipal {
   servicePrincipalNames: string[];
   servicePrincipalType: 'Application' | 'ManagedIdentity' | 'Legacy';
   appOwnerOrganizationId: string;
+}
+
+export interface PreAuthorizedApplication {
+  appId: string;
+  delegatedPermissionIds: string[];
+}
+
+/** A delegated permission grant (Graph's oAuth2PermissionGrant): client service principal → resource service principal. */
+export interface OAuth2PermissionGrant {
+  id: string;
+  /** Object id of the client's service principal. */
+  clientId: string;
+  consentType: 'AllPrincipals' | 'Principal';
+  /** The user who consented, for consentType Principal; null for admin consent. */
+  principalId: string | null;
+  /** Object id of the resource's service principal. */
+  resourceId: string;
+  /** Space-separated delegated permission values. */
+  scope: string;
 }
 
 export type PrincipalType = 'User' | 'Group' | 'ServicePrincipal';

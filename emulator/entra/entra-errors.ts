@@ -8,6 +8,8 @@ export class EntraError extends HttpError {
     readonly error: string,
     readonly aadsts: number,
     readonly text: string,
+    /** Fields Entra adds for some errors, such as `suberror: 'consent_required'`. */
+    readonly extra: Record<string, string> = {},
   ) {
     super(status, error, `AADSTS${aadsts}: ${text}`);
   }
@@ -32,7 +34,8 @@ export function entraErrorBody(error: string, aadsts: number, text: string, corr
 }
 
 export const invalidRequest = (aadsts: number, text: string) => new EntraError(400, 'invalid_request', aadsts, text);
-export const invalidGrant = (aadsts: number, text: string) => new EntraError(400, 'invalid_grant', aadsts, text);
+export const invalidGrant = (aadsts: number, text: string, extra?: Record<string, string>) =>
+  new EntraError(400, 'invalid_grant', aadsts, text, extra);
 export const invalidScope = (aadsts: number, text: string) => new EntraError(400, 'invalid_scope', aadsts, text);
 export const missingParameter = (name: string) =>
   invalidRequest(900144, `The request body must contain the following parameter: '${name}'.`);

@@ -116,6 +116,8 @@ describe('on-behalf-of (OnBehalfOfCredential)', () => {
   });
 
   it('mints a v1 token for a v1 API with group-inherited roles', async () => {
+    // The demo leaves Inventory unconsented for the portal; Ben consents for himself (a Principal grant).
+    emu.directory.grantDelegated(PORTAL_APP.servicePrincipalId, INVENTORY_APP.servicePrincipalId, 'user_impersonation', USERS.ben.oid);
     const t = await oboToken(USERS.ben.userPrincipalName, `${INVENTORY_APP.identifierUri}/.default`);
     expect(t).toMatchObject({
       aud: INVENTORY_APP.identifierUri,

@@ -35,7 +35,7 @@ export interface AccessTokenRequest {
 export async function mintAccessToken(ctx: MintContext, req: AccessTokenRequest): Promise<string> {
   const { directory: dir, keys } = ctx;
   const tid = dir.tenantId;
-  const iss = issuersFor(ctx.authorityHost, tid);
+  const iss = issuersFor(ctx.authorityHost, tid, dir.cloud.v1IssuerHost);
   const clientSp = dir.servicePrincipalByAppId(req.client.appId);
   const subjectOid = req.user?.id ?? clientSp?.id ?? req.client.appId;
   const roles = dir.rolesFor(subjectOid, req.resource.app.appId);

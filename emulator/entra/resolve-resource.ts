@@ -25,7 +25,7 @@ export function resolveResource(dir: Directory, scopeParam: string, options: { d
     else if (raw.includes('/')) {
       const cut = raw.lastIndexOf('/');
       parsed.push({ resource: raw.slice(0, cut), name: raw.slice(cut + 1) });
-    } else parsed.push({ resource: MICROSOFT_GRAPH.identifierUri, name: raw });
+    } else parsed.push({ resource: dir.cloud.graphResource, name: raw });
   }
   if (parsed.length === 0) {
     if (!options.defaultToGraph)
@@ -33,7 +33,7 @@ export function resolveResource(dir: Directory, scopeParam: string, options: { d
         1002012,
         `The provided value for scope ${scopeParam || "''"} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
       );
-    parsed.push({ resource: MICROSOFT_GRAPH.identifierUri, name: 'User.Read' });
+    parsed.push({ resource: dir.cloud.graphResource, name: 'User.Read' });
   }
   const apps = parsed.map(({ resource }) => {
     const app = dir.applicationByResource(resource);

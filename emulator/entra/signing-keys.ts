@@ -1,5 +1,6 @@
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, jwtVerify, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
 import type { TokenVerifier, VerifiedClaims } from '../context';
+import { CLOUDS } from '../directory/clouds';
 
 export interface SigningKeys {
   kid: string;
@@ -30,14 +31,14 @@ export async function createSigningKeys(): Promise<SigningKeys> {
   };
 }
 
-/** Issuers the emulator's Entra signs with, for a tenant (v1 sts form and v2 authority form). */
-export function issuersFor(authorityHost: string, tenantId: string) {
-  return { v1: `https://sts.windows.net/${tenantId}/`, v2: `${authorityHost}/${tenantId}/v2.0` };
+/** Issuers the emulator's Entra signs with, for a tenant (the cloud's v1 sts form and the v2 authority form). */
+export function issuersFor(authorityHost: string, tenantId: string, v1IssuerHost = CLOUDS.AzurePublicCloud.v1IssuerHost) {
+  return { v1: `${v1IssuerHost}/${tenantId}/`, v2: `${authorityHost}/${tenantId}/v2.0` };
 }
 
 /** The verifier other surfaces (Graph, ARM) use to accept the emulator's access tokens. */
-export function createTokenVerifier(keys: SigningKeys, authorityHost: string, tenantId: string): TokenVerifier {
-  const { v1, v2 } = issuersFor(authorityHost, tenantId);
+export function createTokenVerifier(keys: SigningKeys, authorityHost: string, tenantId: string, v1IssuerHost?: string): TokenVerifier {
+  const { v1, v2 } = issuersFor(authorityHost, tenantId, v1IssuerHost);
   return {
     async verify(token) {
       const payload = await keys.verifyRaw(token);

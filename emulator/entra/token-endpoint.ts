@@ -7,6 +7,7 @@ import { authenticateClient } from './client-auth';
 import { EntraError, invalidGrant, invalidRequest, missingParameter } from './entra-errors';
 import type { GrantStore } from './grant-store';
 import { mintAccessToken, mintIdToken, type MintContext } from './mint-tokens';
+import { consentedOboScopes } from './delegated-consent';
 import { delegatedScopes, grantedScopeString, resolveResource } from './resolve-resource';
 
 export interface TokenEndpointContext extends MintContext {
@@ -119,7 +120,7 @@ async function onBehalfOf(ctx: TokenEndpointContext, form: URLSearchParams, clie
     );
   const user = typeof claims.oid === 'string' && claims.scp !== undefined ? dir.findUser(claims.oid) : undefined;
   if (!user) throw invalidGrant(50013, 'Assertion contains an invalid subject: on-behalf-of requires a user token.');
-  return userTokens(ctx, form, client, user, required(form, 'scope'), {});
+  return userTokens(ctx, form, client, user, required(form, 'scope'), {}, true);
 }
 
 async function userTokens(
@@ -129,9 +130,12 @@ async function userTokens(
   user: DirectoryUser,
   scope: string,
   extra: { nonce?: string; sid?: string },
+  onBehalfOf = false,
 ) {
   const resource = resolveResource(ctx.directory, scope, { defaultToGraph: true });
-  const scp = delegatedScopes(resource);
+  const requested = delegatedScopes(resource);
+  // The middle tier cannot prompt: on-behalf-of gets only what was consented or pre-authorized.
+  const scp = onBehalfOf ? consentedOboScopes(ctx.directory, client, user, resource, requested) : requested;
   const accessToken = await mintAccessToken(ctx, { resource, client, user, scp });
   const body: Record<string, unknown> = tokenBody(ctx, accessToken, grantedScopeString(resource, scp));
   if (resource.oidc.has('offline_access'))

@@ -10,6 +10,8 @@ function context(roles: string[] | null, headers: Record<string, string> = {}): 
     query: new URLSearchParams(),
     variables: new Map(),
     ignoredPolicies: new Set(),
+    responseHeaders: new Map(),
+    caPem: '',
   };
   if (roles) ctx.variables.set('jwt', { kind: 'jwt', claims: roles.length ? { roles } : {} });
   return ctx;

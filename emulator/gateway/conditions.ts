@@ -14,7 +14,7 @@ const HEADER = `context\\.Request\\.Headers\\.GetValueOrDefault\\(${S}${STR}${S}
 function jwt(ctx: GatewayContext, name: string): JwtVariable {
   const value = ctx.variables.get(name);
   if (value === undefined) throw new UnsupportedPolicyError(`Expression evaluation failed: the variable '${name}' was not found.`);
-  if (typeof value !== 'object' || value.kind !== 'jwt')
+  if (value === null || typeof value !== 'object' || value.kind !== 'jwt')
     throw new UnsupportedPolicyError(`Expression evaluation failed: the variable '${name}' is not a Jwt.`);
   return value;
 }
@@ -90,6 +90,24 @@ const ATOMS: Atom[] = [
     evaluate: (m, ctx) => {
       const value = ctx.variables.get((m[1] ?? m[2]) as string);
       return value === true || value === 'true' || value === 'True';
+    },
+  },
+  {
+    // The IResponse a send-request stored (null when it failed with ignore-error="true").
+    pattern: new RegExp(
+      `(?:\\(${S}\\(${S}IResponse${S}\\)${S}context\\.Variables${S}\\[${S}${STR}${S}\\]${S}\\)\\.|context\\.Variables\\.GetValueOrDefault<IResponse>\\(${S}${STR}${S}\\)\\?\\.)StatusCode${S}(==|!=)${S}(\\d{3})`,
+      'y',
+    ),
+    evaluate: (m, ctx) => {
+      const name = (m[1] ?? m[2]) as string;
+      const value = ctx.variables.get(name);
+      const nullable = m[2] !== undefined;
+      if (value === undefined && !nullable)
+        throw new UnsupportedPolicyError(`Expression evaluation failed: the variable '${name}' was not found.`);
+      if ((value === null || value === undefined) && !nullable)
+        throw new UnsupportedPolicyError(`Expression evaluation failed: the variable '${name}' is null.`);
+      const code = value && typeof value === 'object' && value.kind === 'response' ? value.statusCode : null;
+      return m[3] === '==' ? code === Number(m[4]) : code !== Number(m[4]);
     },
   },
   { pattern: /(true|false)\b/y, evaluate: (m) => m[1] === 'true' },

@@ -4,7 +4,15 @@ export interface JwtVariable {
   claims: Record<string, string[]>;
 }
 
-export type VariableValue = string | boolean | number | JwtVariable;
+/** What send-request stores under its response-variable-name (an `IResponse` to expressions). */
+export interface ResponseVariable {
+  kind: 'response';
+  statusCode: number;
+  body: string;
+}
+
+/** `null` is what send-request with ignore-error="true" stores when the request failed. */
+export type VariableValue = string | boolean | number | JwtVariable | ResponseVariable | null;
 
 /** What the policies of one request read and change on the way in. */
 export interface GatewayContext {
@@ -15,6 +23,10 @@ export interface GatewayContext {
   variables: Map<string, VariableValue>;
   /** Policies accepted but not enforced here; reported to the caller in a response header. */
   ignoredPolicies: Set<string>;
+  /** Headers a policy adds to whatever response the call ends with (the cors policy's Access-Control-*). */
+  responseHeaders: Map<string, string>;
+  /** The emulator's CA, trusted by send-request like the openid-config fetch. */
+  caPem: string;
 }
 
 export interface GatewayResponse {

@@ -3,11 +3,13 @@ import { readBody } from '../apim/read-body';
 import type { ApimState } from '../apim/types';
 import type { EmulatorUrls, SurfaceHandler } from '../context';
 import { echoResponse } from './echo-backend';
+import { answerPreflight } from './answer-preflight';
 import { apimError, UnsupportedPolicyError, type GatewayContext, type GatewayResponse } from './gateway-context';
 import { createOpenIdKeyCache, type OpenIdKeyCache } from './openid-keys';
 import { effectiveSection, scopeDocuments } from './policy-chain';
 import { runSteps } from './policy-runner';
 import { matchRoute } from './route-match';
+import { SendRequestError } from './send-request';
 import { checkSubscriptionKey } from './subscription-key';
 
 const MAX_BODY = 4 * 1024 * 1024;
@@ -26,6 +28,7 @@ async function handleRequest(
   state: ApimState,
   urls: EmulatorUrls,
   keys: OpenIdKeyCache,
+  caPem: string,
 ): Promise<{ response: GatewayResponse; ctx?: GatewayContext }> {
   const url = new URL(req.url ?? '/', urls.gatewayUrl);
   const method = (req.method ?? 'GET').toUpperCase();
@@ -38,16 +41,22 @@ async function handleRequest(
       ),
     };
 
-  const route = matchRoute(state, method, url.pathname);
-  if (!route) return { response: apimError(404, 'Resource not found') };
-
+  const headers = headerMap(req);
   const ctx: GatewayContext = {
     method,
-    headers: headerMap(req),
+    headers,
     query: url.searchParams,
     variables: new Map(),
     ignoredPolicies: new Set(),
+    responseHeaders: new Map(),
+    caPem,
   };
+  const route = matchRoute(state, method, url.pathname, { query: url.searchParams, headers });
+  if (!route) {
+    const preflight = answerPreflight(state, url.pathname, ctx);
+    return preflight ? { response: preflight, ctx } : { response: apimError(404, 'Resource not found') };
+  }
+
   const key = checkSubscriptionKey(state, route.api, ctx.headers, ctx.query);
   if (!key.ok) return { response: key.response, ctx };
 
@@ -70,6 +79,8 @@ async function handleRequest(
     return { response, ctx };
   } catch (error) {
     if (error instanceof UnsupportedPolicyError) return { response: apimError(500, error.message), ctx };
+    // A failed send-request without ignore-error fails the call; APIM then runs on-error, whose default answer is a 500.
+    if (error instanceof SendRequestError) return { response: apimError(500, 'Internal server error'), ctx };
     throw error;
   }
 }
@@ -80,13 +91,17 @@ export function createGatewayHandler(deps: { state: ApimState; urls: EmulatorUrl
   return async (req: IncomingMessage, res: ServerResponse) => {
     let result: { response: GatewayResponse; ctx?: GatewayContext };
     try {
-      result = await handleRequest(req, deps.state, deps.urls, keys);
+      result = await handleRequest(req, deps.state, deps.urls, keys, deps.caPem);
     } catch {
       result = { response: apimError(500, 'Internal server error') };
     }
     if (res.headersSent) return;
     const { response, ctx } = result;
-    const headers: Record<string, string> = { ...response.headers, 'Content-Length': String(Buffer.byteLength(response.body)) };
+    const headers: Record<string, string> = {
+      ...response.headers,
+      ...Object.fromEntries(ctx?.responseHeaders ?? []),
+      'Content-Length': String(Buffer.byteLength(response.body)),
+    };
     if (ctx && ctx.ignoredPolicies.size > 0) headers['x-emulator-ignored-policies'] = [...ctx.ignoredPolicies].join(',');
     res.writeHead(response.status, headers);
     res.end(req.method === 'HEAD' ? undefined : response.body);

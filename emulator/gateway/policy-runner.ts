@@ -1,10 +1,13 @@
 import type { Element } from '@xmldom/xmldom';
 import { elementChildren } from '../apim/policy-xml';
 import { evaluateCondition } from './conditions';
+import { runCors } from './cors';
 import { apimError, headerValue, UnsupportedPolicyError, type GatewayContext, type GatewayResponse } from './gateway-context';
 import type { OpenIdKeyCache } from './openid-keys';
 import type { Section, Step } from './policy-chain';
+import { runSendRequest } from './send-request';
 import { validateJwt } from './validate-jwt';
+import { evaluateValue } from './value-expressions';
 
 /** Accepted but not enforced; each use is reported in the `x-emulator-ignored-policies` response header. */
 const IGNORED = new Set(['rate-limit', 'rate-limit-by-key']);
@@ -23,12 +26,35 @@ function literalValues(element: Element, where: string): string[] {
     });
 }
 
-/** set-header semantics on a header map (names case-insensitive). */
-function applySetHeader(element: Element, headers: Map<string, string[]>, where: string): void {
+/** `<value>`s of set-header; undefined when one is an expression the emulator cannot evaluate (passed through). */
+function headerValues(element: Element, ctx: GatewayContext | undefined): string[] | undefined {
+  const values: string[] = [];
+  for (const e of elementChildren(element).filter((v) => v.nodeName === 'value')) {
+    const text = e.textContent ?? '';
+    if (!isExpression(text)) {
+      values.push(text);
+      continue;
+    }
+    const value = ctx ? evaluateValue(text, ctx) : undefined;
+    if (value === undefined) return undefined;
+    values.push(value);
+  }
+  return values;
+}
+
+/**
+ * set-header semantics on a header map (names case-insensitive; learn.microsoft.com/azure/api-management/set-header-policy).
+ * A value the emulator cannot evaluate skips the statement and reports it, rather than failing the call.
+ */
+function applySetHeader(element: Element, headers: Map<string, string[]>, where: string, ctx?: GatewayContext): void {
   const name = (element.getAttribute('name') ?? '').toLowerCase();
   if (!name) throw new UnsupportedPolicyError(`${where}: set-header needs a 'name'.`);
   const action = element.getAttribute('exists-action') ?? 'override';
-  const values = literalValues(element, where);
+  const values = action === 'delete' ? [] : headerValues(element, ctx);
+  if (values === undefined) {
+    ctx?.ignoredPolicies.add('set-header');
+    return;
+  }
   if (action === 'delete') headers.delete(name);
   else if (action === 'skip') {
     if (!headers.has(name)) headers.set(name, values);
@@ -72,6 +98,15 @@ function checkHeader(element: Element, ctx: GatewayContext): GatewayResponse | u
   return allowed.map(norm).includes(norm(actual)) ? undefined : apimError(status, message);
 }
 
+function evaluateBoolean(expression: string, ctx: GatewayContext): boolean | undefined {
+  try {
+    return evaluateCondition(expression, ctx);
+  } catch (error) {
+    if (error instanceof UnsupportedPolicyError) return undefined;
+    throw error;
+  }
+}
+
 /** Executes statements in order; the first one that answers ends the section (and the inbound pipeline). */
 export async function runSteps(
   steps: Step[],
@@ -94,7 +129,7 @@ export async function runSteps(
     if (section === 'outbound') {
       if (name !== 'set-header' || !outboundHeaders)
         throw new UnsupportedPolicyError(`Unsupported policy element '${name}' in outbound (${scope} scope).`);
-      applySetHeader(element, outboundHeaders, where);
+      applySetHeader(element, outboundHeaders, where, ctx);
       continue;
     }
     const answer = await runInbound(element, ctx, keys, where, scope);
@@ -116,7 +151,12 @@ async function runInbound(
     case 'check-header':
       return checkHeader(element, ctx);
     case 'set-header':
-      applySetHeader(element, ctx.headers, where);
+      applySetHeader(element, ctx.headers, where, ctx);
+      return undefined;
+    case 'cors':
+      return runCors(element, ctx);
+    case 'send-request':
+      await runSendRequest(element, ctx);
       return undefined;
     case 'return-response':
       return returnResponse(element, where);
@@ -124,7 +164,13 @@ async function runInbound(
       const name = element.getAttribute('name');
       const value = element.getAttribute('value') ?? '';
       if (!name) throw new UnsupportedPolicyError(`${where}: set-variable needs a 'name'.`);
-      ctx.variables.set(name, isExpression(value) ? evaluateCondition(value, ctx) : value);
+      if (!isExpression(value)) ctx.variables.set(name, value);
+      else {
+        // A value outside the evaluable set leaves the variable unset (a later reference to it fails the call).
+        const computed = evaluateValue(value, ctx) ?? evaluateBoolean(value, ctx);
+        if (computed === undefined) ctx.ignoredPolicies.add('set-variable');
+        else ctx.variables.set(name, computed);
+      }
       return undefined;
     }
     case 'choose': {

@@ -1,4 +1,5 @@
 import type { ApimState, ApiRecord, OperationRecord } from '../apim/types';
+import { addressedApis, type VersionSelectors } from './version-select';
 
 export interface RouteMatch {
   api: ApiRecord;
@@ -42,15 +43,17 @@ function decodeSafe(text: string): string {
   }
 }
 
-/** Finds the API by the longest matching path suffix, then the operation by method and template. */
-export function matchRoute(state: ApimState, method: string, pathname: string): RouteMatch | null {
+const NO_SELECTORS: VersionSelectors = { query: new URLSearchParams(), headers: new Map() };
+
+/** APIs (and versions) addressed by the request path, longest path first. */
+export function candidateApis(state: ApimState, pathname: string, selectors = NO_SELECTORS): { api: ApiRecord; prefix: string[] }[] {
+  return addressedApis(state, segments(pathname), selectors);
+}
+
+/** Finds the API by the longest matching path suffix (and version), then the operation by method and template. */
+export function matchRoute(state: ApimState, method: string, pathname: string, selectors = NO_SELECTORS): RouteMatch | null {
   const requestSegments = segments(pathname);
-  const apis = [...state.apis.values()]
-    .filter((api) => api.isCurrent)
-    .map((api) => ({ api, prefix: segments(api.path) }))
-    .filter(({ prefix }) => prefix.every((p, i) => p.toLowerCase() === requestSegments[i]?.toLowerCase()))
-    .sort((a, b) => b.prefix.length - a.prefix.length);
-  for (const { api, prefix } of apis) {
+  for (const { api, prefix } of candidateApis(state, pathname, selectors)) {
     const rest = requestSegments.slice(prefix.length);
     let best: { operation: OperationRecord; score: number; values: Record<string, string> } | null = null;
     for (const operation of state.operations.get(api.id)?.values() ?? []) {

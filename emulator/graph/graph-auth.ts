@@ -3,19 +3,20 @@ import type { TokenVerifier } from '../context';
 import { HttpError } from '../http/http-error';
 import { MICROSOFT_GRAPH } from '../seed/directory-seed';
 
-const GRAPH_AUDIENCES = new Set([MICROSOFT_GRAPH.identifierUri, `${MICROSOFT_GRAPH.identifierUri}/`, MICROSOFT_GRAPH.appId]);
 const challenge = {
   'WWW-Authenticate':
     'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"',
 };
 
 /** An app-only Graph token holding at least one of the accepted application permissions. */
-export async function requireAppPermission(tokens: TokenVerifier, req: IncomingMessage, accepted: string[]) {
+export async function requireAppPermission(tokens: TokenVerifier, req: IncomingMessage, accepted: string[], graphResource: string) {
   const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
   if (!bearer) throw new HttpError(401, 'InvalidAuthenticationToken', 'Access token is empty.', challenge);
   const claims = await tokens.verify(bearer);
   if (!claims) throw new HttpError(401, 'InvalidAuthenticationToken', 'Access token validation failure.', challenge);
-  if (!GRAPH_AUDIENCES.has(claims.aud))
+  // Graph's audience is its app id or the cloud's Graph resource URI (graph.microsoft.com, graph.microsoft.us, …).
+  const audiences = new Set([graphResource, `${graphResource}/`, MICROSOFT_GRAPH.appId]);
+  if (!audiences.has(claims.aud))
     throw new HttpError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.', challenge);
   const roles = Array.isArray(claims.roles) ? (claims.roles as string[]) : [];
   if (!accepted.some((p) => roles.includes(p)))
@@ -47,4 +48,11 @@ export const PERMISSIONS = {
     'Directory.ReadWrite.All',
   ],
   writeMembers: ['GroupMember.ReadWrite.All', 'Group.ReadWrite.All', 'Directory.ReadWrite.All'],
+  // List oAuth2PermissionGrants (api-reference/v1.0/api/oauth2permissiongrant-list.md).
+  readPermissionGrants: [
+    'DelegatedPermissionGrant.Read.All',
+    'DelegatedPermissionGrant.ReadWrite.All',
+    'Directory.Read.All',
+    'Directory.ReadWrite.All',
+  ],
 } as const satisfies Record<string, string[]>;

@@ -21,7 +21,8 @@ export interface GraphCall {
 
 type Json = Record<string, unknown>;
 
-export const authorize = (call: GraphCall, accepted: readonly string[]) => requireAppPermission(call.tokens, call.req, [...accepted]);
+export const authorize = (call: GraphCall, accepted: readonly string[]) =>
+  requireAppPermission(call.tokens, call.req, [...accepted], call.dir.cloud.graphResource);
 
 function responseHeaders(call: GraphCall) {
   const id = headerValue(call.req, 'client-request-id');

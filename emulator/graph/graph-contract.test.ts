@@ -80,6 +80,30 @@ describe('shapes match the published examples', () => {
     expect(memberOf.value.map((g: { id: string }) => g.id)).toEqual([GROUPS.inventoryReaders.id]);
   });
 
+  it("a user's appRoleAssignments also lists the assignments of the groups they are a direct member of", async () => {
+    const all = (await graph.api(`/users/${USERS.ben.oid}/appRoleAssignments`).get()) as { value: Record<string, string>[] };
+    expect(all.value.map((a) => [a.principalType, a.principalId, a.resourceId]).sort()).toEqual(
+      [
+        ['User', USERS.ben.oid, ORDERS_APP.servicePrincipalId],
+        ['Group', GROUPS.inventoryReaders.id, INVENTORY_APP.servicePrincipalId],
+      ].sort(),
+    );
+    const onInventory = (await graph
+      .api(`/users/${USERS.ben.oid}/appRoleAssignments`)
+      .filter(`resourceId eq ${INVENTORY_APP.servicePrincipalId}`)
+      .get()) as { value: Record<string, string>[] };
+    expect(onInventory.value).toEqual([
+      expect.objectContaining({
+        principalType: 'Group',
+        principalId: GROUPS.inventoryReaders.id,
+        principalDisplayName: GROUPS.inventoryReaders.displayName,
+        appRoleId: INVENTORY_APP.roles['Inventory.Read'],
+      }),
+    ]);
+    // Ada is in no group: only her own assignments come back.
+    expect((await graph.api(`/users/${USERS.ada.oid}/appRoleAssignments`).get()).value).toEqual([]);
+  });
+
   it('assignments: list, create (201), delete (204) and unknown delete (404)', async () => {
     const path = `/servicePrincipals/${PAYMENTS_APP.servicePrincipalId}/appRoleAssignedTo`;
     const created = await graph

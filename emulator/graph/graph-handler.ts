@@ -7,6 +7,7 @@ import { applicationsRoute } from './applications-routes';
 import type { GraphCall } from './graph-call';
 import { segmentNotFound } from './graph-errors';
 import { groupsRoute } from './groups-routes';
+import { permissionGrantsRoute } from './permission-grants-routes';
 import { servicePrincipalsRoute } from './service-principals-routes';
 import { usersRoute } from './users-routes';
 
@@ -53,6 +54,9 @@ export function createGraphHandler(options: GraphHandlerOptions): SurfaceHandler
       case 'groups':
         if (byAppId) break;
         return groupsRoute(call, key, rest);
+      case 'oauth2permissiongrants':
+        if (byAppId || key !== undefined) break;
+        return permissionGrantsRoute(call);
     }
     throw segmentNotFound(head);
   }

@@ -6,6 +6,7 @@ import type {
   DirectoryRole,
   DirectoryServicePrincipal,
   DirectoryUser,
+  OAuth2PermissionGrant,
   PermissionScope,
 } from '../directory/types';
 
@@ -87,10 +88,13 @@ export function applicationJson(a: DirectoryApplication, publisherDomain: string
     tags: [],
     api: {
       acceptMappedClaims: null,
-      knownClientApplications: [],
+      knownClientApplications: a.api.knownClientApplications,
       requestedAccessTokenVersion: a.api.requestedAccessTokenVersion,
       oauth2PermissionScopes: a.api.oauth2PermissionScopes.map(permissionScope),
-      preAuthorizedApplications: [],
+      preAuthorizedApplications: a.api.preAuthorizedApplications.map((p) => ({
+        appId: p.appId,
+        delegatedPermissionIds: p.delegatedPermissionIds,
+      })),
     },
     appRoles: a.appRoles.map((r) => appRole(r)),
     keyCredentials: [],
@@ -143,6 +147,17 @@ export function servicePrincipalJson(s: DirectoryServicePrincipal): Json {
     signInAudience: 'AzureADMyOrg',
     tags: [],
     tokenEncryptionKeyId: null,
+  };
+}
+
+export function permissionGrantJson(g: OAuth2PermissionGrant): Json {
+  return {
+    clientId: g.clientId,
+    consentType: g.consentType,
+    id: g.id,
+    principalId: g.principalId,
+    resourceId: g.resourceId,
+    scope: g.scope,
   };
 }
 

@@ -32,7 +32,8 @@ export async function usersRoute(call: GraphCall, key: string | undefined, nav: 
     if (method === 'GET') {
       await authorize(call, PERMISSIONS.readUserAssignments);
       const user = findUser(call, key);
-      return listAssignments(call, call.dir.assignmentsOf(user.id), `users('${user.id}')/appRoleAssignments`);
+      // Includes the assignments of the groups the user is a direct member of (principalType Group), as Graph does.
+      return listAssignments(call, call.dir.assignmentsGrantedToUser(user.id), `users('${user.id}')/appRoleAssignments`);
     }
     if (method === 'POST') {
       const user = findUser(call, key);

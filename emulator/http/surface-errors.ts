@@ -19,7 +19,7 @@ export const surfaceErrorWriters: Record<SurfaceName, SurfaceErrorWriter> = {
     const fallback = STATUS_CODES[err.status];
     const body =
       err instanceof EntraError
-        ? entraErrorBody(err.error, err.aadsts, err.text)
+        ? { ...entraErrorBody(err.error, err.aadsts, err.text), ...err.extra }
         : entraErrorBody(fallback?.entra ?? 'invalid_request', fallback?.aadsts ?? 90000, err.message);
     sendJson(res, err.status, body, err.headers);
   },

@@ -1,6 +1,7 @@
-import { addApi, linkProduct, putPolicy, setNamedValue } from '../apim/catalog-writer';
+import { addApi, linkProduct, putPolicy, setKeyVaultNamedValue, setNamedValue } from '../apim/catalog-writer';
 import { INVENTORY_OPERATIONS } from '../apim/demo-inventory';
 import { ORDERS_OPERATIONS, ordersRoles } from '../apim/demo-orders';
+import { seedShipments } from '../apim/demo-shipments';
 import { LEGACY_BILLING_OPERATIONS, PAYMENTS_OPERATIONS, STATUS_OPERATIONS } from '../apim/demo-other-apis';
 import {
   apiJwtPolicy,
@@ -10,6 +11,7 @@ import {
   requiredClaimsPolicy,
   roleportOperationPolicy,
 } from '../apim/seed-policies';
+import { ordersApiPolicy, paymentsApiPolicy } from '../apim/seed-api-policies';
 import { policyScope } from '../apim/state';
 import type { ApimState } from '../apim/types';
 import type { EmulatorUrls } from '../context';
@@ -41,6 +43,16 @@ function seedNamedValues(state: ApimState, urls: EmulatorUrls, tenantId: string)
   }
   setNamedValue(state, 'legacy-billing-audience', 'api://contoso-legacy-billing');
   setNamedValue(state, 'payments-partner-secret', 'partner-shared-secret-not-for-production', true);
+  // Used by the Orders API policy: the shop's origin (CORS), the status service it checks before production
+  // deletes (send-request), and a backend key kept in Key Vault as real tenants do.
+  setNamedValue(state, 'orders-allowed-origin', 'https://shop.contoso.com');
+  setNamedValue(state, 'orders-health-url', `${urls.gatewayUrl}/status/health`);
+  setKeyVaultNamedValue(
+    state,
+    'orders-backend-key',
+    'https://contoso-vault.vault.azure.net/secrets/orders-backend-key',
+    'orders-backend-key-from-key-vault',
+  );
 }
 
 function seedProducts(state: ApimState): void {
@@ -78,11 +90,7 @@ function seedApis(state: ApimState): void {
     },
     ORDERS_OPERATIONS,
   );
-  putPolicy(
-    state,
-    policyScope.api('orders'),
-    apiJwtPolicy({ audienceNames: ['orders-client-id', 'orders-app-id-uri'], issuers: v2Issuers }),
-  );
+  putPolicy(state, policyScope.api('orders'), ordersApiPolicy());
   for (const spec of ORDERS_OPERATIONS)
     putPolicy(state, policyScope.operation('orders', spec.id), roleportOperationPolicy(ordersRoles(spec)));
 
@@ -128,11 +136,7 @@ function seedApis(state: ApimState): void {
     },
     PAYMENTS_OPERATIONS,
   );
-  putPolicy(
-    state,
-    policyScope.api('payments'),
-    apiJwtPolicy({ audienceNames: ['payments-client-id', 'payments-app-id-uri'], issuers: v2Issuers }),
-  );
+  putPolicy(state, policyScope.api('payments'), paymentsApiPolicy());
   for (const spec of PAYMENTS_OPERATIONS) putPolicy(state, policyScope.operation('payments', spec.id), roleportOperationPolicy(spec.roles));
 
   addApi(
@@ -224,6 +228,7 @@ export function seedApim(
   seedNamedValues(state, opts.urls, opts.tenantId);
   seedProducts(state);
   seedApis(state);
+  seedShipments(state);
   seedUsers(state);
   if (opts.generated && opts.generated.apis > 0) generateCatalog(state, { ...opts.generated, productId: 'developer' });
 }

@@ -59,6 +59,11 @@ interface ResourceApp {
   accessTokenVersion: 1 | 2;
   roles: RoleIds;
   owners: DemoUserKey[];
+  /**
+   * How the portal may call the API on behalf of users (the console's on-behalf-of exchange): admin consent to
+   * its user_impersonation scope, the API pre-authorizing the portal for it, or nothing (the console is refused).
+   */
+  portalDelegation: 'admin-consent' | 'pre-authorized' | 'none';
 }
 
 export const ORDERS_APP: ResourceApp = {
@@ -75,6 +80,7 @@ export const ORDERS_APP: ResourceApp = {
     'Orders.Admin': 'c4a8e2d0-0001-4f5e-9b3a-d00000000003',
   },
   owners: ['olivia'],
+  portalDelegation: 'admin-consent',
 };
 
 export const INVENTORY_APP: ResourceApp = {
@@ -91,6 +97,8 @@ export const INVENTORY_APP: ResourceApp = {
     'Inventory.Admin': 'c4a8e2d0-0002-4f5e-9b3a-d00000000003',
   },
   owners: ['priya'],
+  // Deliberately unconsented: the console explains AADSTS65001 and the doctor lists it.
+  portalDelegation: 'none',
 };
 
 export const PAYMENTS_APP: ResourceApp = {
@@ -107,6 +115,7 @@ export const PAYMENTS_APP: ResourceApp = {
     'Payments.Admin': 'c4a8e2d0-0003-4f5e-9b3a-d00000000003',
   },
   owners: ['olivia'],
+  portalDelegation: 'pre-authorized',
 };
 
 export const RESOURCE_APPS = [ORDERS_APP, INVENTORY_APP, PAYMENTS_APP] as const;

@@ -1,3 +1,4 @@
+import { CLOUDS, type CloudName } from '../directory/clouds';
 import { Directory } from '../directory/directory';
 import type { AppRole, DirectoryApplication, PermissionScope } from '../directory/types';
 import { stableGuid } from '../http/ids';
@@ -18,14 +19,20 @@ export const GRAPH_APP_ROLES: Record<string, string> = {
   'User.Read.All': 'df021288-bdef-4463-88db-98f22de89214',
   'Group.Read.All': '5b567255-7703-4780-807c-7be8301ae99b',
   'GroupMember.ReadWrite.All': 'dbaae8cf-10b5-4b86-a4a1-f871c94c6695',
+  'DelegatedPermissionGrant.Read.All': '81b4724a-58aa-41c1-8a55-84ef97466587',
 };
 
 export interface DirectorySeedOptions {
   /** Callback URLs added to the portal app's registered redirect URIs. */
   extraRedirectUris?: string[];
+  /** The national cloud whose Graph and ARM resource ids the first-party apps carry (default public). */
+  cloud?: CloudName;
 }
 
 const SEEDED_AT = '2026-01-05T09:00:00Z';
+
+/** The id of an API's user_impersonation scope (stable, so pre-authorizations can name it). */
+export const userImpersonationId = (app: { appId: string }) => stableGuid(`${app.appId}/user_impersonation`);
 
 const role = (id: string, value: string, types: AppRole['allowedMemberTypes'] = ['User', 'Application']): AppRole => ({
   id,
@@ -76,7 +83,8 @@ function addApp(
 
 /** The demo tenant: users, groups, the portal app, three API apps, Microsoft Graph and ARM, and initial assignments. */
 export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
-  const dir = new Directory(TENANT_ID, TENANT_DOMAIN);
+  const cloud = CLOUDS[options.cloud ?? 'AzurePublicCloud'];
+  const dir = new Directory(TENANT_ID, TENANT_DOMAIN, cloud);
   for (const u of Object.values(USERS)) {
     const [givenName, ...rest] = u.displayName.split(' ');
     dir.users.set(u.oid, {
@@ -101,6 +109,8 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
       api: {
         requestedAccessTokenVersion: 2,
         oauth2PermissionScopes: [scope(PORTAL_APP.accessAsUserScopeId, 'access_as_user', PORTAL_APP.displayName)],
+        preAuthorizedApplications: [],
+        knownClientApplications: [],
       },
       appRoles: Object.entries(PORTAL_APP.roles).map(([value, id]) => role(id, value, ['User'])),
       web: { redirectUris: [...PORTAL_APP.redirectUris, ...(options.extraRedirectUris ?? [])] },
@@ -128,7 +138,12 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
         identifierUris: [app.identifierUri],
         api: {
           requestedAccessTokenVersion: app.accessTokenVersion === 2 ? 2 : null,
-          oauth2PermissionScopes: [scope(stableGuid(`${app.appId}/user_impersonation`), 'user_impersonation', app.displayName)],
+          oauth2PermissionScopes: [scope(userImpersonationId(app), 'user_impersonation', app.displayName)],
+          preAuthorizedApplications:
+            app.portalDelegation === 'pre-authorized'
+              ? [{ appId: PORTAL_APP.appId, delegatedPermissionIds: [userImpersonationId(app)] }]
+              : [],
+          knownClientApplications: [],
         },
         appRoles: Object.entries(app.roles).map(([value, id]) => role(id, value)),
         web: { redirectUris: [] },
@@ -144,10 +159,12 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
       id: stableGuid('app/microsoft-graph'),
       appId: MICROSOFT_GRAPH.appId,
       displayName: 'Microsoft Graph',
-      identifierUris: [MICROSOFT_GRAPH.identifierUri],
+      identifierUris: [cloud.graphResource],
       api: {
         requestedAccessTokenVersion: 1,
         oauth2PermissionScopes: [scope('e1fe6dd8-ba31-4d61-89e7-88639da4683d', 'User.Read', 'Microsoft Graph')],
+        preAuthorizedApplications: [],
+        knownClientApplications: [],
       },
       appRoles: Object.entries(GRAPH_APP_ROLES).map(([value, id]) => role(id, value, ['Application'])),
       web: { redirectUris: [] },
@@ -163,10 +180,12 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
       id: stableGuid('app/arm'),
       appId: AZURE_RESOURCE_MANAGER.appId,
       displayName: 'Windows Azure Service Management API',
-      identifierUris: [AZURE_RESOURCE_MANAGER.identifierUri],
+      identifierUris: [...cloud.armResources],
       api: {
         requestedAccessTokenVersion: 1,
         oauth2PermissionScopes: [scope('41094075-9dad-400e-a0bd-54e686782033', 'user_impersonation', 'Azure Service Management')],
+        preAuthorizedApplications: [],
+        knownClientApplications: [],
       },
       appRoles: [],
       web: { redirectUris: [] },
@@ -194,6 +213,9 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
     key === 'portal' ? (PORTAL_APP.roles as Record<string, string>)[value]! : RESOURCE_APPS.find((a) => a.key === key)!.roles[value]!;
   for (const g of Object.values(GROUPS)) dir.assign(g.id, spOf(g.holds.app), roleId(g.holds.app, g.holds.role), SEEDED_AT);
   for (const a of INITIAL_ASSIGNMENTS) dir.assign(USERS[a.user].oid, spOf(a.app), roleId(a.app, a.role), SEEDED_AT);
+  // Admin consent (an AllPrincipals grant) for the portal's on-behalf-of calls to the APIs that want it.
+  for (const app of RESOURCE_APPS.filter((a) => a.portalDelegation === 'admin-consent'))
+    dir.grantDelegated(PORTAL_APP.servicePrincipalId, app.servicePrincipalId, 'user_impersonation');
   for (const id of Object.values(GRAPH_APP_ROLES))
     dir.assign(PORTAL_APP.servicePrincipalId, stableGuid('sp/microsoft-graph'), id, SEEDED_AT);
   return dir;

@@ -1,4 +1,5 @@
 import 'server-only';
+import { isOwnAssignment } from '@/lib/azure/graph/role-assignments';
 import { listUserAssignments, listUserGroups } from '@/lib/azure/graph/user-access';
 import { getIndexSnapshot } from '@/lib/catalog/index-snapshot';
 import type { IndexedApp } from '@/lib/catalog/catalog-types';
@@ -11,7 +12,7 @@ export interface HeldRole {
   via: 'direct' | 'group';
   groupId?: string;
   groupName?: string;
-  /** Graph's id of a direct assignment. */
+  /** Graph's id of the user's own assignment (never set for a role held through a group). */
   assignmentId?: string;
   assignedAt?: string;
 }
@@ -34,17 +35,34 @@ async function readHeldRoles(userOid: string): Promise<HeldRole[]> {
   ]);
   const bySp = new Map(apps.filter((a) => a.servicePrincipalId).map((a) => [a.servicePrincipalId as string, a]));
   const held: HeldRole[] = [];
+  const seen = new Set<string>();
+  const add = (role: HeldRole) => {
+    const key = `${role.appId}|${role.roleId}|${role.via}|${role.groupId ?? ''}`.toLowerCase();
+    if (!seen.has(key)) held.push(role);
+    seen.add(key);
+  };
   for (const assignment of assignments) {
     const app = bySp.get(assignment.resourceId);
     const value = app && roleValue(app, assignment.appRoleId);
-    if (app && value) {
-      held.push({
+    if (!app || !value) continue;
+    if (isOwnAssignment(assignment, userOid)) {
+      add({
         appId: app.appId,
         roleId: assignment.appRoleId,
         value,
         via: 'direct',
         assignmentId: assignment.id,
         assignedAt: assignment.createdDateTime,
+      });
+    } else if (assignment.principalType === 'Group') {
+      // Graph lists the assignments of the user's groups with their own; they belong to the group, never to the user.
+      add({
+        appId: app.appId,
+        roleId: assignment.appRoleId,
+        value,
+        via: 'group',
+        groupId: assignment.principalId,
+        groupName: assignment.principalDisplayName,
       });
     }
   }
@@ -53,7 +71,7 @@ async function readHeldRoles(userOid: string): Promise<HeldRole[]> {
     for (const holding of app.groupHoldings.filter((h) => groupIds.has(h.groupId))) {
       const value = roleValue(app, holding.roleId);
       if (value)
-        held.push({
+        add({
           appId: app.appId,
           roleId: holding.roleId,
           value,

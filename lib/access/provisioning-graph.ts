@@ -4,7 +4,7 @@ import {
   createUserAssignment,
   deleteAssignment,
   isDuplicateAssignment,
-  listUserAssignmentsOnResource,
+  listOwnAssignmentsOnResource,
 } from '@/lib/azure/graph/role-assignments';
 import type { AccessRequestRow } from '@/lib/db/types';
 
@@ -13,9 +13,18 @@ export type GraphGrantTarget = Pick<
   'requester_oid' | 'resource_sp_id' | 'role_id' | 'grant_kind' | 'group_id' | 'assignment_id'
 >;
 
+/**
+ * The requester's own assignment of the role, if any. Graph lists the assignments of the user's groups beside their own;
+ * adopting one of those would make a later revoke delete the group's assignment, and every member's access with it.
+ */
+async function findOwn(request: GraphGrantTarget): Promise<{ ids: Set<string>; ofRole: string | null }> {
+  const own = await listOwnAssignmentsOnResource(request.requester_oid, request.resource_sp_id);
+  const ofRole = own.find((a) => a.appRoleId.toLowerCase() === request.role_id.toLowerCase())?.id ?? null;
+  return { ids: new Set(own.map((a) => a.id)), ofRole };
+}
+
 async function findExisting(request: GraphGrantTarget): Promise<string | null> {
-  const existing = await listUserAssignmentsOnResource(request.requester_oid, request.resource_sp_id);
-  return existing.find((a) => a.appRoleId.toLowerCase() === request.role_id.toLowerCase())?.id ?? null;
+  return (await findOwn(request)).ofRole;
 }
 
 /**
@@ -52,7 +61,10 @@ export async function removeFromEntra(request: GraphGrantTarget): Promise<{ remo
     if (!request.group_id) throw new Error('group grant without a group id');
     return { removed: await removeGroupMember(request.group_id, request.requester_oid) };
   }
-  const assignmentId = request.assignment_id ?? (await findExisting(request));
+  // Only ever the requester's own assignment: a recorded id that is not theirs (adopted from a group before Roleport
+  // told them apart) is left alone, and so is every assignment a group holds.
+  const own = await findOwn(request);
+  const assignmentId = request.assignment_id ? (own.ids.has(request.assignment_id) ? request.assignment_id : null) : own.ofRole;
   if (!assignmentId) return { removed: false };
   return { removed: await deleteAssignment(request.resource_sp_id, assignmentId) };
 }

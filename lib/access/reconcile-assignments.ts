@@ -92,15 +92,23 @@ export async function reconcileAssignments(db: Kysely<Database>, user: PortalUse
       createdAt: a.createdDateTime,
     }));
 
-  const present = new Set(assignments.map((a) => a.id));
+  // A user grant is present only as the requester's own assignment: a group's assignment never stands in for it.
+  const principalOf = new Map(assignments.map((a) => [a.id, a.principalId.toLowerCase()]));
+  const present = (request: AccessRequestRow) =>
+    request.assignment_id !== null && principalOf.get(request.assignment_id) === request.requester_oid.toLowerCase();
   const actorName = user ? auditActor(user) : systemActor;
   const removedInEntra: ReconcileReport['removedInEntra'] = [];
+  // Every read finishes before anything is recorded: a read that fails part-way leaves every grant as it was.
+  const gone: AccessRequestRow[] = [];
   for (const request of requests.filter((r) => r.status === 'active')) {
-    const gone =
+    const missing =
       request.grant_kind === 'group'
         ? request.group_id !== null && !(await isGroupMember(request.group_id, request.requester_oid))
-        : request.assignment_id !== null && !present.has(request.assignment_id);
-    if (gone && (await markRemoved(db, request, actorName))) {
+        : request.assignment_id !== null && !present(request);
+    if (missing) gone.push(request);
+  }
+  for (const request of gone) {
+    if (await markRemoved(db, request, actorName)) {
       forgetHeldRoles(request.requester_oid);
       removedInEntra.push({ requestId: request.id, requesterName: request.requester_name, roleValue: request.role_value });
     }

@@ -1,4 +1,4 @@
-// Rule: audit CSV follows RFC 4180 and never lets a cell run as a spreadsheet formula.
+// Rule: audit CSV follows RFC 4180, never lets a cell run as a spreadsheet formula, and stays lossless (a leading apostrophe is escaped too).
 import { describe, expect, it } from 'vitest';
 import type { AuditEvent } from './audit-event';
 import { auditEventsToCsv, csvCell, csvRow } from './audit-csv';
@@ -22,6 +22,7 @@ describe('csvCell', () => {
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvCell('\t=1')).toBe("'\t=1");
     expect(csvCell('a=b')).toBe('a=b');
+    expect(csvCell("'quoted")).toBe("''quoted");
     expect(csvCell(-5)).toBe('-5');
   });
 

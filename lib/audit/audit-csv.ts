@@ -3,7 +3,9 @@ import type { AuditEvent } from './audit-event';
 
 // Spreadsheets execute a cell starting with one of these as a formula (CSV injection); a leading quote
 // makes them show it as text. Tab and CR are included because some spreadsheets strip them first.
-const FORMULA_START = /^[=+\-@\t\r]/;
+// A text that itself starts with an apostrophe gets one too, so the export stays lossless: a reader (and
+// `npm run audit:verify`) removes exactly one leading apostrophe from every text cell.
+const FORMULA_START = /^[=+\-@\t\r']/;
 
 /** One RFC 4180 field: formula-neutralised, then quoted when it holds a comma, quote, CR or LF. */
 export function csvCell(value: string | number | boolean | null | undefined): string {

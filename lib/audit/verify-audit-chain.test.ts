@@ -1,4 +1,4 @@
-// Rule: any change to the stored audit chain — an edited, removed or truncated event — is reported at the first seq it breaks.
+// Rule: any change to the stored audit chain — an edited, removed or truncated event, even with its hashes recomputed without the audit key — is reported at the first seq it breaks.
 import { sql, type Kysely } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEngines } from '@/lib/db/test-support/test-engines';
@@ -7,6 +7,7 @@ import type { Database } from '@/lib/db/types';
 import { appendAuditEvent } from './append-audit-event';
 import { auditEventFromRow } from './audit-event';
 import { computeAuditHash } from './audit-hash';
+import { rehashWithoutKey } from './test-support/rehash-without-key';
 import { verifyAuditChain } from './verify-audit-chain';
 
 async function seed(db: Kysely<Database>, count: number): Promise<void> {
@@ -25,16 +26,16 @@ async function seed(db: Kysely<Database>, count: number): Promise<void> {
 describeEngines('verifyAuditChain', (engine) => {
   it('accepts an empty chain and an intact one, across batch boundaries', async () => {
     const { db } = await engine.openMigrated();
-    expect(await verifyAuditChain(db)).toEqual({ ok: true, checked: 0, lastSeq: 0 });
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, checked: 0, lastSeq: 0 });
     await seed(db, 7);
-    expect(await verifyAuditChain(db, 3)).toEqual({ ok: true, checked: 7, lastSeq: 7 });
+    expect(await verifyAuditChain(db, { batchSize: 3 })).toMatchObject({ ok: true, checked: 7, lastSeq: 7, fromSeq: 0 });
   });
 
   it('reports the seq whose data was edited', async () => {
     const { db } = await engine.openMigrated();
     await seed(db, 5);
     await db.updateTable('audit_event').set({ data: '{"n":3,"roles":["Orders.Write"]}' }).where('seq', '=', 3).execute();
-    expect(await verifyAuditChain(db, 2)).toMatchObject({ ok: false, brokenSeq: 3, reason: 'hash-mismatch', checked: 2 });
+    expect(await verifyAuditChain(db, { batchSize: 2 })).toMatchObject({ ok: false, brokenSeq: 3, reason: 'hash-mismatch', checked: 2 });
   });
 
   it('reports an edit that only reformats the stored JSON', async () => {
@@ -52,6 +53,24 @@ describeEngines('verifyAuditChain', (engine) => {
     const hash = computeAuditHash(row.prev_hash, auditEventFromRow(forged));
     await db.updateTable('audit_event').set({ data: forged.data, hash }).where('seq', '=', 2).execute();
     expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenSeq: 3, reason: 'prev-hash-mismatch' });
+  });
+
+  it('reports a row rewritten with plain SHA-256 hashes recomputed through the end of the chain', async () => {
+    const { db } = await engine.openMigrated();
+    await seed(db, 4);
+    await db.updateTable('audit_event').set({ data: '{"n":2,"roles":["Orders.Admin"]}' }).where('seq', '=', 2).execute();
+    await rehashWithoutKey(db, 2);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenSeq: 2, reason: 'hash-mismatch' });
+
+    // Re-hashing the whole chain passes every plain SHA-256 check, but nothing keyed vouches for it any more.
+    await rehashWithoutKey(db, 1);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenSeq: 4, reason: 'unsealed' });
+  });
+
+  it('does not verify under another key', async () => {
+    const { db } = await engine.openMigrated();
+    await seed(db, 2);
+    expect(await verifyAuditChain(db, { key: 'k'.repeat(32) })).toMatchObject({ ok: false, brokenSeq: 1, reason: 'hash-mismatch' });
   });
 
   it('reports a removed event and a truncated tail', async () => {

@@ -2,11 +2,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortalTestEnv, type PortalTestEnv } from '../../test/portal-test-env';
 import { userToken } from '../../emulator/gateway/gateway.test-util';
-import { ORDERS_APP, PORTAL_APP, USERS } from '../../emulator/seed/demo-tenant';
+import { INVENTORY_APP, ORDERS_APP, PORTAL_APP, TENANT_ID, USERS } from '../../emulator/seed/demo-tenant';
 import { SEEDED_SUBSCRIPTION_KEYS } from '../../emulator/seed/apim-seed';
 import { findUserSubscriptionKey } from '@/lib/azure/apim/user-subscription-key';
 import { syncCatalog } from '@/lib/catalog/sync-catalog';
 import { diagnoseForUser } from '@/lib/doctor/diagnose-for-user';
+import { UserFacingError } from '@/lib/errors/user-facing-error';
 import { runConsoleCall } from './console-call';
 import { recallConsoleCall } from './console-secrets';
 import { createRateLimiter } from './rate-limit';
@@ -23,7 +24,7 @@ afterAll(async () => env?.close());
 function call(user: 'ada' | 'ben', apiId: string, operationId: string, extra: { template?: Record<string, string>; body?: string } = {}) {
   return runConsoleCall(
     env.db,
-    USERS[user].oid,
+    { oid: USERS[user].oid, upn: USERS[user].userPrincipalName },
     { apiId, operationId, template: extra.template ?? {}, query: {}, headers: {}, body: extra.body },
     { userAssertion: () => portalToken(user), rateLimiter: createRateLimiter(100, 60_000) },
   );
@@ -69,18 +70,32 @@ describe('runConsoleCall', () => {
   });
 
   it('sends the user’s own subscription key where the API requires one', async () => {
-    const key = await findUserSubscriptionKey(USERS.ben.oid, 'payments', ['partners']);
+    const key = await findUserSubscriptionKey({ oid: USERS.ben.oid, email: USERS.ben.userPrincipalName }, 'payments', ['partners']);
     expect(key).toMatchObject({
       subscriptionId: 'ben-partners',
       headerName: 'Ocp-Apim-Subscription-Key',
       key: SEEDED_SUBSCRIPTION_KEYS.benPartners,
     });
-    expect(await findUserSubscriptionKey(USERS.ada.oid, 'payments', ['partners'])).toBeNull();
+    expect(await findUserSubscriptionKey({ oid: USERS.ada.oid, email: USERS.ada.userPrincipalName }, 'payments', ['partners'])).toBeNull();
     const outcome = await call('ben', 'payments', 'list-payments');
     expect(outcome.subscription?.id).toBe('ben-partners');
     expect(outcome.request.headers).toContainEqual({ name: 'Ocp-Apim-Subscription-Key', value: '', secret: 'subscription-key' });
     // Past the key check: the gateway now judges the token (Ben holds no Payments role).
     expect(outcome.response.status).toBe(403);
+  });
+
+  it("explains Entra's consent refusal for the unconsented Inventory API, with the admin-consent link", async () => {
+    const refusal = await call('ben', 'inventory', 'list-items').then(
+      () => null,
+      (error: unknown) => error as UserFacingError,
+    );
+    expect(refusal).toBeInstanceOf(UserFacingError);
+    expect(refusal?.message).toContain('AADSTS65001');
+    expect(refusal?.message).toContain('admin consent to user_impersonation on Inventory API');
+    const link = new URL(refusal!.link!.href);
+    expect(`${link.origin}${link.pathname}`).toBe(`${env.emulator.urls.authorityHost}/${TENANT_ID}/v2.0/adminconsent`);
+    expect(link.searchParams.get('client_id')).toBe(PORTAL_APP.appId);
+    expect(link.searchParams.get('scope')).toBe(`${INVENTORY_APP.identifierUri}/user_impersonation`);
   });
 
   it('refuses traversal in a template parameter before anything is sent', async () => {

@@ -13,7 +13,7 @@ import { rememberConsoleCall } from './console-secrets';
 import type { ConsoleOutcome, SentHeader } from './console-types';
 import type { ConsoleSendInput } from './console-schema';
 import { allowedGatewayHosts, systemResolver, vetGatewayTarget, type Resolver } from './gateway-guard';
-import { apiScopeOf, tokenOnBehalfOf } from './on-behalf-of-token';
+import { tokenOnBehalfOf } from './on-behalf-of-token';
 import { consoleRateLimiter, type RateLimiter } from './rate-limit';
 import { sendGatewayRequest } from './send-gateway-request';
 
@@ -23,7 +23,13 @@ export interface ConsoleCallDeps {
   resolve?: Resolver;
   rateLimiter?: RateLimiter;
   readHeldRoles?: HeldRolesReader;
-  findSubscriptionKey?: (oid: string, apiId: string, productIds: string[]) => Promise<UserSubscriptionKey | null>;
+  findSubscriptionKey?: typeof findUserSubscriptionKey;
+}
+
+/** Who calls: the Entra object id, and the sign-in name APIM's developer portal stored as the APIM user's email. */
+export interface ConsoleCaller {
+  oid: string;
+  upn: string;
 }
 
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
@@ -34,10 +40,11 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** Calls one operation through the APIM gateway as the signed-in user and explains a refusal. */
 export async function runConsoleCall(
   database: Kysely<Database>,
-  oid: string,
+  caller: ConsoleCaller,
   input: ConsoleSendInput,
   deps: ConsoleCallDeps,
 ): Promise<ConsoleOutcome> {
+  const { oid } = caller;
   (deps.rateLimiter ?? consoleRateLimiter).take(oid);
   const target = await loadDoctorTarget(database, input.apiId, input.operationId);
   if (!target) throw new UserFacingError(`There is no API "${input.apiId}" in the catalog.`, 'not_found', 404);
@@ -57,8 +64,11 @@ export async function runConsoleCall(
   const url = buildOperationUrl({ baseUrl: api.gatewayBaseUrl, urlTemplate: operation.urlTemplate, templateValues, query });
 
   const snapshot = await readServiceSnapshot(database);
-  const hosts = allowedGatewayHosts(snapshot?.gatewayUrl, getConfig().extraGatewayHosts);
-  const vetted = await vetGatewayTarget(url.toString(), hosts, deps.resolve ?? systemResolver);
+  const config = getConfig();
+  const hosts = allowedGatewayHosts(snapshot?.gatewayUrl, config.extraGatewayHosts);
+  const vetted = await vetGatewayTarget(url.toString(), hosts, deps.resolve ?? systemResolver, {
+    privateNetworkHosts: config.privateGatewayHosts,
+  });
 
   const notes: string[] = [];
   const headers: Record<string, string> = {};
@@ -83,7 +93,7 @@ export async function runConsoleCall(
 
   let token: string | undefined;
   if (app) {
-    token = await tokenOnBehalfOf(await deps.userAssertion(), apiScopeOf(app));
+    token = await tokenOnBehalfOf(await deps.userAssertion(), app);
     setHeader({ name: 'Authorization', value: '', secret: 'token' }, `Bearer ${token}`);
   } else if (api.access.tokenValidation !== 'none') {
     notes.push('No Entra app registration is mapped to this API, so the console cannot get a token for it; the call is sent without one.');
@@ -91,7 +101,7 @@ export async function runConsoleCall(
   let key: UserSubscriptionKey | null = null;
   if (api.subscriptionRequired) {
     key = await (deps.findSubscriptionKey ?? findUserSubscriptionKey)(
-      oid,
+      { oid, email: caller.upn },
       api.id,
       api.products.map((p) => p.id),
     );

@@ -1,4 +1,5 @@
-// Rule: the console reaches only the configured gateway hosts, and private addresses only for a host configured as one.
+// Rule: the console reaches only the configured gateway hosts, and private addresses only for a host configured as one or a
+// private gateway host an admin opted in (private-network ranges only, never loopback or link-local).
 import { describe, expect, it } from 'vitest';
 import { allowedGatewayHosts, checkGatewayUrl, vetGatewayTarget, type Resolver } from './gateway-guard';
 import { isPrivateAddress } from './private-address';
@@ -146,7 +147,75 @@ describe('vetGatewayTarget', () => {
   });
 });
 
+describe('vetGatewayTarget for a gateway in a virtual network', () => {
+  const VNET = allowedGatewayHosts('https://contoso.azure-api.net', ['gw.contoso.com']);
+  const vnetDns = dns({
+    'contoso.azure-api.net': ['10.20.0.5'],
+    'gw.contoso.com': ['172.16.8.9', 'fd12:3456::5'],
+  });
+  const optIn = { privateNetworkHosts: ['Contoso.azure-api.net'] };
+
+  it('refuses the private address by default, naming the setting that allows it', async () => {
+    const message = await asyncRefusal(() => vetGatewayTarget('https://contoso.azure-api.net/orders', VNET, vnetDns));
+    expect(message).toContain('resolves to a private, loopback or link-local address (10.20.0.5)');
+    expect(message).toContain('CONSOLE_PRIVATE_GATEWAY_HOSTS');
+  });
+
+  it('reaches the private address of the opted-in gateway host and pins it', async () => {
+    const target = await vetGatewayTarget('https://contoso.azure-api.net/orders', VNET, vnetDns, optIn);
+    expect(target.addresses).toEqual([{ address: '10.20.0.5', family: 4 }]);
+  });
+
+  it('still refuses another configured host that was not opted in', async () => {
+    expect(await asyncRefusal(() => vetGatewayTarget('https://gw.contoso.com/orders', VNET, vnetDns, optIn))).toContain(
+      'resolves to a private',
+    );
+  });
+
+  it('opts in exact hosts only: another port of the host is not a gateway host, a host not on the allow-list stays refused', async () => {
+    const wider = { privateNetworkHosts: ['contoso.azure-api.net', 'intranet.contoso.com'] };
+    expect(await asyncRefusal(() => vetGatewayTarget('https://contoso.azure-api.net:8443/', VNET, vnetDns, wider))).toContain(
+      'is not a configured gateway host',
+    );
+    const resolve = dns({ 'intranet.contoso.com': ['10.0.0.9'] });
+    expect(await asyncRefusal(() => vetGatewayTarget('https://intranet.contoso.com/', VNET, resolve, wider))).toContain(
+      'is not a configured gateway host',
+    );
+  });
+
+  it.each([['127.0.0.1'], ['169.254.169.254'], ['::1'], ['fe80::1'], ['100.64.0.1'], ['0.0.0.0'], ['2002:a00:1::1']])(
+    'refuses %s for the opted-in host: private networks only',
+    async (address) => {
+      const resolve = dns({ 'contoso.azure-api.net': ['10.20.0.5', address] });
+      const message = await asyncRefusal(() => vetGatewayTarget('https://contoso.azure-api.net/', VNET, resolve, optIn));
+      expect(message).toContain(`resolves to a loopback, link-local or reserved address (${address})`);
+    },
+  );
+
+  it('reaches public and unique-local addresses of an opted-in host alike', async () => {
+    const target = await vetGatewayTarget('https://gw.contoso.com/', VNET, vnetDns, { privateNetworkHosts: ['gw.contoso.com'] });
+    expect(target.addresses.map((a) => a.address)).toEqual(['172.16.8.9', 'fd12:3456::5']);
+  });
+});
+
 describe('isPrivateAddress', () => {
+  // 6to4 (RFC 3056) carries an IPv4 address in bits 16-47; Teredo (RFC 4380) the server's IPv4 in bits 32-63 and the client's,
+  // inverted, in bits 96-127. Traffic to either reaches the embedded IPv4 address.
+  it.each([
+    ['2002:0a00:0001::1', '10.0.0.1'],
+    ['2002:7f00:0001::', '127.0.0.1'],
+    ['2002:a9fe:a9fe::1', '169.254.169.254'],
+    ['2002:c0a8:0101:1::1', '192.168.1.1'],
+    ['2001:0:4136:e378:8000:63bf:f5ff:fffe', 'client 10.0.0.1'],
+    ['2001:0:4136:e378:8000:63bf:80ff:fffe', 'client 127.0.0.1'],
+    ['2001:0:0a00:0001:8000:63bf:bdff:f5f6', 'server 10.0.0.1'],
+  ])('%s embeds a non-public IPv4 address (%s)', (address) => expect(isPrivateAddress(address)).toBe(true));
+
+  it.each(['2002:0808:0808::1', '2001:0:4136:e378:8000:63bf:f7f7:f7f7', '2001:db9::1', '2001:4860:4860::8888'])(
+    '%s embeds a public IPv4 address or none',
+    (address) => expect(isPrivateAddress(address)).toBe(false),
+  );
+
   it.each(['8.8.8.8', '20.50.2.3', '2606:4700::1111', '172.32.0.1', '192.169.0.1'])('%s is public', (a) =>
     expect(isPrivateAddress(a)).toBe(false),
   );

@@ -2,7 +2,7 @@ import 'server-only';
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { UserFacingError } from '@/lib/errors/user-facing-error';
-import { isPrivateAddress, namesPrivateAddress } from './private-address';
+import { addressKind, namesPrivateAddress } from './private-address';
 
 export interface ResolvedAddress {
   address: string;
@@ -65,14 +65,24 @@ export function checkGatewayUrl(raw: string, allowedHosts: readonly string[]): U
   return url;
 }
 
+export interface VetOptions {
+  /**
+   * Gateway hosts an admin allowed to resolve into private networks (APIM in a virtual network): their RFC 1918 / unique-local
+   * addresses are reached; loopback, link-local and the other special ranges never are.
+   */
+  privateNetworkHosts?: readonly string[];
+}
+
 /**
  * Resolves the host and refuses private, loopback and link-local addresses, except for a configured host that itself names a
- * private place (a localhost name or a private IP literal): a public name that resolves privately is refused, whatever it is.
+ * private place (a localhost name or a private IP literal), and private-network addresses of a host an admin opted in. A public
+ * name that resolves privately is refused otherwise, whatever it is.
  */
 export async function vetGatewayTarget(
   raw: string,
   allowedHosts: readonly string[],
   resolve: Resolver = systemResolver,
+  options: VetOptions = {},
 ): Promise<VettedTarget> {
   const url = checkGatewayUrl(raw, allowedHosts);
   const hostname = url.hostname.replace(/^\[|\]$/g, '');
@@ -87,11 +97,18 @@ export async function vetGatewayTarget(
     }
   }
   if (addresses.length === 0) refuse(`the gateway host ${hostname} has no address.`);
-  const privateOk = namesPrivateAddress(hostname);
-  const blocked = addresses.filter((a) => isPrivateAddress(a.address));
-  if (blocked.length > 0 && !privateOk) {
+  if (namesPrivateAddress(hostname)) return { url, addresses };
+  const optedIn = (options.privateNetworkHosts ?? []).map(normalizeHost).includes(url.host);
+  const blocked = addresses.filter((a) => {
+    const kind = addressKind(a.address);
+    return kind === 'special' || (kind === 'private-network' && !optedIn);
+  });
+  if (blocked.length > 0) {
+    const list = blocked.map((a) => a.address).join(', ');
     refuse(
-      `${hostname} resolves to a private, loopback or link-local address (${blocked.map((a) => a.address).join(', ')}); the console reaches such addresses only for a host configured as one.`,
+      optedIn
+        ? `${hostname} resolves to a loopback, link-local or reserved address (${list}); a private gateway host may resolve only to private-network addresses (10/8, 172.16/12, 192.168/16, fc00::/7).`
+        : `${hostname} resolves to a private, loopback or link-local address (${list}); the console reaches such addresses only for a host configured as one, or a private gateway host an admin allowed (CONSOLE_PRIVATE_GATEWAY_HOSTS).`,
     );
   }
   return { url, addresses };

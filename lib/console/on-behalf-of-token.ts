@@ -8,6 +8,7 @@ import {
 import type { IndexedApp } from '@/lib/catalog/catalog-types';
 import { getConfig } from '@/lib/env';
 import { UserFacingError } from '@/lib/errors/user-facing-error';
+import { consentRefusal, isConsentRequired } from './consent-refusal';
 
 /** The scope that yields a token for the API: its App ID URI (or client id) with `/.default`, so every granted role is included. */
 export function apiScopeOf(app: Pick<IndexedApp, 'appId' | 'identifierUris'>): string {
@@ -18,7 +19,11 @@ export function apiScopeOf(app: Pick<IndexedApp, 'appId' | 'identifierUris'>): s
  * Exchanges the user's token for Roleport (the assertion) for a token for the API, on behalf of that user.
  * One credential per call: the assertion is the user's own, and nothing here is cached across users.
  */
-export async function tokenOnBehalfOf(userAssertionToken: string, scope: string): Promise<string> {
+export async function tokenOnBehalfOf(
+  userAssertionToken: string,
+  app: Pick<IndexedApp, 'appId' | 'displayName' | 'identifierUris'>,
+): Promise<string> {
+  const scope = apiScopeOf(app);
   const config = getConfig();
   // The constructor's overloads omit AuthorityValidationOptions, which the credential honours (OnBehalfOfCredentialOptions includes it).
   const options: OnBehalfOfCredentialSecretOptions & MultiTenantTokenCredentialOptions & AuthorityValidationOptions = {
@@ -36,6 +41,7 @@ export async function tokenOnBehalfOf(userAssertionToken: string, scope: string)
   } catch (cause) {
     console.error('[console] on-behalf-of exchange failed', cause);
     const detail = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
+    if (isConsentRequired(detail ?? '')) throw await consentRefusal(app);
     throw new UserFacingError(`Microsoft Entra did not issue a token for ${scope} on your behalf: ${detail}`, 'console_obo_failed', 502);
   }
 }

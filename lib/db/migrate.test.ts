@@ -17,6 +17,7 @@ const ALL_TABLES = [
   'access_request',
   'api_app_override',
   'approval_rule',
+  'audit_checkpoint',
   'audit_event',
   'audit_head',
   'catalog_api',
@@ -26,6 +27,7 @@ const ALL_TABLES = [
   'catalog_sync',
   'policy_version',
   'provisioning_job',
+  'rate_limit_counter',
   'settings',
   'webhook_delivery',
 ];

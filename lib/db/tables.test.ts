@@ -23,6 +23,8 @@ const INSERT_ORDER: Array<keyof Database> = [
   'webhook_delivery',
   'policy_version',
   'audit_event',
+  'audit_checkpoint',
+  'rate_limit_counter',
 ];
 
 async function errorOf(promise: Promise<unknown>): Promise<unknown> {

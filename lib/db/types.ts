@@ -213,6 +213,25 @@ export interface AuditHeadTable extends Timestamps {
   last_hash: string;
 }
 
+/** How far the audit chain is verified; `mac` is an HMAC of seq and hash under the audit key (single row, id 1). */
+export interface AuditCheckpointTable extends Timestamps {
+  id: number;
+  verified_seq: number;
+  verified_hash: string;
+  mac: string;
+}
+
+/** Calls one user made to one limited action in one fixed window. */
+export interface RateLimitCounterTable extends Timestamps {
+  /** The limited action, e.g. 'submit-request'. */
+  bucket: string;
+  /** The user's object id. */
+  subject: string;
+  window_start: string;
+  count: number;
+  expires_at: string;
+}
+
 export interface Database {
   catalog_product: CatalogProductTable;
   catalog_api: CatalogApiTable;
@@ -229,6 +248,8 @@ export interface Database {
   policy_version: PolicyVersionTable;
   audit_event: AuditEventTable;
   audit_head: AuditHeadTable;
+  audit_checkpoint: AuditCheckpointTable;
+  rate_limit_counter: RateLimitCounterTable;
 }
 
 export type AccessRequestRow = Selectable<AccessRequestTable>;

@@ -10,6 +10,8 @@ export interface Finding {
   title: string;
   detail: string;
   fix?: string;
+  /** Where the fix is made, when it is one click (an admin-consent URL). */
+  link?: { label: string; href: string };
 }
 
 export interface RegisteredApp {

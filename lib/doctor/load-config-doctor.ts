@@ -12,6 +12,7 @@ import {
   type Finding,
   type RegisteredApp,
 } from './config-checks';
+import { loadConsoleReach } from './load-console-reach';
 
 export interface ConfigDoctorSection {
   subject: string;
@@ -53,10 +54,13 @@ export async function loadConfigDoctor(): Promise<ConfigDoctorSection[]> {
     { subject: 'Portal app registration', findings: [checkPortalRedirect(portalApp, config.clientId, config.publicUrl)] },
   ];
   const checked = apis.filter((api) => api.access.tokenValidation !== 'none');
-  const appsByAudience = await resolveAudiences(
-    checked.flatMap((api) => api.access.audiences),
-    apps,
-  );
+  const [appsByAudience, reach] = await Promise.all([
+    resolveAudiences(
+      checked.flatMap((api) => api.access.audiences),
+      apps,
+    ),
+    loadConsoleReach(apis.flatMap((api) => (api.appId ? [{ displayName: api.displayName, appId: api.appId }] : []))),
+  ]);
   for (const api of checked) {
     const entry = { api, operations: await listIndexedOperations(database, api.id) };
     const app = apps.find((a) => a.appId === api.appId) ?? null;
@@ -66,6 +70,7 @@ export async function loadConfigDoctor(): Promise<ConfigDoctorSection[]> {
         ...checkOpenIdConfigUrls(entry, config.authorityHost, config.tenantId),
         ...checkAudiences(entry, appsByAudience),
         ...checkRequiredRoles(entry, app),
+        ...(api.appId && reach.has(api.appId) ? [reach.get(api.appId)!] : []),
       ],
     });
   }

@@ -63,7 +63,7 @@ const app = (appId: string, uri: string, tokenVersion: 1 | 2, roles: string[]): 
 });
 
 const INPUT: DriftInput = {
-  tenant: { tenantId: TID, authorityHost: HOST },
+  tenant: { tenantId: TID, authorityHost: HOST, v1IssuerHost: 'https://sts.windows.net' },
   apps: [app('orders', 'api://orders', 2, ['Orders.Read', 'Orders.Write', 'Orders.Audit']), app('inv', 'api://inv', 1, ['Inv.Read'])],
   apis: [
     {

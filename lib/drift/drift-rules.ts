@@ -1,6 +1,7 @@
 import 'server-only';
 import type { IndexedApi, IndexedApp, IndexedOperation } from '@/lib/catalog/catalog-types';
 import type { JwtValidation } from '@/lib/policy/read-validate-jwt';
+import { v1IssuerOf } from '@/lib/azure-clouds';
 import { rolesMentioned } from '@/lib/policy/role-requirements';
 import type { DriftFinding } from './drift-types';
 
@@ -9,7 +10,7 @@ import type { DriftFinding } from './drift-types';
 export interface DriftInput {
   apis: { api: IndexedApi; operations: IndexedOperation[] }[];
   apps: IndexedApp[];
-  tenant: { tenantId: string; authorityHost: string };
+  tenant: { tenantId: string; authorityHost: string; v1IssuerHost: string };
 }
 
 type Entry = DriftInput['apis'][number];
@@ -125,8 +126,8 @@ export function openIdConfigInAnotherTenant(input: DriftInput): DriftFinding[] {
 }
 
 export function issuerVersionMismatches(input: DriftInput): DriftFinding[] {
-  const { tenantId, authorityHost } = input.tenant;
-  const v1 = trimSlash(`https://sts.windows.net/${tenantId}/`);
+  const { tenantId, authorityHost, v1IssuerHost } = input.tenant;
+  const v1 = trimSlash(v1IssuerOf(v1IssuerHost, tenantId));
   const v2 = trimSlash(`${authorityHost}/${tenantId}/v2.0`);
   return input.apis.flatMap((entry) => {
     const app = appOf(input, entry);
@@ -147,7 +148,7 @@ export function issuerVersionMismatches(input: DriftInput): DriftFinding[] {
         apiId: entry.api.id,
         appId: app.appId,
         title: `${entry.api.displayName} accepts only v${app.tokenVersion === 2 ? 1 : 2} issuers, but ${app.displayName} issues v${app.tokenVersion} tokens`,
-        detail: `Tokens for this app carry the issuer ${app.tokenVersion === 2 ? `${authorityHost}/${tenantId}/v2.0` : `https://sts.windows.net/${tenantId}/`}; the policy rejects them.`,
+        detail: `Tokens for this app carry the issuer ${app.tokenVersion === 2 ? `${authorityHost}/${tenantId}/v2.0` : v1IssuerOf(v1IssuerHost, tenantId)}; the policy rejects them.`,
         operations: wrong.map((op) => op.id),
         fix: roleMapFix(entry.api.id),
       },

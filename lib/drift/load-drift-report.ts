@@ -20,9 +20,9 @@ export async function loadDriftReport(db: Kysely<Database>, actor: { isAdmin: bo
   if (!actor.isAdmin) throw new UserFacingError('Only portal admins can see the drift report.', 'forbidden', 403);
   const [apis, apps] = await Promise.all([listIndexedApis(db), listIndexedApps(db)]);
   const entries = await Promise.all(apis.map(async (api) => ({ api, operations: await listIndexedOperations(db, api.id) })));
-  const { tenantId, authorityHost } = getConfig();
+  const { tenantId, authorityHost, cloud } = getConfig();
   const order = { high: 0, medium: 1, low: 2 } as const;
-  const findings = findDrift({ apis: entries, apps, tenant: { tenantId, authorityHost } }).sort(
+  const findings = findDrift({ apis: entries, apps, tenant: { tenantId, authorityHost, v1IssuerHost: cloud.v1IssuerHost } }).sort(
     (a, b) => order[a.severity] - order[b.severity],
   );
   const synced = apis

@@ -1,3 +1,9 @@
+/** Where the user (or their admin) fixes what the message explains. */
+export interface FixLink {
+  label: string;
+  href: string;
+}
+
 /** An error whose message is safe to show to the user; anything else is logged and shown generically. */
 export class UserFacingError extends Error {
   override name = 'UserFacingError';
@@ -5,17 +11,18 @@ export class UserFacingError extends Error {
     message: string,
     readonly code: string = 'bad_request',
     readonly status: number = 400,
+    readonly link?: FixLink,
   ) {
     super(message);
   }
 }
 
 /** Runs a server action body: user-facing errors become messages; anything else is logged with a reference. */
-export async function runAction<T>(work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: string }> {
+export async function runAction<T>(work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: string; link?: FixLink }> {
   try {
     return { ok: true, value: await work() };
   } catch (error) {
-    if (error instanceof UserFacingError) return { ok: false, error: error.message };
+    if (error instanceof UserFacingError) return { ok: false, error: error.message, ...(error.link ? { link: error.link } : {}) };
     // next/navigation's redirect() and notFound() signal by throwing; let them through.
     if (error instanceof Error && 'digest' in error && typeof error.digest === 'string' && error.digest.startsWith('NEXT_')) throw error;
     const reference = crypto.randomUUID().slice(0, 8);

@@ -4,7 +4,11 @@ import { roleMapFromPolicies } from '@/lib/policy/operation-access';
 import { buildPolicyPlan, PolicyPlanError, policiesAfter, requiredRolesByOperation, type CurrentApiPolicies } from './build-plan';
 import { tokenCheckFor } from './token-check';
 
-const TENANT = { tenantId: '6b1f3c2e-8a4d-4e7b-9c21-5d0e7a9f1b34', authorityHost: 'https://login.microsoftonline.com' };
+const TENANT = {
+  tenantId: '6b1f3c2e-8a4d-4e7b-9c21-5d0e7a9f1b34',
+  authorityHost: 'https://login.microsoftonline.com',
+  v1IssuerHost: 'https://sts.windows.net',
+};
 const CHECK = tokenCheckFor(
   { appId: 'c4a8e2d0-0001-4f5e-9b3a-a00000000001', identifierUris: ['api://contoso-orders'], tokenVersion: 2 },
   TENANT,

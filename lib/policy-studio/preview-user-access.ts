@@ -2,7 +2,7 @@ import 'server-only';
 import type { Kysely } from 'kysely';
 import { listAssignedTo } from '@/lib/azure/graph/applications';
 import { getUserSummary, searchUsers } from '@/lib/azure/graph/app-roles';
-import { listUserAssignmentsOnResource } from '@/lib/azure/graph/role-assignments';
+import { listOwnAssignmentsOnResource } from '@/lib/azure/graph/role-assignments';
 import { listGroupAssignments, listUserGroups } from '@/lib/azure/graph/user-access';
 import { readServiceSnapshot } from '@/lib/catalog/catalog-settings';
 import type { Database } from '@/lib/db/types';
@@ -33,7 +33,7 @@ export async function findPreviewUsers(db: Kysely<Database>, actor: StudioActor,
 
 /** The user's roles on the app, direct and through the groups they are a direct member of, read live from Graph. */
 async function rolesOnApp(userId: string, servicePrincipalId: string, roleValue: (id: string) => string | undefined) {
-  const [direct, groups] = await Promise.all([listUserAssignmentsOnResource(userId, servicePrincipalId), listUserGroups(userId)]);
+  const [direct, groups] = await Promise.all([listOwnAssignmentsOnResource(userId, servicePrincipalId), listUserGroups(userId)]);
   const viaGroups = await Promise.all(
     groups.map(async (g) =>
       (await listGroupAssignments(g.id)).filter((a) => a.resourceId === servicePrincipalId).map((a) => ({ a, group: g.displayName })),

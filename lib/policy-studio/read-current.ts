@@ -46,8 +46,8 @@ export function requireApp(studio: StudioApi): IndexedApp {
 }
 
 export function studioTokenCheck(app: IndexedApp): RoleportTokenCheck {
-  const { tenantId, authorityHost } = getConfig();
-  return tokenCheckFor(app, { tenantId, authorityHost });
+  const { tenantId, authorityHost, cloud } = getConfig();
+  return tokenCheckFor(app, { tenantId, authorityHost, v1IssuerHost: cloud.v1IssuerHost });
 }
 
 /** The API policy and the given operations' policies as APIM has them now, each with its ETag. */

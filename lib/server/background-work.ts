@@ -1,5 +1,6 @@
 import 'server-only';
 import { startAccessWorkers } from '@/lib/access/start-access-workers';
+import { startAuditCheckpointWorker } from '@/lib/audit/audit-checkpoint-worker';
 import { startCatalogScheduler } from '@/lib/catalog/catalog-scheduler';
 import { portalDatabase } from '@/lib/db/portal-database';
 import { getConfig } from '@/lib/env';
@@ -14,4 +15,5 @@ export async function startBackgroundWork(): Promise<void> {
   const { db } = await portalDatabase();
   startCatalogScheduler(db, config.catalogSyncIntervalMinutes);
   startAccessWorkers(db);
+  startAuditCheckpointWorker(db);
 }

@@ -1,9 +1,11 @@
 import 'server-only';
+import { GRAPH_RESOURCES } from '@/lib/azure-clouds';
 import type { JwtClaims } from './decode-jwt';
 import type { Check, CheckInput, CheckOutcome, Diagnosis } from './doctor-types';
 import { sameId } from './issuer-shape';
 
-const GRAPH_AUDIENCES = ['00000003-0000-0000-c000-000000000000', 'https://graph.microsoft.com'];
+// Graph's app id is the same in every cloud; its resource URI is the cloud's own.
+const GRAPH_AUDIENCES = ['00000003-0000-0000-c000-000000000000', ...GRAPH_RESOURCES];
 
 /** aud against the API's identifiers and the policy's audiences; azp/appid says who asked for the token. */
 export function checkAudience(input: CheckInput): CheckOutcome {

@@ -13,7 +13,7 @@ export async function sendConsoleRequestAction(input: unknown) {
   return runAction(async () => {
     const parsed = consoleSendSchema.safeParse(input);
     if (!parsed.success) throw new UserFacingError('The request form is not valid; reload the page and try again.');
-    return runConsoleCall(await db(), user.oid, parsed.data, { userAssertion: () => getUserAccessToken(user.oid) });
+    return runConsoleCall(await db(), user, parsed.data, { userAssertion: () => getUserAccessToken(user.oid) });
   });
 }
 

@@ -4,6 +4,7 @@ import { useState, useTransition } from 'react';
 import type { IndexedOperation } from '@/lib/catalog/catalog-types';
 import type { ConsoleOutcome } from '@/lib/console/console-types';
 import type { ConsoleSendInput } from '@/lib/console/console-schema';
+import type { FixLink } from '@/lib/errors/user-facing-error';
 import { sendConsoleRequestAction } from './actions';
 import { ConsoleResult } from './console-result';
 
@@ -23,7 +24,7 @@ export function ConsoleForm({ apiId, operation }: { apiId: string; operation: In
   const [contentType, setContentType] = useState(representations[0]?.contentType ?? 'application/json');
   const [body, setBody] = useState(representations[0]?.example ?? '');
   const [outcome, setOutcome] = useState<ConsoleOutcome | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ message: string; link?: FixLink } | null>(null);
   const [pending, startTransition] = useTransition();
 
   const set = (where: Where, name: string, value: string) => setValues((v) => ({ ...v, [where]: { ...v[where], [name]: value } }));
@@ -42,7 +43,7 @@ export function ConsoleForm({ apiId, operation }: { apiId: string; operation: In
         setOutcome(result.value);
         setError(null);
       } else {
-        setError(result.error);
+        setError({ message: result.error, link: result.link });
       }
     });
 
@@ -121,7 +122,15 @@ export function ConsoleForm({ apiId, operation }: { apiId: string; operation: In
             role="alert"
             className="rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-900 dark:border-rose-900 dark:bg-rose-950 dark:text-rose-200"
           >
-            {error}
+            {error.message}
+            {error.link ? (
+              <>
+                {' '}
+                <a href={error.link.href} className="font-semibold underline" target="_blank" rel="noreferrer">
+                  {error.link.label}
+                </a>
+              </>
+            ) : null}
           </p>
         ) : null}
       </form>

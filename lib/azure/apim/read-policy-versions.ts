@@ -1,4 +1,5 @@
 import 'server-only';
+import type { FullOperationResponse } from '@azure/core-client';
 import { apimClient, apimService } from './client';
 
 /** A policy as APIM returns it in `rawxml` format (expressions unescaped), with the ETag that guards a later write. */
@@ -10,34 +11,44 @@ export interface VersionedPolicy {
 const isNotFound = (error: unknown) => (error as { statusCode?: number }).statusCode === 404;
 
 /**
- * The API-scope policy and its ETag. `apiPolicy.get` drops the XML (it is generated as an XML operation), so the text
- * comes from the list and the ETag from a HEAD; a change between the two surfaces later as a 412 on write.
+ * Text and ETag from one raw response. A scope Roleport rewrites must be read as `rawxml`: text read as `xml` has its
+ * expressions escaped (`&quot;`), and writing that back as `rawxml` escapes them twice. Both come from the same
+ * response, so the ETag guards exactly the text that was read.
  */
-export async function readApiPolicyVersion(apiId: string): Promise<VersionedPolicy | null> {
-  const { resourceGroup, serviceName } = apimService();
-  const client = apimClient();
-  let etag: string | undefined;
+function fromResponse(response: FullOperationResponse | undefined): VersionedPolicy | null {
+  if (!response?.bodyAsText) return null;
+  const body = JSON.parse(response.bodyAsText) as { properties?: { value?: unknown } };
+  const xml = body.properties?.value;
+  if (typeof xml !== 'string' || !xml) return null;
+  return { xml, etag: response.headers.get('etag') ?? '' };
+}
+
+async function readRaw(get: (onResponse: (r: FullOperationResponse) => void) => Promise<unknown>): Promise<VersionedPolicy | null> {
+  let response: FullOperationResponse | undefined;
   try {
-    etag = (await client.apiPolicy.getEntityTag(resourceGroup, serviceName, apiId, 'policy')).eTag;
+    await get((r) => {
+      response = r;
+    });
   } catch (error) {
     if (isNotFound(error)) return null;
     throw error;
   }
-  const list = await client.apiPolicy.listByApi(resourceGroup, serviceName, apiId, { format: 'rawxml' } as never);
-  const policy = list.value?.find((p) => p.name === 'policy') ?? list.value?.[0];
-  if (!policy?.value) return null;
-  return { xml: policy.value, etag: etag ?? '' };
+  return fromResponse(response);
+}
+
+/**
+ * The API-scope policy and its ETag. `apiPolicy.get` is generated as an XML operation and drops the JSON body's
+ * `value` (Azure/azure-sdk-for-js#31566), and `apiPolicy.listByApi` takes no `format`, so the raw body of the GET is
+ * read instead.
+ */
+export async function readApiPolicyVersion(apiId: string): Promise<VersionedPolicy | null> {
+  const { resourceGroup, serviceName } = apimService();
+  return readRaw((onResponse) => apimClient().apiPolicy.get(resourceGroup, serviceName, apiId, 'policy', { format: 'rawxml', onResponse }));
 }
 
 export async function readOperationPolicyVersion(apiId: string, operationId: string): Promise<VersionedPolicy | null> {
   const { resourceGroup, serviceName } = apimService();
-  try {
-    const policy = await apimClient().apiOperationPolicy.get(resourceGroup, serviceName, apiId, operationId, 'policy', {
-      format: 'rawxml',
-    });
-    return policy.value ? { xml: policy.value, etag: policy.eTag ?? '' } : null;
-  } catch (error) {
-    if (isNotFound(error)) return null;
-    throw error;
-  }
+  return readRaw((onResponse) =>
+    apimClient().apiOperationPolicy.get(resourceGroup, serviceName, apiId, operationId, 'policy', { format: 'rawxml', onResponse }),
+  );
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { apimClient, apimService } from './client';
+import { findApimUserId, forgetApimUser, type ApimUserKey } from './find-apim-user';
 
 export interface UserSubscriptionKey {
   subscriptionId: string;
@@ -10,17 +11,6 @@ export interface UserSubscriptionKey {
 }
 
 const DEFAULT_KEY_HEADER = 'Ocp-Apim-Subscription-Key';
-
-/** APIM user whose identities include the Entra object id: how the developer portal links a signed-in user to APIM. */
-async function findApimUserId(oid: string): Promise<string | null> {
-  const { resourceGroup, serviceName } = apimService();
-  const wanted = oid.toLowerCase();
-  for await (const user of apimClient().user.listByService(resourceGroup, serviceName)) {
-    if (user.identities?.some((i) => i.id?.toLowerCase() === wanted && (i.provider ?? '').toLowerCase() === 'aad'))
-      return user.name ?? null;
-  }
-  return null;
-}
 
 /** Whether a subscription's scope (full ARM id or service-relative) covers the API directly, all APIs, or one of its products. */
 function covers(scope: string, apiId: string, productIds: string[]): boolean {
@@ -33,11 +23,22 @@ function covers(scope: string, apiId: string, productIds: string[]): boolean {
  * The signed-in user's own key for an API, when they have an active subscription covering it.
  * Null when they have no APIM account or no such subscription: the console then calls without a key and shows the gateway's answer.
  */
-export async function findUserSubscriptionKey(oid: string, apiId: string, productIds: string[]): Promise<UserSubscriptionKey | null> {
+export async function findUserSubscriptionKey(user: ApimUserKey, apiId: string, productIds: string[]): Promise<UserSubscriptionKey | null> {
+  const userId = await findApimUserId(user);
+  if (!userId) return null;
+  try {
+    return await firstCoveringKey(userId, apiId, productIds);
+  } catch (error) {
+    // The cached APIM user was deleted since: look it up afresh once.
+    if (!forgetApimUser(user.oid, error)) throw error;
+    const again = await findApimUserId(user);
+    return again ? firstCoveringKey(again, apiId, productIds) : null;
+  }
+}
+
+async function firstCoveringKey(userId: string, apiId: string, productIds: string[]): Promise<UserSubscriptionKey | null> {
   const { resourceGroup, serviceName } = apimService();
   const client = apimClient();
-  const userId = await findApimUserId(oid);
-  if (!userId) return null;
   for await (const subscription of client.userSubscription.list(resourceGroup, serviceName, userId)) {
     if (subscription.state !== 'active' || !subscription.name || !covers(subscription.scope ?? '', apiId, productIds)) continue;
     const [secrets, api] = await Promise.all([

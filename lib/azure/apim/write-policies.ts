@@ -11,11 +11,16 @@ export class PolicyConflictError extends Error {
 
 const statusOf = (error: unknown) => (error as { statusCode?: number }).statusCode;
 
-async function guarded<T>(write: () => Promise<T>, what: string): Promise<T> {
+async function guarded<T>(write: () => Promise<T>, what: string, created = false): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    if (statusOf(error) === 412) throw new PolicyConflictError(`The ${what} policy was changed in API Management after it was read.`);
+    if (statusOf(error) === 412)
+      throw new PolicyConflictError(
+        created
+          ? `A ${what} policy was created in API Management after Roleport found none; it was kept.`
+          : `The ${what} policy was changed in API Management after it was read.`,
+      );
     throw error;
   }
 }
@@ -23,20 +28,22 @@ async function guarded<T>(write: () => Promise<T>, what: string): Promise<T> {
 const describe = (t: ApiPolicyTarget) => (t.kind === 'api' ? `API "${t.apiId}"` : `operation "${t.operationId}"`);
 
 /**
- * Writes a policy (rawxml: expressions need no escaping). `ifMatch` is the ETag read before the change; leave it out
- * only when no policy existed. Returns the new ETag.
+ * Writes a policy (rawxml: expressions need no escaping). `ifMatch` is the ETag read before the change; without one
+ * (no policy existed) the write is a create only: `If-None-Match: *` makes APIM refuse it (412) when a policy was
+ * created meanwhile. The SDK has no option for that header, so it goes in as a custom header. Returns the new ETag.
  */
 export async function writePolicy(target: ApiPolicyTarget, xml: string, ifMatch: string | undefined): Promise<string> {
   const { resourceGroup, serviceName } = apimService();
   const client = apimClient();
   const body = { value: xml, format: 'rawxml' as const };
-  const options = ifMatch ? { ifMatch } : {};
+  const options = ifMatch ? { ifMatch } : { requestOptions: { customHeaders: { 'If-None-Match': '*' } } };
   const result = await guarded(
     () =>
       target.kind === 'api'
         ? client.apiPolicy.createOrUpdate(resourceGroup, serviceName, target.apiId, 'policy', body, options)
         : client.apiOperationPolicy.createOrUpdate(resourceGroup, serviceName, target.apiId, target.operationId, 'policy', body, options),
     describe(target),
+    !ifMatch,
   );
   return result.eTag ?? '';
 }

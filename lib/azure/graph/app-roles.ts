@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { graphClient } from './client';
-import { odataString, readAllPages } from './paged';
+import { odataString, readFirstItems } from './paged';
 import { reshapeAppRole, reshapePrincipal } from './reshape';
 import type { DirectoryPrincipal, EntraAppRole } from './types';
 
@@ -51,7 +51,7 @@ export async function searchUsers(text: string, max = 10): Promise<DirectoryPrin
   const literal = odataString(text.trim());
   const select = '$select=id,displayName,userPrincipalName';
   const queries = ['displayName', 'userPrincipalName'].map((field) =>
-    readAllPages(`/users?$filter=${encodeURIComponent(`startswith(${field},${literal})`)}&${select}&$top=${max}`, max),
+    readFirstItems(`/users?$filter=${encodeURIComponent(`startswith(${field},${literal})`)}&${select}&$top=${max}`, max),
   );
   const found = (await Promise.all(queries)).flat().map((u) => ({ ...reshapePrincipal(u), kind: 'user' as const }));
   return [...new Map(found.map((u) => [u.id, u])).values()].slice(0, max);

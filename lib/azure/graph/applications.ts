@@ -1,5 +1,5 @@
 import 'server-only';
-import { odataString, readAllPages } from './paged';
+import { odataString, readAllPages, readFirstItems } from './paged';
 import { reshapeApplication, reshapeAssignment, reshapePrincipal, reshapeServicePrincipal } from './reshape';
 import type { DirectoryPrincipal, EntraApplication, EntraServicePrincipal, RoleAssignment } from './types';
 
@@ -9,13 +9,13 @@ const APP_SELECT = '$select=id,appId,displayName,identifierUris,api,appRoles,web
 /** The app registration a token audience names: its client id, or one of its identifier URIs. */
 export async function findApplicationByAudience(audience: string): Promise<EntraApplication | null> {
   const filter = GUID.test(audience) ? `appId eq ${odataString(audience)}` : `identifierUris/any(x:x eq ${odataString(audience)})`;
-  const found = await readAllPages(`/applications?$filter=${encodeURIComponent(filter)}&${APP_SELECT}`, 1);
+  const found = await readFirstItems(`/applications?$filter=${encodeURIComponent(filter)}&${APP_SELECT}`, 1);
   return found[0] ? reshapeApplication(found[0]) : null;
 }
 
 export async function getServicePrincipalByAppId(appId: string): Promise<EntraServicePrincipal | null> {
   const filter = `appId eq ${odataString(appId)}`;
-  const found = await readAllPages(`/servicePrincipals?$filter=${encodeURIComponent(filter)}&$select=id,appId,displayName,appRoles`, 1);
+  const found = await readFirstItems(`/servicePrincipals?$filter=${encodeURIComponent(filter)}&$select=id,appId,displayName,appRoles`, 1);
   return found[0] ? reshapeServicePrincipal(found[0]) : null;
 }
 

@@ -10,7 +10,7 @@ import {
 } from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
 import { getConfig } from '@/lib/env';
-import { GRAPH_SCOPE, appCredential } from '@/lib/azure/identity/app-credential';
+import { appCredential, graphScope } from '@/lib/azure/identity/app-credential';
 
 // Graph's own retry waits 3 s before each retry when there is no Retry-After; a second is enough before the
 // callers' own backoff (provisioning jobs, sync) takes over. Retry-After, when Graph sends it, always wins.
@@ -20,7 +20,7 @@ const RETRIES = 3;
 let client: Client | undefined;
 
 function middlewareChain(): AuthenticationHandler {
-  const auth = new AuthenticationHandler(new TokenCredentialAuthenticationProvider(appCredential(), { scopes: [GRAPH_SCOPE] }));
+  const auth = new AuthenticationHandler(new TokenCredentialAuthenticationProvider(appCredential(), { scopes: [graphScope()] }));
   const retry = new RetryHandler(new RetryHandlerOptions(RETRY_DELAY_SECONDS, RETRIES));
   const redirect = new RedirectHandler();
   const telemetry = new TelemetryHandler();

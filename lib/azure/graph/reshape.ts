@@ -1,5 +1,5 @@
 import 'server-only';
-import type { DirectoryPrincipal, EntraApplication, EntraAppRole, EntraServicePrincipal, RoleAssignment } from './types';
+import type { DelegatedGrant, DirectoryPrincipal, EntraApplication, EntraAppRole, EntraServicePrincipal, RoleAssignment } from './types';
 
 type Json = Record<string, unknown>;
 
@@ -28,6 +28,24 @@ export function reshapeApplication(a: Json): EntraApplication {
     tokenVersion: api.requestedAccessTokenVersion === 2 ? 2 : 1,
     appRoles: arr(a.appRoles).map((r) => reshapeAppRole(r as Json)),
     redirectUris: arr(web.redirectUris).map(str),
+    delegatedScopes: arr(api.oauth2PermissionScopes).map((s) => {
+      const scope = s as Json;
+      return { id: str(scope.id), value: str(scope.value), isEnabled: scope.isEnabled !== false };
+    }),
+    preAuthorizedApplications: arr(api.preAuthorizedApplications).map((p) => {
+      const pre = p as Json;
+      return { appId: str(pre.appId), delegatedPermissionIds: arr(pre.delegatedPermissionIds).map(str) };
+    }),
+  };
+}
+
+export function reshapeDelegatedGrant(g: Json): DelegatedGrant {
+  return {
+    clientId: str(g.clientId),
+    resourceId: str(g.resourceId),
+    consentType: g.consentType === 'AllPrincipals' ? 'AllPrincipals' : 'Principal',
+    principalId: typeof g.principalId === 'string' ? g.principalId : null,
+    scopes: str(g.scope).split(/\s+/).filter(Boolean),
   };
 }
 

@@ -23,12 +23,26 @@ export function isNotFound(error: unknown): boolean {
   return (error as GraphFailure)?.statusCode === 404;
 }
 
-/** The user's direct assignments on one resource service principal. */
+/**
+ * Every assignment `GET /users/{id}/appRoleAssignments` answers on one resource service principal. Graph includes the
+ * assignments of groups the user is a direct member of (principalId = the group, principalType Group); see
+ * isOwnAssignment.
+ */
 export async function listUserAssignmentsOnResource(userId: string, resourceSpId: string): Promise<RoleAssignment[]> {
   // resourceId is a GUID property, so the literal is unquoted (Graph refuses a quoted GUID here); odataString guards anything else.
   const literal = /^[0-9a-f-]{36}$/i.test(resourceSpId) ? resourceSpId : odataString(resourceSpId);
   const filter = encodeURIComponent(`resourceId eq ${literal}`);
   return (await readAllPages(`/users/${encodeURIComponent(userId)}/appRoleAssignments?$filter=${filter}`)).map(reshapeAssignment);
+}
+
+/** Whether the assignment is the user's own, not one a group holds; the principal id tells them apart. */
+export function isOwnAssignment(assignment: RoleAssignment, userId: string): boolean {
+  return assignment.principalId.toLowerCase() === userId.toLowerCase();
+}
+
+/** The user's own assignments on one resource, without those held by their groups. */
+export async function listOwnAssignmentsOnResource(userId: string, resourceSpId: string): Promise<RoleAssignment[]> {
+  return (await listUserAssignmentsOnResource(userId, resourceSpId)).filter((a) => isOwnAssignment(a, userId));
 }
 
 /** Creates the assignment; throws Graph's error as is (callers handle duplicates by adopting). */

@@ -17,6 +17,19 @@ export interface EntraApplication {
   tokenVersion: 1 | 2;
   appRoles: EntraAppRole[];
   redirectUris: string[];
+  /** Delegated permissions (scopes) the app exposes: what a client can be consented to call on a user's behalf. */
+  delegatedScopes: { id: string; value: string; isEnabled: boolean }[];
+  /** Clients the app pre-authorizes for some of its scopes (no consent needed for those). */
+  preAuthorizedApplications: { appId: string; delegatedPermissionIds: string[] }[];
+}
+
+/** A delegated permission grant: consent for a client to call a resource with these scopes for one user or all. */
+export interface DelegatedGrant {
+  clientId: string;
+  resourceId: string;
+  consentType: 'AllPrincipals' | 'Principal';
+  principalId: string | null;
+  scopes: string[];
 }
 
 export interface EntraServicePrincipal {

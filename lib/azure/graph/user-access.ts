@@ -3,7 +3,10 @@ import { readAllPages } from './paged';
 import { reshapeAssignment, reshapePrincipal } from './reshape';
 import type { DirectoryPrincipal, RoleAssignment } from './types';
 
-/** App roles assigned to the user directly. */
+/**
+ * The user's app role assignments as Graph lists them: their own and those of the groups they are a direct member of
+ * (principalType Group). Tell them apart by principalId (isOwnAssignment).
+ */
 export async function listUserAssignments(userId: string): Promise<RoleAssignment[]> {
   return (await readAllPages(`/users/${encodeURIComponent(userId)}/appRoleAssignments`)).map(reshapeAssignment);
 }

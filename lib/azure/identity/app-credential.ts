@@ -2,9 +2,9 @@ import 'server-only';
 import { ClientSecretCredential, ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
 import { getConfig } from '@/lib/env';
 
-/** Scopes of Roleport's own app-only tokens; resource identifiers, the same whatever host serves them. */
-export const ARM_SCOPE = 'https://management.azure.com/.default';
-export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
+/** Scopes of Roleport's own app-only tokens: the configured cloud's resource ids, the same whatever host serves them. */
+export const armScope = () => getConfig().cloud.armScope;
+export const graphScope = () => getConfig().cloud.graphScope;
 
 let credential: TokenCredential | undefined;
 

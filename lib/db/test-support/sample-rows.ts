@@ -159,5 +159,14 @@ export function sampleRows(requestId = randomUUID()): { [T in keyof Database]: I
       ...stamps,
     },
     audit_head: { id: 1, last_seq: 0, last_hash: '0'.repeat(64), ...stamps },
+    audit_checkpoint: { id: 1, verified_seq: 1, verified_hash: 'f'.repeat(64), mac: 'e'.repeat(64), ...stamps },
+    rate_limit_counter: {
+      bucket: 'submit-request',
+      subject: 'oid-ada',
+      window_start: at,
+      count: 1,
+      expires_at: at,
+      ...stamps,
+    },
   };
 }

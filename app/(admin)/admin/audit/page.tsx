@@ -33,7 +33,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
     <>
       <PageHeader
         title="Audit log"
-        description="Every change Roleport made or recorded, hash-chained so an edit or deletion shows."
+        description="Every change Roleport made or recorded, chained with a keyed hash (HMAC) so an edit or deletion shows."
         actions={
           <a
             href={`/api/admin/audit-export?${auditQuery(search)}`}
@@ -46,7 +46,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       <div data-testid="audit-chain" data-ok={chain.ok}>
         {chain.ok ? (
           <Notice tone="success" title="The chain verifies">
-            All {chain.checked} events, up to event {chain.lastSeq}, match their hashes.
+            {chain.fromSeq > 0
+              ? `Events 1–${chain.fromSeq} were verified earlier (keyed checkpoint); the ${chain.checked} events since, up to event ${chain.lastSeq}, match their keyed hashes.`
+              : `All ${chain.checked} events, up to event ${chain.lastSeq}, match their keyed hashes.`}
           </Notice>
         ) : (
           <Notice tone="error" title="The chain does not verify">

@@ -27,7 +27,7 @@ export default async function ConfigDoctorPage() {
     <>
       <PageHeader
         title="Configuration doctor"
-        description="Checks that sign-in and token validation are wired up: the portal's redirect URI, and for each API that its validate-jwt trusts this tenant, accepts a registered audience and requires roles that exist."
+        description="Checks that sign-in and token validation are wired up: the portal's redirect URI, and for each API that its validate-jwt trusts this tenant, accepts a registered audience, requires roles that exist, and that the console may call it on behalf of users."
       />
       {error ? <Notice tone="error">{error}</Notice> : null}
       {!error ? (
@@ -50,6 +50,16 @@ export default async function ConfigDoctorPage() {
                       <p className="font-medium">{finding.title}</p>
                       <p className="break-words text-slate-600 dark:text-slate-400">{finding.detail}</p>
                       {finding.fix ? <p className="mt-1 text-slate-700 dark:text-slate-300">Fix: {finding.fix}</p> : null}
+                      {finding.link ? (
+                        <a
+                          href={finding.link.href}
+                          className="mt-1 inline-block font-semibold text-brand-700 underline"
+                          target="_blank"
+                          rel="noreferrer"
+                        >
+                          {finding.link.label}
+                        </a>
+                      ) : null}
                     </div>
                   </li>
                 ))}

@@ -1,0 +1,34 @@
+import 'server-only';
+import { UserFacingError } from '@/lib/errors/user-facing-error';
+import { REQUIRED_PERMISSIONS, type PermissionKey } from './required-permissions';
+
+interface AzureFailure {
+  statusCode?: number;
+  code?: string | null;
+}
+
+/** Graph's and ARM's refusal of a call the identity is not permitted to make (403 with their documented codes). */
+export function isPermissionDenied(error: unknown): boolean {
+  const e = error as AzureFailure | null;
+  return e?.statusCode === 403 && (e.code === 'Authorization_RequestDenied' || e.code === 'AuthorizationFailed');
+}
+
+/** The message naming the missing permission, or null when the error is not a permission refusal. */
+export function permissionDeniedMessage(error: unknown, key: PermissionKey): string | null {
+  if (!isPermissionDenied(error)) return null;
+  const p = REQUIRED_PERMISSIONS[key];
+  return p.service === 'graph'
+    ? `Roleport may not ${p.what}: its identity lacks the Microsoft Graph application permission ${p.permission} (Graph answered 403 Authorization_RequestDenied). An administrator adds it to Roleport's app registration under API permissions and grants admin consent.`
+    : `Roleport may not ${p.what}: its identity lacks the Azure RBAC permission ${p.permission} on the API Management service (ARM answered 403 AuthorizationFailed). An owner assigns Roleport a role that includes it.`;
+}
+
+/** Runs one Azure call; a permission refusal becomes a user-facing message naming the permission, never a 500. */
+export async function withPermission<T>(key: PermissionKey, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const message = permissionDeniedMessage(error, key);
+    if (message) throw new UserFacingError(message, 'permission_denied', 403);
+    throw error;
+  }
+}
