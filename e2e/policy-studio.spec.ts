@@ -57,6 +57,9 @@ test('Priya restricts DELETE /orders/{id} to Orders.Admin; Ben is refused with a
   await expect(diffs.first()).toBeVisible();
   await expect(diffs.filter({ hasText: 'delete-order' })).toContainText('Orders.Admin');
   await expect(page.getByText(/requires:/).first()).toContainText('Orders.Admin');
+  // The Orders API validates its tokens itself: only the operation changes, and the preview says why, in its form.
+  await expect(diffs).toHaveCount(1);
+  await expect(page.getByTestId('change-reason')).toContainText('validate-jwt at API scope');
   let applied = false;
   try {
     await page.getByRole('button', { name: /^Apply \d+ policy changes$/ }).click();

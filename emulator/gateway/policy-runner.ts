@@ -6,6 +6,7 @@ import { apimError, headerValue, UnsupportedPolicyError, type GatewayContext, ty
 import type { OpenIdKeyCache } from './openid-keys';
 import type { Section, Step } from './policy-chain';
 import { runSendRequest } from './send-request';
+import { validateAzureAdToken } from './validate-azure-ad-token';
 import { validateJwt } from './validate-jwt';
 import { evaluateValue } from './value-expressions';
 
@@ -148,6 +149,8 @@ async function runInbound(
   switch (element.nodeName) {
     case 'validate-jwt':
       return validateJwt(element, ctx, keys);
+    case 'validate-azure-ad-token':
+      return validateAzureAdToken(element, ctx, keys);
     case 'check-header':
       return checkHeader(element, ctx);
     case 'set-header':

@@ -63,7 +63,11 @@ describe('shapes match the published examples', () => {
     expect(one.api.requestedAccessTokenVersion).toBe(2);
     expect(one.passwordCredentials).toEqual([]);
     const owners = await graph.api(`/applications/${ORDERS_APP.objectId}/owners`).get();
-    expect(owners.value.map((o: { id: string }) => o.id)).toEqual([USERS.olivia.oid]);
+    // Roleport's service principal owns the API registrations too (for Application.ReadWrite.OwnedBy).
+    expect(owners.value.map((o: { id: string; '@odata.type': string }) => [o['@odata.type'], o.id])).toEqual([
+      ['#microsoft.graph.user', USERS.olivia.oid],
+      ['#microsoft.graph.servicePrincipal', PORTAL_APP.servicePrincipalId],
+    ]);
   });
 
   it('users and their app role assignments', async () => {

@@ -17,6 +17,7 @@ import type { ApimState } from '../apim/types';
 import type { EmulatorUrls } from '../context';
 import { APIM, INVENTORY_APP, ORDERS_APP, PAYMENTS_APP, USERS } from './demo-tenant';
 import { generateCatalog } from './generate-catalog';
+import { seedTokenForms } from './token-forms-seed';
 
 function seedService(state: ApimState, urls: EmulatorUrls): void {
   const gateway = new URL(urls.gatewayUrl);
@@ -228,6 +229,7 @@ export function seedApim(
   seedNamedValues(state, opts.urls, opts.tenantId);
   seedProducts(state);
   seedApis(state);
+  seedTokenForms(state);
   seedShipments(state);
   seedUsers(state);
   if (opts.generated && opts.generated.apis > 0) generateCatalog(state, { ...opts.generated, productId: 'developer' });

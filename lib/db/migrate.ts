@@ -5,6 +5,7 @@ import * as audit from './migrations/0003-audit';
 import * as catalogAppGroupHoldings from './migrations/0004-catalog-app-group-holdings';
 import * as accessRequestRuleSnapshot from './migrations/0005-access-request-rule-snapshot';
 import * as auditCheckpointRateLimits from './migrations/0007-audit-checkpoint-rate-limits';
+import * as catalogApiVersion from './migrations/0009-catalog-api-version';
 
 // A static list rather than a folder scan, so the migrations bundle into the Next.js server build.
 // Names sort in the order they must run; never rename or edit one that has shipped — add a new one.
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004-catalog-app-group-holdings': catalogAppGroupHoldings,
   '0005-access-request-rule-snapshot': accessRequestRuleSnapshot,
   '0007-audit-checkpoint-rate-limits': auditCheckpointRateLimits,
+  '0009-catalog-api-version': catalogApiVersion,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

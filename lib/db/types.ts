@@ -49,6 +49,8 @@ export interface CatalogApiTable extends Timestamps {
   sync_error: string | null;
   /** Changes whenever anything the index derives from the API changes. */
   fingerprint: string | null;
+  /** ApiVersionInfo as JSON when the API is one version of an APIM version set. */
+  version: JsonText | null;
 }
 
 export interface CatalogOperationTable extends Timestamps {

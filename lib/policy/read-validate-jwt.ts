@@ -15,10 +15,21 @@ export interface RequiredClaim {
   values: string[];
 }
 
-/** One `validate-jwt`, as Roleport stores it. Text fields are resolved from named values where a value was given. */
+/**
+ * One token check, as Roleport stores it: a `validate-jwt`, or a `validate-azure-ad-token` (whose accepted audiences are
+ * its `<audiences>` and `<backend-application-ids>`, and whose issuers are Entra's for `tenantId`). Text fields are
+ * resolved from named values where a value was given.
+ */
 export interface JwtValidation {
+  /** Absent for validate-jwt. */
+  form?: 'validate-azure-ad-token';
   scope: PolicyScope;
   managedByRoleport: boolean;
+  /** The policy fragment the check came from, when it was included. */
+  fragmentId?: string;
+  /** validate-azure-ad-token only. */
+  tenantId?: string;
+  clientApplicationIds?: string[];
   /** Null when the element names no token source (APIM rejects such a policy). */
   tokenSource: TokenSource | null;
   failedValidationHttpCode: number;
@@ -34,9 +45,9 @@ export interface JwtValidation {
   unresolvedNamedValues: string[];
 }
 
-const elements = (parent: PolicyElement, name: string) =>
+export const elements = (parent: PolicyElement, name: string) =>
   parent.children.filter((c): c is PolicyElement => c.kind === 'element' && c.name === name);
-const textOf = (element: PolicyElement) =>
+export const textOf = (element: PolicyElement) =>
   element.children
     .map((c) => (c.kind === 'text' ? c.text : ''))
     .join('')
@@ -78,6 +89,7 @@ export function readValidateJwt(
   const validation: JwtValidation = {
     scope,
     managedByRoleport: step.managedByRoleport,
+    ...(step.fragmentId ? { fragmentId: step.fragmentId } : {}),
     tokenSource,
     failedValidationHttpCode: Number.isFinite(code) ? code : 401,
     ...(a['failed-validation-error-message'] !== undefined ? { failedValidationErrorMessage: a['failed-validation-error-message'] } : {}),

@@ -196,7 +196,7 @@ export async function ordersTokenRoles(emulator: RunningEmulator, user: DemoUser
 /** Graph faults for the next matching requests (POST /_emulator/faults on the Entra origin). */
 export async function scriptFaults(
   emulator: RunningEmulator,
-  script: { method?: string; pathContains?: string; kind: '429' | '500' | '503'; times: number; retryAfterSeconds?: number }[],
+  script: { method?: string; pathContains?: string; kind: '429' | '500' | '503' | 'timeout'; times: number; retryAfterSeconds?: number }[],
 ): Promise<void> {
   const response = await fetch(`${emulator.urls.authorityHost}/_emulator/faults`, {
     method: 'POST',

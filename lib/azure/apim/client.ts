@@ -2,6 +2,7 @@ import 'server-only';
 import { ApiManagementClient } from '@azure/arm-apimanagement';
 import { getConfig } from '@/lib/env';
 import { appCredential, armScope } from '@/lib/azure/identity/app-credential';
+import { requestTimeoutPolicy } from '@/lib/azure/request-timeout-policy';
 
 let client: ApiManagementClient | undefined;
 
@@ -14,6 +15,7 @@ export function apimClient(): ApiManagementClient {
     credentialScopes: [armScope()],
     // 429s are retried after Retry-After by the pipeline and then by AzureCallGate; 5xx get a short backoff here.
     retryOptions: { maxRetries: 3, retryDelayInMs: 300, maxRetryDelayInMs: 4000 },
+    additionalPolicies: [{ policy: requestTimeoutPolicy('Azure Resource Manager', config.azureRequestTimeoutMs), position: 'perRetry' }],
   });
   return client;
 }

@@ -11,6 +11,7 @@ import {
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
 import { getConfig } from '@/lib/env';
 import { appCredential, graphScope } from '@/lib/azure/identity/app-credential';
+import { RequestTimeoutHandler } from './request-timeout-handler';
 
 // Graph's own retry waits 3 s before each retry when there is no Retry-After; a second is enough before the
 // callers' own backoff (provisioning jobs, sync) takes over. Retry-After, when Graph sends it, always wins.
@@ -24,10 +25,12 @@ function middlewareChain(): AuthenticationHandler {
   const retry = new RetryHandler(new RetryHandlerOptions(RETRY_DELAY_SECONDS, RETRIES));
   const redirect = new RedirectHandler();
   const telemetry = new TelemetryHandler();
+  const timeout = new RequestTimeoutHandler(getConfig().azureRequestTimeoutMs);
   auth.setNext(retry);
   retry.setNext(redirect);
   redirect.setNext(telemetry);
-  telemetry.setNext(new HTTPMessageHandler());
+  telemetry.setNext(timeout);
+  timeout.setNext(new HTTPMessageHandler());
   return auth;
 }
 

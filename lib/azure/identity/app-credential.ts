@@ -1,6 +1,7 @@
 import 'server-only';
 import { ClientSecretCredential, ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
 import { getConfig } from '@/lib/env';
+import { requestTimeoutPolicy } from '@/lib/azure/request-timeout-policy';
 
 /** Scopes of Roleport's own app-only tokens: the configured cloud's resource ids, the same whatever host serves them. */
 export const armScope = () => getConfig().cloud.armScope;
@@ -12,12 +13,20 @@ let credential: TokenCredential | undefined;
 export function appCredential(): TokenCredential {
   if (credential) return credential;
   const config = getConfig();
+  // Token requests are bounded like the ARM and Graph calls they serve.
+  const additionalPolicies = [
+    { policy: requestTimeoutPolicy('Microsoft Entra ID', config.azureRequestTimeoutMs), position: 'perRetry' as const },
+  ];
   credential =
     config.appCredential === 'managed-identity'
-      ? new ManagedIdentityCredential(config.managedIdentityClientId ? { clientId: config.managedIdentityClientId } : {})
+      ? new ManagedIdentityCredential({
+          ...(config.managedIdentityClientId ? { clientId: config.managedIdentityClientId } : {}),
+          additionalPolicies,
+        })
       : new ClientSecretCredential(config.tenantId, config.clientId, config.clientSecret, {
           authorityHost: config.authorityHost,
           disableInstanceDiscovery: true,
+          additionalPolicies,
         });
   return credential;
 }

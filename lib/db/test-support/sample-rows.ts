@@ -35,6 +35,7 @@ export function sampleRows(requestId = randomUUID()): { [T in keyof Database]: I
       synced_at: at,
       sync_error: null,
       fingerprint: 'abc123',
+      version: '{"setId":"orders","setName":"Orders","scheme":"Segment","selector":null,"value":"v1"}',
       ...stamps,
     },
     catalog_operation: {
