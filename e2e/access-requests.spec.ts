@@ -220,3 +220,11 @@ test('an admin sets an auto-approve rule, sees the grant beside assignments made
   await expect(payments.locator('[data-testid="approval-rule"][data-role="Payments.Admin"]')).toHaveCount(0);
   await priya.context().close();
 });
+
+test('the rules page says which APIs share an app registration, and so share its rules', async ({ browser }) => {
+  const priya = await pageAs(browser, 'priya', '/admin/settings');
+  const inventory = priya.locator('[data-testid="rules-api"][data-api-id="inventory"]');
+  await expect(inventory.getByTestId('shares-app')).toContainText('Shares its app registration with Shipments API');
+  await expect(inventory.getByTestId('shares-app')).toContainText('the strictest of their rules');
+  await expect(priya.locator('[data-testid="rules-api"][data-api-id="orders"] [data-testid="shares-app"]')).toHaveCount(0);
+});

@@ -3,6 +3,7 @@ import * as catalog from './migrations/0001-catalog';
 import * as access from './migrations/0002-access';
 import * as audit from './migrations/0003-audit';
 import * as catalogAppGroupHoldings from './migrations/0004-catalog-app-group-holdings';
+import * as accessRequestRuleSnapshot from './migrations/0005-access-request-rule-snapshot';
 import * as sessionRevocationAndReconciliation from './migrations/0006-session-revocation-and-reconciliation';
 import * as auditCheckpointRateLimits from './migrations/0007-audit-checkpoint-rate-limits';
 import * as catalogApiVersion from './migrations/0009-catalog-api-version';
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0002-access': access,
   '0003-audit': audit,
   '0004-catalog-app-group-holdings': catalogAppGroupHoldings,
+  '0005-access-request-rule-snapshot': accessRequestRuleSnapshot,
   '0006-session-revocation-and-reconciliation': sessionRevocationAndReconciliation,
   '0007-audit-checkpoint-rate-limits': auditCheckpointRateLimits,
   '0009-catalog-api-version': catalogApiVersion,

@@ -127,6 +127,8 @@ export interface AccessRequestTable extends Timestamps {
   decided_at: string | null;
   activated_at: string | null;
   ended_at: string | null;
+  /** The approval rule's terms when the request was submitted (JSON); null before migration 0005. */
+  rule_snapshot: JsonText | null;
 }
 
 export type Verdict = 'approve' | 'reject';

@@ -89,6 +89,7 @@ export function sampleRows(requestId = randomUUID()): { [T in keyof Database]: I
       decided_at: null,
       activated_at: null,
       ended_at: null,
+      rule_snapshot: '{"autoApprove":false,"stages":1,"maxDays":90,"groupId":null}',
       ...stamps,
     },
     access_decision: {
