@@ -3,7 +3,16 @@ import { expect, test } from '@playwright/test';
 import { signIn, signOut } from './support/sign-in';
 
 // Shipments v1 and v2 are versions of one API: one entry.
-const SEEDED_APIS = ['Inventory API', 'Legacy Billing API', 'Orders API', 'Payments API', 'Shipments API', 'Status API'];
+const SEEDED_APIS = [
+  'Deliveries API',
+  'Inventory API',
+  'Legacy Billing API',
+  'Orders API',
+  'Payments API',
+  'Shipments API',
+  'Status API',
+  'Stock Alerts API',
+];
 
 test('a developer signs in and sees exactly the seeded APIs', async ({ page }) => {
   await signIn(page, 'ada', '/apis');
