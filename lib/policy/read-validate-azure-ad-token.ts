@@ -1,29 +1,21 @@
 import 'server-only';
 import type { EffectiveStep } from './effective-chain';
-import { SCOPE_LABEL } from './effective-chain';
-import { namedValuesIn, resolveNamedValues } from './named-values';
-import { elements, textOf, type JwtValidation, type TokenSource } from './read-validate-jwt';
+import { namedValuesIn } from './named-values';
+import { policyValueReader } from './policy-value-reader';
+import type { JwtValidation, TokenSource } from './read-validate-jwt';
 
 // validate-azure-ad-token (learn.microsoft.com/azure/api-management/validate-azure-ad-token-policy): `tenant-id`,
 // the token from `header-name` (default Authorization with the Bearer scheme), `query-parameter-name` or `token-value`;
 // `<audiences>` and `<backend-application-ids>` name the accepted `aud` values, `<client-application-ids>` the accepted
 // callers, `<required-claims>` as in validate-jwt. The issuers are Entra's own for the tenant, so none are listed.
 
-const isExpression = (text: string) => /^@[({]/.test(text.trim());
-
 export function readValidateAzureAdToken(
   step: EffectiveStep,
   values?: Readonly<Record<string, string>>,
 ): { validation: JwtValidation; notes: string[] } {
   const { element, scope } = step;
-  const notes: string[] = [];
-  const referenced = new Set<string>();
-  const read = (raw: string, what: string): string => {
-    namedValuesIn(raw).forEach((name) => referenced.add(name));
-    if (isExpression(raw))
-      notes.push(`A validate-azure-ad-token at ${SCOPE_LABEL[scope]} scope computes its ${what} with an expression: ${raw}`);
-    return resolveNamedValues(raw, values);
-  };
+  const reader = policyValueReader(step, 'validate-azure-ad-token', values);
+  const { read, list, notes } = reader;
   const a = element.attributes;
   const tokenSource: TokenSource =
     a['query-parameter-name'] !== undefined
@@ -31,16 +23,7 @@ export function readValidateAzureAdToken(
       : a['token-value'] !== undefined
         ? { kind: 'expression', expression: a['token-value'] }
         : { kind: 'header', name: a['header-name'] ?? 'Authorization', scheme: 'Bearer' };
-  const list = (container: string, item: string, what: string) =>
-    elements(element, container).flatMap((c) => elements(c, item).map((e) => read(textOf(e), what)));
-  const requiredClaims = elements(element, 'required-claims').flatMap((container) =>
-    elements(container, 'claim').map((claim) => ({
-      name: read(claim.attributes.name ?? '', 'required claim name'),
-      match: claim.attributes.match === 'any' ? ('any' as const) : ('all' as const),
-      ...(claim.attributes.separator ? { separator: claim.attributes.separator } : {}),
-      values: elements(claim, 'value').map((v) => read(textOf(v), 'required claim value')),
-    })),
-  );
+  const requiredClaims = reader.requiredClaims();
   const code = Number.parseInt(a['failed-validation-httpcode'] ?? '401', 10);
   const tenantId = read(a['tenant-id'] ?? '', 'tenant-id');
   const clientApplicationIds = list('client-application-ids', 'application-id', 'client application id');
@@ -65,7 +48,7 @@ export function readValidateAzureAdToken(
     audiences,
     issuers: [],
     requiredClaims,
-    namedValues: [...referenced],
+    namedValues: reader.referencedNamedValues(),
     unresolvedNamedValues: [],
   };
   validation.unresolvedNamedValues = [
