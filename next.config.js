@@ -6,6 +6,7 @@ const nextConfig = {
   distDir: process.env.ROLEPORT_NEXT_DIST_DIR || '.next',
   // `npm run typecheck` checks the whole project (tests and scripts too) once; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
+  // Static headers for every response; the per-request ones (CSP with its nonce, HSTS in Azure mode) come from proxy.ts.
   async headers() {
     return [
       {
@@ -14,6 +15,8 @@ const nextConfig = {
           { key: 'X-Frame-Options', value: 'DENY' },
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Referrer-Policy', value: 'same-origin' },
+          // The portal uses none of these; no script on its pages may either.
+          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },
         ],
       },
     ];

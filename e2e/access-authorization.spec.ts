@@ -75,25 +75,38 @@ test("another developer's request URL is a 404, not their data", async ({ page, 
   await ben.context().close();
 });
 
-test('the audit CSV export answers 401 signed out, 403 to a developer, and CSV to an admin', async ({ page, browser, playwright }) => {
+test('the audit CSV export is a same-site POST: 401 signed out, 403 to a developer, CSV to an admin, never a GET', async ({
+  page,
+  browser,
+  playwright,
+}) => {
+  const origin = { origin: `http://localhost:${PORT}` };
   const anonymous = await playwright.request.newContext({ baseURL: `http://localhost:${PORT}` });
-  const signedOut = await anonymous.get('/api/admin/audit-export');
+  const signedOut = await anonymous.post('/api/admin/audit-export', { headers: origin });
   expect(signedOut.status()).toBe(401);
   expect(await signedOut.json()).toEqual({ error: { code: 'unauthenticated', message: expect.any(String) } });
   await anonymous.dispose();
 
   await signIn(page, 'ada', '/');
-  const forbidden = await page.request.get('/api/admin/audit-export');
+  const forbidden = await page.request.post('/api/admin/audit-export', { headers: origin });
   expect(forbidden.status()).toBe(403);
   expect(await forbidden.json()).toEqual({ error: { code: 'forbidden', message: 'Only a portal admin can export the audit log.' } });
 
   const priya = await pageAs(browser, 'priya', '/admin/audit');
   await expect(priya.getByTestId('audit-chain')).toHaveAttribute('data-ok', 'true');
-  const csv = await priya.request.get('/api/admin/audit-export');
+  // Taking a copy is recorded in the log, so a GET (a link, a prefetch, an <img> on another site) cannot do it.
+  expect((await priya.request.get('/api/admin/audit-export')).status()).toBe(405);
+  const crossSite = await priya.request.post('/api/admin/audit-export', { headers: { origin: 'https://evil.example' } });
+  expect(crossSite.status()).toBe(403);
+  const csv = await priya.request.post('/api/admin/audit-export', { headers: origin });
   expect(csv.status()).toBe(200);
   expect(csv.headers()['content-type']).toContain('text/csv');
   expect(
     (await csv.text()).startsWith('seq,at,actor_oid,actor_name,action,subject_type,subject_id,before,after,data,prev_hash,hash\r\n'),
   ).toBe(true);
+  // The audit page's button downloads the file.
+  const download = priya.waitForEvent('download');
+  await priya.getByRole('button', { name: 'Export CSV' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^roleport-audit-\d{4}-\d{2}-\d{2}\.csv$/);
   await priya.context().close();
 });

@@ -195,6 +195,9 @@ test('an admin sets an auto-approve rule, sees the grant beside assignments made
   await expect(page.locator('[data-action="request.auto_approved"]')).toBeVisible();
 
   await priya.goto('/admin/access');
+  // The page shows the last comparison with Entra; the admin asks for a fresh one.
+  await priya.getByRole('button', { name: 'Compare with Entra now' }).click();
+  await expect(priya.getByText(/^Compared \d+ APIs with Entra/)).toBeVisible();
   await expect(
     priya.locator('[data-testid="access-api"][data-api-id="orders"] [data-testid="external-assignment"]').filter({ hasText: 'Ben Okafor' }),
   ).toContainText('Outside Roleport');
@@ -216,4 +219,16 @@ test('an admin sets an auto-approve rule, sees the grant beside assignments made
   await priya.getByRole('button', { name: 'Delete the rule for Payments.Admin' }).click();
   await expect(payments.locator('[data-testid="approval-rule"][data-role="Payments.Admin"]')).toHaveCount(0);
   await priya.context().close();
+});
+
+test('the rules page says which APIs share an app registration, and so share its rules', async ({ browser }) => {
+  const priya = await pageAs(browser, 'priya', '/admin/settings');
+  const inventory = priya.locator('[data-testid="rules-api"][data-api-id="inventory"]');
+  // Stock Alerts is backed by the Inventory app; Deliveries and both Shipments versions by the Orders app; Payments by its own.
+  await expect(inventory.getByTestId('shares-app')).toContainText('Shares its app registration with Stock Alerts API');
+  await expect(inventory.getByTestId('shares-app')).toContainText('the strictest of their rules');
+  const orders = priya.locator('[data-testid="rules-api"][data-api-id="orders"] [data-testid="shares-app"]');
+  await expect(orders).toContainText('Deliveries API');
+  await expect(orders).toContainText('Shipments API');
+  await expect(priya.locator('[data-testid="rules-api"][data-api-id="payments"] [data-testid="shares-app"]')).toHaveCount(0);
 });

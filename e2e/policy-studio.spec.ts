@@ -1,19 +1,46 @@
 // Rule: a role map applied in the policy studio is what the gateway enforces for the next call, and one click rolls it back.
 import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, USERS } from '../emulator/seed/demo-tenant';
+import { APIM, DEMO_PASSWORD, USERS } from '../emulator/seed/demo-tenant';
 import { signIn } from './support/sign-in';
 
 interface EmulatorConnection {
   authorityHost: string;
   tenantId: string;
   gatewayUrl: string;
+  armEndpoint: string;
   portal: { clientId: string; clientSecret: string };
 }
 
-/** Status of DELETE /orders/{id} called straight at the gateway with a fresh token for Ben (ROPC). */
-async function benDeletesDirectly(request: APIRequestContext): Promise<{ status: number; body: string }> {
-  const emulator = JSON.parse(readFileSync('.local/emulator-e2e.json', 'utf8')) as EmulatorConnection;
+const emulatorConnection = () => JSON.parse(readFileSync('.local/emulator-e2e.json', 'utf8')) as EmulatorConnection;
+const ORDERS_ARM = `/subscriptions/${APIM.subscriptionId}/resourceGroups/${APIM.resourceGroup}/providers/Microsoft.ApiManagement/service/${APIM.serviceName}/apis/orders`;
+
+/** A policy of the Orders API as APIM returns it in rawxml (expressions as written), read straight from ARM. */
+async function readOrdersPolicy(request: APIRequestContext, scope: string): Promise<string | null> {
+  const emulator = emulatorConnection();
+  const tokenResponse = await request.post(`${emulator.authorityHost}/${emulator.tenantId}/oauth2/v2.0/token`, {
+    form: {
+      grant_type: 'client_credentials',
+      client_id: emulator.portal.clientId,
+      client_secret: emulator.portal.clientSecret,
+      scope: 'https://management.azure.com/.default',
+    },
+  });
+  const token = ((await tokenResponse.json()) as { access_token: string }).access_token;
+  const response = await request.get(`${emulator.armEndpoint}${ORDERS_ARM}${scope}/policies/policy?api-version=2024-05-01&format=rawxml`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  if (response.status() === 404) return null;
+  return ((await response.json()) as { properties: { value: string } }).properties.value;
+}
+
+/** Ben (Orders.Write) calls the Orders API straight at the gateway with a fresh token (ROPC), outside the portal. */
+async function benCalls(
+  request: APIRequestContext,
+  method: 'GET' | 'DELETE',
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
+  const emulator = emulatorConnection();
   const tokenResponse = await request.post(`${emulator.authorityHost}/${emulator.tenantId}/oauth2/v2.0/token`, {
     form: {
       grant_type: 'password',
@@ -26,11 +53,14 @@ async function benDeletesDirectly(request: APIRequestContext): Promise<{ status:
   });
   expect(tokenResponse.ok()).toBe(true);
   const token = ((await tokenResponse.json()) as { access_token: string }).access_token;
-  const response = await request.delete(`${emulator.gatewayUrl}/orders/orders/ord-10042`, {
-    headers: { Authorization: `Bearer ${token}` },
+  const response = await request.fetch(`${emulator.gatewayUrl}/orders/orders/ord-10042`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, ...headers },
   });
   return { status: response.status(), body: await response.text() };
 }
+
+const benDeletesDirectly = (request: APIRequestContext) => benCalls(request, 'DELETE');
 
 const deleteRow = (page: Page) => page.locator('tr[data-operation="delete-order"]');
 
@@ -46,6 +76,15 @@ test('Priya restricts DELETE /orders/{id} to Orders.Admin; Ben is refused with a
   browser,
   request,
 }) => {
+  // Two browser sessions, a catalog refresh and direct ARM and gateway checks: more than the default budget on a busy machine.
+  test.slow();
+  // The Orders API policy holds C# expressions (quotes, &&, generics, lambdas, CDATA) and named values.
+  const apiBefore = await readOrdersPolicy(request, '');
+  const operationBefore = await readOrdersPolicy(request, '/operations/delete-order');
+  expect(apiBefore).toContain('GetValueOrDefault("X-Env","") == "prod" && context.Request.Method == "DELETE"');
+  expect(apiBefore).toContain('Body?.As<JObject>(preserveContent: true)');
+  expect(apiBefore).toContain('<audience>{{orders-client-id}}</audience>');
+  expect((await benCalls(request, 'GET', { 'X-Env': 'blocked' })).status).toBe(451);
   await signIn(page, 'priya', '/admin/apis/orders/policy');
   const writeBox = deleteRow(page).getByRole('checkbox', { name: 'Orders.Write allows delete-order' });
   await expect(writeBox).toBeChecked();
@@ -57,6 +96,9 @@ test('Priya restricts DELETE /orders/{id} to Orders.Admin; Ben is refused with a
   await expect(diffs.first()).toBeVisible();
   await expect(diffs.filter({ hasText: 'delete-order' })).toContainText('Orders.Admin');
   await expect(page.getByText(/requires:/).first()).toContainText('Orders.Admin');
+  // The Orders API validates its tokens itself: only the operation changes, and the preview says why, in its form.
+  await expect(diffs).toHaveCount(1);
+  await expect(page.getByTestId('change-reason')).toContainText('validate-jwt at API scope');
   let applied = false;
   try {
     await page.getByRole('button', { name: /^Apply \d+ policy changes$/ }).click();
@@ -81,6 +123,12 @@ test('Priya restricts DELETE /orders/{id} to Orders.Admin; Ben is refused with a
     if (applied) await rollBackLatest(page);
   }
   expect((await benDeletesDirectly(request)).status).toBe(200);
+  // Rolled back byte for byte, and the API's expressions still run at the gateway.
+  expect(await readOrdersPolicy(request, '')).toBe(apiBefore);
+  expect(await readOrdersPolicy(request, '/operations/delete-order')).toBe(operationBefore);
+  const blocked = await benCalls(request, 'GET', { 'X-Env': 'blocked' });
+  expect(blocked.status).toBe(451);
+  expect(blocked.body).toContain('<see runbook>');
   await page.reload();
   await expect(deleteRow(page).getByRole('checkbox', { name: 'Orders.Write allows delete-order' })).toBeChecked();
 });

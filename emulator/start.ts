@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import type { ApimState } from './apim/state';
 import type { EmulatorUrls, SurfaceHandler, SurfaceName, TokenVerifier } from './context';
 import { createControlHandler } from './control/control-handler';
+import type { PermissionTargets } from './control/permissions-control';
 import { RequestStats } from './control/request-stats';
 import type { CloudName } from './directory/clouds';
 import type { Directory } from './directory/directory';
@@ -14,6 +15,8 @@ import { createGraphHandler } from './graph/graph-handler';
 import { createSurfaceServer, type SurfaceServer } from './http/surface-server';
 import { APIM, DEMO_PASSWORD, PORTAL_APP, TENANT_ID, USERS } from './seed/demo-tenant';
 import { seedDirectory } from './seed/directory-seed';
+import { seedRbac } from './seed/rbac-seed';
+import type { RbacState } from './arm/rbac';
 import { ensureCertificates } from './tls/ensure-certificates';
 
 export const ALL_SURFACES: SurfaceName[] = ['entra', 'graph', 'arm', 'gateway'];
@@ -63,6 +66,8 @@ export interface RunningEmulator {
   faults: FaultState;
   stats: RequestStats;
   tokens: TokenVerifier;
+  /** Azure RBAC role assignments the emulated ARM enforces. */
+  rbac: RbacState;
   stop(): Promise<void>;
 }
 
@@ -75,8 +80,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const faults = new FaultState({ latencyMs: options.latencyMs, armThrottle: options.armThrottle ?? null });
   const stats = new RequestStats();
   // The control handler is built before the ports (and so the URLs) are known.
-  const known: { urls?: EmulatorUrls } = {};
-  const control = createControlHandler({ faults, stats, urls: () => known.urls!, surfaces });
+  const known: { urls?: EmulatorUrls; permissions?: PermissionTargets } = {};
+  const control = createControlHandler({ faults, stats, urls: () => known.urls!, surfaces, permissions: () => known.permissions });
 
   const servers = new Map<SurfaceName, SurfaceServer>();
   const ports: Partial<Record<SurfaceName, number>> = {};
@@ -107,6 +112,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   known.urls = urls;
 
   const directory = seedDirectory({ extraRedirectUris: options.extraRedirectUris, cloud: options.cloud });
+  const rbac = seedRbac();
+  known.permissions = { directory, rbac };
   const keys = await createSigningKeys();
   const tokens = createTokenVerifier(keys, urls.authorityHost, TENANT_ID, directory.cloud.v1IssuerHost);
   const handlers: Partial<Record<SurfaceName, SurfaceHandler>> = {
@@ -126,7 +133,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     seedApim(state, { urls, tenantId: TENANT_ID, generated });
     apim = state;
     if (surfaces.includes('arm'))
-      handlers.arm = (await import('./arm/handler')).createArmHandler({ state, tokens, urls, cloud: directory.cloud });
+      handlers.arm = (await import('./arm/handler')).createArmHandler({ state, tokens, urls, cloud: directory.cloud, rbac });
     if (surfaces.includes('gateway'))
       handlers.gateway = (await import('./gateway/handler')).createGatewayHandler({ state, urls, caPem: certs.caPem });
   }
@@ -168,6 +175,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     faults,
     stats,
     tokens,
+    rbac,
     stop: async () => {
       await Promise.all([...servers.values()].map((s) => s.close()));
     },

@@ -148,6 +148,31 @@ describe('loadConfig', () => {
     expect(auditHmacKey({ ...env, AUDIT_HMAC_KEY: 'q'.repeat(32) })).toBe('q'.repeat(32));
   });
 
+  it('requires an https webhook URL and a Standard Webhooks secret in Azure mode, and generates the secret locally', () => {
+    const secret = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;
+    const hook = { ROLEPORT_WEBHOOK_URL: 'https://hooks.contoso.com/roleport', ROLEPORT_WEBHOOK_SECRET: secret };
+    expect(loadConfig({ ...AZURE, ...hook })).toMatchObject({
+      webhookUrl: hook.ROLEPORT_WEBHOOK_URL,
+      webhookSecret: secret,
+      webhookRetentionDays: 7,
+    });
+    expect(messageOf({ ...AZURE, ...hook, ROLEPORT_WEBHOOK_URL: 'http://hooks.contoso.com/roleport' })).toMatch(
+      /ROLEPORT_WEBHOOK_URL must be an https/,
+    );
+    expect(messageOf({ ...AZURE, ROLEPORT_WEBHOOK_URL: hook.ROLEPORT_WEBHOOK_URL })).toMatch(/ROLEPORT_WEBHOOK_SECRET is required/);
+    expect(messageOf({ ...AZURE, ...hook, ROLEPORT_WEBHOOK_SECRET: 'hunter2' })).toMatch(/ROLEPORT_WEBHOOK_SECRET must be whsec_/);
+    expect(messageOf({ ...AZURE, ...hook, ROLEPORT_WEBHOOK_SECRET: 'whsec_c2hvcnQ=' })).toMatch(
+      /ROLEPORT_WEBHOOK_SECRET must hold 24 to 64 bytes/,
+    );
+    expect(loadConfig({ ...AZURE, ...hook, ROLEPORT_WEBHOOK_RETENTION_DAYS: '30' }).webhookRetentionDays).toBe(30);
+
+    const local = { ...emulatorFile(), ROLEPORT_WEBHOOK_URL: 'http://127.0.0.1:9000/hook' };
+    const generated = loadConfig(local).webhookSecret ?? '';
+    expect(generated).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    expect(loadConfig(local).webhookSecret).toBe(generated);
+    expect(loadConfig(emulatorFile()).webhookSecret).toBeUndefined();
+  });
+
   it('uses PostgreSQL in local mode when DATABASE_URL is set', () => {
     const config = loadConfig({ ...emulatorFile(), DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' });
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://postgres@127.0.0.1:5432/test' });

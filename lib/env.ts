@@ -31,9 +31,19 @@ export interface RoleportConfig {
   auditHmacKey: string;
   database: DatabaseConfig;
   webhookUrl?: string;
+  /** Standard Webhooks signing secret (`whsec_` + base64); set whenever webhookUrl is. */
+  webhookSecret?: string;
+  /** Days a delivered (or abandoned) webhook row is kept before it is purged. */
+  webhookRetentionDays: number;
   catalogSyncIntervalMinutes: number;
   /** Hosts the try-it console may reach besides the APIM gateway host. */
   extraGatewayHosts: string[];
+  /** `next dev`: the CSP allows what React's development build needs. */
+  development: boolean;
+  /** A session ends this long after sign-in, however active it is. */
+  sessionLifetimeHours: number;
+  /** Minutes between scheduled comparisons of Roleport's grants with Entra's assignments. */
+  reconcileIntervalMinutes: number;
   /** Gateway hosts (exact `host[:port]`) whose DNS answers may be private-network addresses: APIM in a virtual network. */
   privateGatewayHosts: string[];
   /** Per-request limit on every ARM, Graph and token call Roleport makes as itself (each retry gets its own). */
@@ -69,6 +79,14 @@ const webUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' 
 const postgresUrl = z.string().regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// connection URL');
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 const auditKey = z.string().min(32, 'must be at least 32 characters');
+// Standard Webhooks secrets: "whsec_" then the base64 of 24 to 64 random bytes.
+const webhookSecret = z
+  .string()
+  .regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, 'must be whsec_ followed by base64')
+  .refine((value) => {
+    const bytes = Buffer.from(value.slice(6), 'base64').length;
+    return bytes >= 24 && bytes <= 64;
+  }, 'must hold 24 to 64 bytes after whsec_');
 
 const commonSchema = z.object({
   PUBLIC_URL: optional(webUrl),
@@ -77,8 +95,12 @@ const commonSchema = z.object({
   DATABASE_URL: optional(postgresUrl),
   ROLEPORT_DATA_DIR: optional(z.string()),
   ROLEPORT_WEBHOOK_URL: optional(webUrl),
+  ROLEPORT_WEBHOOK_SECRET: optional(webhookSecret),
+  ROLEPORT_WEBHOOK_RETENTION_DAYS: optional(z.coerce.number().int().min(1).max(3650)),
   CATALOG_SYNC_INTERVAL_MINUTES: optional(z.coerce.number().int().min(1).max(1440)),
   CONSOLE_EXTRA_GATEWAY_HOSTS: optional(z.string()),
+  SESSION_LIFETIME_HOURS: optional(z.coerce.number().int().min(1).max(168)),
+  RECONCILE_INTERVAL_MINUTES: optional(z.coerce.number().int().min(1).max(1440)),
   CONSOLE_PRIVATE_GATEWAY_HOSTS: optional(
     z
       .string()
@@ -109,6 +131,8 @@ const azureSchema = z.object({
   PUBLIC_URL: httpsUrl,
   NEXTAUTH_SECRET: z.string({ error: 'is required in Azure mode' }).min(32, 'must be at least 32 characters'),
   AUDIT_HMAC_KEY: auditKey,
+  // Webhook bodies describe who was granted what: only over TLS, and always signed.
+  ROLEPORT_WEBHOOK_URL: optional(httpsUrl),
 });
 
 const emulatorFileSchema = z.object({
@@ -160,12 +184,12 @@ function localAuthSecret(env: Env): string {
  * A random key kept in a file of the local folder, created on first use. Link-then-read makes concurrent first
  * uses (several test or server processes) agree on one key instead of each writing its own.
  */
-function localKeyFile(env: Env, name: string): string {
+function localKeyFile(env: Env, name: string, generate = () => randomBytes(32).toString('base64url')): string {
   const file = path.join(localDir(env), name);
   if (!existsSync(/*turbopackIgnore: true*/ file)) {
     mkdirSync(/*turbopackIgnore: true*/ path.dirname(file), { recursive: true });
     const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
-    writeFileSync(/*turbopackIgnore: true*/ draft, randomBytes(32).toString('base64url'), { mode: 0o600 });
+    writeFileSync(/*turbopackIgnore: true*/ draft, generate(), { mode: 0o600 });
     try {
       linkSync(/*turbopackIgnore: true*/ draft, file);
     } catch (error) {
@@ -211,7 +235,11 @@ export function loadConfig(env: Env = process.env): RoleportConfig {
   const common = parse(commonSchema, env, 'environment');
   const base = {
     webhookUrl: common.ROLEPORT_WEBHOOK_URL,
+    webhookRetentionDays: common.ROLEPORT_WEBHOOK_RETENTION_DAYS ?? 7,
     catalogSyncIntervalMinutes: common.CATALOG_SYNC_INTERVAL_MINUTES ?? 15,
+    development: env.NODE_ENV === 'development',
+    sessionLifetimeHours: common.SESSION_LIFETIME_HOURS ?? 12,
+    reconcileIntervalMinutes: common.RECONCILE_INTERVAL_MINUTES ?? 60,
     extraGatewayHosts: hostList(common.CONSOLE_EXTRA_GATEWAY_HOSTS),
     privateGatewayHosts: hostList(common.CONSOLE_PRIVATE_GATEWAY_HOSTS),
     // Well inside a provisioning job's lock (120 s), so a hung call fails and releases the job instead of holding it.
@@ -219,6 +247,9 @@ export function loadConfig(env: Env = process.env): RoleportConfig {
   };
   if (isAzureMode(env)) {
     const az = parse(azureSchema, env, 'Azure mode, because an AZURE_* or APIM_* variable is set');
+    if (az.ROLEPORT_WEBHOOK_URL && !common.ROLEPORT_WEBHOOK_SECRET) {
+      throw new ConfigError('Invalid configuration: ROLEPORT_WEBHOOK_SECRET is required when ROLEPORT_WEBHOOK_URL is set (Azure mode).');
+    }
     const cloud = AZURE_CLOUDS[azureCloudOf(az)];
     return {
       ...base,
@@ -237,6 +268,7 @@ export function loadConfig(env: Env = process.env): RoleportConfig {
       publicUrl: stripSlash(az.PUBLIC_URL),
       authSecret: az.NEXTAUTH_SECRET,
       auditHmacKey: az.AUDIT_HMAC_KEY,
+      webhookSecret: common.ROLEPORT_WEBHOOK_SECRET,
       database: databaseConfig(az.DATABASE_URL, common.ROLEPORT_DATA_DIR),
     };
   }
@@ -272,6 +304,9 @@ function localConfig(env: Env, common: z.infer<typeof commonSchema>) {
     publicUrl: stripSlash(common.PUBLIC_URL ?? `http://localhost:${common.PORT ?? 3000}`),
     authSecret: common.NEXTAUTH_SECRET ?? localAuthSecret(env),
     auditHmacKey: common.AUDIT_HMAC_KEY ?? localKeyFile(env, 'audit-hmac-key'),
+    webhookSecret: common.ROLEPORT_WEBHOOK_URL
+      ? (common.ROLEPORT_WEBHOOK_SECRET ?? localKeyFile(env, 'webhook-secret', () => `whsec_${randomBytes(32).toString('base64')}`))
+      : undefined,
     database: databaseConfig(common.DATABASE_URL, common.ROLEPORT_DATA_DIR),
   };
 }

@@ -10,7 +10,10 @@ export async function signIn(page: Page, user: DemoUserKey, startAt = '/'): Prom
   await expect(page.getByTestId('signed-in-user')).toContainText(displayNameOf(user));
 }
 
+/** Signs out as a user would: the link opens a confirmation, whose button ends the session. */
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign out?' })).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'You are signed out' })).toBeVisible();
 }

@@ -1,5 +1,5 @@
 // A versioned demo API: Shipments v1 and v2 in one version set, chosen by path segment (/shipping/v1/…, /shipping/v2/…).
-// Both versions validate Inventory tokens, so two APIs map to one app registration, as versions of one API usually do.
+// Both versions validate Orders tokens, so the Orders app registration serves three APIs, as versions of one API usually share one.
 import { addApi, linkProduct, putPolicy } from './catalog-writer';
 import type { OperationSpec } from './operation-builder';
 import { apiJwtPolicy, chooseRolePolicy } from './seed-policies';
@@ -7,8 +7,8 @@ import { policyScope } from './state';
 import type { ApimState } from './types';
 
 const shipment = { id: 'shp-7781', orderId: 'ord-10042', carrier: 'DHL', status: 'in-transit' };
-const READ = ['Inventory.Read', 'Inventory.Write', 'Inventory.Admin'];
-const WRITE = ['Inventory.Write', 'Inventory.Admin'];
+const READ = ['Orders.Read', 'Orders.Write', 'Orders.Admin'];
+const WRITE = ['Orders.Write', 'Orders.Admin'];
 
 type ShipmentSpec = OperationSpec & { roles: string[] };
 
@@ -119,10 +119,7 @@ export function seedShipments(state: ApimState): void {
     putPolicy(
       state,
       policyScope.api(id),
-      apiJwtPolicy({
-        audienceNames: ['inventory-app-id-uri', 'inventory-client-id'],
-        issuers: ['{{entra-issuer-v1}}', '{{entra-issuer-v2}}'],
-      }),
+      apiJwtPolicy({ audienceNames: ['orders-client-id', 'orders-app-id-uri'], issuers: ['{{entra-issuer-v2}}', '{{entra-issuer-v1}}'] }),
     );
     for (const spec of specs) putPolicy(state, policyScope.operation(id, spec.id), chooseRolePolicy(spec.roles));
     linkProduct(state, 'developer', id);

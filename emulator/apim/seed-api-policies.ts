@@ -59,9 +59,6 @@ export function ordersApiPolicy(): string {
     <set-header name="X-Correlation-Id" exists-action="override">
       <value>@(context.RequestId.ToString("N"))</value>
     </set-header>
-    <set-header name="X-Backend-Key" exists-action="override">
-      <value>{{orders-backend-key}}</value>
-    </set-header>
     <!-- Production deletes need a healthy status service first; "blocked" environments get a 451. -->
     <choose>
       <when condition="@(context.Request.Headers.GetValueOrDefault("X-Env","") == "blocked")">
@@ -77,6 +74,9 @@ export function ordersApiPolicy(): string {
         <send-request mode="new" response-variable-name="status-health" timeout="10" ignore-error="true">
           <set-url>{{orders-health-url}}</set-url>
           <set-method>GET</set-method>
+          <set-header name="X-Health-Key" exists-action="override">
+            <value>{{orders-backend-key}}</value>
+          </set-header>
         </send-request>
         <choose>
           <when condition="@(context.Variables.GetValueOrDefault<IResponse>("status-health")?.StatusCode != 200)">
@@ -114,7 +114,7 @@ ${TAIL}
 </policies>`;
 }
 
-/** The Payments API: partner traffic, a per-subscription limit and a signed partner header from a secret named value. */
+/** The Payments API: partner traffic, a per-subscription limit, the tenant from a named value, an amount computed in C#. */
 export function paymentsApiPolicy(): string {
   return `<policies>
   <inbound>
@@ -131,8 +131,8 @@ export function paymentsApiPolicy(): string {
       </issuers>
     </validate-jwt>
     <rate-limit-by-key calls="60" renewal-period="60" counter-key="@(context.Subscription?.Id ?? "anonymous")" />
-    <set-header name="X-Partner-Secret" exists-action="override">
-      <value>{{payments-partner-secret}}</value>
+    <set-header name="X-Tenant-Id" exists-action="override">
+      <value>{{tenant-id}}</value>
     </set-header>
     <set-header name="X-Amount-Cents" exists-action="override">
       <value>@{

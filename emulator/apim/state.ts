@@ -30,6 +30,7 @@ export function createApimState(): ApimState {
     users: new Map(),
     subscriptions: new Map(),
     namedValues: new Map(),
+    policyFragments: new Map(),
     keyVaultSecrets: new Map(),
   };
 }

@@ -142,6 +142,14 @@ export interface NamedValueRecord {
   etag: string;
 }
 
+/** A policy fragment as APIM keeps it: a `<fragment>` document, canonical and XML-escaped like a policy. */
+export interface PolicyFragmentRecord {
+  id: string;
+  description: string;
+  xml: string;
+  etag: string;
+}
+
 /** Policy scopes, keyed like `global`, `product:{id}`, `api:{id}`, `operation:{apiId}/{opId}`. */
 export type PolicyScopeKey = string;
 
@@ -158,6 +166,7 @@ export interface ApimState {
   users: Map<string, ApimUserRecord>;
   subscriptions: Map<string, SubscriptionRecord>;
   namedValues: Map<string, NamedValueRecord>;
+  policyFragments: Map<string, PolicyFragmentRecord>;
   /** The Key Vault secrets the service's identity can read, by secret identifier (the emulator has no vault). */
   keyVaultSecrets: Map<string, string>;
 }

@@ -4,7 +4,7 @@ import type { FullOperationResponse } from '@azure/core-client';
 import { RestError } from '@azure/core-rest-pipeline';
 import { expect } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../start';
-import { APIM, PORTAL_APP, TENANT_ID } from '../seed/demo-tenant';
+import { APIM, OPERATOR_APP, TENANT_ID } from '../seed/demo-tenant';
 
 export const RG = APIM.resourceGroup;
 export const SVC = APIM.serviceName;
@@ -20,10 +20,13 @@ export interface ArmFixture {
   stop(): Promise<void>;
 }
 
-/** The real emulator, and the real SDK pointed at it exactly as the portal does. */
+/**
+ * The real emulator, and the real SDK pointed at it as the portal does — signed in as the operator identity
+ * (Contributor on the service), since these tests also make the writes an operator makes.
+ */
 export async function startArmFixture(): Promise<ArmFixture> {
   const emulator = await startEmulator({ ports: { entra: 0, graph: 0, arm: 0, gateway: 0 } });
-  const credential = new ClientSecretCredential(TENANT_ID, PORTAL_APP.appId, PORTAL_APP.clientSecret, {
+  const credential = new ClientSecretCredential(TENANT_ID, OPERATOR_APP.appId, OPERATOR_APP.clientSecret, {
     authorityHost: emulator.urls.authorityHost,
     disableInstanceDiscovery: true,
   });

@@ -187,7 +187,8 @@ export function subscriptionEnvelope(service: ServiceInfo, s: SubscriptionRecord
 
 export function namedValueEnvelope(service: ServiceInfo, n: NamedValueRecord) {
   const properties: Record<string, unknown> = { displayName: n.displayName, tags: n.tags, secret: n.secret };
-  // Secret values are only readable through listValue on the real service.
+  // Secret values are only readable through listValue on the real service ("No secrets included", NamedValue_Get).
   if (!n.secret) properties.value = n.value;
+  if (n.keyVault) properties.keyVault = n.keyVault;
   return { id: fullId(service, `/namedValues/${n.id}`), type: `${TYPE}/namedValues`, name: n.id, properties };
 }

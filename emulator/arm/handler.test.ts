@@ -54,7 +54,16 @@ describe('service, products and APIs', () => {
     expect(open.map((p) => p.name)).toEqual(['developer']);
     const raw = captureBodies();
     const apis = await collect(fx.client.productApi.listByProduct(RG, SVC, 'developer', raw.options));
-    expect(apis.map((a) => a.name)).toEqual(['orders', 'inventory', 'status', 'legacy-billing', 'shipments-v1', 'shipments-v2']);
+    expect(apis.map((a) => a.name)).toEqual([
+      'orders',
+      'inventory',
+      'status',
+      'legacy-billing',
+      'deliveries',
+      'stock-alerts',
+      'shipments-v1',
+      'shipments-v2',
+    ]);
     expect(shapeDifferences(raw.bodies[0], example('ApiManagementListProductApis'))).toEqual([]);
   });
 
@@ -67,10 +76,12 @@ describe('service, products and APIs', () => {
       'payments',
       'status',
       'legacy-billing',
+      'deliveries',
+      'stock-alerts',
       'shipments-v1',
       'shipments-v2',
     ]);
-    expect(raw.bodies).toHaveLength(4);
+    expect(raw.bodies).toHaveLength(5);
     // The example's APIs belong to version sets; the first demo APIs are unversioned.
     expect(shapeDifferences(raw.bodies[0], example('ApiManagementListApis'), { optional: ['apiVersionSetId'] })).toEqual([]);
     const named = await collect(

@@ -6,8 +6,11 @@ import { authenticate, checkApiVersion } from './arm-auth';
 import type { ArmRequest, ArmResult } from './arm-request';
 import { ArmError, sendArmError, sendJson } from './arm-response';
 import { handleCatalog } from './routes-catalog';
+import { handleNamedValues } from './routes-named-values';
 import { handlePolicies } from './routes-policies';
+import { handlePolicyFragments } from './routes-policy-fragments';
 import { handleSubscriptions } from './routes-subscriptions';
+import type { RbacState } from './rbac';
 import { handleVersionSets } from './routes-version-sets';
 
 const PREFIX = /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)\/providers\/microsoft\.apimanagement\/service\/([^/]+)(\/.*)?$/i;
@@ -42,8 +45,20 @@ function serviceSegments(state: ApimState, pathname: string): string[] {
   return (rest ?? '').split('/').filter(Boolean).map(decode);
 }
 
+/** The service's ARM id, the scope role assignments are usually made at. */
+export function serviceIdOf(state: ApimState): string {
+  const s = state.service;
+  return `/subscriptions/${s.subscriptionId}/resourceGroups/${s.resourceGroup}/providers/Microsoft.ApiManagement/service/${s.name}`;
+}
+
 async function route(r: ArmRequest): Promise<ArmResult> {
-  const result = (await handlePolicies(r)) ?? (await handleSubscriptions(r)) ?? handleVersionSets(r) ?? handleCatalog(r);
+  const result =
+    (await handlePolicies(r)) ??
+    (await handlePolicyFragments(r)) ??
+    (await handleNamedValues(r)) ??
+    (await handleSubscriptions(r)) ??
+    handleVersionSets(r) ??
+    handleCatalog(r);
   if (!result) throw new ArmError(404, 'ResourceNotFound', `The resource '${r.segments.join('/')}' was not found.`);
   return result;
 }
@@ -54,14 +69,17 @@ export function createArmHandler(deps: {
   tokens: TokenVerifier;
   urls: EmulatorUrls;
   cloud?: EmulatedCloud;
+  rbac: RbacState;
 }): SurfaceHandler {
   return async (req: IncomingMessage, res: ServerResponse) => {
     try {
       const url = new URL(req.url ?? '/', deps.urls.armEndpoint);
-      await authenticate(req, deps.tokens, deps.urls.authorityHost, deps.cloud ?? CLOUDS.AzurePublicCloud);
+      const claims = await authenticate(req, deps.tokens, deps.urls.authorityHost, deps.cloud ?? CLOUDS.AzurePublicCloud);
       const segments = serviceSegments(deps.state, url.pathname);
       checkApiVersion(url);
       const method = (req.method ?? 'GET').toUpperCase();
+      // Azure RBAC: the caller's role assignments must allow this request's action at its scope.
+      deps.rbac.authorize(claims, method, segments, serviceIdOf(deps.state), decodeURIComponent(url.pathname.replace(/\/+$/, '')));
       const result = await route({ req, method, url, origin: deps.urls.armEndpoint, segments, state: deps.state });
       if (result.body === undefined) {
         res.writeHead(result.status, result.headers ?? {});

@@ -1,3 +1,4 @@
+import { missingFragmentProblem } from '../apim/policy-fragments';
 import { canonicalizePolicy, renderPolicy, type PolicyFormat } from '../apim/policy-xml';
 import { newEtag, policyScope } from '../apim/state';
 import { fullId } from './arm-envelopes';
@@ -100,6 +101,8 @@ export async function handlePolicies(r: ArmRequest): Promise<ArmResult | undefin
       const names = [...r.state.namedValues.values()].map((v) => v.displayName.toLowerCase());
       const result = canonicalizePolicy(value, format, (name) => names.includes(name.toLowerCase()));
       if (!result.ok) throw new ArmError(400, 'ValidationError', result.message);
+      const missingFragment = missingFragmentProblem(r.state, result.xml);
+      if (missingFragment) throw new ArmError(400, 'ValidationError', missingFragment);
       const record = { xml: result.xml, etag: newEtag() };
       r.state.policies.set(scope.key, record);
       return { status: stored ? 200 : 201, body: envelope(r, scope, record.xml, 'xml'), headers: { ETag: `"${record.etag}"` } };

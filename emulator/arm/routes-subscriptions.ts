@@ -1,14 +1,13 @@
 import { findIn, findKey, newSubscriptionKey } from '../apim/state';
-import type { ApimUserRecord, NamedValueRecord, SubscriptionRecord, SubscriptionState } from '../apim/types';
+import type { ApimUserRecord, SubscriptionRecord, SubscriptionState } from '../apim/types';
 import type { FieldValue } from './arm-filter';
-import { namedValueEnvelope, relativeId, subscriptionEnvelope, userEnvelope } from './arm-envelopes';
+import { relativeId, subscriptionEnvelope, userEnvelope } from './arm-envelopes';
 import { methodNotAllowed, readJson, word, type ArmRequest, type ArmResult } from './arm-request';
 import { ArmError, pageOf } from './arm-response';
 import { requireProduct } from './routes-catalog';
 
 const SUBSCRIPTION_FIELDS = ['name', 'displayName', 'stateComment', 'ownerId', 'scope', 'userId', 'productId', 'state', 'user'] as const;
 const USER_FIELDS = ['name', 'firstName', 'lastName', 'email', 'state', 'registrationDate', 'note'] as const;
-const NAMED_VALUE_FIELDS = ['name', 'displayName', 'tags', 'value'] as const;
 const STATES: SubscriptionState[] = ['suspended', 'active', 'expired', 'submitted', 'rejected', 'cancelled'];
 
 function subscriptionFields(s: SubscriptionRecord) {
@@ -103,23 +102,6 @@ export async function handleSubscriptions(r: ArmRequest): Promise<ArmResult | un
     return undefined;
   }
 
-  if (first === 'namedvalues') {
-    if (r.method !== 'GET') throw methodNotAllowed(r);
-    if (n === 1) {
-      const page = pageOf(
-        [...r.state.namedValues.values()],
-        { url: r.url, origin: r.origin },
-        { fields: namedValueFields, filterable: NAMED_VALUE_FIELDS },
-      );
-      return {
-        status: 200,
-        body: { value: page.value.map((v) => namedValueEnvelope(service, v)), count: page.count, nextLink: page.nextLink },
-      };
-    }
-    const value = findIn(r.state.namedValues, r.segments[1] as string);
-    if (!value) throw new ArmError(404, 'ResourceNotFound', 'NamedValue not found.');
-    if (n === 2) return { status: 200, body: namedValueEnvelope(service, value), headers: { ETag: '"AAAAAAAAAAE="' } };
-  }
   return undefined;
 }
 
@@ -132,13 +114,6 @@ const userFields = (u: ApimUserRecord) => ({
   registrationDate: u.registrationDate,
   note: null,
 });
-const namedValueFields = (v: NamedValueRecord) => ({
-  name: v.id,
-  displayName: v.displayName,
-  tags: v.tags.join(','),
-  value: v.secret ? null : v.value,
-});
-
 /** PUT subscriptions/{sid}: 201 when new, 200 when it replaced an existing one. */
 async function upsertSubscription(r: ArmRequest, sid: string): Promise<ArmResult> {
   const body = await readJson(r);

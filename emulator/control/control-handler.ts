@@ -4,6 +4,7 @@ import { parseFaultSettings, type FaultState } from '../faults/fault-state';
 import { HttpError } from '../http/http-error';
 import { readJson } from '../http/read-body';
 import { sendJson } from '../http/respond';
+import { readPortalPermissions, setPortalPermissions, type PermissionTargets } from './permissions-control';
 import type { RequestStats } from './request-stats';
 
 export interface ControlOptions {
@@ -11,6 +12,8 @@ export interface ControlOptions {
   stats: RequestStats;
   urls: () => EmulatorUrls;
   surfaces: SurfaceName[];
+  /** What Roleport's identity is granted (undefined until the directory is seeded). */
+  permissions?: () => PermissionTargets | undefined;
 }
 
 const fail = (res: ServerResponse, status: number, code: string, message: string) => sendJson(res, status, { error: { code, message } });
@@ -42,6 +45,17 @@ export function createControlHandler(options: ControlOptions): SurfaceHandler {
       case 'POST /_emulator/stats/reset':
         stats.reset();
         return sendJson(res, 200, stats.snapshot());
+      case 'GET /_emulator/permissions':
+      case 'POST /_emulator/permissions': {
+        const targets = options.permissions?.();
+        if (!targets) return fail(res, 503, 'NotReady', 'The directory is not seeded yet.');
+        if (req.method === 'POST') {
+          const body = await readJson(req, () => new HttpError(400, 'InvalidJson', 'The body is not valid JSON.'));
+          const problem = setPortalPermissions(targets, body);
+          if (problem) return fail(res, 400, 'InvalidPermissions', problem);
+        }
+        return sendJson(res, 200, readPortalPermissions(targets));
+      }
     }
     return fail(res, 404, 'NotFound', `No control endpoint ${key}.`);
   }

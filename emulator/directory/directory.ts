@@ -6,6 +6,7 @@ import type {
   AppRoleAssignment,
   DirectoryApplication,
   DirectoryGroup,
+  DirectoryRole,
   DirectoryServicePrincipal,
   DirectoryUser,
   OAuth2PermissionGrant,
@@ -20,6 +21,7 @@ const sameUri = (a: string, b: string) => a.replace(/\/+$/, '').toLowerCase() ==
 export class Directory {
   readonly users = new Map<string, DirectoryUser>();
   readonly groups = new Map<string, DirectoryGroup>();
+  readonly directoryRoles = new Map<string, DirectoryRole>();
   readonly applications = new Map<string, DirectoryApplication>();
   readonly servicePrincipals = new Map<string, DirectoryServicePrincipal>();
   readonly assignments = new Map<string, AppRoleAssignment>();
@@ -59,6 +61,11 @@ export class Directory {
 
   groupsOf(objectId: string): DirectoryGroup[] {
     return [...this.groups.values()].filter((g) => g.members.has(objectId));
+  }
+
+  /** Directory roles the object is a direct member of (Graph lists them in memberOf beside groups). */
+  directoryRolesOf(objectId: string): DirectoryRole[] {
+    return [...this.directoryRoles.values()].filter((r) => r.members.has(objectId));
   }
 
   principal(id: string): { type: PrincipalType; displayName: string } | undefined {

@@ -17,6 +17,18 @@ export interface DirectoryGroup {
   createdDateTime: string;
   /** Object ids of direct members. */
   members: Set<string>;
+  /** Role-assignable group: it can hold Microsoft Entra (directory) roles. Set only at creation; absent = not set (null). */
+  isAssignableToRole?: boolean;
+}
+
+/** An activated Microsoft Entra role (Graph's directoryRole); only users and role-assignable groups are members. */
+export interface DirectoryRole {
+  id: string;
+  displayName: string;
+  description: string;
+  roleTemplateId: string;
+  /** Object ids of direct members. */
+  members: Set<string>;
 }
 
 export interface AppRole {

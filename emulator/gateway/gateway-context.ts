@@ -23,6 +23,8 @@ export interface GatewayContext {
   variables: Map<string, VariableValue>;
   /** Policies accepted but not enforced here; reported to the caller in a response header. */
   ignoredPolicies: Set<string>;
+  /** The Entra authority validate-azure-ad-token resolves tenants against (the emulator's own). */
+  entraAuthorityHost?: string;
   /** Headers a policy adds to whatever response the call ends with (the cors policy's Access-Control-*). */
   responseHeaders: Map<string, string>;
   /** The emulator's CA, trusted by send-request like the openid-config fetch. */

@@ -48,6 +48,7 @@ async function handleRequest(
     query: url.searchParams,
     variables: new Map(),
     ignoredPolicies: new Set(),
+    entraAuthorityHost: urls.authorityHost,
     responseHeaders: new Map(),
     caPem,
   };

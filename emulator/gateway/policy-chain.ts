@@ -3,6 +3,7 @@ import { elementChildren, parseXml } from '../apim/policy-xml';
 import { findIn, policyScope } from '../apim/state';
 import type { ApimState } from '../apim/types';
 import { UnsupportedPolicyError } from './gateway-context';
+import { fragmentStatements } from './include-fragment';
 
 export type Section = 'inbound' | 'backend' | 'outbound' | 'on-error';
 
@@ -47,6 +48,8 @@ function loadDocument(state: ApimState, key: string, scope: string): Document | 
 export interface ScopeDocuments {
   names: string[];
   docs: (Document | undefined)[];
+  /** Resolves `<include-fragment>` to the fragment's statements (absent: the element stays and is reported). */
+  fragment?: (include: Element, scope: string) => Element[];
 }
 
 /** The policy documents that apply, outermost first: global, product (when one applies), API, operation. */
@@ -54,7 +57,11 @@ export function scopeDocuments(state: ApimState, apiId: string, operationId: str
   const scopes: [string, string][] = [['global', policyScope.global()]];
   if (productId && findIn(state.products, productId)) scopes.push([`product '${productId}'`, policyScope.product(productId)]);
   scopes.push([`API '${apiId}'`, policyScope.api(apiId)], [`operation '${operationId}'`, policyScope.operation(apiId, operationId)]);
-  return { names: scopes.map(([name]) => name), docs: scopes.map(([name, key]) => loadDocument(state, key, name)) };
+  return {
+    names: scopes.map(([name]) => name),
+    docs: scopes.map(([name, key]) => loadDocument(state, key, name)),
+    fragment: (include, scope) => fragmentStatements(state, include, scope),
+  };
 }
 
 /**
@@ -72,6 +79,8 @@ export function effectiveSection(scopes: ScopeDocuments, section: Section): Step
     const steps: Step[] = [];
     for (const element of elementChildren(sectionElement)) {
       if (element.nodeName === 'base') steps.push(...expand(index - 1));
+      else if (element.nodeName === 'include-fragment' && scopes.fragment)
+        steps.push(...scopes.fragment(element, name).map((e) => ({ element: e, scope: name })));
       else steps.push({ element, scope: name });
     }
     return steps;

@@ -6,6 +6,7 @@ import { apimError, headerValue, UnsupportedPolicyError, type GatewayContext, ty
 import type { OpenIdKeyCache } from './openid-keys';
 import type { Section, Step } from './policy-chain';
 import { runSendRequest } from './send-request';
+import { validateAzureAdToken } from './validate-azure-ad-token';
 import { validateJwt } from './validate-jwt';
 import { evaluateValue } from './value-expressions';
 
@@ -27,7 +28,7 @@ function literalValues(element: Element, where: string): string[] {
 }
 
 /** `<value>`s of set-header; undefined when one is an expression the emulator cannot evaluate (passed through). */
-function headerValues(element: Element, ctx: GatewayContext | undefined): string[] | undefined {
+function headerValues(element: Element, ctx: GatewayContext): string[] | undefined {
   const values: string[] = [];
   for (const e of elementChildren(element).filter((v) => v.nodeName === 'value')) {
     const text = e.textContent ?? '';
@@ -35,7 +36,7 @@ function headerValues(element: Element, ctx: GatewayContext | undefined): string
       values.push(text);
       continue;
     }
-    const value = ctx ? evaluateValue(text, ctx) : undefined;
+    const value = evaluateValue(text, ctx);
     if (value === undefined) return undefined;
     values.push(value);
   }
@@ -46,13 +47,13 @@ function headerValues(element: Element, ctx: GatewayContext | undefined): string
  * set-header semantics on a header map (names case-insensitive; learn.microsoft.com/azure/api-management/set-header-policy).
  * A value the emulator cannot evaluate skips the statement and reports it, rather than failing the call.
  */
-function applySetHeader(element: Element, headers: Map<string, string[]>, where: string, ctx?: GatewayContext): void {
+function applySetHeader(element: Element, headers: Map<string, string[]>, where: string, ctx: GatewayContext): void {
   const name = (element.getAttribute('name') ?? '').toLowerCase();
   if (!name) throw new UnsupportedPolicyError(`${where}: set-header needs a 'name'.`);
   const action = element.getAttribute('exists-action') ?? 'override';
   const values = action === 'delete' ? [] : headerValues(element, ctx);
   if (values === undefined) {
-    ctx?.ignoredPolicies.add('set-header');
+    ctx.ignoredPolicies.add('set-header');
     return;
   }
   if (action === 'delete') headers.delete(name);
@@ -63,7 +64,7 @@ function applySetHeader(element: Element, headers: Map<string, string[]>, where:
   else throw new UnsupportedPolicyError(`${where}: set-header exists-action '${action}' is not supported.`);
 }
 
-function returnResponse(element: Element, where: string): GatewayResponse {
+function returnResponse(element: Element, where: string, ctx: GatewayContext): GatewayResponse {
   if (element.getAttribute('response-variable-name'))
     throw new UnsupportedPolicyError(`${where}: return-response 'response-variable-name' is not supported.`);
   const response: GatewayResponse = { status: 200, headers: {}, body: '' };
@@ -74,7 +75,7 @@ function returnResponse(element: Element, where: string): GatewayResponse {
       if (!Number.isInteger(code) || code < 100 || code > 599)
         throw new UnsupportedPolicyError(`${where}: set-status code '${part.getAttribute('code')}' is not a literal status code.`);
       response.status = code;
-    } else if (part.nodeName === 'set-header') applySetHeader(part, headers, where);
+    } else if (part.nodeName === 'set-header') applySetHeader(part, headers, where, ctx);
     else if (part.nodeName === 'set-body') {
       const body = part.textContent ?? '';
       if (isExpression(body)) throw new UnsupportedPolicyError(`${where}: set-body with a policy expression is not supported.`);
@@ -148,6 +149,8 @@ async function runInbound(
   switch (element.nodeName) {
     case 'validate-jwt':
       return validateJwt(element, ctx, keys);
+    case 'validate-azure-ad-token':
+      return validateAzureAdToken(element, ctx, keys);
     case 'check-header':
       return checkHeader(element, ctx);
     case 'set-header':
@@ -159,7 +162,7 @@ async function runInbound(
       await runSendRequest(element, ctx);
       return undefined;
     case 'return-response':
-      return returnResponse(element, where);
+      return returnResponse(element, where, ctx);
     case 'set-variable': {
       const name = element.getAttribute('name');
       const value = element.getAttribute('value') ?? '';

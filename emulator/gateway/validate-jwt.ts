@@ -33,7 +33,7 @@ function literal(element: Element, attribute: string): string | null {
 }
 
 /** Claims as policy expressions see them: every value a string, arrays kept as lists. */
-function claimLists(payload: JWTPayload): Record<string, string[]> {
+export function claimLists(payload: JWTPayload): Record<string, string[]> {
   const claims: Record<string, string[]> = {};
   for (const [name, value] of Object.entries(payload)) {
     claims[name] = Array.isArray(value) ? value.map(String) : [typeof value === 'object' ? JSON.stringify(value) : String(value)];
@@ -67,7 +67,7 @@ function staticKeys(policy: Element): JWK[] {
   });
 }
 
-function claimsSatisfied(policy: Element, payload: JWTPayload): boolean {
+export function claimsSatisfied(policy: Element, payload: JWTPayload): boolean {
   const section = child(policy, 'required-claims');
   if (!section) return true;
   return elementChildren(section).every((claim) => {

@@ -4,18 +4,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addApi } from '../apim/catalog-writer';
 import type { ApimState } from '../apim/types';
-import { INVENTORY_APP } from '../seed/demo-tenant';
+import { ORDERS_APP } from '../seed/demo-tenant';
 import { startEmulator, type RunningEmulator } from '../start';
 import { callGateway, userToken } from './gateway.test-util';
 
 let emulator: RunningEmulator;
-let benInventory: string;
+let benOrders: string;
 
 const REPORTS = [{ id: 'list-reports', method: 'GET' as const, urlTemplate: '/reports', displayName: 'List', description: '', tag: 'R' }];
 
 beforeAll(async () => {
   emulator = await startEmulator({ ports: { entra: 0, graph: 0, arm: 0, gateway: 0 } });
-  benInventory = await userToken(emulator.urls.authorityHost, 'ben', INVENTORY_APP.identifierUri);
+  benOrders = await userToken(emulator.urls.authorityHost, 'ben', ORDERS_APP.identifierUri);
   const state = emulator.apim as ApimState;
   state.apiVersionSets.set('reports', {
     id: 'reports',
@@ -44,7 +44,7 @@ beforeAll(async () => {
 afterAll(async () => emulator?.stop());
 
 const call = (path: string, headers: Record<string, string> = {}) =>
-  callGateway(emulator.urls.gatewayUrl, 'GET', path, { headers, token: benInventory });
+  callGateway(emulator.urls.gatewayUrl, 'GET', path, { headers, token: benOrders });
 
 describe('versioned APIs at the gateway', () => {
   it('routes the seeded Shipments versions by path segment', async () => {

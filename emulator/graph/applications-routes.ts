@@ -4,7 +4,7 @@ import { isGuid } from '../http/ids';
 import { PERMISSIONS } from './graph-auth';
 import { authorize, readObject, requireGuid, sendEntity, sendList, sendNoContent, type GraphCall } from './graph-call';
 import { badRequest, notFound, segmentNotFound } from './graph-errors';
-import { applicationJson, typed, userJson } from './serialize';
+import { applicationJson, servicePrincipalJson, typed, userJson } from './serialize';
 
 export function findApplication(call: GraphCall, key: string, byAppId: string | undefined): DirectoryApplication {
   const id = byAppId ?? requireGuid(key);
@@ -30,8 +30,14 @@ export async function applicationsRoute(call: GraphCall, key: string | undefined
       return sendEntity(call, json(findApplication(call, key ?? '', byAppId)), 'applications', 'application');
     }
     if (method === 'PATCH') {
-      await authorize(call, PERMISSIONS.writeApplications);
+      // Update application: Application.ReadWrite.OwnedBy lets the caller change only apps it owns
+      // (api-reference/v1.0/api/application-update.md); .All any app.
+      const claims = await authorize(call, [...PERMISSIONS.writeApplications, ...PERMISSIONS.writeOwnedApplications]);
       const app = findApplication(call, key ?? '', byAppId);
+      const roles = Array.isArray(claims.roles) ? (claims.roles as string[]) : [];
+      const owner = app.owners.includes(String(claims.oid ?? '').toLowerCase());
+      if (!PERMISSIONS.writeApplications.some((p) => roles.includes(p)) && !owner)
+        throw new HttpError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
       return patchApplication(call, app);
     }
     throw methodNotAllowed();
@@ -39,10 +45,13 @@ export async function applicationsRoute(call: GraphCall, key: string | undefined
   if (nav.toLowerCase() === 'owners' && method === 'GET') {
     await authorize(call, PERMISSIONS.readApplications);
     const app = findApplication(call, key ?? '', byAppId);
-    const owners = app.owners
-      .map((id) => call.dir.users.get(id))
-      .filter((u) => u !== undefined)
-      .map((u) => typed('user', userJson(u)));
+    // Owners are users or service principals (an app that manages other apps owns them).
+    const owners = app.owners.flatMap((id) => {
+      const user = call.dir.users.get(id);
+      if (user) return [typed('user', userJson(user))];
+      const sp = call.dir.servicePrincipals.get(id);
+      return sp ? [typed('servicePrincipal', servicePrincipalJson(sp))] : [];
+    });
     return sendList(call, owners, 'directoryObjects', 'directoryObject', owners[0] ?? {});
   }
   throw segmentNotFound(nav);

@@ -27,7 +27,8 @@ export async function requireAppPermission(tokens: TokenVerifier, req: IncomingM
 /** Application permissions Graph accepts per kind of call (least privileged first). */
 export const PERMISSIONS = {
   readApplications: ['Application.Read.All', 'Application.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
-  writeApplications: ['Application.ReadWrite.All', 'Directory.ReadWrite.All'],
+  writeApplications: ['Application.ReadWrite.All'],
+  writeOwnedApplications: ['Application.ReadWrite.OwnedBy'],
   readServicePrincipals: [
     'Application.Read.All',
     'Application.ReadWrite.All',

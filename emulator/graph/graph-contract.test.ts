@@ -63,7 +63,11 @@ describe('shapes match the published examples', () => {
     expect(one.api.requestedAccessTokenVersion).toBe(2);
     expect(one.passwordCredentials).toEqual([]);
     const owners = await graph.api(`/applications/${ORDERS_APP.objectId}/owners`).get();
-    expect(owners.value.map((o: { id: string }) => o.id)).toEqual([USERS.olivia.oid]);
+    // Roleport's service principal owns the API registrations too (for Application.ReadWrite.OwnedBy).
+    expect(owners.value.map((o: { id: string; '@odata.type': string }) => [o['@odata.type'], o.id])).toEqual([
+      ['#microsoft.graph.user', USERS.olivia.oid],
+      ['#microsoft.graph.servicePrincipal', PORTAL_APP.servicePrincipalId],
+    ]);
   });
 
   it('users and their app role assignments', async () => {
@@ -174,6 +178,58 @@ describe('group members', () => {
     expect(list.value).toEqual([expect.objectContaining({ '@odata.type': '#microsoft.graph.user', id: USERS.ada.oid })]);
     await graph.api(`${members}/${USERS.ada.oid}/$ref`).delete();
     expect((await graph.api(members).get()).value).toEqual([]);
+  });
+});
+
+describe('what a group holds besides its members', () => {
+  it('says whether a group is role-assignable and lists its app roles, groups and directory roles', async () => {
+    const groupId = GROUPS.ordersWriters.id;
+    const group = await graph.api(`/groups/${groupId}`).get();
+    expect(group).toMatchObject({ id: groupId, isAssignableToRole: null });
+    const held = await graph.api(`/groups/${groupId}/appRoleAssignments`).get();
+    expect(held.value).toEqual([
+      expect.objectContaining({ principalId: groupId, principalType: 'Group', appRoleId: ORDERS_APP.roles['Orders.Write'] }),
+    ]);
+    expect((await graph.api(`/groups/${groupId}/memberOf`).get()).value).toEqual([]);
+
+    const parentId = '5d2c7b1e-0003-4c2d-8e9f-000000000003';
+    const roleId = '9f8e7d6c-0004-4c2d-8e9f-000000000004';
+    emu.directory.groups.set(parentId, {
+      id: parentId,
+      displayName: 'Finance',
+      description: null,
+      mailNickname: 'finance',
+      createdDateTime: '2026-11-01T00:00:00Z',
+      members: new Set([groupId]),
+    });
+    emu.directory.directoryRoles.set(roleId, {
+      id: roleId,
+      displayName: 'Helpdesk Administrator',
+      description: 'Can reset passwords for non-administrators.',
+      roleTemplateId: '729827e3-9c14-49f7-bb1b-9608f156bbb8',
+      members: new Set([groupId, USERS.priya.oid]),
+    });
+    try {
+      const memberOf = await graph.api(`/groups/${groupId}/memberOf`).get();
+      expect(memberOf['@odata.context']).toBe('https://graph.microsoft.com/v1.0/$metadata#directoryObjects');
+      expect(memberOf.value).toEqual([
+        expect.objectContaining({ '@odata.type': '#microsoft.graph.group', id: parentId, displayName: 'Finance' }),
+        {
+          '@odata.type': '#microsoft.graph.directoryRole',
+          id: roleId,
+          deletedDateTime: null,
+          description: 'Can reset passwords for non-administrators.',
+          displayName: 'Helpdesk Administrator',
+          roleTemplateId: '729827e3-9c14-49f7-bb1b-9608f156bbb8',
+        },
+      ]);
+      const userMemberOf = await graph.api(`/users/${USERS.priya.oid}/memberOf`).get();
+      expect(userMemberOf.value.map((o: Record<string, string>) => o['@odata.type'])).toContain('#microsoft.graph.directoryRole');
+      expect((await graphError(graph.api('/groups/99999999-9999-4999-8999-999999999999/memberOf').get())).statusCode).toBe(404);
+    } finally {
+      emu.directory.groups.delete(parentId);
+      emu.directory.directoryRoles.delete(roleId);
+    }
   });
 });
 

@@ -4,7 +4,7 @@ import { authorize, readObject, requireGuid, sendEntity, sendList, sendNoContent
 import { badRequest, notFound, segmentNotFound } from './graph-errors';
 import { methodNotAllowed } from './applications-routes';
 import { listAssignments } from './assignment-routes';
-import { groupJson, servicePrincipalJson, typed, userJson } from './serialize';
+import { directoryRoleJson, groupJson, servicePrincipalJson, typed, userJson } from './serialize';
 
 function findGroup(call: GraphCall, key: string): DirectoryGroup {
   const group = call.dir.groups.get(requireGuid(key));
@@ -21,7 +21,15 @@ function memberJson(call: GraphCall, id: string) {
   return sp ? typed('servicePrincipal', servicePrincipalJson(sp)) : undefined;
 }
 
-/** /groups[/{id}[/members[/$ref|/{id}/$ref]|/appRoleAssignments]]. */
+/** Direct memberships of an object, typed as Graph's memberOf lists them: groups, then directory roles. */
+export function memberOfJson(call: GraphCall, objectId: string) {
+  return [
+    ...call.dir.groupsOf(objectId).map((g) => typed('group', groupJson(g))),
+    ...call.dir.directoryRolesOf(objectId).map((r) => typed('directoryRole', directoryRoleJson(r))),
+  ];
+}
+
+/** /groups[/{id}[/members[/$ref|/{id}/$ref]|/memberOf|/appRoleAssignments]]. */
 export async function groupsRoute(call: GraphCall, key: string | undefined, rest: string[]) {
   const method = call.req.method ?? 'GET';
   if (key === undefined) {
@@ -40,6 +48,12 @@ export async function groupsRoute(call: GraphCall, key: string | undefined, rest
     await authorize(call, PERMISSIONS.readGroups);
     const group = findGroup(call, key);
     return listAssignments(call, call.dir.assignmentsOf(group.id), `groups('${group.id}')/appRoleAssignments`);
+  }
+  if (nav.toLowerCase() === 'memberof' && second === undefined && method === 'GET') {
+    // group-list-memberof.md: the groups (and, for a role-assignable group, the directory roles) it is a direct member of.
+    await authorize(call, PERMISSIONS.readGroups);
+    const group = findGroup(call, key);
+    return sendList(call, memberOfJson(call, group.id), 'directoryObjects', 'directoryObject', {});
   }
   if (nav.toLowerCase() !== 'members') throw segmentNotFound(nav);
   if (second === undefined && method === 'GET') {

@@ -3,6 +3,7 @@ import type {
   AppRoleAssignment,
   DirectoryApplication,
   DirectoryGroup,
+  DirectoryRole,
   DirectoryServicePrincipal,
   DirectoryUser,
   OAuth2PermissionGrant,
@@ -57,6 +58,7 @@ export function groupJson(g: DirectoryGroup): Json {
     description: g.description,
     displayName: g.displayName,
     groupTypes: [],
+    isAssignableToRole: g.isAssignableToRole ?? null,
     mail: null,
     mailEnabled: false,
     mailNickname: g.mailNickname,
@@ -64,6 +66,11 @@ export function groupJson(g: DirectoryGroup): Json {
     securityIdentifier: null,
     visibility: null,
   };
+}
+
+/** Graph v1.0 directoryRole resource (api-reference/v1.0/resources/directoryrole.md). */
+export function directoryRoleJson(r: DirectoryRole): Json {
+  return { id: r.id, deletedDateTime: null, description: r.description, displayName: r.displayName, roleTemplateId: r.roleTemplateId };
 }
 
 export function applicationJson(a: DirectoryApplication, publisherDomain: string): Json {
@@ -169,6 +176,6 @@ export function assignmentJson(a: AppRoleAssignment): Json {
 }
 
 /** Members, owners and memberOf are directoryObject collections: each item names its type. */
-export function typed(type: 'user' | 'group' | 'servicePrincipal', body: Json): Json {
+export function typed(type: 'user' | 'group' | 'servicePrincipal' | 'directoryRole', body: Json): Json {
   return { '@odata.type': `#microsoft.graph.${type}`, ...body };
 }

@@ -4,7 +4,8 @@ import { authorize, sendEntity, sendList, type GraphCall } from './graph-call';
 import { notFound, segmentNotFound } from './graph-errors';
 import { methodNotAllowed } from './applications-routes';
 import { createAssignment, listAssignments } from './assignment-routes';
-import { groupJson, typed, userJson } from './serialize';
+import { memberOfJson } from './groups-routes';
+import { userJson } from './serialize';
 
 function findUser(call: GraphCall, key: string): DirectoryUser {
   const user = call.dir.findUser(key);
@@ -43,8 +44,9 @@ export async function usersRoute(call: GraphCall, key: string | undefined, nav: 
   if (navName === 'memberof' && method === 'GET') {
     await authorize(call, PERMISSIONS.readMemberOf);
     const user = findUser(call, key);
-    const groups = call.dir.groupsOf(user.id).map((g) => typed('group', groupJson(g)));
-    return sendList(call, groups, 'directoryObjects', 'directoryObject', groups[0] ?? {});
+    // user-list-memberof.md: groups, directory roles and administrative units the user is a direct member of.
+    const memberships = memberOfJson(call, user.id);
+    return sendList(call, memberships, 'directoryObjects', 'directoryObject', memberships[0] ?? {});
   }
   throw segmentNotFound(nav);
 }

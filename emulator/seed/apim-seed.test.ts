@@ -23,7 +23,16 @@ describe('seedApim', () => {
       name: APIM.serviceName,
       gatewayUrl: urls.gatewayUrl,
     });
-    expect(state.productApis.get('developer')).toEqual(['orders', 'inventory', 'status', 'legacy-billing', 'shipments-v1', 'shipments-v2']);
+    expect(state.productApis.get('developer')).toEqual([
+      'orders',
+      'inventory',
+      'status',
+      'legacy-billing',
+      'deliveries',
+      'stock-alerts',
+      'shipments-v1',
+      'shipments-v2',
+    ]);
     expect(state.productApis.get('partners')).toEqual(['payments']);
     expect(state.products.get('partners')).toMatchObject({ subscriptionRequired: true, approvalRequired: true });
   });
@@ -62,11 +71,11 @@ describe('generated catalog', () => {
   it('adds N APIs of M operations with per-operation role policies', () => {
     const state = createApimState();
     seedApim(state, { urls, tenantId: TENANT_ID, generated: { apis: 500, operations: 10 } });
-    expect(state.apis.size).toBe(507);
+    expect(state.apis.size).toBe(509);
     expect(state.apis.get('gen-api-0500')).toMatchObject({ path: 'gen/0500' });
     expect(state.operations.get('gen-api-0001')?.size).toBe(10);
     expect(state.policies.get(policyScope.operation('gen-api-0500', 'delete-accounts'))?.xml).toContain('<value>Orders.Admin</value>');
-    expect(state.productApis.get('developer')).toHaveLength(506);
+    expect(state.productApis.get('developer')).toHaveLength(508);
     const etags = new Set([...state.policies.values()].map((p) => p.etag));
     expect(etags.size).toBe(state.policies.size);
   });

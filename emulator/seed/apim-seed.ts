@@ -17,6 +17,7 @@ import type { ApimState } from '../apim/types';
 import type { EmulatorUrls } from '../context';
 import { APIM, INVENTORY_APP, ORDERS_APP, PAYMENTS_APP, USERS } from './demo-tenant';
 import { generateCatalog } from './generate-catalog';
+import { seedTokenForms } from './token-forms-seed';
 
 function seedService(state: ApimState, urls: EmulatorUrls): void {
   const gateway = new URL(urls.gatewayUrl);
@@ -44,7 +45,7 @@ function seedNamedValues(state: ApimState, urls: EmulatorUrls, tenantId: string)
   setNamedValue(state, 'legacy-billing-audience', 'api://contoso-legacy-billing');
   setNamedValue(state, 'payments-partner-secret', 'partner-shared-secret-not-for-production', true);
   // Used by the Orders API policy: the shop's origin (CORS), the status service it checks before production
-  // deletes (send-request), and a backend key kept in Key Vault as real tenants do.
+  // deletes (send-request), and the key for that call, kept in Key Vault as real tenants do (never echoed to callers).
   setNamedValue(state, 'orders-allowed-origin', 'https://shop.contoso.com');
   setNamedValue(state, 'orders-health-url', `${urls.gatewayUrl}/status/health`);
   setKeyVaultNamedValue(
@@ -228,6 +229,7 @@ export function seedApim(
   seedNamedValues(state, opts.urls, opts.tenantId);
   seedProducts(state);
   seedApis(state);
+  seedTokenForms(state);
   seedShipments(state);
   seedUsers(state);
   if (opts.generated && opts.generated.apis > 0) generateCatalog(state, { ...opts.generated, productId: 'developer' });

@@ -47,6 +47,15 @@ export const PORTAL_APP = {
   redirectUris: ['http://localhost:3000/api/auth/callback/azure-ad'],
 } as const;
 
+/** The platform team's automation identity: Contributor on the APIM service, so tests can act as an operator. */
+export const OPERATOR_APP = {
+  appId: '5e0a7c11-8f3d-4b2e-9a61-10000000000b',
+  objectId: '5e0a7c11-8f3d-4b2e-9a61-20000000000b',
+  servicePrincipalId: '5e0a7c11-8f3d-4b2e-9a61-30000000000b',
+  displayName: 'Contoso APIM Operator',
+  clientSecret: 'operator-local-secret-not-for-production',
+} as const;
+
 type RoleIds = Record<string, string>;
 interface ResourceApp {
   key: string;

@@ -2,7 +2,17 @@ import { CLOUDS, type CloudName } from '../directory/clouds';
 import { Directory } from '../directory/directory';
 import type { AppRole, DirectoryApplication, PermissionScope } from '../directory/types';
 import { stableGuid } from '../http/ids';
-import { DEMO_PASSWORD, GROUPS, INITIAL_ASSIGNMENTS, PORTAL_APP, RESOURCE_APPS, TENANT_DOMAIN, TENANT_ID, USERS } from './demo-tenant';
+import {
+  DEMO_PASSWORD,
+  GROUPS,
+  INITIAL_ASSIGNMENTS,
+  OPERATOR_APP,
+  PORTAL_APP,
+  RESOURCE_APPS,
+  TENANT_DOMAIN,
+  TENANT_ID,
+  USERS,
+} from './demo-tenant';
 
 export const MICROSOFT_GRAPH = { appId: '00000003-0000-0000-c000-000000000000', identifierUri: 'https://graph.microsoft.com' } as const;
 export const AZURE_RESOURCE_MANAGER = {
@@ -20,7 +30,20 @@ export const GRAPH_APP_ROLES: Record<string, string> = {
   'Group.Read.All': '5b567255-7703-4780-807c-7be8301ae99b',
   'GroupMember.ReadWrite.All': 'dbaae8cf-10b5-4b86-a4a1-f871c94c6695',
   'DelegatedPermissionGrant.Read.All': '81b4724a-58aa-41c1-8a55-84ef97466587',
+  'Application.ReadWrite.OwnedBy': '18a4783c-866b-4cc7-a460-3d5e5662c884',
+  'Directory.Read.All': '7ab1d382-f21e-4acd-a863-ba3e13f7da61',
 };
+
+/** What the README documents for Roleport's app registration (Graph application permissions, admin-consented). */
+export const PORTAL_GRAPH_PERMISSIONS = [
+  'Application.Read.All',
+  'Application.ReadWrite.OwnedBy',
+  'AppRoleAssignment.ReadWrite.All',
+  'DelegatedPermissionGrant.Read.All',
+  'Group.Read.All',
+  'GroupMember.ReadWrite.All',
+  'User.Read.All',
+];
 
 export interface DirectorySeedOptions {
   /** Callback URLs added to the portal app's registered redirect URIs. */
@@ -128,6 +151,30 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
     PORTAL_APP.servicePrincipalId,
   );
 
+  addApp(
+    dir,
+    {
+      id: OPERATOR_APP.objectId,
+      appId: OPERATOR_APP.appId,
+      displayName: OPERATOR_APP.displayName,
+      identifierUris: [],
+      api: { requestedAccessTokenVersion: 2, oauth2PermissionScopes: [], preAuthorizedApplications: [], knownClientApplications: [] },
+      appRoles: [],
+      web: { redirectUris: [] },
+      owners: [],
+      passwordCredentials: [
+        {
+          keyId: stableGuid('operator-secret'),
+          displayName: 'local',
+          hint: OPERATOR_APP.clientSecret.slice(0, 3),
+          secretText: OPERATOR_APP.clientSecret,
+          endDateTime: '2299-12-31T00:00:00Z',
+        },
+      ],
+    },
+    OPERATOR_APP.servicePrincipalId,
+  );
+
   for (const app of RESOURCE_APPS) {
     addApp(
       dir,
@@ -147,7 +194,8 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
         },
         appRoles: Object.entries(app.roles).map(([value, id]) => role(id, value)),
         web: { redirectUris: [] },
-        owners: app.owners.map((k) => USERS[k].oid),
+        // Roleport owns the API registrations too, so Application.ReadWrite.OwnedBy lets it add roles to them.
+        owners: [...app.owners.map((k) => USERS[k].oid), PORTAL_APP.servicePrincipalId],
       },
       app.servicePrincipalId,
     );
@@ -216,7 +264,7 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
   // Admin consent (an AllPrincipals grant) for the portal's on-behalf-of calls to the APIs that want it.
   for (const app of RESOURCE_APPS.filter((a) => a.portalDelegation === 'admin-consent'))
     dir.grantDelegated(PORTAL_APP.servicePrincipalId, app.servicePrincipalId, 'user_impersonation');
-  for (const id of Object.values(GRAPH_APP_ROLES))
-    dir.assign(PORTAL_APP.servicePrincipalId, stableGuid('sp/microsoft-graph'), id, SEEDED_AT);
+  for (const name of PORTAL_GRAPH_PERMISSIONS)
+    dir.assign(PORTAL_APP.servicePrincipalId, stableGuid('sp/microsoft-graph'), GRAPH_APP_ROLES[name]!, SEEDED_AT);
   return dir;
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
+import { isNotFound } from '@/lib/azure/graph/role-assignments';
 import type { PortalUser } from '@/lib/auth/session';
 import { getIndexedApi, getIndexedApp } from '@/lib/catalog/read-index';
 import { nowIso } from '@/lib/db/clock';
@@ -10,6 +11,7 @@ import type { ApprovalRuleRow, Database } from '@/lib/db/types';
 import { UserFacingError } from '@/lib/errors/user-facing-error';
 import { enqueueWebhook } from '@/lib/notifications/enqueue-webhook';
 import { approvalRuleSchema, type ApprovalRuleInput } from './approval-rule-schema';
+import { assertGroupGrantsOnlyRole, type GroupGrant } from './check-grant-group';
 import { auditActor } from './request-access';
 import { allowedDurations } from './request-schema';
 import { strictestRule } from './strictest-rule';
@@ -94,6 +96,18 @@ function requireAdminActor(actor: PortalUser): void {
   if (!actor.isAdmin) throw new UserFacingError('Only a portal admin can change approval rules.', 'forbidden', 403);
 }
 
+/** The index may be minutes old: the group is checked in Entra itself before a rule may grant through it. */
+async function checkGroupLive(grant: GroupGrant): Promise<void> {
+  try {
+    await assertGroupGrantsOnlyRole(grant);
+  } catch (error) {
+    if (error instanceof UserFacingError) throw error;
+    console.error('approval rule: cannot read the group from Graph', error);
+    if (isNotFound(error)) throw new UserFacingError('That group no longer exists in Entra; refresh the catalog.');
+    throw new UserFacingError('Roleport could not read that group from Entra to check what it holds; try again.', 'unavailable', 503);
+  }
+}
+
 /** One role is granted through one group, whichever API it is asked through. */
 async function refuseOtherGroupOnSibling(db: Kysely<Database>, apiId: string, roleValue: string, groupId: string): Promise<void> {
   const siblings = (await apisSharingApp(db, apiId)).filter((id) => id !== apiId);
@@ -153,7 +167,10 @@ export async function saveApprovalRule(db: Kysely<Database>, actor: PortalUser, 
     }
   }
 
-  if (rule.groupId !== null && role) await refuseOtherGroupOnSibling(db, api.id, role.value, rule.groupId);
+  if (rule.groupId !== null && role && app?.servicePrincipalId) {
+    await refuseOtherGroupOnSibling(db, api.id, role.value, rule.groupId);
+    await checkGroupLive({ groupId: rule.groupId, resourceSpId: app.servicePrincipalId, roleId: role.id, roleValue: role.value });
+  }
 
   return withTransaction(db, async (trx) => {
     let existingQuery = trx.selectFrom('approval_rule').selectAll().where('api_id', '=', rule.apiId);

@@ -9,11 +9,11 @@ import { withTransaction } from '@/lib/db/transaction';
 import type { Database, RequestStatus } from '@/lib/db/types';
 import { UserFacingError } from '@/lib/errors/user-facing-error';
 import { enqueueWebhook } from '@/lib/notifications/enqueue-webhook';
-import { getEffectiveRule } from './approval-rules';
 import { enqueueProvisioningJob, wakeProvisioningWorkers } from './provisioning-jobs';
 import { auditActor, loadRequestFor } from './request-access';
 import { decisionSchema, type DecisionInput } from './request-schema';
 import { transition } from './request-state-machine';
+import { durationInForce, ruleInForce } from './rule-snapshot';
 
 export interface DecisionResult {
   status: RequestStatus;
@@ -55,7 +55,8 @@ export async function decideRequest(
   const { verdict, note, expectedVersion } = parsed.data;
   // Anyone but the requester and the API's approvers is told the request does not exist; the requester is told why not.
   const { request, actor } = await loadRequestFor(db, user, requestId);
-  const rule = await getEffectiveRule(db, request.api_id, request.role_value);
+  // Stages and maximum: the stricter of the rule when the request was submitted and the rule now.
+  const rule = await ruleInForce(db, request);
   const stage = Number(request.stage);
   const finalStage = stage >= rule.stages;
   const next = transition(request.status, verdict === 'approve' ? { type: 'approve', finalStage } : { type: 'reject' }, actor);
@@ -85,8 +86,17 @@ export async function decideRequest(
           updated_at: now,
         })
         .execute();
+      const requestedDays = request.duration_days === null ? null : Number(request.duration_days);
+      const durationDays = next.to === 'approved' ? durationInForce(requestedDays, rule.maxDays) : requestedDays;
+      const shortened = durationDays !== requestedDays;
       const moved =
-        next.to === 'pending' ? { stage: stage + 1 } : { decided_at: now, ...(next.to === 'rejected' ? { ended_at: now } : {}) };
+        next.to === 'pending'
+          ? { stage: stage + 1 }
+          : {
+              decided_at: now,
+              ...(next.to === 'rejected' ? { ended_at: now } : {}),
+              ...(shortened ? { duration_days: durationDays } : {}),
+            };
       const version = expectedVersion + 1;
       const updated = await trx
         .updateTable('access_request')
@@ -114,7 +124,7 @@ export async function decideRequest(
         subject: { type: 'access_request', id: requestId },
         before: { status: request.status, stage, version: expectedVersion },
         after: { status: next.to, stage: moved.stage ?? stage, version },
-        data: { stage, ...(note ? { note } : {}) },
+        data: { stage, ...(note ? { note } : {}), ...(shortened ? { durationDays, requestedDays } : {}) },
       });
       return { status: next.to, stage: moved.stage ?? stage, version, outcome };
     });

@@ -1,8 +1,11 @@
 import 'server-only';
 import type { GraphFailure } from '@/lib/azure/graph/role-assignments';
+import { UnsafeGrantGroupError } from './check-grant-group';
 
 /** Throttling, server errors and network failures pass; a 4xx other than 429/408 will fail the same way again. */
 export function isRetryableGraphError(error: unknown): boolean {
+  // A group that grants more than the role stays unsafe until someone changes it in Entra.
+  if (error instanceof UnsafeGrantGroupError) return false;
   const status = (error as GraphFailure)?.statusCode;
   if (typeof status !== 'number' || status <= 0) return true;
   return status === 429 || status === 408 || status >= 500;

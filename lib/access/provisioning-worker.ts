@@ -4,6 +4,7 @@ import { isoAfter, nowIso } from '@/lib/db/clock';
 import { dialectOf } from '@/lib/db/dialect';
 import { withTransaction } from '@/lib/db/transaction';
 import type { AccessRequestRow, Database, ProvisioningJobRow } from '@/lib/db/types';
+import { assertGroupGrantsOnlyRole } from './check-grant-group';
 import { forgetHeldRoles } from './held-roles';
 import { startPollLoop, type PollLoop } from './poll-loop';
 import { describeGraphError, isRetryableGraphError, nextDelayMs } from './provisioning-errors';
@@ -69,6 +70,7 @@ async function runJob(db: Kysely<Database>, job: ProvisioningJobRow, s: Settings
         if (moved?.status !== 'provisioning') return dropJob(db, job, s.workerId);
         request = moved;
       }
+      if (request.grant_kind === 'group') await assertGrantGroup(request);
       const result = await grantInEntra(request);
       // null: the request moved on meanwhile (another worker finished it); the job has nothing left to do.
       if ((await completeAssign(db, job, s.workerId, request, result)) === null) await dropJob(db, job, s.workerId);
@@ -114,6 +116,17 @@ async function recordFailure(
     .where('id', '=', job.id)
     .where('locked_by', '=', s.workerId)
     .execute();
+}
+
+/** The group may have gained other roles since the rule was saved: checked again before every membership is added. */
+function assertGrantGroup(request: AccessRequestRow): Promise<void> {
+  if (!request.group_id) throw new Error('group grant without a group id');
+  return assertGroupGrantsOnlyRole({
+    groupId: request.group_id,
+    resourceSpId: request.resource_sp_id,
+    roleId: request.role_id,
+    roleValue: request.role_value,
+  });
 }
 
 function loadRequest(db: Kysely<Database>, id: string) {

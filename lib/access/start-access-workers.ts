@@ -24,7 +24,7 @@ export function startAccessWorkers(
     startProvisioningWorker(db, { workerId, pollMs: options.pollMs ?? 2000 }),
     startExpirySweeper(db, { intervalMs: options.expiryIntervalMs ?? 60_000 }),
   ];
-  const url = getConfig().webhookUrl;
-  if (url) loops.push(startWebhookDelivery(db, { url }));
+  const { webhookUrl: url, webhookSecret: secret, webhookRetentionDays: retentionDays } = getConfig();
+  if (url && secret) loops.push(startWebhookDelivery(db, { url, secret, retentionDays }));
   return { stop: async () => void (await Promise.all(loops.map((loop) => loop.stop()))) };
 }

@@ -16,6 +16,7 @@ import { getHeldRoles } from './held-roles';
 import { enqueueProvisioningJob, wakeProvisioningWorkers } from './provisioning-jobs';
 import { auditActor, isApproverOf } from './request-access';
 import { requestSchema, type RequestInput } from './request-schema';
+import { snapshotRule } from './rule-snapshot';
 import { OPEN_STATUSES, transition } from './request-state-machine';
 
 export interface SubmitResult {
@@ -121,6 +122,7 @@ export async function submitRequest(db: Kysely<Database>, user: PortalUser, inpu
           decided_at: autoApprove ? now : null,
           activated_at: null,
           ended_at: null,
+          rule_snapshot: snapshotRule(rule),
           created_at: now,
           updated_at: now,
         })

@@ -2,20 +2,14 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import AzureADProvider from 'next-auth/providers/azure-ad';
 import { getHeldRoles } from '@/lib/access/held-roles';
+import { db } from '@/lib/db/portal-database';
 import { getConfig } from '@/lib/env';
 import { discoveryUrl } from './openid-metadata';
-import { refreshAccessToken } from './refresh-access-token';
-
-const REFRESH_MARGIN_SECONDS = 120;
-
-interface IdTokenClaims {
-  oid?: string;
-  tid?: string;
-  name?: string;
-  preferred_username?: string;
-  email?: string;
-  roles?: string[];
-}
+import { safeCallbackUrl } from './safe-callback-url';
+import { sessionCookieOptions, usesSecureCookies } from './session-cookies';
+import { sessionJwt, type IdTokenClaims } from './session-jwt';
+import { sessionEndsAt } from './session-lifetime';
+import { revokeSession } from './session-revocation';
 
 let cached: NextAuthOptions | undefined;
 
@@ -25,7 +19,10 @@ export function authOptions(): NextAuthOptions {
   const config = getConfig();
   cached = {
     secret: config.authSecret,
-    session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
+    // Rolling while the user is active; sessionJwt also ends it SESSION_LIFETIME_HOURS after sign-in.
+    session: { strategy: 'jwt', maxAge: Math.min(8, config.sessionLifetimeHours) * 60 * 60 },
+    useSecureCookies: usesSecureCookies(config.publicUrl),
+    cookies: sessionCookieOptions(config.publicUrl),
     pages: { signIn: '/signin', error: '/signin' },
     providers: [
       AzureADProvider({
@@ -49,38 +46,16 @@ export function authOptions(): NextAuthOptions {
       signIn({ user }) {
         if (user.id) getHeldRoles(user.id).catch(() => undefined);
       },
+      // next-auth's own sign-out endpoint ends the session on the server as well (the portal's sign-out does too).
+      async signOut({ token }) {
+        const end = token && sessionEndsAt(token);
+        if (token?.sid && end) await revokeSession(await db(), token.sid, end);
+      },
     },
     callbacks: {
-      async jwt({ token, account, profile }) {
-        if (account && profile) {
-          const claims = profile as IdTokenClaims;
-          return {
-            ...token,
-            oid: claims.oid,
-            tid: claims.tid,
-            upn: claims.preferred_username ?? claims.email,
-            portalRoles: claims.roles ?? [],
-            accessToken: account.access_token,
-            refreshToken: account.refresh_token,
-            expiresAt: account.expires_at,
-            error: undefined,
-          };
-        }
-        if (!token.expiresAt || Date.now() / 1000 < token.expiresAt - REFRESH_MARGIN_SECONDS) return token;
-        if (!token.refreshToken) return { ...token, error: 'RefreshFailed' as const };
-        try {
-          const refreshed = await refreshAccessToken(token.refreshToken);
-          return {
-            ...token,
-            accessToken: refreshed.accessToken,
-            refreshToken: refreshed.refreshToken ?? token.refreshToken,
-            expiresAt: refreshed.expiresAt,
-          };
-        } catch (error) {
-          console.warn('[auth] access token refresh failed', (error as Error).message);
-          return { ...token, accessToken: undefined, refreshToken: undefined, error: 'RefreshFailed' as const };
-        }
-      },
+      jwt: ({ token, account, profile }) => sessionJwt({ token, account, profile }),
+      // After sign-in only the portal's own pages: relative, or absolute on its own origin (no open redirects).
+      redirect: ({ url, baseUrl }) => `${baseUrl}${safeCallbackUrl(url, new URL(baseUrl).origin)}`,
       // Only identity reaches the browser: tokens stay inside the encrypted session cookie.
       session({ session, token }) {
         return {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { decodeJwt } from 'jose';
 import { getConfig } from '@/lib/env';
 import { getOpenIdMetadata } from './openid-metadata';
 
@@ -6,6 +7,20 @@ export interface RefreshedTokens {
   accessToken: string;
   refreshToken?: string;
   expiresAt: number;
+  /** The ID token's claims of this renewal: the user's roles on Roleport's app as Entra sees them now. */
+  identity?: { oid?: string; roles: string[] };
+}
+
+/** Claims of the ID token the token endpoint returned over TLS to this confidential client (OIDC Core 3.1.3.7). */
+function identityOf(idToken: unknown): RefreshedTokens['identity'] {
+  if (typeof idToken !== 'string') return undefined;
+  try {
+    const claims = decodeJwt(idToken);
+    const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is string => typeof r === 'string') : [];
+    return { oid: typeof claims.oid === 'string' ? claims.oid : undefined, roles };
+  } catch {
+    return undefined;
+  }
 }
 
 /** Redeems the refresh token at the tenant's token endpoint (Entra rotates it, so keep the new one). */
@@ -28,5 +43,6 @@ export async function refreshAccessToken(refreshToken: string): Promise<Refreshe
     accessToken: json.access_token,
     refreshToken: typeof json.refresh_token === 'string' ? json.refresh_token : undefined,
     expiresAt: Math.floor(Date.now() / 1000) + Number(json.expires_in ?? 3600),
+    identity: identityOf(json.id_token),
   };
 }

@@ -28,12 +28,16 @@ async function signInTokens(): Promise<{ access_token: string; refresh_token: st
   return (await response.json()) as { access_token: string; refresh_token: string };
 }
 
+/** A session as sign-in starts it: its id and start time (without them it counts as ended). */
+const started = () => ({ sid: crypto.randomUUID(), startedAt: Math.floor(Date.now() / 1000) });
+
 const jwtCallback = (token: JWT) => authOptions().callbacks!.jwt!({ token, account: null, user: undefined as never, trigger: 'update' });
 
 describe('session token refresh', () => {
   it('renews an access token that is about to expire and keeps the session', async () => {
     const tokens = await signInTokens();
     const stale: JWT = {
+      ...started(),
       oid: USERS.ada.oid,
       accessToken: tokens.access_token,
       refreshToken: tokens.refresh_token,
@@ -47,12 +51,17 @@ describe('session token refresh', () => {
   });
 
   it('leaves a fresh token alone', async () => {
-    const fresh: JWT = { accessToken: 'unchanged', refreshToken: 'r', expiresAt: Math.floor(Date.now() / 1000) + 3000 };
+    const fresh: JWT = { ...started(), accessToken: 'unchanged', refreshToken: 'r', expiresAt: Math.floor(Date.now() / 1000) + 3000 };
     expect(await jwtCallback(fresh)).toEqual(fresh);
   });
 
   it('marks the session as ended when the refresh token is refused, dropping every token', async () => {
-    const stale: JWT = { accessToken: 'old', refreshToken: 'not-a-refresh-token', expiresAt: Math.floor(Date.now() / 1000) - 10 };
+    const stale: JWT = {
+      ...started(),
+      accessToken: 'old',
+      refreshToken: 'not-a-refresh-token',
+      expiresAt: Math.floor(Date.now() / 1000) - 10,
+    };
     const ended = await jwtCallback(stale);
     expect(ended.error).toBe('RefreshFailed');
     expect(ended.accessToken).toBeUndefined();

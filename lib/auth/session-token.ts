@@ -4,22 +4,20 @@ import { connection } from 'next/server';
 import { cache } from 'react';
 import { decode, type JWT } from 'next-auth/jwt';
 import { getConfig } from '@/lib/env';
-
-const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
+import { sessionCookieName } from './session-cookies';
 
 /** Reassembles next-auth's session cookie, which it splits into `.0`, `.1`, … chunks when large. */
 async function sessionCookieValue(): Promise<string | undefined> {
   const jar = await cookies();
-  for (const name of SESSION_COOKIES) {
-    const whole = jar.get(name)?.value;
-    if (whole) return whole;
-    const chunks = jar
-      .getAll()
-      .filter((c) => c.name.startsWith(`${name}.`))
-      .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)));
-    if (chunks.length > 0) return chunks.map((c) => c.value).join('');
-  }
-  return undefined;
+  // Only the name this deployment sets: behind https that is the `__Secure-` one, which plain http cannot plant.
+  const name = sessionCookieName(getConfig().publicUrl);
+  const whole = jar.get(name)?.value;
+  if (whole) return whole;
+  const chunks = jar
+    .getAll()
+    .filter((c) => c.name.startsWith(`${name}.`))
+    .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)));
+  return chunks.length > 0 ? chunks.map((c) => c.value).join('') : undefined;
 }
 
 /**

@@ -2,33 +2,18 @@ import 'server-only';
 import { cache } from 'react';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { db } from '@/lib/db/portal-database';
 import { readSessionToken } from './session-token';
+import { sessionState, type PortalUser, type SessionState } from './session-user';
 
-export const ADMIN_ROLE = 'Portal.Admin';
+export { ADMIN_ROLE } from './portal-admin';
+export type { PortalUser } from './session-user';
 
-export interface PortalUser {
-  oid: string;
-  tid: string;
-  name: string;
-  upn: string;
-  portalRoles: string[];
-  isAdmin: boolean;
-}
+/** The request's session, checked once per request: lifetime, sign-out, and admin rights confirmed in Graph. */
+const currentSession = cache(async (): Promise<SessionState> => sessionState(await db(), await readSessionToken()));
 
-/** The signed-in user, or null (no session, or one whose renewal failed). Read once per request. */
-export const getCurrentUser = cache(async (): Promise<PortalUser | null> => {
-  const token = await readSessionToken();
-  if (!token || token.error || !token.oid) return null;
-  const portalRoles = token.portalRoles ?? [];
-  return {
-    oid: token.oid,
-    tid: token.tid ?? '',
-    name: token.name ?? '',
-    upn: token.upn ?? '',
-    portalRoles,
-    isAdmin: portalRoles.includes(ADMIN_ROLE),
-  };
-});
+/** The signed-in user, or null (no session, or one that expired, was signed out, or whose renewal failed). */
+export const getCurrentUser = cache(async (): Promise<PortalUser | null> => (await currentSession()).user);
 
 async function signInRedirect(reason?: string): Promise<never> {
   const path = (await headers()).get('x-roleport-path') ?? '/';
@@ -39,11 +24,12 @@ async function signInRedirect(reason?: string): Promise<never> {
 
 /** Every protected page and action calls this (or a stricter helper); the proxy only redirects. */
 export async function requireUser(): Promise<PortalUser> {
-  if ((await readSessionToken())?.error) return signInRedirect('expired');
-  const user = await getCurrentUser();
+  const { user, problem } = await currentSession();
+  if (problem) return signInRedirect('expired');
   return user ?? signInRedirect();
 }
 
+/** Admin pages and actions: the Portal.Admin role, re-confirmed in Graph at most a minute ago. */
 export async function requireAdmin(): Promise<PortalUser> {
   const user = await requireUser();
   if (!user.isAdmin) redirect('/forbidden');

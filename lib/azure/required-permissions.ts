@@ -75,7 +75,7 @@ export const REQUIRED_PERMISSIONS = {
   'arm.writePolicies': {
     service: 'arm',
     permission:
-      'Microsoft.ApiManagement/service/apis/policies/write, …/apis/policies/delete, …/apis/operations/policies/write, …/apis/operations/policies/delete',
+      'Microsoft.ApiManagement/service/apis/policies/write, Microsoft.ApiManagement/service/apis/policies/delete, Microsoft.ApiManagement/service/apis/operations/policies/write, Microsoft.ApiManagement/service/apis/operations/policies/delete',
     calls: 'PUT, DELETE …/apis/{api}/policies/policy and …/operations/{op}/policies/policy',
     what: 'write API and operation policies',
     features: 'policy studio: apply, rollback',

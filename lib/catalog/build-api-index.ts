@@ -1,6 +1,7 @@
 import 'server-only';
 import type { ApimApi, ApimOperation } from '@/lib/azure/apim/types';
 import { effectiveInbound } from '@/lib/policy/effective-chain';
+import { parseFragments } from '@/lib/policy/parse-fragments';
 import { parsePolicy } from '@/lib/policy/parse-policy';
 import type { PolicyDocument } from '@/lib/policy/policy-types';
 import { deriveOperationAccess, rolesMentioned } from '@/lib/policy/role-requirements';
@@ -36,15 +37,17 @@ export function buildApiIndex(
   policies: ApiPolicies,
   namedValues: Record<string, string>,
   tags: Map<string, string[]> = new Map(),
+  fragmentXml: Record<string, string> = {},
 ): BuiltApiIndex {
   const notes: string[] = [];
+  const fragments = parseFragments(fragmentXml);
   const global = parseOrNote(policies.global, 'global', notes);
   const product = policies.product ? parseOrNote(policies.product.xml, `product "${policies.product.id}"`, notes) : null;
   const apiDoc = parseOrNote(policies.api, 'API', notes);
   const indexed = operations.map((op): IndexedOperation => {
     const opNotes: string[] = [];
     const operation = parseOrNote(policies.operations[op.id] ?? null, 'operation', opNotes);
-    const access = deriveOperationAccess(effectiveInbound({ global, product, api: apiDoc, operation }), { namedValues });
+    const access = deriveOperationAccess(effectiveInbound({ global, product, api: apiDoc, operation }, fragments), { namedValues });
     access.unknowns.push(...notes, ...opNotes);
     return {
       id: op.id,

@@ -8,6 +8,8 @@ export interface ServiceSnapshot {
   gatewayUrl: string;
   globalPolicy: string | null;
   namedValues: Record<string, string>;
+  /** Policy fragments by id (absent in snapshots written before fragments were read). */
+  fragments?: Record<string, string>;
 }
 
 const KEY = 'catalog.service';

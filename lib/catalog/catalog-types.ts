@@ -53,6 +53,17 @@ export interface IndexedApp {
   groupHoldings: GroupHolding[];
 }
 
+/** Which version of a versioned API this is, and how a caller names it (APIM version sets). */
+export interface ApiVersionInfo {
+  setId: string;
+  setName: string;
+  scheme: 'Segment' | 'Query' | 'Header';
+  /** The query parameter (Query) or header (Header) that carries the version; null for Segment. */
+  selector: string | null;
+  /** The version identifier; '' for the set's original version, called without one. */
+  value: string;
+}
+
 export interface IndexedApi {
   id: string;
   displayName: string;
@@ -67,4 +78,6 @@ export interface IndexedApi {
   access: ApiAccessSummary;
   syncedAt: string;
   syncError: string | null;
+  /** Set when the API is one version of a version set. */
+  version?: ApiVersionInfo;
 }

@@ -3,7 +3,9 @@ import { getHeldRoles, type HeldRole } from '@/lib/access/held-roles';
 import type { PortalUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/portal-database';
 import { accessView, type ApiAccessView } from './access-summary';
+import { versionLabel } from './api-version';
 import type { CatalogProductRef, IndexedApi, IndexedApp, IndexedOperation } from './catalog-types';
+import { compareVersions, groupVersions, type VersionLink } from './group-versions';
 import { getIndexSnapshot, searchSnapshot } from './index-snapshot';
 import { listIndexedOperations } from './read-index';
 
@@ -17,6 +19,8 @@ export interface CatalogEntry {
   api: IndexedApi;
   app?: IndexedApp;
   view: ApiAccessView;
+  /** Every version of the API's version set that matched, oldest first; empty for an unversioned API. */
+  versions: VersionLink[];
 }
 
 /** The user's roles, or an explanation when Graph cannot be read (pages still render from the index). */
@@ -36,7 +40,7 @@ export async function loadCatalog(user: PortalUser, filters: CatalogFilters) {
   const [snapshot, roles] = await Promise.all([db().then(getIndexSnapshot), heldRolesOrError(user)]);
   const { appById, products } = snapshot;
   const apis = searchSnapshot(snapshot, filters.q);
-  const entries: CatalogEntry[] = apis
+  const matching = apis
     .filter((api) => !filters.product || api.products.some((p) => p.id === filters.product))
     .map((api) => {
       const app = api.appId ? appById.get(api.appId) : undefined;
@@ -47,6 +51,8 @@ export async function loadCatalog(user: PortalUser, filters: CatalogFilters) {
       if (filters.access === 'requestable') return entry.view.requestableCount > 0;
       return true;
     });
+  // Versions of one API show as one entry, as APIM's developer portal groups them.
+  const entries: CatalogEntry[] = groupVersions(matching);
   const indexEmpty = !filters.q && !filters.product && apis.length === 0;
   return { entries, products, indexEmpty, rolesError: roles.rolesError };
 }
@@ -59,6 +65,8 @@ export interface ApiPageData {
   held: HeldRole[];
   rolesError?: string;
   products: CatalogProductRef[];
+  /** The versions of this API's version set, oldest first (empty when unversioned). */
+  versions: VersionLink[];
 }
 
 export async function loadApiPage(user: PortalUser, apiId: string): Promise<ApiPageData | null> {
@@ -68,6 +76,7 @@ export async function loadApiPage(user: PortalUser, apiId: string): Promise<ApiP
   const api = snapshot.apis.find((a) => a.id === apiId);
   if (!api) return null;
   const app = (api.appId && snapshot.appById.get(api.appId)) || null;
+  const siblings = api.version ? snapshot.apis.filter((a) => a.version?.setId === api.version?.setId).sort(compareVersions) : [];
   const [operations, held] = await Promise.all([listIndexedOperations(database, apiId), roles]);
   return {
     api,
@@ -77,6 +86,7 @@ export async function loadApiPage(user: PortalUser, apiId: string): Promise<ApiP
     held: held.held,
     rolesError: held.rolesError,
     products: api.products,
+    versions: siblings.map((a) => ({ apiId: a.id, label: a.version ? versionLabel(a.version) : a.id })),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { CatalogApiRow, CatalogAppRow, CatalogOperationRow, Database } from '@/lib/db/types';
 import type {
   ApiAccessSummary,
+  ApiVersionInfo,
   CatalogProductRef,
   GroupHolding,
   IndexedApi,
@@ -26,6 +27,7 @@ export function toApi(row: CatalogApiRow): IndexedApi {
     access: JSON.parse(row.access) as ApiAccessSummary,
     syncedAt: row.synced_at,
     syncError: row.sync_error,
+    ...(row.version ? { version: JSON.parse(row.version) as ApiVersionInfo } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 // The catalog index is read from APIM and Graph through the real SDKs, and each operation's required roles come from its policy chain.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortalTestEnv, type PortalTestEnv } from '../../test/portal-test-env';
-import { ORDERS_APP } from '../../emulator/seed/demo-tenant';
+import { INVENTORY_APP, ORDERS_APP, PORTAL_APP, TENANT_ID } from '../../emulator/seed/demo-tenant';
 import { getIndexedApi, getIndexedApp, listIndexedApis, listIndexedOperations } from './read-index';
 import { getIndexSnapshot, searchSnapshot } from './index-snapshot';
 import { syncCatalog, syncOneApi } from './sync-catalog';
@@ -28,7 +28,17 @@ describe('syncCatalog', () => {
     expect(report.status).toBe('succeeded');
     expect(report.failedApis).toEqual([]);
     const apis = await listIndexedApis(env.db);
-    expect(apis.map((a) => a.id).sort()).toEqual(['inventory', 'legacy-billing', 'orders', 'payments', 'status']);
+    expect(apis.map((a) => a.id).sort()).toEqual([
+      'deliveries',
+      'inventory',
+      'legacy-billing',
+      'orders',
+      'payments',
+      'shipments-v1',
+      'shipments-v2',
+      'status',
+      'stock-alerts',
+    ]);
     const orders = apis.find((a) => a.id === 'orders')!;
     expect(orders.appId).toBe(ORDERS_APP.appId);
     expect(orders.appSource).toBe('policy');
@@ -50,6 +60,35 @@ describe('syncCatalog', () => {
     const inventory = await listIndexedOperations(env.db, 'inventory');
     expect(inventory.every((op) => op.access.validatesToken)).toBe(true);
     expect(inventory.some((op) => op.access.requiredRoles.flat().includes('Inventory.Admin'))).toBe(true);
+  });
+
+  it('reads validate-azure-ad-token for audiences, callers and roles, and maps the API to its app', async () => {
+    const deliveries = (await listIndexedApis(env.db)).find((a) => a.id === 'deliveries')!;
+    expect(deliveries.appId).toBe(ORDERS_APP.appId);
+    expect(deliveries.access.tokenValidation).toBe('all');
+    const ops = new Map((await listIndexedOperations(env.db, 'deliveries')).map((op) => [op.id, op.access]));
+    expect(ops.get('list-deliveries')?.requiredRoles).toEqual([]);
+    expect(ops.get('cancel-delivery')?.requiredRoles).toEqual([['Orders.Admin']]);
+    expect(ops.get('cancel-delivery')?.unknowns).toEqual([]);
+    expect(ops.get('list-deliveries')?.validations[0]).toMatchObject({
+      form: 'validate-azure-ad-token',
+      scope: 'api',
+      tenantId: TENANT_ID,
+      clientApplicationIds: [PORTAL_APP.appId],
+      audiences: [ORDERS_APP.identifierUri, ORDERS_APP.appId],
+      tokenSource: { kind: 'header', name: 'Authorization', scheme: 'Bearer' },
+    });
+  });
+
+  it("sees through include-fragment: a fragment's checks count where it is included", async () => {
+    const alerts = (await listIndexedApis(env.db)).find((a) => a.id === 'stock-alerts')!;
+    expect(alerts.appId).toBe(INVENTORY_APP.appId);
+    expect(alerts.access.audiences).toEqual([INVENTORY_APP.appId, INVENTORY_APP.identifierUri].sort());
+    const ops = new Map((await listIndexedOperations(env.db, 'stock-alerts')).map((op) => [op.id, op.access]));
+    expect(ops.get('list-alerts')).toMatchObject({ validatesToken: true, requiredRoles: [], unknowns: [] });
+    expect(ops.get('list-alerts')?.validations[0]).toMatchObject({ scope: 'api', fragmentId: 'entra-inventory-auth' });
+    expect(ops.get('acknowledge-alert')?.requiredRoles).toEqual([['Inventory.Admin', 'Inventory.Write']]);
+    expect(ops.get('acknowledge-alert')?.unknowns).toEqual([]);
   });
 
   it('records the app registration with its roles, owners and the groups holding its roles', async () => {

@@ -1,7 +1,9 @@
 import 'server-only';
+import { permissionDeniedMessage } from '@/lib/azure/permission-denied';
 import type { Kysely } from 'kysely';
 import {
   getApi,
+  getVersionSet,
   listApiProductIds,
   listApis,
   listNamedValues,
@@ -9,12 +11,15 @@ import {
   listOperationTags,
   listProductApiIds,
   listProducts,
+  listVersionSets,
   readGatewayUrl,
 } from '@/lib/azure/apim/read-catalog';
 import { readApiPolicy, readGlobalPolicy, readOperationPolicy, readProductPolicy } from '@/lib/azure/apim/read-policies';
-import type { ApimApi, ApimProduct } from '@/lib/azure/apim/types';
+import { listPolicyFragments } from '@/lib/azure/apim/read-policy-fragments';
+import type { ApimApi, ApimProduct, ApimVersionSet } from '@/lib/azure/apim/types';
 import { AzureCallGate } from '@/lib/azure/throttle-retry';
 import type { Database } from '@/lib/db/types';
+import { apiBaseUrl, versionInfo } from './api-version';
 import { buildApiIndex } from './build-api-index';
 import { readServiceSnapshot, writeServiceSnapshot, type ServiceSnapshot } from './catalog-settings';
 import { AppResolver } from './resolve-api-app';
@@ -43,9 +48,14 @@ interface SyncContext {
   service: ServiceSnapshot;
   products: { product: ApimProduct; data: ProductData }[];
   overrides: Map<string, string>;
+  /** Version sets by lower-cased name. */
+  versionSets: Map<string, ApimVersionSet>;
 }
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** The reason shown for a failed sync; a permission refusal names the permission Roleport lacks. */
+const message = (error: unknown) =>
+  permissionDeniedMessage(error, (error as { code?: string }).code === 'AuthorizationFailed' ? 'arm.read' : 'graph.readApplications') ??
+  (error instanceof Error ? error.message : String(error));
 
 async function indexApi(ctx: SyncContext, api: ApimApi): Promise<void> {
   const { arm } = ctx;
@@ -68,13 +78,16 @@ async function indexApi(ctx: SyncContext, api: ApimApi): Promise<void> {
     },
     ctx.service.namedValues,
     tags,
+    ctx.service.fragments ?? {},
   );
   const override = ctx.overrides.get(api.id) ?? null;
   const app = await ctx.apps.resolve(built.access.audiences, override);
   if (app) await writeApp(ctx.db, app);
+  const version = versionInfo(api, api.versionSetId ? ctx.versionSets.get(api.versionSetId.toLowerCase()) : undefined);
   await writeApiIndex(ctx.db, {
     api,
-    gatewayBaseUrl: `${ctx.service.gatewayUrl.replace(/\/+$/, '')}/${api.path}`.replace(/\/+$/, ''),
+    version,
+    gatewayBaseUrl: apiBaseUrl(ctx.service.gatewayUrl, api.path, version),
     products: memberOf.map((p) => ({ id: p.product.id, displayName: p.product.displayName })),
     app: app ? { appId: app.appId, source: override ? 'override' : 'policy' } : null,
     built,
@@ -115,12 +128,14 @@ export async function syncCatalog(db: Kysely<Database>): Promise<SyncReport> {
   return withLease(db, 'all', async (report) => {
     const { arm, graph, apps } = newGates();
     try {
-      const [gatewayUrl, productList, apis, namedValues, globalPolicy] = await Promise.all([
+      const [gatewayUrl, productList, apis, namedValues, globalPolicy, versionSets, fragments] = await Promise.all([
         arm.run(readGatewayUrl),
         arm.run(listProducts),
         arm.run(listApis),
         arm.run(listNamedValues),
         arm.run(readGlobalPolicy),
+        arm.run(listVersionSets),
+        arm.run(listPolicyFragments),
       ]);
       const products = await Promise.all(
         productList.map(async (product) => {
@@ -131,10 +146,10 @@ export async function syncCatalog(db: Kysely<Database>): Promise<SyncReport> {
           return { product, data: { apiIds, policy: policy?.xml ?? null } };
         }),
       );
-      const service = { gatewayUrl, globalPolicy: globalPolicy?.xml ?? null, namedValues };
+      const service = { gatewayUrl, globalPolicy: globalPolicy?.xml ?? null, namedValues, fragments };
       await writeServiceSnapshot(db, service);
       await writeProducts(db, products);
-      const ctx: SyncContext = { db, arm, graph, apps, service, products, overrides: await readOverrides(db) };
+      const ctx: SyncContext = { db, arm, graph, apps, service, products, overrides: await readOverrides(db), versionSets };
       await Promise.all(
         apis.map((api) =>
           indexApi(ctx, api).catch(async (error: unknown) => {
@@ -179,7 +194,9 @@ export async function syncOneApi(db: Kysely<Database>, apiId: string): Promise<S
           data: { ...data, apiIds },
         };
       });
-      await indexApi({ db, arm, graph, apps, service, products, overrides: await readOverrides(db) }, api);
+      const set = api.versionSetId ? await arm.run(() => getVersionSet(api.versionSetId as string)) : null;
+      const versionSets = new Map(set ? [[set.id.toLowerCase(), set]] : []);
+      await indexApi({ db, arm, graph, apps, service, products, overrides: await readOverrides(db), versionSets }, api);
       report.apis = 1;
     } finally {
       report.armCalls = arm.stats.calls;

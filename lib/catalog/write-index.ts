@@ -4,7 +4,7 @@ import type { ApimApi, ApimProduct } from '@/lib/azure/apim/types';
 import { nowIso } from '@/lib/db/clock';
 import type { Database } from '@/lib/db/types';
 import type { BuiltApiIndex } from './build-api-index';
-import type { CatalogProductRef, IndexedApp } from './catalog-types';
+import type { ApiVersionInfo, CatalogProductRef, IndexedApp } from './catalog-types';
 
 export interface ProductData {
   apiIds: string[];
@@ -57,6 +57,7 @@ export async function writeApp(db: Kysely<Database>, app: IndexedApp): Promise<v
 
 export interface ApiIndexEntry {
   api: ApimApi;
+  version?: ApiVersionInfo;
   gatewayBaseUrl: string;
   products: CatalogProductRef[];
   app: { appId: string; source: 'policy' | 'override' } | null;
@@ -65,7 +66,14 @@ export interface ApiIndexEntry {
 
 function searchText(entry: ApiIndexEntry): string {
   const { api, built } = entry;
-  return [api.id, api.displayName, api.description, api.path, ...built.operations.map((op) => `${op.displayName} ${op.urlTemplate}`)]
+  return [
+    api.id,
+    api.displayName,
+    api.description,
+    api.path,
+    entry.version?.value ?? '',
+    ...built.operations.map((op) => `${op.displayName} ${op.urlTemplate}`),
+  ]
     .join(' ')
     .toLowerCase();
 }
@@ -80,6 +88,7 @@ export async function writeApiIndex(db: Kysely<Database>, entry: ApiIndexEntry):
     path: api.path,
     service_url: api.serviceUrl,
     gateway_base_url: entry.gatewayBaseUrl,
+    version: entry.version ? JSON.stringify(entry.version) : null,
     subscription_required: api.subscriptionRequired ? 1 : 0,
     app_id: entry.app?.appId ?? null,
     app_source: entry.app?.source ?? 'none',

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
 import { findUserSubscriptionKey, type UserSubscriptionKey } from '@/lib/azure/apim/user-subscription-key';
+import { PermissionDeniedError } from '@/lib/azure/permission-denied';
 import { readServiceSnapshot } from '@/lib/catalog/catalog-settings';
 import type { Database } from '@/lib/db/types';
 import { diagnoseForUser, type HeldRolesReader } from '@/lib/doctor/diagnose-for-user';
@@ -14,14 +15,13 @@ import type { ConsoleOutcome, SentHeader } from './console-types';
 import type { ConsoleSendInput } from './console-schema';
 import { allowedGatewayHosts, systemResolver, vetGatewayTarget, type Resolver } from './gateway-guard';
 import { tokenOnBehalfOf } from './on-behalf-of-token';
-import { consoleRateLimiter, type RateLimiter } from './rate-limit';
 import { sendGatewayRequest } from './send-gateway-request';
+import { versionRequestParts } from './version-request';
 
 export interface ConsoleCallDeps {
   /** The user's token for Roleport, exchanged on their behalf (from the session in the app). */
   userAssertion: () => Promise<string>;
   resolve?: Resolver;
-  rateLimiter?: RateLimiter;
   readHeldRoles?: HeldRolesReader;
   findSubscriptionKey?: typeof findUserSubscriptionKey;
 }
@@ -45,7 +45,6 @@ export async function runConsoleCall(
   deps: ConsoleCallDeps,
 ): Promise<ConsoleOutcome> {
   const { oid } = caller;
-  (deps.rateLimiter ?? consoleRateLimiter).take(oid);
   const target = await loadDoctorTarget(database, input.apiId, input.operationId);
   if (!target) throw new UserFacingError(`There is no API "${input.apiId}" in the catalog.`, 'not_found', 404);
   const { api, app, operation } = target;
@@ -62,6 +61,8 @@ export async function runConsoleCall(
   if (missing.length > 0)
     throw new UserFacingError(`Fill in the required parameter${missing.length > 1 ? 's' : ''} ${missing.map((p) => p.name).join(', ')}.`);
   const url = buildOperationUrl({ baseUrl: api.gatewayBaseUrl, urlTemplate: operation.urlTemplate, templateValues, query });
+  const version = versionRequestParts(api.version);
+  if (version.query) url.searchParams.set(...version.query);
 
   const snapshot = await readServiceSnapshot(database);
   const config = getConfig();
@@ -84,6 +85,14 @@ export async function runConsoleCall(
       throw new UserFacingError(`The header ${p.name} has a value that cannot be sent.`);
     setHeader({ name: p.name, value }, value);
   }
+  if (version.header) {
+    const [name, value] = version.header;
+    if (!HEADER_NAME.test(name) || RESERVED_HEADERS.has(name.toLowerCase()) || /[\r\n\u0000]/.test(value))
+      throw new UserFacingError(
+        `The API's version header ${name} cannot be sent; ask an admin to check its version set in API Management.`,
+      );
+    setHeader({ name, value }, value);
+  }
   const sendsBody = !['GET', 'HEAD'].includes(operation.method) && input.body !== undefined && input.body !== '';
   if (sendsBody) {
     const contentType = input.contentType || operation.representations[0]?.contentType || 'application/json';
@@ -100,12 +109,19 @@ export async function runConsoleCall(
   }
   let key: UserSubscriptionKey | null = null;
   if (api.subscriptionRequired) {
+    let unreadable: string | null = null;
     key = await (deps.findSubscriptionKey ?? findUserSubscriptionKey)(
       { oid, email: caller.upn },
       api.id,
       api.products.map((p) => p.id),
-    );
+    ).catch((error: unknown) => {
+      // Without the listSecrets permission the call still goes out, without a key, and says why.
+      if (!(error instanceof PermissionDeniedError)) throw error;
+      unreadable = error.message;
+      return null;
+    });
     if (key) setHeader({ name: key.headerName, value: '', secret: 'subscription-key' }, key.key);
+    else if (unreadable) notes.push(`${api.displayName} requires a subscription key, but ${unreadable} The call is sent without one.`);
     else
       notes.push(
         `${api.displayName} requires a subscription key and you have no active subscription covering it (products: ${api.products.map((p) => p.displayName).join(', ') || 'none'}); the call is sent without one.`,

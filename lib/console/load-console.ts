@@ -2,6 +2,7 @@ import 'server-only';
 import { getHeldRoles } from '@/lib/access/held-roles';
 import type { PortalUser } from '@/lib/auth/session';
 import type { IndexedApi, IndexedOperation } from '@/lib/catalog/catalog-types';
+import { apiTitle } from '@/lib/catalog/api-version';
 import { getIndexedApi, listIndexedApis, listIndexedOperations } from '@/lib/catalog/read-index';
 import { db } from '@/lib/db/portal-database';
 import { allows } from '@/lib/policy/role-requirements';
@@ -24,7 +25,7 @@ export interface ConsolePageData {
 /** The console's choices: every indexed API, the chosen API's operations, and the chosen operation with the user's standing. */
 export async function loadConsolePage(user: PortalUser, apiId?: string, operationId?: string): Promise<ConsolePageData> {
   const database = await db();
-  const apis = (await listIndexedApis(database)).map((a) => ({ id: a.id, displayName: a.displayName }));
+  const apis = (await listIndexedApis(database)).map((a) => ({ id: a.id, displayName: apiTitle(a) }));
   const api = apiId ? await getIndexedApi(database, apiId) : null;
   if (!api) return { apis, api: null, operations: [], selected: null };
   const operations = await listIndexedOperations(database, api.id);

@@ -28,6 +28,8 @@ const ALL_TABLES = [
   'policy_version',
   'provisioning_job',
   'rate_limit_counter',
+  'reconciliation_run',
+  'session_revocation',
   'settings',
   'webhook_delivery',
 ];

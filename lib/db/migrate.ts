@@ -3,7 +3,10 @@ import * as catalog from './migrations/0001-catalog';
 import * as access from './migrations/0002-access';
 import * as audit from './migrations/0003-audit';
 import * as catalogAppGroupHoldings from './migrations/0004-catalog-app-group-holdings';
+import * as accessRequestRuleSnapshot from './migrations/0005-access-request-rule-snapshot';
+import * as sessionRevocationAndReconciliation from './migrations/0006-session-revocation-and-reconciliation';
 import * as auditCheckpointRateLimits from './migrations/0007-audit-checkpoint-rate-limits';
+import * as catalogApiVersion from './migrations/0008-catalog-api-version';
 
 // A static list rather than a folder scan, so the migrations bundle into the Next.js server build.
 // Names sort in the order they must run; never rename or edit one that has shipped — add a new one.
@@ -12,7 +15,10 @@ const migrations: Record<string, Migration> = {
   '0002-access': access,
   '0003-audit': audit,
   '0004-catalog-app-group-holdings': catalogAppGroupHoldings,
+  '0005-access-request-rule-snapshot': accessRequestRuleSnapshot,
+  '0006-session-revocation-and-reconciliation': sessionRevocationAndReconciliation,
   '0007-audit-checkpoint-rate-limits': auditCheckpointRateLimits,
+  '0008-catalog-api-version': catalogApiVersion,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -49,6 +49,8 @@ export interface CatalogApiTable extends Timestamps {
   sync_error: string | null;
   /** Changes whenever anything the index derives from the API changes. */
   fingerprint: string | null;
+  /** ApiVersionInfo as JSON when the API is one version of an APIM version set. */
+  version: JsonText | null;
 }
 
 export interface CatalogOperationTable extends Timestamps {
@@ -125,6 +127,8 @@ export interface AccessRequestTable extends Timestamps {
   decided_at: string | null;
   activated_at: string | null;
   ended_at: string | null;
+  /** The approval rule's terms when the request was submitted (JSON); null before migration 0005. */
+  rule_snapshot: JsonText | null;
 }
 
 export type Verdict = 'approve' | 'reject';
@@ -211,6 +215,23 @@ export interface AuditHeadTable extends Timestamps {
   last_hash: string;
 }
 
+/** A session ended by sign-out; its cookie is refused until the session would have expired anyway. */
+export interface SessionRevocationTable extends Timestamps {
+  session_id: string;
+  revoked_at: string;
+  expires_at: string;
+}
+
+/** The last comparison of one API's grants with Entra (report: JSON of the ReconcileReport, null when it failed). */
+export interface ReconciliationRunTable extends Timestamps {
+  api_id: string;
+  ran_at: string;
+  trigger: 'schedule' | 'admin';
+  actor_name: string | null;
+  report: JsonText | null;
+  error: string | null;
+}
+
 /** How far the audit chain is verified; `mac` is an HMAC of seq and hash under the audit key (single row, id 1). */
 export interface AuditCheckpointTable extends Timestamps {
   id: number;
@@ -246,6 +267,8 @@ export interface Database {
   policy_version: PolicyVersionTable;
   audit_event: AuditEventTable;
   audit_head: AuditHeadTable;
+  session_revocation: SessionRevocationTable;
+  reconciliation_run: ReconciliationRunTable;
   audit_checkpoint: AuditCheckpointTable;
   rate_limit_counter: RateLimitCounterTable;
 }

@@ -3,9 +3,15 @@ import type { Kysely } from 'kysely';
 import { isoAfter, nowIso } from '@/lib/db/clock';
 import type { Database } from '@/lib/db/types';
 import { startPollLoop, type PollLoop } from '@/lib/access/poll-loop';
+import { purgeWebhookDeliveries } from './purge-webhook-deliveries';
+import { signWebhook } from './sign-webhook';
 
 export interface WebhookDeliveryOptions {
   url: string;
+  /** Standard Webhooks secret (`whsec_…`) every delivery is signed with. */
+  secret: string;
+  /** Days delivered and abandoned rows are kept (default 7). */
+  retentionDays?: number;
   pollMs?: number;
   maxAttempts?: number;
   /** First retry delay; doubles per attempt up to an hour. */
@@ -40,11 +46,14 @@ async function deliverOne(
   try {
     const response = await fetch(options.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'user-agent': 'Roleport-Webhook' },
+      headers: { 'content-type': 'application/json', 'user-agent': 'Roleport-Webhook', ...signWebhook(options.secret, row.id, row.event) },
       body: row.event,
       signal: AbortSignal.timeout(options.timeoutMs),
+      // A redirect could carry the signed event to a host nobody configured: a 3xx is a failed delivery.
+      redirect: 'manual',
     });
-    if (!response.ok) error = `HTTP ${response.status}`;
+    if (response.status >= 300 && response.status < 400) error = `HTTP ${response.status}: redirects are not followed`;
+    else if (!response.ok) error = `HTTP ${response.status}`;
     await response.body?.cancel();
   } catch (cause) {
     error = cause instanceof Error ? cause.message : String(cause);
@@ -69,7 +78,7 @@ async function deliverOne(
 
 /** Posts due deliveries once; returns how many were tried. */
 export async function deliverDueWebhooks(db: Kysely<Database>, options: WebhookDeliveryOptions): Promise<number> {
-  const settings = { pollMs: 5000, maxAttempts: 8, baseDelayMs: 30_000, timeoutMs: 10_000, ...options };
+  const settings = { pollMs: 5000, maxAttempts: 8, baseDelayMs: 30_000, timeoutMs: 10_000, retentionDays: 7, ...options };
   const due = await db
     .selectFrom('webhook_delivery')
     .select(['id', 'event', 'attempts', 'next_run_at'])
@@ -83,7 +92,16 @@ export async function deliverDueWebhooks(db: Kysely<Database>, options: WebhookD
   return due.length;
 }
 
-/** Background delivery of queued webhook events; `wake()` sends now instead of at the next poll. */
+const PURGE_EVERY_MS = 60 * 60_000;
+
+/** Background delivery of queued webhook events (and an hourly purge of old rows); `wake()` sends now instead of at the next poll. */
 export function startWebhookDelivery(db: Kysely<Database>, options: WebhookDeliveryOptions): PollLoop {
-  return startPollLoop('webhook delivery', options.pollMs ?? 5000, () => deliverDueWebhooks(db, options));
+  let purgedAt = 0;
+  return startPollLoop('webhook delivery', options.pollMs ?? 5000, async () => {
+    await deliverDueWebhooks(db, options);
+    if (Date.now() - purgedAt >= PURGE_EVERY_MS) {
+      purgedAt = Date.now();
+      await purgeWebhookDeliveries(db, { retentionDays: options.retentionDays ?? 7, maxAttempts: options.maxAttempts ?? 8 });
+    }
+  });
 }

@@ -68,19 +68,31 @@ describe('applying a role map to the Orders API', () => {
     }
   });
 
-  it('previews only the scopes that change, then writes operations first and the API last', async () => {
+  it('previews only the scopes that change, then writes them in order, leaving the API token check alone', async () => {
     original = await readCurrentPolicies('orders', OPS);
     const preview = await previewRoleMap(env.db, PRIYA, { apiId: 'orders', map: MAP });
-    expect(preview.changes.map((c) => c.scope)).toEqual(['operation:delete-order', 'operation:list-orders', 'api']);
+    // The Orders API already validates Orders tokens (validate-jwt with named values): its scope does not change.
+    expect(preview.changes.map((c) => c.scope)).toEqual(['operation:delete-order', 'operation:list-orders']);
+    expect(preview.changes[0]?.reason).toMatch(
+      /requires Orders\.Admin instead of Orders\.Admin or Orders\.Write\. It is written as validate-jwt/,
+    );
     expect(preview.changes[0]?.requiredAfter).toEqual([['Orders.Admin']]);
     expect(preview.etags['operation:delete-order']).toBe(original.operations['delete-order']?.etag);
     const outcome = await applyRoleMap(env.db, PRIYA, { apiId: 'orders', map: MAP, etags: preview.etags });
     expect(outcome.failed).toBeUndefined();
-    expect(outcome.written).toEqual(['operation:delete-order', 'operation:list-orders', 'api']);
+    expect(outcome.written).toEqual(['operation:delete-order', 'operation:list-orders']);
     batchId = outcome.batchId!;
     const saved = await env.db.selectFrom('policy_version').selectAll().where('batch_id', '=', batchId).execute();
     expect(saved.find((v) => v.scope === 'operation:delete-order')?.xml).toBe(original.operations['delete-order']?.xml);
-    expect(saved.find((v) => v.scope === 'api')?.etag).toBe(original.api?.etag);
+    expect(saved.map((v) => v.scope)).not.toContain('api');
+    const after = await readCurrentPolicies('orders', OPS);
+    expect(after.api).toEqual(original.api);
+    // The operation check repeats the API's settings as written: named values, not spelled-out URLs or ids.
+    const deleteOrder = after.operations['delete-order']!.xml;
+    expect(deleteOrder).toContain('<openid-config url="{{entra-openid-config-url}}" />');
+    expect(deleteOrder).toContain('<audience>{{orders-client-id}}</audience>');
+    expect(deleteOrder).not.toContain(env.emulator.urls.authorityHost);
+    expect(deleteOrder.match(/<validate-jwt /g)).toHaveLength(1);
   });
 
   it('makes the gateway answer exactly as the map says, and refreshes the index', async () => {
@@ -123,7 +135,7 @@ describe('applying a role map to the Orders API', () => {
   it('rolls back the batch to the exact text APIM returned before, and records it', async () => {
     const outcome = await rollbackBatch(env.db, PRIYA, batchId);
     expect(outcome.failed).toBeUndefined();
-    expect(outcome.written).toEqual(['operation:delete-order', 'operation:list-orders', 'api']);
+    expect(outcome.written).toEqual(['operation:delete-order', 'operation:list-orders']);
     const restored = await readCurrentPolicies('orders', OPS);
     for (const id of OPS) expect(restored.operations[id]?.xml).toBe(original.operations[id]?.xml);
     expect(restored.api?.xml).toBe(original.api?.xml);

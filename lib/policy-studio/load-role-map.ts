@@ -43,7 +43,11 @@ export async function loadRoleMap(db: Kysely<Database>, actor: StudioActor, apiI
     api: current.api?.xml ?? null,
     operations: Object.fromEntries(ids.map((id) => [id, current.operations[id]?.xml ?? null])),
   };
-  const enforced = requiredRolesByOperation(docs, { global: snapshot?.globalPolicy ?? null, namedValues: snapshot?.namedValues ?? {} });
+  const enforced = requiredRolesByOperation(docs, {
+    global: snapshot?.globalPolicy ?? null,
+    namedValues: snapshot?.namedValues ?? {},
+    fragments: snapshot?.fragments ?? {},
+  });
   const operations = studio.operations.map((op): RoleMapOperation => {
     const access = enforced[op.id] ?? { validatesToken: false, requiredRoles: [] };
     return {

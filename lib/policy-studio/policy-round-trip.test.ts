@@ -78,11 +78,13 @@ describe('a role map applied to the Orders API, whose API policy is full of expr
     });
 
     const preview = await previewRoleMap(env.db, PRIYA, { apiId: 'orders', map: MAP });
-    expect(preview.changes.map((c) => c.scope)).toContain('api');
+    // The API scope validates Orders tokens itself, so the studio leaves it alone and writes the operations only.
+    expect(preview.changes.map((c) => c.scope)).toEqual(['operation:delete-order', 'operation:list-orders']);
     const applied = await applyRoleMap(env.db, PRIYA, { apiId: 'orders', map: MAP, etags: preview.etags });
     expect(applied.failed).toBeUndefined();
     // The admin's own text around Roleport's block is untouched while the change is applied.
     const during = await readRaw('/apis/orders');
+    expect(during).toBe(before['/apis/orders']);
     expect(during).toContain('GetValueOrDefault("X-Env","") == "prod" && context.Request.Method == "DELETE"');
     expect(during).toContain('<![CDATA[{"statusCode":451,');
     expect(await behaviour()).toEqual(expected);

@@ -1,8 +1,10 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
+import { listPolicyFragments } from '@/lib/azure/apim/read-policy-fragments';
 import { readServiceSnapshot } from '@/lib/catalog/catalog-settings';
 import type { Database } from '@/lib/db/types';
 import { UserFacingError } from '@/lib/errors/user-facing-error';
+import { findAppTokenCheck } from '@/lib/policy/find-app-token-check';
 import {
   buildPolicyPlan,
   PolicyPlanError,
@@ -28,6 +30,8 @@ export interface PreparedPlan {
   current: CurrentApiPolicies;
   plan: PolicyPlan;
   notes: string[];
+  /** What the required roles are read against: the global policy, named values and fragments. */
+  context: { global: string | null; namedValues: Record<string, string>; fragments: Record<string, string> };
 }
 
 /** Reads the API's current policies and builds the plan for `map`; unknown operations are refused. */
@@ -44,9 +48,16 @@ export async function preparePlan(db: Kysely<Database>, apiId: string, map: Role
     (role) =>
       `${role} is not an enabled app role of ${app.displayName}: nobody can hold it, so operations requiring only it will answer 403 to everyone. Add the role first.`,
   );
-  const current = await readCurrentPolicies(apiId, Object.keys(map));
+  const [current, fragments, snapshot] = await Promise.all([
+    readCurrentPolicies(apiId, Object.keys(map)),
+    listPolicyFragments(),
+    readServiceSnapshot(db),
+  ]);
+  const context = { global: snapshot?.globalPolicy ?? null, namedValues: snapshot?.namedValues ?? {}, fragments };
+  // The API's own token check for this app, if it has one, is reused rather than doubled.
+  const reuse = findAppTokenCheck({ ...context, api: current.api?.xml ?? null }, app);
   try {
-    return { studio, current, plan: buildPolicyPlan(current, map, studioTokenCheck(app)), notes };
+    return { studio, current, plan: buildPolicyPlan(current, map, studioTokenCheck(app), reuse), notes, context };
   } catch (error) {
     if (error instanceof PolicyPlanError) throw new UserFacingError(error.message);
     throw error;
@@ -56,12 +67,8 @@ export async function preparePlan(db: Kysely<Database>, apiId: string, map: Role
 /** The side-by-side diff of every scope that would change, and the ETags it was built from. */
 export async function previewRoleMap(db: Kysely<Database>, actor: StudioActor, input: PreviewInput): Promise<PolicyPreview> {
   assertAdmin(actor);
-  const { studio, current, plan, notes } = await preparePlan(db, input.apiId, input.map);
-  const snapshot = await readServiceSnapshot(db);
-  const after = requiredRolesByOperation(policiesAfter(current, plan), {
-    global: snapshot?.globalPolicy ?? null,
-    namedValues: snapshot?.namedValues ?? {},
-  });
+  const { studio, current, plan, notes, context } = await preparePlan(db, input.apiId, input.map);
+  const after = requiredRolesByOperation(policiesAfter(current, plan), context);
   const label = (operationId: string | null) => {
     if (!operationId) return `API policy (${studio.api.displayName})`;
     const op = studio.operations.find((o) => o.id === operationId);
@@ -75,6 +82,7 @@ export async function previewRoleMap(db: Kysely<Database>, actor: StudioActor, i
       label: label(change.operationId),
       etag: change.before?.etag ?? null,
       rows: change.rows,
+      reason: change.reason,
       ...(change.operationId ? { requiredAfter: after[change.operationId]?.requiredRoles ?? [] } : {}),
     })),
     etags,

@@ -4,7 +4,6 @@ import { listAssignedTo } from '@/lib/azure/graph/applications';
 import { getUserSummary, searchUsers } from '@/lib/azure/graph/app-roles';
 import { listOwnAssignmentsOnResource } from '@/lib/azure/graph/role-assignments';
 import { listGroupAssignments, listUserGroups } from '@/lib/azure/graph/user-access';
-import { readServiceSnapshot } from '@/lib/catalog/catalog-settings';
 import type { Database } from '@/lib/db/types';
 import { UserFacingError } from '@/lib/errors/user-facing-error';
 import { allows } from '@/lib/policy/role-requirements';
@@ -54,12 +53,11 @@ export async function previewUserAccess(db: Kysely<Database>, actor: StudioActor
     throw new UserFacingError(`${app.displayName} has no service principal in this tenant, so nobody holds its roles.`);
   const user = await getUserSummary(input.userId);
   const byId = new Map(app.appRoles.map((r) => [r.id, r.value]));
-  const [roles, prepared, snapshot] = await Promise.all([
+  const [roles, prepared] = await Promise.all([
     rolesOnApp(user.id, app.servicePrincipalId, (id) => byId.get(id)),
     preparePlan(db, input.apiId, input.map),
-    readServiceSnapshot(db),
   ]);
-  const context = { global: snapshot?.globalPolicy ?? null, namedValues: snapshot?.namedValues ?? {} };
+  const { context } = prepared;
   const nowDocs = {
     api: prepared.current.api?.xml ?? null,
     operations: Object.fromEntries(Object.entries(prepared.current.operations).map(([id, p]) => [id, p?.xml ?? null])),

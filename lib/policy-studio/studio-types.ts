@@ -18,6 +18,8 @@ export interface ScopeChangeView {
   /** ETag of the policy the preview was built from; null when the scope had no policy. */
   etag: string | null;
   rows: DiffRow[];
+  /** Why this scope changes. */
+  reason: string;
   /** Roles the operation would require after the change (AND of OR-sets), for operation scopes. */
   requiredAfter?: string[][];
 }

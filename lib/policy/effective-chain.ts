@@ -14,7 +14,15 @@ export interface EffectiveStep {
   element: PolicyElement;
   /** Inside Roleport's `<!-- roleport:begin -->` … `<!-- roleport:end -->` markers. */
   managedByRoleport: boolean;
+  /** Set when the statement came from a policy fragment included at this scope. */
+  fragmentId?: string;
 }
+
+/**
+ * Policy fragments by lower-cased id: their statements, or null for a fragment that could not be read. A fragment id
+ * not in the map does not exist. Without a map, `<include-fragment>` stays a step of its own.
+ */
+export type FragmentStatements = ReadonlyMap<string, PolicyElement[] | null>;
 
 export interface EffectiveSection {
   steps: EffectiveStep[];
@@ -37,7 +45,14 @@ export interface PolicyChain {
 const ORDER: readonly PolicyScope[] = ['global', 'product', 'api', 'operation'];
 export const SCOPE_LABEL: Record<PolicyScope, string> = { global: 'global', product: 'product', api: 'API', operation: 'operation' };
 
-function ownSteps(doc: PolicyDocument, section: PolicySectionName, scope: PolicyScope, inherited: EffectiveStep[]): EffectiveStep[] {
+function ownSteps(
+  doc: PolicyDocument,
+  section: PolicySectionName,
+  scope: PolicyScope,
+  inherited: EffectiveStep[],
+  fragments: FragmentStatements | undefined,
+  notes: string[],
+): EffectiveStep[] {
   const steps: EffectiveStep[] = [];
   let managed = false;
   for (const node of doc.sections[section] ?? []) {
@@ -48,14 +63,27 @@ function ownSteps(doc: PolicyDocument, section: PolicySectionName, scope: Policy
     } else if (node.kind === 'element') {
       // `<base />` is where the parent's effective section runs; without it the parent's statements never run.
       if (node.name === 'base') steps.push(...inherited);
-      else steps.push({ scope, element: node, managedByRoleport: managed });
+      else if (node.name === 'include-fragment' && fragments) {
+        // APIM inserts the fragment as-is where it is included (include-fragment policy reference).
+        const id = node.attributes['fragment-id'] ?? '';
+        const statements = fragments.get(id.toLowerCase());
+        if (statements) steps.push(...statements.map((element) => ({ scope, element, managedByRoleport: managed, fragmentId: id })));
+        else {
+          notes.push(
+            statements === null
+              ? `The ${SCOPE_LABEL[scope]} policy includes the policy fragment "${id}", which could not be read; its checks are unknown.`
+              : `The ${SCOPE_LABEL[scope]} policy includes the policy fragment "${id}", which does not exist.`,
+          );
+          steps.push({ scope, element: node, managedByRoleport: managed });
+        }
+      } else steps.push({ scope, element: node, managedByRoleport: managed });
     }
   }
   return steps;
 }
 
 /** The effective statements of one section, with `<base />` replaced by the parent scope's effective section. */
-export function effectiveSection(section: PolicySectionName, chain: PolicyChain): EffectiveSection {
+export function effectiveSection(section: PolicySectionName, chain: PolicyChain, fragments?: FragmentStatements): EffectiveSection {
   let steps: EffectiveStep[] = [];
   const notes: string[] = [];
   let seenParent = false;
@@ -66,13 +94,13 @@ export function effectiveSection(section: PolicySectionName, chain: PolicyChain)
       // APIM's documents normally carry every section; when one is absent the parent's statements are kept.
       if (seenParent) notes.push(`The ${SCOPE_LABEL[scope]} policy has no <${section}> section; assumed to inherit the broader scopes.`);
     } else {
-      steps = ownSteps(doc, section, scope, steps);
+      steps = ownSteps(doc, section, scope, steps, fragments, notes);
     }
     seenParent = true;
   }
   return { steps, notes };
 }
 
-export function effectiveInbound(chain: PolicyChain): EffectiveSection {
-  return effectiveSection('inbound', chain);
+export function effectiveInbound(chain: PolicyChain, fragments?: FragmentStatements): EffectiveSection {
+  return effectiveSection('inbound', chain, fragments);
 }

@@ -146,6 +146,11 @@ export function applyRoleportOperationBlock(
   return applyBlock(existingXml, wanted.length > 0 ? operationBlockLines(wanted, check) : null);
 }
 
+/** Adds, replaces or (for null) removes Roleport's block with the given lines, leaving everything else as it was. */
+export function applyRoleportBlockLines(existingXml: string | null, lines: string[] | null): string {
+  return applyBlock(existingXml, lines);
+}
+
 /** Removes Roleport's block, leaving everything else as it was. */
 export function removeRoleportBlock(existingXml: string): string {
   return applyBlock(existingXml, null);

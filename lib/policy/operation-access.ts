@@ -1,5 +1,6 @@
 import 'server-only';
 import { effectiveInbound, SCOPE_LABEL, type PolicyChain } from './effective-chain';
+import { parseFragments } from './parse-fragments';
 import { parsePolicy } from './parse-policy';
 import type { PolicyScope } from './policy-types';
 import { deriveOperationAccess, type DeriveOptions, type OperationAccess } from './role-requirements';
@@ -18,7 +19,7 @@ export function deriveAccessFromXml(xml: PolicyXmlChain, options: DeriveOptions 
     if (parsed.ok) chain[scope] = parsed.doc;
     else unreadable.push(`The ${SCOPE_LABEL[scope]} policy could not be read (${parsed.error}); its checks are unknown.`);
   }
-  const access = deriveOperationAccess(effectiveInbound(chain), options);
+  const access = deriveOperationAccess(effectiveInbound(chain, parseFragments(options.fragments)), options);
   return { ...access, unknowns: [...unreadable, ...access.unknowns] };
 }
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { EffectiveStep } from './effective-chain';
-import { SCOPE_LABEL } from './effective-chain';
-import { namedValuesIn, resolveNamedValues } from './named-values';
+import { namedValuesIn } from './named-values';
+import { policyValueReader } from './policy-value-reader';
 import type { PolicyElement, PolicyScope } from './policy-types';
 
 export type TokenSource =
@@ -15,10 +15,21 @@ export interface RequiredClaim {
   values: string[];
 }
 
-/** One `validate-jwt`, as Roleport stores it. Text fields are resolved from named values where a value was given. */
+/**
+ * One token check, as Roleport stores it: a `validate-jwt`, or a `validate-azure-ad-token` (whose accepted audiences are
+ * its `<audiences>` and `<backend-application-ids>`, and whose issuers are Entra's for `tenantId`). Text fields are
+ * resolved from named values where a value was given.
+ */
 export interface JwtValidation {
+  /** Absent for validate-jwt. */
+  form?: 'validate-azure-ad-token';
   scope: PolicyScope;
   managedByRoleport: boolean;
+  /** The policy fragment the check came from, when it was included. */
+  fragmentId?: string;
+  /** validate-azure-ad-token only. */
+  tenantId?: string;
+  clientApplicationIds?: string[];
   /** Null when the element names no token source (APIM rejects such a policy). */
   tokenSource: TokenSource | null;
   failedValidationHttpCode: number;
@@ -34,27 +45,20 @@ export interface JwtValidation {
   unresolvedNamedValues: string[];
 }
 
-const elements = (parent: PolicyElement, name: string) =>
+export const elements = (parent: PolicyElement, name: string) =>
   parent.children.filter((c): c is PolicyElement => c.kind === 'element' && c.name === name);
-const textOf = (element: PolicyElement) =>
+export const textOf = (element: PolicyElement) =>
   element.children
     .map((c) => (c.kind === 'text' ? c.text : ''))
     .join('')
     .trim();
-const isExpression = (text: string) => /^@[({]/.test(text.trim());
-
 export function readValidateJwt(
   step: EffectiveStep,
   values?: Readonly<Record<string, string>>,
 ): { validation: JwtValidation; notes: string[] } {
   const { element, scope } = step;
-  const notes: string[] = [];
-  const referenced = new Set<string>();
-  const read = (raw: string, what: string): string => {
-    namedValuesIn(raw).forEach((name) => referenced.add(name));
-    if (isExpression(raw)) notes.push(`A validate-jwt at ${SCOPE_LABEL[scope]} scope computes its ${what} with an expression: ${raw}`);
-    return resolveNamedValues(raw, values);
-  };
+  const reader = policyValueReader(step, 'validate-jwt', values);
+  const { read, list, notes } = reader;
   const a = element.attributes;
   const tokenSource: TokenSource | null =
     a['header-name'] !== undefined
@@ -64,20 +68,12 @@ export function readValidateJwt(
         : a['token-value'] !== undefined
           ? { kind: 'expression', expression: a['token-value'] }
           : null;
-  const list = (container: string, item: string, what: string) =>
-    elements(element, container).flatMap((c) => elements(c, item).map((e) => read(textOf(e), what)));
-  const requiredClaims = elements(element, 'required-claims').flatMap((container) =>
-    elements(container, 'claim').map((claim) => ({
-      name: read(claim.attributes.name ?? '', 'required claim name'),
-      match: claim.attributes.match === 'any' ? ('any' as const) : ('all' as const),
-      ...(claim.attributes.separator ? { separator: claim.attributes.separator } : {}),
-      values: elements(claim, 'value').map((v) => read(textOf(v), 'required claim value')),
-    })),
-  );
+  const requiredClaims = reader.requiredClaims();
   const code = Number.parseInt(a['failed-validation-httpcode'] ?? '401', 10);
   const validation: JwtValidation = {
     scope,
     managedByRoleport: step.managedByRoleport,
+    ...(step.fragmentId ? { fragmentId: step.fragmentId } : {}),
     tokenSource,
     failedValidationHttpCode: Number.isFinite(code) ? code : 401,
     ...(a['failed-validation-error-message'] !== undefined ? { failedValidationErrorMessage: a['failed-validation-error-message'] } : {}),
@@ -86,7 +82,7 @@ export function readValidateJwt(
     audiences: list('audiences', 'audience', 'audience'),
     issuers: list('issuers', 'issuer', 'issuer'),
     requiredClaims,
-    namedValues: [...referenced],
+    namedValues: reader.referencedNamedValues(),
     unresolvedNamedValues: [],
   };
   const unresolved = new Set(

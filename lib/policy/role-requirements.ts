@@ -3,6 +3,7 @@ import { analyzeChoose, statusOf } from './analyze-choose';
 import { SCOPE_LABEL, type EffectiveSection } from './effective-chain';
 import { namedValuesIn } from './named-values';
 import type { PolicyElement } from './policy-types';
+import { readValidateAzureAdToken } from './read-validate-azure-ad-token';
 import { readValidateJwt, type JwtValidation } from './read-validate-jwt';
 
 export type { JwtValidation, RequiredClaim, TokenSource } from './read-validate-jwt';
@@ -20,10 +21,11 @@ export interface OperationAccess {
 export interface DeriveOptions {
   /** APIM named values by name, used to resolve `{{name}}` placeholders. */
   namedValues?: Readonly<Record<string, string>>;
+  /** Policy fragments by id (XML as ARM returns it), so `<include-fragment>` is read as the statements it inserts. */
+  fragments?: Readonly<Record<string, string>>;
 }
 
 const STANDALONE_CHECKS: Record<string, string> = {
-  'validate-azure-ad-token': 'validates tokens with validate-azure-ad-token, which Roleport does not interpret',
   'ip-filter': 'filters callers by IP address',
   'check-header': 'requires a request header (check-header)',
   'validate-client-certificate': 'requires a client certificate',
@@ -57,8 +59,9 @@ export function deriveOperationAccess(inbound: EffectiveSection, options: Derive
   for (const step of inbound.steps) {
     const element: PolicyElement = step.element;
     const where = `The ${SCOPE_LABEL[step.scope]} policy`;
-    if (element.name === 'validate-jwt') {
-      const { validation, notes } = readValidateJwt(step, options.namedValues);
+    if (element.name === 'validate-jwt' || element.name === 'validate-azure-ad-token') {
+      const read = element.name === 'validate-jwt' ? readValidateJwt : readValidateAzureAdToken;
+      const { validation, notes } = read(step, options.namedValues);
       validations.push(validation);
       sets.push(...rolesFromValidation(validation));
       unknowns.push(...notes);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { startReconcileScheduler } from '@/lib/access/reconcile-scheduler';
 import { startAccessWorkers } from '@/lib/access/start-access-workers';
 import { startAuditCheckpointWorker } from '@/lib/audit/audit-checkpoint-worker';
 import { startCatalogScheduler } from '@/lib/catalog/catalog-scheduler';
@@ -15,5 +16,6 @@ export async function startBackgroundWork(): Promise<void> {
   const { db } = await portalDatabase();
   startCatalogScheduler(db, config.catalogSyncIntervalMinutes);
   startAccessWorkers(db);
+  startReconcileScheduler(db, config.reconcileIntervalMinutes);
   startAuditCheckpointWorker(db);
 }

@@ -1,6 +1,7 @@
 import { redirect } from 'next/navigation';
 import { getCurrentUser } from '@/lib/auth/session';
 import { safeCallbackUrl } from '@/lib/auth/safe-callback-url';
+import { getConfig } from '@/lib/env';
 import { SignInButton } from './sign-in-button';
 
 export const metadata = { title: 'Sign in' };
@@ -16,7 +17,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function SignInPage({ searchParams }: { searchParams: Search }) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  const callbackUrl = safeCallbackUrl(params.callbackUrl, new URL(getConfig().publicUrl).origin);
   if (await getCurrentUser()) redirect(callbackUrl);
   const reason = typeof params.reason === 'string' ? params.reason : typeof params.error === 'string' ? params.error : undefined;
   const message = reason ? (MESSAGES[reason] ?? 'Sign-in did not complete. Try again.') : undefined;

@@ -25,7 +25,7 @@ function AccessLine({ entry }: { entry: CatalogEntry }) {
 }
 
 export function ApiCard({ entry }: { entry: CatalogEntry }) {
-  const { api } = entry;
+  const { api, versions } = entry;
   return (
     <li
       className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900"
@@ -34,12 +34,27 @@ export function ApiCard({ entry }: { entry: CatalogEntry }) {
       <div>
         <Link
           href={`/apis/${encodeURIComponent(api.id)}`}
+          data-testid="api-name"
           className="text-base font-semibold text-brand-700 hover:underline dark:text-brand-100"
         >
-          {api.displayName}
+          {api.version?.setName ?? api.displayName}
         </Link>
         <p className="font-mono text-xs text-slate-500">/{api.path}</p>
       </div>
+      {versions.length > 0 ? (
+        <p className="flex flex-wrap items-center gap-1.5 text-xs text-slate-600 dark:text-slate-400" data-testid="api-versions">
+          <span>Versions</span>
+          {versions.map((v) => (
+            <Link
+              key={v.apiId}
+              href={`/apis/${encodeURIComponent(v.apiId)}`}
+              className="rounded bg-slate-100 px-1.5 py-0.5 text-brand-700 hover:underline dark:bg-slate-800 dark:text-brand-100"
+            >
+              {v.label}
+            </Link>
+          ))}
+        </p>
+      ) : null}
       {api.description ? <p className="line-clamp-2 text-sm text-slate-700 dark:text-slate-300">{api.description}</p> : null}
       <div className="flex flex-wrap gap-2 text-xs text-slate-500 dark:text-slate-400">
         <span>{api.operationCount} operations</span>

@@ -8,6 +8,7 @@ import { revokeGrant } from '@/lib/access/revoke-grant';
 import { submitRequest } from '@/lib/access/submit-request';
 import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/portal-database';
+import { enforceRateLimit } from '@/lib/rate-limit/enforce-rate-limit';
 import { runAction, UserFacingError } from '@/lib/errors/user-facing-error';
 
 function parseRef(input: RequestRef) {
@@ -19,7 +20,10 @@ function parseRef(input: RequestRef) {
 /** Records a request; submitRequest validates with the form's schema and answers a replayed submission with the first one. */
 export async function submitRequestAction(input: RequestInput) {
   const user = await requireUser();
-  const result = await runAction(async () => submitRequest(await db(), user, input));
+  const result = await runAction(async () => {
+    await enforceRateLimit(await db(), 'submit-request', user.oid);
+    return submitRequest(await db(), user, input);
+  });
   if (result.ok) revalidatePath('/requests');
   return result;
 }
@@ -27,6 +31,7 @@ export async function submitRequestAction(input: RequestInput) {
 export async function cancelRequestAction(input: RequestRef) {
   const user = await requireUser();
   const result = await runAction(async () => {
+    await enforceRateLimit(await db(), 'cancel-request', user.oid);
     const { requestId, expectedVersion } = parseRef(input);
     await cancelRequest(await db(), user, requestId, expectedVersion);
     return 'The request is cancelled.';

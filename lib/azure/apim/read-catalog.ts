@@ -1,7 +1,7 @@
 import 'server-only';
 import { apimClient, apimService } from './client';
-import { reshapeApi, reshapeOperation, reshapeProduct } from './reshape';
-import type { ApimApi, ApimOperation, ApimProduct } from './types';
+import { reshapeApi, reshapeOperation, reshapeProduct, reshapeVersionSet } from './reshape';
+import type { ApimApi, ApimOperation, ApimProduct, ApimVersionSet } from './types';
 
 async function collect<T, R>(pages: AsyncIterable<T>, reshape: (item: T) => R): Promise<R[]> {
   const items: R[] = [];
@@ -30,6 +30,18 @@ export async function listApis(): Promise<ApimApi[]> {
   const { resourceGroup, serviceName } = apimService();
   const apis = await collect(apimClient().api.listByService(resourceGroup, serviceName, { filter: 'isCurrent eq true' }), reshapeApi);
   return apis.filter((api) => api.isCurrent);
+}
+
+/** Every version set of the service, by name (one listing; APIs refer to their set by id). */
+export async function listVersionSets(): Promise<Map<string, ApimVersionSet>> {
+  const { resourceGroup, serviceName } = apimService();
+  const sets = await collect(apimClient().apiVersionSet.listByService(resourceGroup, serviceName), reshapeVersionSet);
+  return new Map(sets.filter((s): s is ApimVersionSet => s !== null).map((s) => [s.id.toLowerCase(), s]));
+}
+
+export async function getVersionSet(versionSetId: string): Promise<ApimVersionSet | null> {
+  const { resourceGroup, serviceName } = apimService();
+  return reshapeVersionSet(await apimClient().apiVersionSet.get(resourceGroup, serviceName, versionSetId));
 }
 
 export async function getApi(apiId: string): Promise<ApimApi> {

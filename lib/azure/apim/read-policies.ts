@@ -26,10 +26,13 @@ export async function readProductPolicy(productId: string): Promise<ApimPolicy |
   return toPolicy(await orNull(() => apimClient().productPolicy.get(resourceGroup, serviceName, productId, 'policy', { format: 'xml' })));
 }
 
-/** apiPolicy.get drops the XML (it is generated as an XML operation), so the API policy is read through its list. */
+/**
+ * apiPolicy.get drops the XML (it is generated as an XML operation), so the API policy is read through its list, which
+ * takes no `format` and answers `xml`: fine for reading, never written back (the studio reads rawxml for that).
+ */
 export async function readApiPolicy(apiId: string): Promise<ApimPolicy | null> {
   const { resourceGroup, serviceName } = apimService();
-  const list = await orNull(() => apimClient().apiPolicy.listByApi(resourceGroup, serviceName, apiId, { format: 'xml' } as never));
+  const list = await orNull(() => apimClient().apiPolicy.listByApi(resourceGroup, serviceName, apiId));
   const policy = list?.value?.find((p) => p.name === 'policy') ?? list?.value?.[0];
   return policy?.value ? { xml: policy.value } : null;
 }

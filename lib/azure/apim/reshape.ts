@@ -1,6 +1,6 @@
 import 'server-only';
-import type { ApiContract, OperationContract, ParameterContract, ProductContract } from '@azure/arm-apimanagement';
-import type { ApimApi, ApimOperation, ApimParameter, ApimProduct } from './types';
+import type { ApiContract, ApiVersionSetContract, OperationContract, ParameterContract, ProductContract } from '@azure/arm-apimanagement';
+import type { ApimApi, ApimOperation, ApimParameter, ApimProduct, ApimVersionSet } from './types';
 
 export function reshapeProduct(p: ProductContract): ApimProduct {
   return {
@@ -24,6 +24,24 @@ export function reshapeApi(a: ApiContract): ApimApi {
     subscriptionKeyHeader: a.subscriptionKeyParameterNames?.header ?? 'Ocp-Apim-Subscription-Key',
     subscriptionKeyQuery: a.subscriptionKeyParameterNames?.query ?? 'subscription-key',
     isCurrent: a.isCurrent ?? true,
+    apiVersion: a.apiVersion ?? '',
+    // APIM answers the set's full ARM id (examples/ApiManagementListApis.json); the set is read by its name.
+    versionSetId: a.apiVersionSetId?.split('/').filter(Boolean).pop() ?? null,
+  };
+}
+
+const SCHEMES = ['Segment', 'Query', 'Header'] as const;
+
+/** Null for a set whose scheme Roleport does not know (it cannot tell callers how to choose the version). */
+export function reshapeVersionSet(v: ApiVersionSetContract): ApimVersionSet | null {
+  const scheme = SCHEMES.find((s) => s.toLowerCase() === (v.versioningScheme ?? '').toLowerCase());
+  if (!scheme || !v.name) return null;
+  return {
+    id: v.name,
+    displayName: v.displayName ?? v.name,
+    scheme,
+    queryName: v.versionQueryName ?? null,
+    headerName: v.versionHeaderName ?? null,
   };
 }
 

@@ -18,6 +18,20 @@ export interface ApimApi {
   subscriptionKeyHeader: string;
   subscriptionKeyQuery: string;
   isCurrent: boolean;
+  /** The version identifier within its version set; '' for an unversioned API or a set's original version. */
+  apiVersion: string;
+  /** The version set's name (the last segment of `apiVersionSetId`), or null for an unversioned API. */
+  versionSetId: string | null;
+}
+
+/** An APIM version set: how callers choose one version of an API. */
+export interface ApimVersionSet {
+  id: string;
+  displayName: string;
+  scheme: 'Segment' | 'Query' | 'Header';
+  /** The query parameter (Query scheme) or header (Header scheme) that carries the version. */
+  queryName: string | null;
+  headerName: string | null;
 }
 
 export interface ApimParameter {

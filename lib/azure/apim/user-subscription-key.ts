@@ -1,4 +1,5 @@
 import 'server-only';
+import { withPermission } from '@/lib/azure/permission-denied';
 import { apimClient, apimService } from './client';
 import { findApimUserId, forgetApimUser, type ApimUserKey } from './find-apim-user';
 
@@ -42,7 +43,7 @@ async function firstCoveringKey(userId: string, apiId: string, productIds: strin
   for await (const subscription of client.userSubscription.list(resourceGroup, serviceName, userId)) {
     if (subscription.state !== 'active' || !subscription.name || !covers(subscription.scope ?? '', apiId, productIds)) continue;
     const [secrets, api] = await Promise.all([
-      client.subscription.listSecrets(resourceGroup, serviceName, subscription.name),
+      withPermission('arm.listSecrets', () => client.subscription.listSecrets(resourceGroup, serviceName, subscription.name!)),
       client.api.get(resourceGroup, serviceName, apiId),
     ]);
     const key = secrets.primaryKey ?? secrets.secondaryKey;

@@ -1,4 +1,5 @@
 import 'server-only';
+import { withPermission } from '@/lib/azure/permission-denied';
 import { apimClient, apimService } from './client';
 
 /** Where a policy lives inside one API: the API itself, or one of its operations. */
@@ -13,7 +14,7 @@ const statusOf = (error: unknown) => (error as { statusCode?: number }).statusCo
 
 async function guarded<T>(write: () => Promise<T>, what: string, created = false): Promise<T> {
   try {
-    return await write();
+    return await withPermission('arm.writePolicies', write);
   } catch (error) {
     if (statusOf(error) === 412)
       throw new PolicyConflictError(

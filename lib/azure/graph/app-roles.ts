@@ -1,5 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { withPermission } from '@/lib/azure/permission-denied';
 import { graphClient } from './client';
 import { odataString, readFirstItems } from './paged';
 import { reshapeAppRole, reshapePrincipal } from './reshape';
@@ -40,9 +41,11 @@ export async function addApplicationAppRole(applicationObjectId: string, role: N
     value: role.value,
     isEnabled: true,
   };
-  await graphClient()
-    .api(`/applications/${encodeURIComponent(applicationObjectId)}`)
-    .patch({ appRoles: [...existing, created] });
+  await withPermission('graph.addAppRole', () =>
+    graphClient()
+      .api(`/applications/${encodeURIComponent(applicationObjectId)}`)
+      .patch({ appRoles: [...existing, created] }),
+  );
   return reshapeAppRole(created);
 }
 

@@ -1,5 +1,6 @@
 import 'server-only';
 import { getConfig } from '@/lib/env';
+import { withPermission } from '@/lib/azure/permission-denied';
 import { graphClient } from './client';
 import { readAllPages } from './paged';
 import type { GraphFailure } from './role-assignments';
@@ -12,9 +13,11 @@ export async function addGroupMember(groupId: string, userId: string): Promise<b
   // The reference names the object by its full Graph URL, as Graph's own documentation does.
   const ref = `${getConfig().graphEndpoint}/v1.0/directoryObjects/${userId}`;
   try {
-    await graphClient()
-      .api(`/groups/${encodeURIComponent(groupId)}/members/$ref`)
-      .post({ '@odata.id': ref });
+    await withPermission('graph.writeGroupMembers', () =>
+      graphClient()
+        .api(`/groups/${encodeURIComponent(groupId)}/members/$ref`)
+        .post({ '@odata.id': ref }),
+    );
     return true;
   } catch (error) {
     const e = error as GraphFailure;
@@ -26,9 +29,11 @@ export async function addGroupMember(groupId: string, userId: string): Promise<b
 /** Removes the user from the group; returns false when they were not a member. */
 export async function removeGroupMember(groupId: string, userId: string): Promise<boolean> {
   try {
-    await graphClient()
-      .api(`/groups/${encodeURIComponent(groupId)}/members/${encodeURIComponent(userId)}/$ref`)
-      .delete();
+    await withPermission('graph.writeGroupMembers', () =>
+      graphClient()
+        .api(`/groups/${encodeURIComponent(groupId)}/members/${encodeURIComponent(userId)}/$ref`)
+        .delete(),
+    );
     return true;
   } catch (error) {
     if ((error as GraphFailure)?.statusCode === 404) return false;

@@ -1,4 +1,5 @@
 import 'server-only';
+import { withPermission } from '@/lib/azure/permission-denied';
 import { graphClient } from './client';
 import { odataString, readAllPages } from './paged';
 import { reshapeAssignment } from './reshape';
@@ -32,7 +33,8 @@ export async function listUserAssignmentsOnResource(userId: string, resourceSpId
   // resourceId is a GUID property, so the literal is unquoted (Graph refuses a quoted GUID here); odataString guards anything else.
   const literal = /^[0-9a-f-]{36}$/i.test(resourceSpId) ? resourceSpId : odataString(resourceSpId);
   const filter = encodeURIComponent(`resourceId eq ${literal}`);
-  return (await readAllPages(`/users/${encodeURIComponent(userId)}/appRoleAssignments?$filter=${filter}`)).map(reshapeAssignment);
+  const path = `/users/${encodeURIComponent(userId)}/appRoleAssignments?$filter=${filter}`;
+  return (await withPermission('graph.assignRoles', () => readAllPages(path))).map(reshapeAssignment);
 }
 
 /** Whether the assignment is the user's own, not one a group holds; the principal id tells them apart. */
@@ -51,18 +53,22 @@ export async function createUserAssignment(input: {
   principalId: string;
   appRoleId: string;
 }): Promise<RoleAssignment> {
-  const created = (await graphClient()
-    .api(`/servicePrincipals/${encodeURIComponent(input.resourceSpId)}/appRoleAssignedTo`)
-    .post({ principalId: input.principalId, resourceId: input.resourceSpId, appRoleId: input.appRoleId })) as Record<string, unknown>;
+  const created = (await withPermission('graph.assignRoles', () =>
+    graphClient()
+      .api(`/servicePrincipals/${encodeURIComponent(input.resourceSpId)}/appRoleAssignedTo`)
+      .post({ principalId: input.principalId, resourceId: input.resourceSpId, appRoleId: input.appRoleId }),
+  )) as Record<string, unknown>;
   return reshapeAssignment(created);
 }
 
 /** Deletes an assignment; returns false when it was already gone. */
 export async function deleteAssignment(resourceSpId: string, assignmentId: string): Promise<boolean> {
   try {
-    await graphClient()
-      .api(`/servicePrincipals/${encodeURIComponent(resourceSpId)}/appRoleAssignedTo/${encodeURIComponent(assignmentId)}`)
-      .delete();
+    await withPermission('graph.assignRoles', () =>
+      graphClient()
+        .api(`/servicePrincipals/${encodeURIComponent(resourceSpId)}/appRoleAssignedTo/${encodeURIComponent(assignmentId)}`)
+        .delete(),
+    );
     return true;
   } catch (error) {
     if (isNotFound(error)) return false;

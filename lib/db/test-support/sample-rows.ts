@@ -35,6 +35,7 @@ export function sampleRows(requestId = randomUUID()): { [T in keyof Database]: I
       synced_at: at,
       sync_error: null,
       fingerprint: 'abc123',
+      version: '{"setId":"orders","setName":"Orders","scheme":"Segment","selector":null,"value":"v1"}',
       ...stamps,
     },
     catalog_operation: {
@@ -88,6 +89,7 @@ export function sampleRows(requestId = randomUUID()): { [T in keyof Database]: I
       decided_at: null,
       activated_at: null,
       ended_at: null,
+      rule_snapshot: '{"autoApprove":false,"stages":1,"maxDays":90,"groupId":null}',
       ...stamps,
     },
     access_decision: {
@@ -158,6 +160,16 @@ export function sampleRows(requestId = randomUUID()): { [T in keyof Database]: I
       ...stamps,
     },
     audit_head: { id: 1, last_seq: 0, last_hash: '0'.repeat(64), ...stamps },
+    session_revocation: { session_id: randomUUID(), revoked_at: at, expires_at: '2026-11-27T18:30:00.000Z', ...stamps },
+    reconciliation_run: {
+      api_id: 'orders',
+      ran_at: at,
+      trigger: 'schedule',
+      actor_name: null,
+      report: '{"apiId":"orders","external":[],"removedInEntra":[]}',
+      error: null,
+      ...stamps,
+    },
     audit_checkpoint: { id: 1, verified_seq: 1, verified_hash: 'f'.repeat(64), mac: 'e'.repeat(64), ...stamps },
     rate_limit_counter: {
       bucket: 'submit-request',

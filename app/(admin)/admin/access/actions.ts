@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { reconcileAllApis } from '@/lib/access/reconcile-all';
 import { revocationSchema, type RevocationInput } from '@/lib/access/request-ref-schema';
 import { revokeGrant } from '@/lib/access/revoke-grant';
 import { requireAdmin } from '@/lib/auth/session';
@@ -15,6 +16,21 @@ export async function revokeGrantAction(input: RevocationInput) {
     if (!parsed.success) throw new UserFacingError(parsed.error.issues[0]?.message ?? 'The revocation is not valid.');
     const { requestId, expectedVersion, reason } = parsed.data;
     return (await revokeGrant(await db(), user, requestId, { expectedVersion, reason })).message;
+  });
+  if (result.ok) {
+    revalidatePath('/admin/access');
+    revalidatePath('/requests', 'layout');
+  }
+  return result;
+}
+
+/** An admin compares every API's grants with Entra now, instead of waiting for the schedule. */
+export async function reconcileNowAction() {
+  const user = await requireAdmin();
+  const result = await runAction(async () => {
+    const { apis, failed, removedInEntra } = await reconcileAllApis(await db(), user);
+    const removed = removedInEntra === 1 ? '1 grant was' : `${removedInEntra} grants were`;
+    return `Compared ${apis} APIs with Entra: ${removed} removed outside Roleport${failed ? `; ${failed} could not be read` : ''}.`;
   });
   if (result.ok) {
     revalidatePath('/admin/access');

@@ -4,36 +4,31 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { getRequestForUser, listGrants } from '@/lib/access/query-requests';
-import { reconcileAssignments, type ReconcileReport } from '@/lib/access/reconcile-assignments';
+import { lastReconciliation, type ReconciliationRun } from '@/lib/access/last-reconciliation';
 import { TOKENS_STAY_VALID } from '@/lib/access/revoke-grant';
 import { requireAdmin, type PortalUser } from '@/lib/auth/session';
 import { listIndexedApis } from '@/lib/catalog/read-index';
 import { db } from '@/lib/db/portal-database';
-import { UserFacingError } from '@/lib/errors/user-facing-error';
 import { RevokeGrantForm } from '@/components/access/revoke-grant-form';
+import { ReconcileNowButton } from './reconcile-now-button';
 
 export const metadata = { title: 'Who has what' };
 
 const when = (iso: string | null) => (iso ? new Date(iso).toUTCString() : '—');
 
-/** Graph's view of one API, or why it could not be read (the rest of the page still shows). */
-async function reconcile(user: PortalUser, apiId: string): Promise<{ report: ReconcileReport | null; error: string | null }> {
-  try {
-    return { report: await reconcileAssignments(await db(), user, apiId), error: null };
-  } catch (error) {
-    if (error instanceof UserFacingError) return { report: null, error: error.message };
-    console.error(`[who-has-what ${apiId}]`, error);
-    return { report: null, error: 'Microsoft Graph could not be read for this API; showing Roleport’s own records only.' };
-  }
+function ranBy(run: ReconciliationRun): string {
+  return run.trigger === 'admin' && run.actorName ? `by ${run.actorName}` : 'on schedule';
 }
 
+/** Roleport's grants and the last stored comparison with Entra; viewing the page changes nothing. */
 async function loadAccess(user: PortalUser) {
   const database = await db();
   const apis = (await listIndexedApis(database)).filter((api) => api.appId !== null);
-  // Reconciling first means grants removed in Entra already read as revoked below.
-  const graph = await Promise.all(apis.map((api) => reconcile(user, api.id)));
-  const grants = await listGrants(database, user);
-  return apis.map((api, i) => ({ api, ...graph[i]!, grants: grants.filter((g) => g.apiId === api.id) }));
+  const [runs, grants] = await Promise.all([lastReconciliation(database, user), listGrants(database, user)]);
+  return apis.map((api) => {
+    const run = runs.get(api.id) ?? null;
+    return { api, run, report: run?.report ?? null, error: run?.error ?? null, grants: grants.filter((g) => g.apiId === api.id) };
+  });
 }
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
@@ -49,7 +44,8 @@ export default async function WhoHasWhatPage({ searchParams }: { searchParams: S
     <>
       <PageHeader
         title="Who has what"
-        description="For each API: the grants Roleport made, and every other assignment Entra holds on its app registration (made in the Entra admin center or by scripts)."
+        description="For each API: the grants Roleport made, and every other assignment Entra holds on its app registration (made in the Entra admin center or by scripts), as of the last comparison with Entra."
+        actions={<ReconcileNowButton />}
       />
       {revocation ? (
         <div data-testid="revocation-notice" data-request-id={revocation.id}>
@@ -64,13 +60,16 @@ export default async function WhoHasWhatPage({ searchParams }: { searchParams: S
         <Notice tone="info">{TOKENS_STAY_VALID}</Notice>
       )}
       {sections.length === 0 ? <EmptyState title="No API is linked to an app registration yet" /> : null}
-      {sections.map(({ api, report, error, grants }) => (
+      {sections.map(({ api, run, report, error, grants }) => (
         <section key={api.id} aria-label={api.displayName} data-testid="access-api" data-api-id={api.id} className="mb-10">
           <h2 className="mb-2 text-lg font-semibold">
             <Link href={`/apis/${encodeURIComponent(api.id)}`} className="hover:underline">
               {api.displayName}
             </Link>
           </h2>
+          <p className="mb-2 text-xs text-slate-500" data-testid="reconciled-at" data-ran-at={run?.ranAt ?? ''}>
+            {run ? `Compared with Entra ${when(run.ranAt)} (${ranBy(run)}).` : 'Not compared with Entra yet.'}
+          </p>
           {error ? <Notice tone="warn">{error}</Notice> : null}
           {report && report.removedInEntra.length > 0 ? (
             <Notice tone="warn" title="Removed in Entra outside Roleport">

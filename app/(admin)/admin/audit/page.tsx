@@ -35,12 +35,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         title="Audit log"
         description="Every change Roleport made or recorded, chained with a keyed hash (HMAC) so an edit or deletion shows."
         actions={
-          <a
-            href={`/api/admin/audit-export?${auditQuery(search)}`}
-            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800"
-          >
-            Export CSV
-          </a>
+          // A POST: the export is recorded in the log, and reads never write.
+          <form method="post" action={`/api/admin/audit-export?${auditQuery(search)}`}>
+            <button
+              type="submit"
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800"
+            >
+              Export CSV
+            </button>
+          </form>
         }
       />
       <div data-testid="audit-chain" data-ok={chain.ok}>

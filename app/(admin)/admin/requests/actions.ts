@@ -8,6 +8,7 @@ import { requireApprover } from '@/lib/access/require-approver';
 import { retryProvisioning } from '@/lib/access/retry-provisioning';
 import { requireAdmin } from '@/lib/auth/session';
 import { db } from '@/lib/db/portal-database';
+import { enforceRateLimit } from '@/lib/rate-limit/enforce-rate-limit';
 import { runAction, UserFacingError } from '@/lib/errors/user-facing-error';
 
 function requestIdOf(value: unknown): string {
@@ -23,8 +24,11 @@ function refresh() {
 
 /** Approve or reject; decideRequest refuses one's own request, a decided one, and anyone who is not an approver of its API. */
 export async function decideRequestAction(requestId: string, decision: DecisionInput) {
-  const user = await requireApprover();
-  const result = await runAction(async () => decideRequest(await db(), user, requestIdOf(requestId), decision));
+  const user = await requireApprover({ forRequest: typeof requestId === 'string' ? requestId.slice(0, 100) : undefined });
+  const result = await runAction(async () => {
+    await enforceRateLimit(await db(), 'decide-request', user.oid);
+    return decideRequest(await db(), user, requestIdOf(requestId), decision);
+  });
   if (result.ok) refresh();
   return result;
 }

@@ -2,30 +2,34 @@ import { notFound } from 'next/navigation';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/session';
+import { apiTitle, versionSelectorText } from '@/lib/catalog/api-version';
 import { loadApiPage } from '@/lib/catalog/catalog-views';
 import { RefreshCatalogButton } from '@/components/catalog/refresh-catalog-button';
 import { AppRolesPanel } from './app-roles-panel';
 import { OperationList } from './operation-list';
+import { VersionSwitcher } from './version-switcher';
+import { routeParam } from '@/lib/http/route-param';
 
 type Params = Promise<{ apiId: string }>;
 
 export async function generateMetadata({ params }: { params: Params }) {
-  return { title: decodeURIComponent((await params).apiId) };
+  return { title: routeParam((await params).apiId) };
 }
 
 export default async function ApiPage({ params }: { params: Params }) {
   const user = await requireUser();
   const { apiId } = await params;
-  const data = await loadApiPage(user, decodeURIComponent(apiId));
+  const data = await loadApiPage(user, routeParam(apiId));
   if (!data) notFound();
-  const { api, operations, view, rolesError } = data;
+  const { api, operations, view, rolesError, versions } = data;
   return (
     <>
       <PageHeader
-        title={api.displayName}
+        title={apiTitle(api)}
         description={api.description}
         actions={user.isAdmin ? <RefreshCatalogButton apiId={api.id} label="Refresh this API" /> : null}
       />
+      <VersionSwitcher versions={versions} currentId={api.id} />
       {rolesError ? <Notice tone="warn">{rolesError}</Notice> : null}
       {api.syncError ? (
         <Notice tone="warn" title="The last refresh of this API failed">
@@ -37,6 +41,14 @@ export default async function ApiPage({ params }: { params: Params }) {
         <dd className="font-mono" data-testid="gateway-base-url">
           {api.gatewayBaseUrl}
         </dd>
+        {api.version ? (
+          <>
+            <dt className="text-slate-500">Version</dt>
+            <dd data-testid="api-version">
+              {api.version.setName} {api.version.value || 'original'}, called with {versionSelectorText(api.version)}
+            </dd>
+          </>
+        ) : null}
         <dt className="text-slate-500">Products</dt>
         <dd>{api.products.map((p) => p.displayName).join(', ') || '—'}</dd>
         <dt className="text-slate-500">Subscription key</dt>

@@ -17,6 +17,7 @@ import { DecisionForm } from '@/components/access/decision-form';
 import { RetryButton } from '@/components/access/retry-button';
 import { RevokeGrantForm } from '@/components/access/revoke-grant-form';
 import { RequesterActions } from './requester-actions';
+import { routeParam } from '@/lib/http/route-param';
 
 export const metadata = { title: 'Request' };
 
@@ -35,7 +36,7 @@ async function loadRequestPage(user: PortalUser, id: string) {
 
 export default async function RequestPage({ params }: { params: Params }) {
   const user = await requireUser();
-  const data = await loadRequestPage(user, decodeURIComponent((await params).id));
+  const data = await loadRequestPage(user, routeParam((await params).id));
   if (!data) notFound();
   const { request, api, operations, renderedAt } = data;
   const mine = request.requester.oid === user.oid;

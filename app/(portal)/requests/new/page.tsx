@@ -7,6 +7,7 @@ import { listIndexedApis } from '@/lib/catalog/read-index';
 import { db } from '@/lib/db/portal-database';
 import { ApiPicker } from './api-picker';
 import { RequestForm } from './request-form';
+import { apiTitle } from '@/lib/catalog/api-version';
 
 export const metadata = { title: 'Request access' };
 
@@ -28,7 +29,7 @@ export default async function NewRequestPage({ searchParams }: { searchParams: S
         title="Request access"
         description="Ask for an app role of an API. An owner of the API's app registration (or a portal admin) decides; once approved, Roleport assigns the role in Entra and new tokens carry it."
       />
-      <ApiPicker apis={apis.map((api) => ({ id: api.id, displayName: api.displayName }))} selected={data?.api.id} />
+      <ApiPicker apis={apis.map((api) => ({ id: api.id, displayName: apiTitle(api) }))} selected={data?.api.id} />
       {apiId && !data ? (
         <Notice tone="warn" title="This API has no roles to request">
           Either there is no such API in the catalog, or it is not linked to an Entra app registration. Choose another API.

@@ -5,17 +5,25 @@ import { streamAuditCsv } from '@/lib/audit/stream-audit-csv';
 import { getCurrentUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/portal-database';
 import { withTransaction } from '@/lib/db/transaction';
+import { getConfig } from '@/lib/env';
+import { isSameOriginRequest } from '@/lib/http/same-origin';
 
 export const dynamic = 'force-dynamic';
 
 const refuse = (status: 401 | 403, code: string, message: string) =>
   Response.json({ error: { code, message } }, { status, headers: { 'cache-control': 'no-store' } });
 
-/** The audit log as CSV, streamed page by page. A route handler cannot redirect like a page, so it answers 401/403 itself. */
-export async function GET(request: NextRequest) {
+/**
+ * The audit log as CSV, streamed page by page. A POST (the audit page's Export button), because taking a copy is itself
+ * recorded in the log: a GET, which any link or prefetch can trigger, never writes. A route handler cannot redirect like
+ * a page, so it answers 401/403 itself.
+ */
+export async function POST(request: NextRequest) {
   const user = await getCurrentUser();
   if (!user) return refuse(401, 'unauthenticated', 'Sign in to export the audit log.');
   if (!user.isAdmin) return refuse(403, 'forbidden', 'Only a portal admin can export the audit log.');
+  if (!isSameOriginRequest(request, getConfig().publicUrl))
+    return refuse(403, 'cross_site', 'The audit log can only be exported from Roleport’s audit page.');
 
   const { filter } = parseAuditSearch(request.nextUrl.searchParams);
   const database = await db();

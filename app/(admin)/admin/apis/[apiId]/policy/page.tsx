@@ -9,6 +9,7 @@ import { loadRoleMap, type RoleMapView } from '@/lib/policy-studio/load-role-map
 import { AddRoleForm } from './add-role-form';
 import { PolicyHistory } from './policy-history';
 import { RoleMapEditor } from './role-map-editor';
+import { routeParam } from '@/lib/http/route-param';
 
 type Params = Promise<{ apiId: string }>;
 
@@ -16,7 +17,7 @@ export const metadata = { title: 'Role map' };
 
 export default async function RoleMapPage({ params }: { params: Params }) {
   const actor = await requireAdmin();
-  const apiId = decodeURIComponent((await params).apiId);
+  const apiId = routeParam((await params).apiId);
   let view: RoleMapView;
   try {
     view = await loadRoleMap(await db(), actor, apiId);

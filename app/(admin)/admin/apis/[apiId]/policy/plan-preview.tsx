@@ -90,6 +90,9 @@ export function PlanPreview({ apiId, edited }: { apiId: string; edited: RoleMap 
                 <h2 className="mb-2 text-lg font-semibold">{preview.result.changes.length} policies change</h2>
                 {preview.result.changes.map((change) => (
                   <div key={change.scope}>
+                    <p className="mb-1 text-sm" data-testid="change-reason">
+                      <span className="font-medium">Why {change.label} changes:</span> {change.reason}
+                    </p>
                     {change.requiredAfter ? (
                       <p className="mb-1 text-sm">
                         After the change {change.label} requires: <RoleSets sets={change.requiredAfter} validatesToken />

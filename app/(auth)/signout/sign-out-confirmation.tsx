@@ -1,0 +1,44 @@
+'use client';
+
+import Link from 'next/link';
+import { useState, useTransition } from 'react';
+import { signOutAction } from './actions';
+
+/**
+ * Sign-out only on the user's click (a POST): a link from another site cannot sign anyone out. The portal session ends
+ * on the server first, then the browser goes to Entra to end that session, which lands on the signed-out page.
+ */
+export function SignOutConfirmation({ entraLogoutUrl }: { entraLogoutUrl: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const signOut = () =>
+    startTransition(async () => {
+      const result = await signOutAction();
+      if (result.ok) window.location.assign(entraLogoutUrl);
+      else setError(result.error);
+    });
+  return (
+    <>
+      <h1 className="text-xl font-semibold">Sign out?</h1>
+      <p className="mt-1 mb-6 text-sm text-slate-600 dark:text-slate-400">
+        This ends your Roleport session and your Microsoft sign-in in this browser.
+      </p>
+      {error ? (
+        <p role="alert" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+          {error}
+        </p>
+      ) : null}
+      <button
+        type="button"
+        disabled={pending}
+        onClick={signOut}
+        className="w-full rounded-md bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+      >
+        {pending ? 'Signing out…' : 'Sign out'}
+      </button>
+      <Link href="/" className="mt-3 block text-center text-sm text-slate-600 hover:underline dark:text-slate-400">
+        Stay signed in
+      </Link>
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import { BUILT_IN_ROLES, RbacState, type RoleDefinition } from '../arm/rbac';
+import { APIM, OPERATOR_APP, PORTAL_APP } from './demo-tenant';
+
+/**
+ * The custom role the README documents for Roleport's writes and key reads: exactly the actions API Management
+ * Service Reader Role lacks (policy writes and deletes at API and operation scope, subscription keys).
+ */
+export const ROLEPORT_WRITER_ROLE: RoleDefinition = {
+  roleName: 'Roleport API Management Policy Writer',
+  actions: [
+    'Microsoft.ApiManagement/service/apis/policies/write',
+    'Microsoft.ApiManagement/service/apis/policies/delete',
+    'Microsoft.ApiManagement/service/apis/operations/policies/write',
+    'Microsoft.ApiManagement/service/apis/operations/policies/delete',
+    'Microsoft.ApiManagement/service/subscriptions/listSecrets/action',
+  ],
+  notActions: [],
+};
+
+export const ROLES_BY_NAME: Record<string, RoleDefinition> = { ...BUILT_IN_ROLES, [ROLEPORT_WRITER_ROLE.roleName]: ROLEPORT_WRITER_ROLE };
+
+export const SERVICE_SCOPE = `/subscriptions/${APIM.subscriptionId}/resourceGroups/${APIM.resourceGroup}/providers/Microsoft.ApiManagement/service/${APIM.serviceName}`;
+
+/** What the README documents for Roleport's identity: API Management Service Reader Role plus the writer role, on the service. */
+export const PORTAL_ARM_ROLES = ['API Management Service Reader Role', ROLEPORT_WRITER_ROLE.roleName];
+
+export function seedRbac(): RbacState {
+  const rbac = new RbacState();
+  for (const name of PORTAL_ARM_ROLES) rbac.assign(PORTAL_APP.servicePrincipalId, ROLES_BY_NAME[name]!, SERVICE_SCOPE);
+  rbac.assign(OPERATOR_APP.servicePrincipalId, BUILT_IN_ROLES.Contributor!, SERVICE_SCOPE);
+  return rbac;
+}
