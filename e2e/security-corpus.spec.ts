@@ -52,8 +52,11 @@ async function signedIn(browser: import('@playwright/test').Browser, user: 'priy
   return context.request;
 }
 
+// Runs after the authorization matrix (file order): its hundreds of refused calls as the admin use up the admin's abuse
+// limits for the next ten minutes, which the matrix must not meet.
 test('the bad-input corpus: no 5xx, no half-written rows, against every action and route handler', async ({ browser }) => {
-  const endpoints = listEndpoints();
+  // Sign-out takes no input and would end the session the corpus runs in; the matrix covers it.
+  const endpoints = listEndpoints().filter((e) => !e.key.endsWith('#signOutAction'));
   const log = new CaseLog();
   const admin = await signedIn(browser, 'priya');
   const database = new DatabaseSnapshot();

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CASE_LOG_DIR, type CaseResult } from '../e2e/security/case-log';
 
-const SPECS = ['e2e/security-matrix.spec.ts', 'e2e/security-corpus.spec.ts'];
+const SPECS = ['e2e/security-authorization-matrix.spec.ts', 'e2e/security-corpus.spec.ts'];
 
 function printTable(results: CaseResult[]): void {
   const byCategory = new Map<string, { pass: number; fail: number }>();

@@ -1,4 +1,5 @@
 import type { APIRequestContext, APIResponse } from '@playwright/test';
+import { PORTAL_PORT } from '../support/ports';
 
 /** What a caller got, reduced to what the expected-outcome table speaks about. */
 export interface Outcome {
@@ -23,8 +24,10 @@ export async function callAction(request: APIRequestContext, pagePath: string, a
   });
 }
 
+/** Calls a URL as the portal's own pages would: a browser sends its Origin with every POST from a page of the portal. */
 export async function callUrl(request: APIRequestContext, method: string, url: string, body?: string): Promise<APIResponse> {
-  return request.fetch(url, { method, maxRedirects: 0, failOnStatusCode: false, ...(body === undefined ? {} : { data: body }) });
+  const headers: Record<string, string> = method === 'GET' || method === 'HEAD' ? {} : { origin: `http://localhost:${PORTAL_PORT}` };
+  return request.fetch(url, { method, headers, maxRedirects: 0, failOnStatusCode: false, ...(body === undefined ? {} : { data: body }) });
 }
 
 /** Reads the action's return value (`{ ok, error }`) out of the RSC stream: the row that carries it. */

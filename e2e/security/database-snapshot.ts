@@ -3,9 +3,21 @@ import Database from 'better-sqlite3';
 
 /**
  * Tables whose rows change without the request under test: the catalog is a cache of APIM that the background sync
- * rewrites, and a refresh records its attempt (failed ones too) in catalog_sync.
+ * rewrites (APIs, apps, operations, products, and the service snapshot kept in settings, its only writer), and a refresh
+ * records its attempt (failed ones too) in catalog_sync; the abuse limits count every call, refused
+ * ones included, by design; the audit checkpoint and the reconciliation report are written by background schedules.
  */
-const MOVING_TABLES = new Set(['catalog_api', 'catalog_app', 'catalog_operation', 'catalog_sync']);
+const MOVING_TABLES = new Set([
+  'catalog_api',
+  'catalog_app',
+  'catalog_operation',
+  'catalog_sync',
+  'catalog_product',
+  'settings',
+  'rate_limit_counter',
+  'audit_checkpoint',
+  'reconciliation_run',
+]);
 
 /** A read-only view of the e2e portal's SQLite database, to prove a refused input left every table as it was. */
 export class DatabaseSnapshot {

@@ -48,12 +48,12 @@ const open = row('allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed
 /** Any signed-in user. */
 const signedIn = row('signin', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed');
 /**
- * Portal admins only. The former admin's session was issued with Portal.Admin and today's code trusts it until the
- * session ends (issue 11, finding 2): the column says what the code does now and turns to 'forbidden' with the re-check.
+ * Portal admins only. The former admin's session was issued with Portal.Admin, which was removed in Entra since: the
+ * re-check against Graph (cached at most 60 s) refuses them.
  */
-const adminPage = row('signin', 'forbidden', 'forbidden', 'forbidden', 'allowed', 'allowed');
+const adminPage = row('signin', 'forbidden', 'forbidden', 'forbidden', 'allowed', 'forbidden');
 const adminAction = (refusal: string, args: Row['args']): Row =>
-  row('signin', 'forbidden', 'forbidden', 'forbidden', `refused: ${refusal}`, `refused: ${refusal}`, args);
+  row('signin', 'forbidden', 'forbidden', 'forbidden', `refused: ${refusal}`, 'forbidden', args);
 const userAction = (refusal: string, args: Row['args']): Row =>
   row('signin', `refused: ${refusal}`, `refused: ${refusal}`, `refused: ${refusal}`, `refused: ${refusal}`, `refused: ${refusal}`, args);
 
@@ -78,18 +78,28 @@ export const EXPECTED: Record<string, Row> = {
   'page /admin/catalog': adminPage,
   'page /admin/doctor': adminPage,
   'page /admin/drift': adminPage,
-  'page /admin/requests': row('signin', 'forbidden', 'forbidden', 'allowed', 'allowed', 'allowed'),
+  'page /admin/requests': row('signin', 'forbidden', 'forbidden', 'allowed', 'allowed', 'forbidden'),
   'page /admin/settings': adminPage,
 
   // Route handlers.
   'route GET /api/health': open,
   'route GET /api/ready': open,
-  'route GET /api/admin/audit-export': row('unauthenticated', 'forbidden', 'forbidden', 'forbidden', 'allowed', 'allowed'),
+  'route POST /api/admin/audit-export': row('unauthenticated', 'forbidden', 'forbidden', 'forbidden', 'allowed', 'forbidden'),
   'route GET /api/auth/[...nextauth]': open,
   // POST /api/auth/session without next-auth's CSRF token: refused alike for everyone.
   'route POST /api/auth/[...nextauth]': row('badrequest', 'badrequest', 'badrequest', 'badrequest', 'badrequest', 'badrequest'),
 
   // Server actions: probes with made-up ids, so that passing authorization shows as the data layer's refusal.
+  'action app/(admin)/admin/access/actions.ts#reconcileNowAction': row(
+    'signin',
+    'forbidden',
+    'forbidden',
+    'forbidden',
+    'allowed',
+    'forbidden',
+  ),
+  // Ends the caller's session, so the matrix calls it last for each role and the corpus leaves it out (it takes no input).
+  'action app/(auth)/signout/actions.ts#signOutAction': row('signin', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed'),
   'action app/(admin)/admin/access/actions.ts#revokeGrantAction': adminAction(NOT_YOURS, () => [
     { requestId: NO_SUCH_ID, expectedVersion: 1, reason: 'probe' },
   ]),
@@ -107,7 +117,7 @@ export const EXPECTED: Record<string, Row> = {
     'forbidden',
     'forbidden',
     'allowed',
-    'allowed',
+    'forbidden',
     () => ['orders', 'nobody-by-this-name'],
   ),
   'action app/(admin)/admin/apis/[apiId]/policy/actions.ts#previewUserAccessAction': adminAction('Invalid input', () => [
@@ -120,7 +130,7 @@ export const EXPECTED: Record<string, Row> = {
     'forbidden',
     `refused: ${NOT_YOURS}`,
     `refused: ${NOT_YOURS}`,
-    `refused: ${NOT_YOURS}`,
+    'forbidden',
     () => [NO_SUCH_ID, { verdict: 'approve', expectedVersion: 1 }],
   ),
   'action app/(admin)/admin/requests/actions.ts#retryProvisioningAction': adminAction(NOT_YOURS, () => [

@@ -50,8 +50,12 @@ async function signedInRequest(browser: Browser, user: keyof typeof USERS): Prom
 
 /**
  * One browser sign-in per role, then plain HTTP through each context's cookie jar. The former admin signs in while
- * holding Portal.Admin, which is then removed through Graph: the session still carries the role it was issued with.
+ * holding Portal.Admin, which is then removed through Graph: the session still carries the role it was issued with, and
+ * the portal's re-check must catch it once its cache of Graph's answer (at most 60 s) has lapsed.
  */
+/** How long the portal may trust a Graph answer about admin rights (`lib/auth/live-check-cache.ts`). */
+const ADMIN_RECHECK_CACHE_MS = 60_000;
+
 export async function openRoleSessions(browser: Browser): Promise<Record<Role, APIRequestContext>> {
   const anonymous = await playwrightRequest.newContext({ baseURL: PORTAL });
   const developer = await signedInRequest(browser, 'ada');
@@ -69,6 +73,7 @@ export async function openRoleSessions(browser: Browser): Promise<Record<Role, A
   const removed = await graph.api.delete(`${graph.base}/${assignment.id}`);
   if (removed.status() !== 204) throw new Error(`Removing Portal.Admin failed: ${removed.status()}`);
   await graph.api.dispose();
+  await new Promise((resolve) => setTimeout(resolve, ADMIN_RECHECK_CACHE_MS + 2_000));
 
   return { anonymous, developer, otherDeveloper, owner, admin, formerAdmin };
 }

@@ -7,6 +7,11 @@ import { syncCatalog, syncOneApi } from './sync-catalog';
 /** An admin's "Refresh catalog": one API waits for the result; the whole catalog runs in the background. */
 export async function refreshCatalog(actor: PortalUser, apiId?: string): Promise<string> {
   if (!actor.isAdmin) throw new UserFacingError('Only portal admins can refresh the catalog.', 'forbidden', 403);
+  // APIM's own rule for an API id (REST spec apimapis.json, `ApiIdParameter`): 1–256 characters, none of *#&+:<>?.
+  // Anything else cannot name an API, so it is refused before a failed sync is recorded and logged.
+  if (apiId !== undefined && apiId !== '' && !/^[^*#&+:<>?\p{Cc}\p{Cs}]{1,256}$/u.test(apiId)) {
+    throw new UserFacingError('That is not an API id: an id has at most 256 characters and none of * # & + : < > ?');
+  }
   const database = await db();
   if (!apiId) {
     void syncCatalog(database).catch((error: unknown) => console.error('[catalog] refresh failed', error));
