@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isPolicySafeRoleValue, POLICY_UNSAFE_ROLE_MESSAGE } from '@/lib/policy/policy-safe-value';
 
 // Shared by the role-map editor and the studio's server actions.
 
@@ -7,7 +8,8 @@ const roleValue = z
   .trim()
   .min(1)
   .max(120)
-  .regex(/^[^\s<>&"]+$/, 'A role value has no spaces or XML special characters.');
+  .regex(/^[^\s<>&"]+$/, 'A role value has no spaces or XML special characters.')
+  .refine(isPolicySafeRoleValue, POLICY_UNSAFE_ROLE_MESSAGE);
 
 export const roleMapSchema = z.record(z.string().min(1).max(256), z.array(roleValue).max(50));
 

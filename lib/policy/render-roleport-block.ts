@@ -1,4 +1,6 @@
 import 'server-only';
+import { UserFacingError } from '@/lib/errors/user-facing-error';
+import { isPolicySafeRoleValue, POLICY_UNSAFE_ROLE_MESSAGE } from './policy-safe-value';
 import { ROLEPORT_BEGIN, ROLEPORT_END } from './policy-types';
 
 /** The token checks Roleport writes at API scope (authentication). */
@@ -43,8 +45,13 @@ export function apiBlockLines(check: RoleportTokenCheck): string[] {
   ];
 }
 
-/** Roles in the order Roleport writes them: trimmed, deduplicated, sorted. */
+/**
+ * Roles in the order Roleport writes them: trimmed, deduplicated, sorted. Every role Roleport writes into a policy passes
+ * here, so a value APIM would read as a named value or an expression is refused here, whatever path it came by.
+ */
 export function canonicalRoles(roles: readonly string[]): string[] {
+  const unsafe = roles.find((role) => !isPolicySafeRoleValue(role));
+  if (unsafe !== undefined) throw new UserFacingError(`${POLICY_UNSAFE_ROLE_MESSAGE} (${unsafe.slice(0, 120)})`);
   return unique(roles).sort();
 }
 
