@@ -32,11 +32,13 @@ async function developerRequest(developer: APIRequestContext, submit: Endpoint):
   const result = actionResult(await response.text());
   const created = (result?.value as { requestId?: string } | undefined)?.requestId;
   if (created) return created;
-  // Already open from an earlier spec: take the newest request on the developer's own list.
+  // Already open from an earlier spec: find that pending Payments.Read request on the developer's own list.
   const list = await (await developer.get('/requests')).text();
-  const found = /\/requests\/([0-9a-f-]{36})/.exec(list)?.[1];
-  if (!found) throw new Error(`No request to probe with: ${result?.error ?? response.status()}`);
-  return found;
+  for (const [, id] of list.matchAll(/\/requests\/([0-9a-f-]{36})/g)) {
+    const page = await (await developer.get(`/requests/${id}`)).text();
+    if (page.includes('Payments.Read') && page.includes('data-status="pending"')) return id as string;
+  }
+  throw new Error(`No pending request to probe with: ${result?.error ?? response.status()}`);
 }
 
 async function call(endpoint: Endpoint, request: APIRequestContext, fx: Fixtures): Promise<Outcome> {

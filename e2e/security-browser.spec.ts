@@ -1,4 +1,5 @@
 // Rule: the browser-facing security of the portal: a nonce CSP the pages run under, safe cookies, no redirect to other sites, no state change on GET, sign-out that ends the session on the server, public endpoints that say little.
+// Runs before the bad-input corpus (file order): the corpus leaves hundreds of refused rows of data behind, and this spec checks every page renders clean under the CSP.
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { watchCspViolations } from './support/csp-violations';
 import { EMULATOR_PORT, PORTAL_PORT } from './support/ports';
