@@ -2,10 +2,11 @@
 
 import { revalidatePath } from 'next/cache';
 import { decideRequest } from '@/lib/access/decide-request';
-import { requestRefSchema, type RequestRef } from '@/lib/access/request-ref-schema';
+import { requestRefSchema, revocationSchema, type RequestRef, type RevocationInput } from '@/lib/access/request-ref-schema';
 import type { DecisionInput } from '@/lib/access/request-schema';
 import { requireApprover } from '@/lib/access/require-approver';
 import { retryProvisioning } from '@/lib/access/retry-provisioning';
+import { revokeGrant } from '@/lib/access/revoke-grant';
 import { requireAdmin } from '@/lib/auth/session';
 import { db } from '@/lib/db/portal-database';
 import { enforceRateLimit } from '@/lib/rate-limit/enforce-rate-limit';
@@ -43,5 +44,21 @@ export async function retryProvisioningAction(input: RequestRef) {
     return 'Provisioning will be tried again now.';
   });
   if (result.ok) refresh();
+  return result;
+}
+
+/** An admin revokes someone's Roleport grant; the answer says that tokens already issued stay valid until they expire. */
+export async function revokeGrantAction(input: RevocationInput) {
+  const user = await requireAdmin();
+  const result = await runAction(async () => {
+    const parsed = revocationSchema.safeParse(input);
+    if (!parsed.success) throw new UserFacingError(parsed.error.issues[0]?.message ?? 'The revocation is not valid.');
+    const { requestId, expectedVersion, reason } = parsed.data;
+    return (await revokeGrant(await db(), user, requestId, { expectedVersion, reason })).message;
+  });
+  if (result.ok) {
+    revalidatePath('/admin/access');
+    revalidatePath('/requests', 'layout');
+  }
   return result;
 }
