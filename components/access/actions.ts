@@ -1,12 +1,12 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { decideRequest } from '@/lib/access/decide-request';
-import { requestRefSchema, revocationSchema, type RequestRef, type RevocationInput } from '@/lib/access/request-ref-schema';
-import type { DecisionInput } from '@/lib/access/request-schema';
-import { requireApprover } from '@/lib/access/require-approver';
-import { retryProvisioning } from '@/lib/access/retry-provisioning';
-import { revokeGrant } from '@/lib/access/revoke-grant';
+import { decideRequest } from '@/lib/approvals/decide-request';
+import { requestRefSchema, revocationSchema, type RequestRef, type RevocationInput } from '@/lib/requests/request-ref-schema';
+import type { DecisionInput } from '@/lib/requests/request-schema';
+import { requireApprover } from '@/lib/approvals/require-approver';
+import { retryProvisioning } from '@/lib/provisioning/retry-provisioning';
+import { revokeGrant } from '@/lib/provisioning/revoke-grant';
 import { requireAdmin } from '@/lib/auth/session';
 import { db } from '@/lib/db/portal-database';
 import { enforceRateLimit } from '@/lib/rate-limit/enforce-rate-limit';

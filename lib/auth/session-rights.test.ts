@@ -5,7 +5,7 @@ import type { JWT } from 'next-auth/jwt';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_PASSWORD, ORDERS_APP, PORTAL_APP, TENANT_ID, USERS, type DemoUserKey } from '../../emulator/seed/demo-tenant';
 import { startPortalTestEnv, type PortalTestEnv } from '../../test/portal-test-env';
-import { reconcileAllApis } from '../access/reconcile-all';
+import { reconcileAllApis } from '@/lib/provisioning/reconcile-all';
 import { ownsAppNow } from './app-ownership';
 import { authOptions } from './auth-options';
 import { forgetLiveChecks } from './live-check-cache';

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
-import type { HeldRole as DirectoryHeldRole } from '@/lib/access/held-roles';
+import type { HeldRole as DirectoryHeldRole } from '@/lib/directory/held-roles';
 import type { IndexedApi, IndexedApp, IndexedOperation } from '@/lib/catalog/catalog-types';
 import { getIndexedApi, getIndexedApp, listIndexedOperations } from '@/lib/catalog/read-index';
 import type { Database } from '@/lib/db/types';

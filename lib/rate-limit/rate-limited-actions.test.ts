@@ -13,7 +13,7 @@ const ben = {
   isAdmin: false,
 };
 vi.mock('@/lib/auth/session', () => ({ requireUser: async () => ben, requireAdmin: async () => ben, getCurrentUser: async () => ben }));
-vi.mock('@/lib/access/require-approver', () => ({ requireApprover: async () => ben }));
+vi.mock('@/lib/approvals/require-approver', () => ({ requireApprover: async () => ben }));
 
 let env: PortalTestEnv;
 beforeAll(async () => {

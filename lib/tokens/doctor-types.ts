@@ -107,3 +107,9 @@ export interface CheckOutcome {
   checks: Check[];
   diagnoses: Diagnosis[];
 }
+
+/** A role the diagnosis says is missing, with the portal page that requests it. */
+export interface RequestAccessLink {
+  role: string;
+  href: string;
+}

@@ -4,9 +4,9 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { PortalUser } from '@/lib/auth/session';
 import { db as portalDb } from '@/lib/db/portal-database';
 import type { Database } from '@/lib/db/types';
-import { forgetHeldRoles } from '../held-roles';
-import { submitRequest } from '../submit-request';
-import { decideRequest } from '../decide-request';
+import { forgetHeldRoles } from '@/lib/directory/held-roles';
+import { submitRequest } from '@/lib/approvals/submit-request';
+import { decideRequest } from '@/lib/approvals/decide-request';
 import { demoUser, GROUPS, ORDERS_APP, seedCatalog, startAccessFixture, USERS, type AccessFixture } from './access-fixture';
 
 export const ada = demoUser('ada') as PortalUser;

@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { reconcileAllApis } from '@/lib/access/reconcile-all';
+import { reconcileAllApis } from '@/lib/provisioning/reconcile-all';
 import { requireAdmin } from '@/lib/auth/session';
 import { db } from '@/lib/db/portal-database';
 import { runAction } from '@/lib/errors/user-facing-error';

@@ -3,8 +3,8 @@ import { expect, it } from 'vitest';
 import type { PortalUser } from '@/lib/auth/session';
 import { describeEngines } from '@/lib/db/test-support/test-engines';
 import { deleteApprovalRule, getEffectiveRule, listApprovalRules, saveApprovalRule } from './approval-rules';
-import { demoUser, GROUPS, seedCatalog } from './test-support/access-fixture';
-import { withTenant } from './test-support/access-world';
+import { demoUser, GROUPS, seedCatalog } from '@/lib/access/test-support/access-fixture';
+import { withTenant } from '@/lib/access/test-support/access-world';
 
 const admin = demoUser('priya') as PortalUser;
 const owner = demoUser('olivia') as PortalUser;

@@ -5,9 +5,9 @@ import { getIndexedApi, getIndexedApp, listIndexedOperations } from '@/lib/catal
 import type { IndexedApi } from '@/lib/catalog/catalog-types';
 import type { Database, RequestStatus } from '@/lib/db/types';
 import { getEffectiveRule } from './approval-rules';
-import { getHeldRoles } from './held-roles';
-import { isApproverOf } from './request-access';
-import { OPEN_STATUSES } from './request-state-machine';
+import { getHeldRoles } from '@/lib/directory/held-roles';
+import { isApproverOf } from '@/lib/requests/request-access';
+import { OPEN_STATUSES } from '@/lib/requests/request-state-machine';
 
 export interface RequestableRole {
   id: string;

@@ -3,13 +3,13 @@ import type { Kysely } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEngines } from '@/lib/db/test-support/test-engines';
 import type { Database } from '@/lib/db/types';
-import { sweepExpiredGrants } from './expiry-sweeper';
+import { sweepExpiredGrants } from '@/lib/provisioning/expiry-sweeper';
 import { forgetHeldRoles, getHeldRoles } from './held-roles';
-import { runDueProvisioningJobs } from './provisioning-worker';
-import { reconcileAssignments } from './reconcile-assignments';
-import { revokeGrant } from './revoke-grant';
-import { GROUPS, INVENTORY_APP, ORDERS_APP, ordersAssignmentsOf, ordersTokenRoles, USERS } from './test-support/access-fixture';
-import { ada, approvedRequest, ben, prepare, requestRow, withTenant, worker, writeRoleId } from './test-support/access-world';
+import { runDueProvisioningJobs } from '@/lib/provisioning/provisioning-worker';
+import { reconcileAssignments } from '@/lib/provisioning/reconcile-assignments';
+import { revokeGrant } from '@/lib/provisioning/revoke-grant';
+import { GROUPS, INVENTORY_APP, ORDERS_APP, ordersAssignmentsOf, ordersTokenRoles, USERS } from '@/lib/access/test-support/access-fixture';
+import { ada, approvedRequest, ben, prepare, requestRow, withTenant, worker, writeRoleId } from '@/lib/access/test-support/access-world';
 
 const tenant = withTenant();
 

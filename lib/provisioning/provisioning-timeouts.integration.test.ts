@@ -2,8 +2,8 @@
 import { expect, it } from 'vitest';
 import { describeEngines } from '@/lib/db/test-support/test-engines';
 import { runDueProvisioningJobs } from './provisioning-worker';
-import { ordersAssignmentsOf, scriptFaults } from './test-support/access-fixture';
-import { approvedRequest, prepare, requestRow, withTenant, worker } from './test-support/access-world';
+import { ordersAssignmentsOf, scriptFaults } from '@/lib/access/test-support/access-fixture';
+import { approvedRequest, prepare, requestRow, withTenant, worker } from '@/lib/access/test-support/access-world';
 
 // Read once by lib/env when the first Azure client is made, after this line.
 process.env.ROLEPORT_AZURE_TIMEOUT_SECONDS = '2';

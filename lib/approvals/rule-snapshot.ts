@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AccessRequestRow, Database } from '@/lib/db/types';
 import { getEffectiveRule } from './approval-rules';
-import { allowedDurations } from './request-schema';
+import { allowedDurations } from '@/lib/requests/request-schema';
 import { strictestRule, type RuleTerms } from './strictest-rule';
 
 const snapshotSchema = z.object({

@@ -9,9 +9,9 @@ import { nowIso } from '@/lib/db/clock';
 import { withTransaction } from '@/lib/db/transaction';
 import type { AccessRequestRow, Database } from '@/lib/db/types';
 import { UserFacingError } from '@/lib/errors/user-facing-error';
-import { forgetHeldRoles } from './held-roles';
-import { systemActor, auditActor } from './request-access';
-import { SYSTEM_ACTOR, transition } from './request-state-machine';
+import { forgetHeldRoles } from '@/lib/directory/held-roles';
+import { systemActor, auditActor } from '@/lib/requests/request-access';
+import { SYSTEM_ACTOR, transition } from '@/lib/requests/request-state-machine';
 
 export interface ExternalAssignment {
   assignmentId: string;

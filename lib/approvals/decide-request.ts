@@ -9,10 +9,10 @@ import { withTransaction } from '@/lib/db/transaction';
 import type { Database, RequestStatus } from '@/lib/db/types';
 import { UserFacingError } from '@/lib/errors/user-facing-error';
 import { enqueueWebhook } from '@/lib/notifications/enqueue-webhook';
-import { enqueueProvisioningJob, wakeProvisioningWorkers } from './provisioning-jobs';
-import { auditActor, loadRequestFor } from './request-access';
-import { decisionSchema, type DecisionInput } from './request-schema';
-import { transition } from './request-state-machine';
+import { enqueueProvisioningJob, wakeProvisioningWorkers } from '@/lib/provisioning/provisioning-jobs';
+import { auditActor, loadRequestFor } from '@/lib/requests/request-access';
+import { decisionSchema, type DecisionInput } from '@/lib/requests/request-schema';
+import { transition } from '@/lib/requests/request-state-machine';
 import { durationInForce, ruleInForce } from './rule-snapshot';
 
 export interface DecisionResult {

@@ -12,12 +12,12 @@ import type { Database, RequestStatus } from '@/lib/db/types';
 import { UserFacingError } from '@/lib/errors/user-facing-error';
 import { enqueueWebhook } from '@/lib/notifications/enqueue-webhook';
 import { getEffectiveRule } from './approval-rules';
-import { getHeldRoles } from './held-roles';
-import { enqueueProvisioningJob, wakeProvisioningWorkers } from './provisioning-jobs';
-import { auditActor, isApproverOf } from './request-access';
-import { requestSchema, type RequestInput } from './request-schema';
+import { getHeldRoles } from '@/lib/directory/held-roles';
+import { enqueueProvisioningJob, wakeProvisioningWorkers } from '@/lib/provisioning/provisioning-jobs';
+import { auditActor, isApproverOf } from '@/lib/requests/request-access';
+import { requestSchema, type RequestInput } from '@/lib/requests/request-schema';
 import { snapshotRule } from './rule-snapshot';
-import { OPEN_STATUSES, transition } from './request-state-machine';
+import { OPEN_STATUSES, transition } from '@/lib/requests/request-state-machine';
 
 export interface SubmitResult {
   requestId: string;

@@ -4,8 +4,8 @@ import { describeEngines } from '@/lib/db/test-support/test-engines';
 import { lastReconciledAt, lastReconciliation } from './last-reconciliation';
 import { runDueProvisioningJobs } from './provisioning-worker';
 import { reconcileAllApis } from './reconcile-all';
-import { USERS } from './test-support/access-fixture';
-import { ada, approvedRequest, olivia, prepare, priya, requestRow, withTenant, worker } from './test-support/access-world';
+import { USERS } from '@/lib/access/test-support/access-fixture';
+import { ada, approvedRequest, olivia, prepare, priya, requestRow, withTenant, worker } from '@/lib/access/test-support/access-world';
 
 const tenant = withTenant();
 

@@ -1,13 +1,13 @@
 import 'server-only';
-import { getHeldRoles, type HeldRole } from '@/lib/access/held-roles';
+import { getHeldRoles, type HeldRole } from './held-roles';
 import type { PortalUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/portal-database';
 import { accessView, type ApiAccessView } from './access-summary';
-import { versionLabel } from './api-version';
-import type { CatalogProductRef, IndexedApi, IndexedApp, IndexedOperation } from './catalog-types';
-import { compareVersions, groupVersions, type VersionLink } from './group-versions';
-import { getIndexSnapshot, searchSnapshot } from './index-snapshot';
-import { listIndexedOperations } from './read-index';
+import { versionLabel } from '@/lib/catalog/api-version';
+import type { CatalogProductRef, IndexedApi, IndexedApp, IndexedOperation } from '@/lib/catalog/catalog-types';
+import { compareVersions, groupVersions, type VersionLink } from '@/lib/catalog/group-versions';
+import { getIndexSnapshot, searchSnapshot } from '@/lib/catalog/index-snapshot';
+import { listIndexedOperations } from '@/lib/catalog/read-index';
 
 export interface CatalogFilters {
   q: string;

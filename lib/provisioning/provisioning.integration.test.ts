@@ -3,10 +3,10 @@ import { expect, it } from 'vitest';
 import { describeEngines } from '@/lib/db/test-support/test-engines';
 import { grantInEntra } from './provisioning-graph';
 import { runDueProvisioningJobs, startProvisioningWorker } from './provisioning-worker';
-import { saveApprovalRule } from './approval-rules';
+import { saveApprovalRule } from '@/lib/approvals/approval-rules';
 import { retryProvisioning } from './retry-provisioning';
-import { submitRequest } from './submit-request';
-import { GROUPS, ORDERS_APP, ordersAssignmentsOf, ordersTokenRoles, scriptFaults, USERS } from './test-support/access-fixture';
+import { submitRequest } from '@/lib/approvals/submit-request';
+import { GROUPS, ORDERS_APP, ordersAssignmentsOf, ordersTokenRoles, scriptFaults, USERS } from '@/lib/access/test-support/access-fixture';
 import {
   ada,
   approvedRequest,
@@ -18,7 +18,7 @@ import {
   withTenant,
   worker,
   writeRoleId,
-} from './test-support/access-world';
+} from '@/lib/access/test-support/access-world';
 
 const tenant = withTenant();
 

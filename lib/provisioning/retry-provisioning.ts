@@ -7,8 +7,8 @@ import { withTransaction } from '@/lib/db/transaction';
 import type { Database } from '@/lib/db/types';
 import { UserFacingError } from '@/lib/errors/user-facing-error';
 import { enqueueProvisioningJob, wakeProvisioningWorkers } from './provisioning-jobs';
-import { auditActor, loadRequestFor } from './request-access';
-import { transition } from './request-state-machine';
+import { auditActor, loadRequestFor } from '@/lib/requests/request-access';
+import { transition } from '@/lib/requests/request-state-machine';
 
 /** An admin sends a failed request back to provisioning (after fixing what the failure reason names). */
 export async function retryProvisioning(db: Kysely<Database>, user: PortalUser, requestId: string, expectedVersion: number): Promise<void> {

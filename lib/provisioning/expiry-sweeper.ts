@@ -4,7 +4,7 @@ import { nowIso } from '@/lib/db/clock';
 import { dialectOf } from '@/lib/db/dialect';
 import { withTransaction } from '@/lib/db/transaction';
 import type { Database } from '@/lib/db/types';
-import { startPollLoop, type PollLoop } from './poll-loop';
+import { startPollLoop, type PollLoop } from '@/lib/server/jobs/poll-loop';
 import { enqueueProvisioningJob, hasJob, wakeProvisioningWorkers } from './provisioning-jobs';
 
 /** Turns active grants past their expiry into revoke jobs; the request becomes expired once Graph has deleted the assignment. */

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { PortalUser } from '@/lib/auth/session';
 import { getIndexSnapshot } from '@/lib/catalog/index-snapshot';
 import type { Database } from '@/lib/db/types';
-import { toRequestView, type AccessRequestView } from './request-view';
+import { toRequestView, type AccessRequestView } from '@/lib/requests/request-view';
 
 export interface ApprovalQueueFilter {
   apiId?: string;

@@ -11,9 +11,9 @@ import type { ApprovalRuleRow, Database } from '@/lib/db/types';
 import { UserFacingError } from '@/lib/errors/user-facing-error';
 import { enqueueWebhook } from '@/lib/notifications/enqueue-webhook';
 import { approvalRuleSchema, type ApprovalRuleInput } from './approval-rule-schema';
-import { assertGroupGrantsOnlyRole, type GroupGrant } from './check-grant-group';
-import { auditActor } from './request-access';
-import { allowedDurations } from './request-schema';
+import { assertGroupGrantsOnlyRole, type GroupGrant } from '@/lib/provisioning/check-grant-group';
+import { auditActor } from '@/lib/requests/request-access';
+import { allowedDurations } from '@/lib/requests/request-schema';
 import { strictestRule } from './strictest-rule';
 
 export interface ApprovalRule {

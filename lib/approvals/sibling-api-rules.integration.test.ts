@@ -6,8 +6,8 @@ import { listRuleSections } from './approval-rule-sections';
 import { decideRequest } from './decide-request';
 import { getRequestFormData } from './requestable-roles';
 import { submitRequest } from './submit-request';
-import { GROUPS, ORDERS_APP, seedSiblingApi } from './test-support/access-fixture';
-import { ada, adminRoleId, olivia, prepare, priya, readRoleId, requestRow, withTenant, writeRoleId } from './test-support/access-world';
+import { GROUPS, ORDERS_APP, seedSiblingApi } from '@/lib/access/test-support/access-fixture';
+import { ada, adminRoleId, olivia, prepare, priya, readRoleId, requestRow, withTenant, writeRoleId } from '@/lib/access/test-support/access-world';
 
 withTenant();
 const justification = 'Migrating the checkout to the new version.';

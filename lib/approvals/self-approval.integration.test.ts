@@ -7,7 +7,7 @@ import { saveApprovalRule } from './approval-rules';
 import { decideRequest } from './decide-request';
 import { getRequestFormData } from './requestable-roles';
 import { submitRequest } from './submit-request';
-import { ada, olivia, prepare, priya, readRoleId, requestRow, withTenant } from './test-support/access-world';
+import { ada, olivia, prepare, priya, readRoleId, requestRow, withTenant } from '@/lib/access/test-support/access-world';
 
 withTenant();
 const justification = 'Checking the nightly export.';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { nowIso } from '@/lib/db/clock';
 import type { Database, JobAction } from '@/lib/db/types';
-import type { PollLoop } from './poll-loop';
+import type { PollLoop } from '@/lib/server/jobs/poll-loop';
 
 /** Queues Graph work in the caller's transaction (the outbox): the job exists if and only if the decision commits. */
 export async function enqueueProvisioningJob(trx: Transaction<Database>, requestId: string, action: JobAction): Promise<string> {

@@ -5,8 +5,8 @@ import { sweepExpiredGrants } from './expiry-sweeper';
 import { runDueProvisioningJobs } from './provisioning-worker';
 import { reconcileAssignments } from './reconcile-assignments';
 import { revokeGrant, TOKENS_STAY_VALID } from './revoke-grant';
-import { saveApprovalRule } from './approval-rules';
-import { GROUPS, ordersAssignmentsOf, ordersTokenRoles, USERS } from './test-support/access-fixture';
+import { saveApprovalRule } from '@/lib/approvals/approval-rules';
+import { GROUPS, ordersAssignmentsOf, ordersTokenRoles, USERS } from '@/lib/access/test-support/access-fixture';
 import {
   ada,
   approvedRequest,
@@ -18,7 +18,7 @@ import {
   withTenant,
   worker,
   writeRoleId,
-} from './test-support/access-world';
+} from '@/lib/access/test-support/access-world';
 import type { Kysely } from 'kysely';
 import type { Database } from '@/lib/db/types';
 

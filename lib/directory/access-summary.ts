@@ -1,5 +1,5 @@
-import type { HeldRole } from '@/lib/access/held-roles';
-import type { IndexedApi, IndexedApp, IndexedAppRole } from './catalog-types';
+import type { HeldRole } from './held-roles';
+import type { IndexedApi, IndexedApp, IndexedAppRole } from '@/lib/catalog/catalog-types';
 
 export interface RoleStatus {
   role: IndexedAppRole;

@@ -7,8 +7,8 @@ import { withTransaction } from '@/lib/db/transaction';
 import type { Database } from '@/lib/db/types';
 import { UserFacingError } from '@/lib/errors/user-facing-error';
 import { enqueueProvisioningJob, hasJob, wakeProvisioningWorkers } from './provisioning-jobs';
-import { auditActor, loadRequestFor } from './request-access';
-import { transition } from './request-state-machine';
+import { auditActor, loadRequestFor } from '@/lib/requests/request-access';
+import { transition } from '@/lib/requests/request-state-machine';
 
 /** What every revocation tells the person doing it: Entra cannot recall tokens already issued. */
 export const TOKENS_STAY_VALID =

@@ -3,14 +3,14 @@ import { expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
 import { describeEngines } from '@/lib/db/test-support/test-engines';
 import type { Database } from '@/lib/db/types';
-import { saveApprovalRule } from './approval-rules';
+import { saveApprovalRule } from '@/lib/approvals/approval-rules';
 import { cancelRequest } from './cancel-request';
-import { decideRequest } from './decide-request';
-import { countPendingForApprover, listApprovalQueue } from './list-approval-queue';
+import { decideRequest } from '@/lib/approvals/decide-request';
+import { countPendingForApprover, listApprovalQueue } from '@/lib/approvals/list-approval-queue';
 import { getRequestForUser, listGrants, listMyRequests } from './query-requests';
-import { getRequestFormData } from './requestable-roles';
-import { submitRequest } from './submit-request';
-import { INVENTORY_APP } from './test-support/access-fixture';
+import { getRequestFormData } from '@/lib/approvals/requestable-roles';
+import { submitRequest } from '@/lib/approvals/submit-request';
+import { INVENTORY_APP } from '@/lib/access/test-support/access-fixture';
 import {
   ada,
   adminRoleId,
@@ -22,7 +22,7 @@ import {
   requestRow,
   withTenant,
   writeRoleId,
-} from './test-support/access-world';
+} from '@/lib/access/test-support/access-world';
 
 withTenant();
 const justification = 'Building the checkout flow.';

@@ -5,8 +5,8 @@ import { isoAfter, nowIso } from '@/lib/db/clock';
 import { withTransaction, type DbTransaction } from '@/lib/db/transaction';
 import type { AccessRequestRow, Database, ProvisioningJobRow } from '@/lib/db/types';
 import { enqueueWebhook } from '@/lib/notifications/enqueue-webhook';
-import { systemActor } from './request-access';
-import { SYSTEM_ACTOR, transition, type RequestEvent } from './request-state-machine';
+import { systemActor } from '@/lib/requests/request-access';
+import { SYSTEM_ACTOR, transition, type RequestEvent } from '@/lib/requests/request-state-machine';
 
 /** Thrown inside an outcome transaction to roll it back when the row moved on under us. */
 class Superseded extends Error {}
