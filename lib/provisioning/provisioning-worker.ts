@@ -4,10 +4,11 @@ import { isoAfter, nowIso } from '@/lib/db/clock';
 import { dialectOf } from '@/lib/db/dialect';
 import { withTransaction } from '@/lib/db/transaction';
 import type { AccessRequestRow, Database, ProvisioningJobRow } from '@/lib/db/types';
-import { assertGroupGrantsOnlyRole } from './check-grant-group';
+import { describeGraphError } from '@/lib/azure/graph/graph-errors';
 import { forgetHeldRoles } from '@/lib/directory/held-roles';
 import { startPollLoop, type PollLoop } from '@/lib/server/jobs/poll-loop';
-import { describeGraphError, isRetryableGraphError, nextDelayMs } from './provisioning-errors';
+import { assertGroupGrantsOnlyRole } from './check-grant-group';
+import { isRetryableProvisioningError, nextDelayMs } from './provisioning-errors';
 import { grantInEntra, removeFromEntra } from './provisioning-graph';
 import { registerWorker } from './provisioning-jobs';
 import { completeAssign, completeRevoke, dropJob, failAssign, markProvisioning } from './provisioning-outcome';
@@ -94,7 +95,7 @@ async function recordFailure(
   const attempts = Number(job.attempts) + 1;
   const reason = describeGraphError(error);
   const giveUp =
-    job.action === 'assign' && request.status === 'provisioning' && (!isRetryableGraphError(error) || attempts >= s.maxAttempts);
+    job.action === 'assign' && request.status === 'provisioning' && (!isRetryableProvisioningError(error) || attempts >= s.maxAttempts);
   console.warn(`provisioning job ${job.id} (${job.action}) attempt ${attempts} failed: ${reason}`);
   if (giveUp) {
     const latest = await loadRequest(db, job.request_id);
@@ -133,7 +134,7 @@ function loadRequest(db: Kysely<Database>, id: string) {
   return db.selectFrom('access_request').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** One pass: claims and runs due jobs until none are left. Returns how many ran. */
+/** Jobs grouped per request, in claim order: one request's jobs run one after another. */
 function jobsByRequest(jobs: ProvisioningJobRow[]): ProvisioningJobRow[][] {
   const groups = new Map<string, ProvisioningJobRow[]>();
   for (const job of jobs) groups.set(job.request_id, [...(groups.get(job.request_id) ?? []), job]);
@@ -148,6 +149,7 @@ async function runConcurrently<T>(items: T[], limit: number, work: (item: T) => 
   await Promise.all(lanes);
 }
 
+/** One pass: claims and runs due jobs until none are left. Returns how many ran. */
 export async function runDueProvisioningJobs(db: Kysely<Database>, options: ProvisioningWorkerOptions): Promise<number> {
   const s: Settings = { ...defaults, ...options };
   let total = 0;
