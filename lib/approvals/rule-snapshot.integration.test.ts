@@ -5,7 +5,17 @@ import { saveApprovalRule } from './approval-rules';
 import { decideRequest } from './decide-request';
 import { runDueProvisioningJobs } from '@/lib/provisioning/provisioning-worker';
 import { submitRequest } from './submit-request';
-import { ada, adminRoleId, olivia, prepare, priya, readRoleId, requestRow, withTenant, worker } from '@/lib/access/test-support/access-world';
+import {
+  ada,
+  adminRoleId,
+  olivia,
+  prepare,
+  priya,
+  readRoleId,
+  requestRow,
+  withTenant,
+  worker,
+} from '@/lib/access/test-support/access-world';
 
 withTenant();
 const justification = 'Rotating the fulfilment keys.';

@@ -7,7 +7,17 @@ import { decideRequest } from './decide-request';
 import { getRequestFormData } from './requestable-roles';
 import { submitRequest } from './submit-request';
 import { GROUPS, ORDERS_APP, seedSiblingApi } from '@/lib/access/test-support/access-fixture';
-import { ada, adminRoleId, olivia, prepare, priya, readRoleId, requestRow, withTenant, writeRoleId } from '@/lib/access/test-support/access-world';
+import {
+  ada,
+  adminRoleId,
+  olivia,
+  prepare,
+  priya,
+  readRoleId,
+  requestRow,
+  withTenant,
+  writeRoleId,
+} from '@/lib/access/test-support/access-world';
 
 withTenant();
 const justification = 'Migrating the checkout to the new version.';

@@ -21,6 +21,10 @@ export async function apiTokenForUser(
     if (!(error instanceof OnBehalfOfRefusal)) throw error;
     console.error('[console] on-behalf-of exchange failed', error.cause);
     if (error.consentRequired) throw await consentRefusal(app);
-    throw new UserFacingError(`Microsoft Entra did not issue a token for ${scope} on your behalf: ${error.detail}`, 'console_obo_failed', 502);
+    throw new UserFacingError(
+      `Microsoft Entra did not issue a token for ${scope} on your behalf: ${error.detail}`,
+      'console_obo_failed',
+      502,
+    );
   }
 }

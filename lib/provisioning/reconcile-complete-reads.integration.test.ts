@@ -8,7 +8,17 @@ import { runDueProvisioningJobs } from './provisioning-worker';
 import { reconcileAssignments } from './reconcile-assignments';
 import { GROUPS, ORDERS_APP, scriptFaults } from '@/lib/access/test-support/access-fixture';
 import { saveApprovalRule } from '@/lib/approvals/approval-rules';
-import { ada, approvedRequest, prepare, priya, readRoleId, requestRow, withTenant, worker, writeRoleId } from '@/lib/access/test-support/access-world';
+import {
+  ada,
+  approvedRequest,
+  prepare,
+  priya,
+  readRoleId,
+  requestRow,
+  withTenant,
+  worker,
+  writeRoleId,
+} from '@/lib/access/test-support/access-world';
 
 const tenant = withTenant();
 // More than the 10,000 items paged reads used to stop at; Graph pages appRoleAssignedTo 100 at a time.
