@@ -4,6 +4,7 @@ import { listUserAssignments, listUserGroups } from '@/lib/azure/graph/user-acce
 import { getIndexSnapshot } from '@/lib/catalog/index-snapshot';
 import type { IndexedApp } from '@/lib/catalog/catalog-types';
 import { db } from '@/lib/db/portal-database';
+import { processSingleton } from '@/lib/server/state/process-singleton';
 
 export interface HeldRole {
   appId: string;
@@ -18,10 +19,9 @@ export interface HeldRole {
 }
 
 const TTL_MS = 30_000;
-// Keyed by the user's object id: one user's roles are never served to another. On globalThis because the workers
+// Keyed by the user's object id: one user's roles are never served to another. One per process because the workers
 // (which forget a user's entry after a grant) and the pages run from separate module copies in one process.
-const holder = globalThis as typeof globalThis & { roleportHeldRoles?: Map<string, { at: number; roles: Promise<HeldRole[]> }> };
-const cache = (holder.roleportHeldRoles ??= new Map());
+const cache = processSingleton('heldRoles', () => new Map<string, { at: number; roles: Promise<HeldRole[]> }>());
 
 function roleValue(app: IndexedApp, roleId: string): string | undefined {
   return app.appRoles.find((r) => r.id === roleId)?.value;

@@ -4,6 +4,7 @@ import type { Transaction } from 'kysely';
 import { nowIso } from '@/lib/db/clock';
 import type { Database, JobAction } from '@/lib/db/types';
 import type { PollLoop } from '@/lib/server/jobs/poll-loop';
+import { processSingleton } from '@/lib/server/state/process-singleton';
 
 /** Queues Graph work in the caller's transaction (the outbox): the job exists if and only if the decision commits. */
 export async function enqueueProvisioningJob(trx: Transaction<Database>, requestId: string, action: JobAction): Promise<string> {
@@ -38,10 +39,9 @@ export async function hasJob(trx: Transaction<Database>, requestId: string, acti
 }
 
 // Workers running in this process; a committed approval wakes them so the grant lands in well under a second.
-// Kept on globalThis: Next.js loads the instrumentation (workers) and the request handlers (actions) as separate
+// One per process: Next.js loads the instrumentation (workers) and the request handlers (actions) as separate
 // module copies in one process, and both must see the same set.
-const holder = globalThis as typeof globalThis & { roleportProvisioningLoops?: Set<PollLoop> };
-const running = (holder.roleportProvisioningLoops ??= new Set<PollLoop>());
+const running = processSingleton('provisioningLoops', () => new Set<PollLoop>());
 
 export function registerWorker(loop: PollLoop): () => void {
   running.add(loop);

@@ -8,8 +8,9 @@ import { startWebhookDelivery } from '@/lib/notifications/webhook-delivery';
 import { startExpirySweeper } from '@/lib/provisioning/expiry-sweeper';
 import { startProvisioningWorker } from '@/lib/provisioning/provisioning-worker';
 import { startReconcileScheduler } from '@/lib/provisioning/reconcile-scheduler';
+import { processSingleton } from '@/lib/server/state/process-singleton';
 
-const holder = globalThis as typeof globalThis & { roleportBackground?: boolean };
+const background = processSingleton('backgroundWork', () => ({ started: false }));
 
 /**
  * Starts the in-process workers once per server process: catalog sync, provisioning (woken by approvals), the expiry
@@ -17,8 +18,8 @@ const holder = globalThis as typeof globalThis & { roleportBackground?: boolean 
  * replicas (PostgreSQL).
  */
 export async function startBackgroundWork(): Promise<void> {
-  if (holder.roleportBackground) return;
-  holder.roleportBackground = true;
+  if (background.started) return;
+  background.started = true;
   const config = getConfig();
   const { db } = await portalDatabase();
   startCatalogScheduler(db, config.catalogSyncIntervalMinutes);

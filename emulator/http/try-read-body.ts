@@ -2,8 +2,8 @@ import type { IncomingMessage } from 'node:http';
 
 export type BodyResult = { ok: true; text: string } | { ok: false; reason: 'too-large' | 'aborted' };
 
-/** Reads a request body up to `limit` bytes; past it the rest is drained and the caller answers 413. */
-export function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
+/** Reads a request body up to `limit` bytes without throwing: past it the rest is drained and the caller answers 413 in its own format. */
+export function tryReadBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
