@@ -1,7 +1,7 @@
 // Rule: the ARM surface answers the real ApiManagementClient with Microsoft's published shapes, pages, filters and errors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadExample, shapeDifferences } from '../http/shape.test-util';
-import { captureBodies, collect, RG, startArmFixture, SVC, type ArmFixture, restError } from './arm-client.test-util';
+import { loadExample, shapeDifferences } from '@/test/harness/example-shapes';
+import { captureBodies, collect, RG, startArmFixture, SVC, type ArmFixture, restError } from '@/test/harness/arm-fixture';
 
 let fx: ArmFixture;
 beforeAll(async () => {

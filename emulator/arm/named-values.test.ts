@@ -1,7 +1,7 @@
 // Rule: named values are created, updated, read and deleted through ARM as APIM does (secrets only through listValue, Key Vault references resolved), and policy saves are checked against them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callGateway } from '../gateway/gateway.test-util';
-import { restError, RG, startArmFixture, SVC, type ArmFixture } from './arm-client.test-util';
+import { callGateway } from '@/test/harness/gateway-calls';
+import { restError, RG, startArmFixture, SVC, type ArmFixture } from '@/test/harness/arm-fixture';
 
 let fx: ArmFixture;
 beforeAll(async () => {

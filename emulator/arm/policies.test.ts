@@ -1,7 +1,7 @@
 // Rule: policies round-trip through ARM as APIM stores them (escaped, pretty-printed), with ETags, If-Match and validation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadExample, shapeDifferences } from '../http/shape.test-util';
-import { captureBodies, collect, RG, startArmFixture, SVC, type ArmFixture, restError } from './arm-client.test-util';
+import { loadExample, shapeDifferences } from '@/test/harness/example-shapes';
+import { captureBodies, collect, RG, startArmFixture, SVC, type ArmFixture, restError } from '@/test/harness/arm-fixture';
 
 let fx: ArmFixture;
 beforeAll(async () => {

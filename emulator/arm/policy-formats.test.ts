@@ -1,7 +1,7 @@
 // Rule: policy `format` behaves as on APIM: `xml` escapes expression bodies, `rawxml` returns them as written, lists ignore `format`, and only a rawxml read written back as rawxml round-trips.
 import type { FullOperationResponse } from '@azure/core-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startArmFixture, RG, SVC, type ArmFixture } from './arm-client.test-util';
+import { startArmFixture, RG, SVC, type ArmFixture } from '@/test/harness/arm-fixture';
 
 let fx: ArmFixture;
 beforeAll(async () => {

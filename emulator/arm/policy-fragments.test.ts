@@ -1,6 +1,6 @@
 // Rule: policy fragments round-trip through ARM as APIM keeps them (format xml|rawxml, ETags), and a policy naming a missing fragment is refused on save.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureBodies, collect, RG, restError, startArmFixture, SVC, type ArmFixture } from './arm-client.test-util';
+import { captureBodies, collect, RG, restError, startArmFixture, SVC, type ArmFixture } from '@/test/harness/arm-fixture';
 
 let fx: ArmFixture;
 beforeAll(async () => {

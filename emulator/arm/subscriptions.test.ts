@@ -1,8 +1,8 @@
 // Rule: subscriptions, users and named values answer the real SDK in Microsoft's shapes, with full ARM ids and 201/200 on PUT.
 import { RestError } from '@azure/core-rest-pipeline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadExample, shapeDifferences } from '../http/shape.test-util';
-import { captureBodies, collect, RG, startArmFixture, SVC, type ArmFixture } from './arm-client.test-util';
+import { loadExample, shapeDifferences } from '@/test/harness/example-shapes';
+import { captureBodies, collect, RG, startArmFixture, SVC, type ArmFixture } from '@/test/harness/arm-fixture';
 
 let fx: ArmFixture;
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 // Rule: ARM serves API version sets and each version's apiVersion / apiVersionSetId in Microsoft's published shapes, through the
 // real ApiManagementClient; the version-set list takes no $filter (its documented filter table is empty).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadExample, shapeDifferences } from '../http/shape.test-util';
-import { captureBodies, collect, restError, RG, startArmFixture, SVC, type ArmFixture } from './arm-client.test-util';
+import { loadExample, shapeDifferences } from '@/test/harness/example-shapes';
+import { captureBodies, collect, restError, RG, startArmFixture, SVC, type ArmFixture } from '@/test/harness/arm-fixture';
 
 let fx: ArmFixture;
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../start';
 import { PORTAL_APP, TENANT_DOMAIN, TENANT_ID, USERS } from '../seed/demo-tenant';
-import { claimsOf, postToken } from './token-test-helpers.test-util';
+import { claimsOf, postToken } from '@/test/harness/entra-token-requests';
 
 const REDIRECT = PORTAL_APP.redirectUris[0];
 const EXTRA_REDIRECT = 'http://localhost:3999/api/auth/callback/azure-ad';

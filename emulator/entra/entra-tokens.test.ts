@@ -6,7 +6,7 @@ import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../start';
 import { GROUPS, INVENTORY_APP, ORDERS_APP, PAYMENTS_APP, PORTAL_APP, TENANT_ID, USERS } from '../seed/demo-tenant';
-import { claimsOf, portalUserToken, postToken } from './token-test-helpers.test-util';
+import { claimsOf, portalUserToken, postToken } from '@/test/harness/entra-token-requests';
 
 let emu: RunningEmulator;
 beforeAll(async () => {

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../start';
 import { INVENTORY_APP, ORDERS_APP, PAYMENTS_APP, PORTAL_APP, USERS } from '../seed/demo-tenant';
-import { claimsOf, portalUserToken, postToken } from './token-test-helpers.test-util';
+import { claimsOf, portalUserToken, postToken } from '@/test/harness/entra-token-requests';
 
 let emu: RunningEmulator;
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INVENTORY_APP, ORDERS_APP, PAYMENTS_APP } from '../seed/demo-tenant';
 import { SEEDED_SUBSCRIPTION_KEYS } from '../seed/apim-seed';
 import { startEmulator, type RunningEmulator } from '../start';
-import { callGateway, userToken } from './gateway.test-util';
+import { callGateway, userToken } from '@/test/harness/gateway-calls';
 
 let emulator: RunningEmulator;
 const tokens: Record<string, string> = {};

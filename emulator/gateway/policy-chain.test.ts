@@ -1,8 +1,8 @@
 // Rule: policies written through ARM run at the gateway in APIM's order (<base /> placement), and unsupported ones are reported, never ignored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RG, startArmFixture, SVC, type ArmFixture } from '../arm/arm-client.test-util';
+import { RG, startArmFixture, SVC, type ArmFixture } from '@/test/harness/arm-fixture';
 import { ORDERS_APP, TENANT_ID } from '../seed/demo-tenant';
-import { callGateway, userToken } from './gateway.test-util';
+import { callGateway, userToken } from '@/test/harness/gateway-calls';
 
 let fx: ArmFixture;
 let adaDeveloperKey = '';

@@ -1,8 +1,8 @@
 // Rule: cors, send-request, set-header/set-variable with expressions and rate-limit-by-key behave as the policy reference says, or are passed through and reported, never failing a call the real gateway would serve.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RG, startArmFixture, SVC, type ArmFixture } from '../arm/arm-client.test-util';
+import { RG, startArmFixture, SVC, type ArmFixture } from '@/test/harness/arm-fixture';
 import { ORDERS_APP } from '../seed/demo-tenant';
-import { callGateway, userToken } from './gateway.test-util';
+import { callGateway, userToken } from '@/test/harness/gateway-calls';
 
 let fx: ArmFixture;
 let token = '';

@@ -5,7 +5,7 @@ import { linkProduct, putPolicy } from '../apim/catalog-writer';
 import { policyScope } from '../apim/state';
 import type { ApimState, SubscriptionRecord } from '../apim/types';
 import { startEmulator, type RunningEmulator } from '../start';
-import { callGateway } from './gateway.test-util';
+import { callGateway } from '@/test/harness/gateway-calls';
 
 let emulator: RunningEmulator;
 const KEYS = { bronze: 'b'.repeat(32), gold: '9'.repeat(32), api: '7'.repeat(32) };

@@ -1,8 +1,8 @@
 // Rule: the gateway enforces validate-azure-ad-token (tenant, issuer forms, audiences, callers, claims) and runs included fragments, failing when one is missing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RG, startArmFixture, SVC, type ArmFixture } from '../arm/arm-client.test-util';
+import { RG, startArmFixture, SVC, type ArmFixture } from '@/test/harness/arm-fixture';
 import { INVENTORY_APP, ORDERS_APP, PAYMENTS_APP, TENANT_DOMAIN, USERS } from '../seed/demo-tenant';
-import { callGateway, userToken } from './gateway.test-util';
+import { callGateway, userToken } from '@/test/harness/gateway-calls';
 
 let fx: ArmFixture;
 const tokens: Record<string, string> = {};

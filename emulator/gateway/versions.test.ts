@@ -6,7 +6,7 @@ import { addApi } from '../apim/catalog-writer';
 import type { ApimState } from '../apim/types';
 import { ORDERS_APP } from '../seed/demo-tenant';
 import { startEmulator, type RunningEmulator } from '../start';
-import { callGateway, userToken } from './gateway.test-util';
+import { callGateway, userToken } from '@/test/harness/gateway-calls';
 
 let emulator: RunningEmulator;
 let benOrders: string;

@@ -3,7 +3,7 @@ import { ClientSecretCredential } from '@azure/identity';
 import { Client, GraphError, PageIterator, type PageCollection } from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadExample, shapeDifferences } from '../http/shape.test-util';
+import { loadExample, shapeDifferences } from '@/test/harness/example-shapes';
 import { GRAPH_APP_ROLES } from '../seed/directory-seed';
 import { GROUPS, INVENTORY_APP, ORDERS_APP, PAYMENTS_APP, PORTAL_APP, TENANT_ID, USERS } from '../seed/demo-tenant';
 import { startEmulator, type RunningEmulator } from '../start';

@@ -1,15 +1,15 @@
 // Rule: a role a group holds belongs to the group: Roleport shows it as held through the group and never adopts or deletes it.
 import type { Kysely } from 'kysely';
 import { expect, it } from 'vitest';
-import { describeEngines } from '@/lib/db/test-support/test-engines';
+import { describeEngines } from '@/test/harness/database-engines';
 import type { Database } from '@/lib/db/types';
 import { sweepExpiredGrants } from './expiry-sweeper';
 import { forgetHeldRoles, getHeldRoles } from './held-roles';
 import { runDueProvisioningJobs } from './provisioning-worker';
 import { reconcileAssignments } from './reconcile-assignments';
 import { revokeGrant } from './revoke-grant';
-import { GROUPS, INVENTORY_APP, ORDERS_APP, ordersAssignmentsOf, ordersTokenRoles, USERS } from './test-support/access-fixture';
-import { ada, approvedRequest, ben, prepare, requestRow, withTenant, worker, writeRoleId } from './test-support/access-world';
+import { GROUPS, INVENTORY_APP, ORDERS_APP, ordersAssignmentsOf, ordersTokenRoles, USERS } from '@/test/harness/access-fixture';
+import { ada, approvedRequest, ben, prepare, requestRow, withTenant, worker, writeRoleId } from '@/test/harness/access-world';
 
 const tenant = withTenant();
 

@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '@/lib/db/migrate';
-import { describeEngines, TestEngine } from '@/lib/db/test-support/test-engines';
+import { describeEngines, TestEngine } from '@/test/harness/database-engines';
 import { withTransaction } from '@/lib/db/transaction';
-import { sampleRows } from '@/lib/db/test-support/sample-rows';
+import { sampleRows } from '@/test/harness/sample-rows';
 import type { Kysely } from 'kysely';
 import type { Database } from '@/lib/db/types';
 import { appendAuditEvent } from './append-audit-event';
@@ -14,7 +14,7 @@ import { AUDIT_GENESIS_HASH, computeAuditHash } from './audit-hash';
 import { verifyAuditChain } from './verify-audit-chain';
 
 const run = promisify(execFile);
-const childScript = fileURLToPath(new URL('./test-support/append-child.ts', import.meta.url));
+const childScript = fileURLToPath(new URL('../../test/harness/append-audit-child.ts', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 const actor = { oid: 'oid-admin', name: 'Ad Min' };

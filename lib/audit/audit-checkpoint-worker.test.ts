@@ -2,14 +2,14 @@
 import type { Kysely } from 'kysely';
 import { expect, it } from 'vitest';
 import { nowIso } from '@/lib/db/clock';
-import { describeEngines } from '@/lib/db/test-support/test-engines';
+import { describeEngines } from '@/test/harness/database-engines';
 import { withTransaction } from '@/lib/db/transaction';
 import type { Database } from '@/lib/db/types';
 import { appendAuditEvent } from './append-audit-event';
 import { advanceAuditCheckpoint } from './audit-checkpoint-worker';
 import { AUDIT_GENESIS_HASH, computeLegacyAuditHash } from './audit-hash';
 import { sealLegacyAuditChain } from './seal-legacy-audit-chain';
-import { rehashWithoutKey } from './test-support/rehash-without-key';
+import { rehashWithoutKey } from '@/test/harness/rehash-without-key';
 import { verifyAuditChain } from './verify-audit-chain';
 
 const actor = { oid: 'oid-admin', name: 'Ad Min' };

@@ -1,7 +1,7 @@
 // Rule: audit queries return exactly the events matching every filter, newest first, in pages that neither skip nor repeat.
 import type { Kysely } from 'kysely';
 import { expect, it } from 'vitest';
-import { describeEngines } from '@/lib/db/test-support/test-engines';
+import { describeEngines } from '@/test/harness/database-engines';
 import { withTransaction } from '@/lib/db/transaction';
 import type { Database } from '@/lib/db/types';
 import { appendAuditEvent } from './append-audit-event';

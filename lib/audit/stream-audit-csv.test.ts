@@ -1,6 +1,6 @@
 // Rule: the streamed CSV export holds every matching event exactly once, whatever the page size.
 import { expect, it } from 'vitest';
-import { describeEngines } from '@/lib/db/test-support/test-engines';
+import { describeEngines } from '@/test/harness/database-engines';
 import { withTransaction } from '@/lib/db/transaction';
 import { appendAuditEvent } from './append-audit-event';
 import { streamAuditCsv } from './stream-audit-csv';

@@ -1,13 +1,13 @@
 // Rule: any change to the stored audit chain — an edited, removed or truncated event, even with its hashes recomputed without the audit key — is reported at the first seq it breaks.
 import { sql, type Kysely } from 'kysely';
 import { expect, it } from 'vitest';
-import { describeEngines } from '@/lib/db/test-support/test-engines';
+import { describeEngines } from '@/test/harness/database-engines';
 import { withTransaction } from '@/lib/db/transaction';
 import type { Database } from '@/lib/db/types';
 import { appendAuditEvent } from './append-audit-event';
 import { auditEventFromRow } from './audit-event';
 import { computeAuditHash } from './audit-hash';
-import { rehashWithoutKey } from './test-support/rehash-without-key';
+import { rehashWithoutKey } from '@/test/harness/rehash-without-key';
 import { verifyAuditChain } from './verify-audit-chain';
 
 async function seed(db: Kysely<Database>, count: number): Promise<void> {

@@ -2,7 +2,7 @@
 import type { JWT } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, PORTAL_APP, TENANT_ID, USERS } from '../../emulator/seed/demo-tenant';
-import { startPortalTestEnv, type PortalTestEnv } from '../../test/portal-test-env';
+import { startPortalTestEnv, type PortalTestEnv } from '@/test/harness/portal-test-env';
 import { authOptions } from './auth-options';
 
 let env: PortalTestEnv;

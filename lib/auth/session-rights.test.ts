@@ -4,7 +4,7 @@ import type { Account } from 'next-auth';
 import type { JWT } from 'next-auth/jwt';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_PASSWORD, ORDERS_APP, PORTAL_APP, TENANT_ID, USERS, type DemoUserKey } from '../../emulator/seed/demo-tenant';
-import { startPortalTestEnv, type PortalTestEnv } from '../../test/portal-test-env';
+import { startPortalTestEnv, type PortalTestEnv } from '@/test/harness/portal-test-env';
 import { reconcileAllApis } from '../access/reconcile-all';
 import { ownsAppNow } from './app-ownership';
 import { authOptions } from './auth-options';

@@ -1,6 +1,6 @@
 // Rule: each feature degrades with a message naming the Graph permission or RBAC action Roleport's identity lacks, never a 500.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startPortalTestEnv, type PortalTestEnv } from '../../test/portal-test-env';
+import { startPortalTestEnv, type PortalTestEnv } from '@/test/harness/portal-test-env';
 import { INVENTORY_APP, ORDERS_APP, USERS } from '../../emulator/seed/demo-tenant';
 import { PORTAL_GRAPH_PERMISSIONS } from '../../emulator/seed/directory-seed';
 import { PORTAL_ARM_ROLES } from '../../emulator/seed/rbac-seed';
@@ -11,7 +11,7 @@ import { syncCatalog } from '@/lib/catalog/sync-catalog';
 import { runConsoleCall } from '@/lib/console/console-call';
 import { applyRoleMap } from '@/lib/policy-studio/apply-role-map';
 import { previewRoleMap } from '@/lib/policy-studio/preview-plan';
-import { userToken } from '../../emulator/gateway/gateway.test-util';
+import { userToken } from '@/test/harness/gateway-calls';
 
 let env: PortalTestEnv;
 const PRIYA = { oid: USERS.priya.oid, name: 'Priya Natarajan', isAdmin: true };

@@ -1,6 +1,6 @@
 // Rule: Roleport's own ARM and Graph tokens are for the configured cloud's resources, never the public cloud's constants.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPortalTestEnv, type PortalTestEnv } from '../../test/portal-test-env';
+import { startPortalTestEnv, type PortalTestEnv } from '@/test/harness/portal-test-env';
 import { ORDERS_APP } from '../../emulator/seed/demo-tenant';
 import { getIndexedApp } from '@/lib/catalog/read-index';
 import { syncCatalog } from '@/lib/catalog/sync-catalog';

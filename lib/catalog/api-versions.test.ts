@@ -1,10 +1,10 @@
 // Rule: the catalog sync reads APIM version sets, so each version is indexed with how callers name it, and the console calls the
 // version the user picked: by path segment, query parameter or header, as the gateway routes it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPortalTestEnv, type PortalTestEnv } from '../../test/portal-test-env';
+import { startPortalTestEnv, type PortalTestEnv } from '@/test/harness/portal-test-env';
 import { addApi } from '../../emulator/apim/catalog-writer';
 import type { ApimState } from '../../emulator/apim/types';
-import { userToken } from '../../emulator/gateway/gateway.test-util';
+import { userToken } from '@/test/harness/gateway-calls';
 import { PORTAL_APP, USERS } from '../../emulator/seed/demo-tenant';
 import { runConsoleCall } from '@/lib/console/console-call';
 import { getIndexedApi } from './read-index';

@@ -1,6 +1,6 @@
 // The catalog index is read from APIM and Graph through the real SDKs, and each operation's required roles come from its policy chain.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPortalTestEnv, type PortalTestEnv } from '../../test/portal-test-env';
+import { startPortalTestEnv, type PortalTestEnv } from '@/test/harness/portal-test-env';
 import { INVENTORY_APP, ORDERS_APP, PORTAL_APP, TENANT_ID } from '../../emulator/seed/demo-tenant';
 import { getIndexedApi, getIndexedApp, listIndexedApis, listIndexedOperations } from './read-index';
 import { getIndexSnapshot, searchSnapshot } from './index-snapshot';

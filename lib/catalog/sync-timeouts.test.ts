@@ -1,6 +1,6 @@
 // Rule: an ARM call that never answers during a sync is abandoned after the configured timeout and reported, not awaited forever.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startPortalTestEnv, type PortalTestEnv } from '../../test/portal-test-env';
+import { startPortalTestEnv, type PortalTestEnv } from '@/test/harness/portal-test-env';
 import { getIndexedApi } from './read-index';
 import { syncCatalog } from './sync-catalog';
 

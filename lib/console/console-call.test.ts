@@ -1,7 +1,7 @@
 // Rule: the console calls the gateway with the user's own on-behalf-of token and key, and explains a refusal with the doctor against the enforced policy.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPortalTestEnv, type PortalTestEnv } from '../../test/portal-test-env';
-import { userToken } from '../../emulator/gateway/gateway.test-util';
+import { startPortalTestEnv, type PortalTestEnv } from '@/test/harness/portal-test-env';
+import { userToken } from '@/test/harness/gateway-calls';
 import { INVENTORY_APP, ORDERS_APP, PORTAL_APP, TENANT_ID, USERS } from '../../emulator/seed/demo-tenant';
 import { SEEDED_SUBSCRIPTION_KEYS } from '../../emulator/seed/apim-seed';
 import { findUserSubscriptionKey } from '@/lib/azure/apim/user-subscription-key';

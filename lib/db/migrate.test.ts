@@ -4,12 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import { describeEngines } from './test-support/test-engines';
+import { describeEngines } from '@/test/harness/database-engines';
 import { knownMigrations, migrateToLatest, migrationStatus } from './migrate';
 import type { DatabaseConfig } from './connection';
 
 const run = promisify(execFile);
-const childScript = fileURLToPath(new URL('./test-support/migrate-child.ts', import.meta.url));
+const childScript = fileURLToPath(new URL('../../test/harness/migrate-child.ts', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 const ALL_TABLES = [

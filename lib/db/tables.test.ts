@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { isForeignKeyViolation, isUniqueViolation } from './errors';
-import { sampleRows } from './test-support/sample-rows';
-import { describeEngines } from './test-support/test-engines';
+import { sampleRows } from '@/test/harness/sample-rows';
+import { describeEngines } from '@/test/harness/database-engines';
 import type { Database } from './types';
 
 // Parents before children, so foreign keys are satisfied in insertion order.

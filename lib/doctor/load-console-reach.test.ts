@@ -1,6 +1,6 @@
 // Rule: the doctor lists each API the console cannot call on behalf of users, why, and the consent that fixes it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPortalTestEnv, type PortalTestEnv } from '../../test/portal-test-env';
+import { startPortalTestEnv, type PortalTestEnv } from '@/test/harness/portal-test-env';
 import { INVENTORY_APP, ORDERS_APP, PAYMENTS_APP, PORTAL_APP, USERS } from '../../emulator/seed/demo-tenant';
 import { loadConsoleReach } from './load-console-reach';
 

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INVENTORY_OPERATIONS } from '../../emulator/apim/demo-inventory';
 import { INVENTORY_APP, ORDERS_APP, TENANT_ID } from '../../emulator/seed/demo-tenant';
-import { startPortalTestEnv, type PortalTestEnv } from '../../test/portal-test-env';
+import { startPortalTestEnv, type PortalTestEnv } from '@/test/harness/portal-test-env';
 import { addApplicationAppRole } from '@/lib/azure/graph/app-roles';
 import { readOperationPolicyVersion } from '@/lib/azure/apim/read-policy-versions';
 import { writePolicy } from '@/lib/azure/apim/write-policies';

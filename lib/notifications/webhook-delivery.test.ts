@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:https';
 import type { IncomingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ensureCertificates } from '@/emulator/tls/ensure-certificates';
-import { describeEngines } from '@/lib/db/test-support/test-engines';
+import { describeEngines } from '@/test/harness/database-engines';
 import { withTransaction } from '@/lib/db/transaction';
 import { enqueueWebhook } from './enqueue-webhook';
 import { purgeWebhookDeliveries } from './purge-webhook-deliveries';

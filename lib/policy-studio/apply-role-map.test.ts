@@ -1,8 +1,8 @@
 // Rule: an applied role map is what the gateway enforces, a concurrent edit is reported (If-Match), and rollback restores APIM's exact text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callGateway, userToken } from '../../emulator/gateway/gateway.test-util';
+import { callGateway, userToken } from '@/test/harness/gateway-calls';
 import { GROUPS, ORDERS_APP, USERS } from '../../emulator/seed/demo-tenant';
-import { startPortalTestEnv, type PortalTestEnv } from '../../test/portal-test-env';
+import { startPortalTestEnv, type PortalTestEnv } from '@/test/harness/portal-test-env';
 import { PolicyConflictError, writePolicy } from '@/lib/azure/apim/write-policies';
 import { listIndexedOperations } from '@/lib/catalog/read-index';
 import { syncCatalog } from '@/lib/catalog/sync-catalog';

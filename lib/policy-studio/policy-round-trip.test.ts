@@ -1,8 +1,8 @@
 // Rule: applying a role map and rolling it back leaves every scope byte-identical when read as rawxml, and the gateway evaluates the API's expressions exactly as before.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callGateway, userToken } from '../../emulator/gateway/gateway.test-util';
+import { callGateway, userToken } from '@/test/harness/gateway-calls';
 import { APIM, ORDERS_APP, PORTAL_APP, TENANT_ID, USERS } from '../../emulator/seed/demo-tenant';
-import { startPortalTestEnv, type PortalTestEnv } from '../../test/portal-test-env';
+import { startPortalTestEnv, type PortalTestEnv } from '@/test/harness/portal-test-env';
 import { syncCatalog } from '@/lib/catalog/sync-catalog';
 import { applyRoleMap } from './apply-role-map';
 import { previewRoleMap } from './preview-plan';

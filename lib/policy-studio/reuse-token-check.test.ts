@@ -1,8 +1,8 @@
 // Rule: the studio reuses the token check an API already has for its app (either form, directly or through a fragment), keeps its named values, and adds its own check only when none exists, with the issuer the app's token version produces.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callGateway, userToken } from '../../emulator/gateway/gateway.test-util';
+import { callGateway, userToken } from '@/test/harness/gateway-calls';
 import { INVENTORY_APP, ORDERS_APP, TENANT_ID, USERS } from '../../emulator/seed/demo-tenant';
-import { startPortalTestEnv, type PortalTestEnv } from '../../test/portal-test-env';
+import { startPortalTestEnv, type PortalTestEnv } from '@/test/harness/portal-test-env';
 import { writePolicy } from '@/lib/azure/apim/write-policies';
 import { syncCatalog } from '@/lib/catalog/sync-catalog';
 import { applyRoleMap } from './apply-role-map';

@@ -1,7 +1,7 @@
 // Rule: a user gets at most the limit of calls per window of a limited action, counted in the shared database so two replicas share one limit; the user past it gets a message saying when to retry, and nobody else is affected.
 import { expect, it } from 'vitest';
 import { migrateToLatest } from '@/lib/db/migrate';
-import { describeEngines } from '@/lib/db/test-support/test-engines';
+import { describeEngines } from '@/test/harness/database-engines';
 import { runAction } from '@/lib/errors/user-facing-error';
 import { enforceRateLimit } from './enforce-rate-limit';
 

@@ -1,6 +1,6 @@
 // Rule: submit, cancel, decide, token doctor and console actions each stop a user at their limit with a form error saying when to retry, never a 500.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startPortalTestEnv, type PortalTestEnv } from '../../test/portal-test-env';
+import { startPortalTestEnv, type PortalTestEnv } from '@/test/harness/portal-test-env';
 import { RATE_LIMITS, type RateLimitBucket } from './rate-limits';
 
 // The session is the one thing outside a request that the actions cannot read; the signed-in user is Ben.

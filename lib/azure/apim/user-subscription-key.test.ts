@@ -1,7 +1,7 @@
 // Rule: the console finds the caller's APIM user by a filtered query on the sign-in email, trusts it only by its aad identity,
 // and caches it, so a console call costs no listing of every APIM user.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPortalTestEnv, type PortalTestEnv } from '../../../test/portal-test-env';
+import { startPortalTestEnv, type PortalTestEnv } from '@/test/harness/portal-test-env';
 import type { ApimState } from '../../../emulator/apim/types';
 import { USERS } from '../../../emulator/seed/demo-tenant';
 import { SEEDED_SUBSCRIPTION_KEYS } from '../../../emulator/seed/apim-seed';

@@ -1,6 +1,6 @@
 // Rule: a policy Roleport creates where none existed never overwrites one created meanwhile (If-None-Match: *), and an edit needs the ETag it was read at.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPortalTestEnv, type PortalTestEnv } from '../../../test/portal-test-env';
+import { startPortalTestEnv, type PortalTestEnv } from '@/test/harness/portal-test-env';
 import { readOperationPolicyVersion } from './read-policy-versions';
 import { PolicyConflictError, writePolicy } from './write-policies';
 

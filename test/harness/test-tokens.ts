@@ -1,9 +1,7 @@
-import 'server-only';
+// Mints Entra-shaped access tokens (claim names as in Microsoft's published v1.0/v2.0 samples) from an issuer of its own.
 import { randomUUID } from 'node:crypto';
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT, type CryptoKey, type JSONWebKeySet, type JWK } from 'jose';
-import { createJwksKeySource, type KeySource } from './fetch-signing-keys';
-
-/* Test-only: mints Entra-shaped access tokens (claim names as in Microsoft's published v1.0/v2.0 samples). */
+import { createJwksKeySource, type KeySource } from '@/lib/tokens/fetch-signing-keys';
 
 type Overrides = Record<string, unknown>;
 

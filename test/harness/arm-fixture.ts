@@ -1,10 +1,11 @@
+// The emulator with the real ARM SDK signed in as the operator, and helpers to read the SDK's raw answers.
 import { ApiManagementClient } from '@azure/arm-apimanagement';
 import { ClientSecretCredential } from '@azure/identity';
 import type { FullOperationResponse } from '@azure/core-client';
 import { RestError } from '@azure/core-rest-pipeline';
 import { expect } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../start';
-import { APIM, OPERATOR_APP, TENANT_ID } from '../seed/demo-tenant';
+import { startEmulator, type RunningEmulator } from '@/emulator/start';
+import { APIM, OPERATOR_APP, TENANT_ID } from '@/emulator/seed/demo-tenant';
 
 export const RG = APIM.resourceGroup;
 export const SVC = APIM.serviceName;

@@ -1,3 +1,4 @@
+// Microsoft's published example payloads and a shape check of answers against them.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 

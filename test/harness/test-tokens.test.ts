@@ -1,8 +1,8 @@
 // Rule: the doctor's test tokens carry the same claims as Entra's published access tokens, so the corpus tests what Entra really sends.
 import { describe, expect, it } from 'vitest';
-import { decodeJwt } from './decode-jwt';
-import samples from './fixtures/entra-access-token-samples.json';
-import { createTestIssuer, decodePart } from './test-tokens';
+import { decodeJwt } from '@/lib/tokens/decode-jwt';
+import samples from '@/test/fixtures/tokens/entra-access-token-samples.json';
+import { createTestIssuer, decodePart } from '@/test/harness/test-tokens';
 
 // Present only for guests (idp) or users with a mail attribute (email), so not in every token.
 const CONDITIONAL = new Set(['idp', 'email']);

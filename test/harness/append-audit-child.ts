@@ -1,8 +1,8 @@
 // A separate process that appends audit events, for tests of writers on several connections to one SQLite file.
-// Usage: node --conditions=react-server --import tsx append-child.ts '<DatabaseConfig JSON>' <count> <start-at epoch ms>
+// Usage: node --conditions=react-server --import tsx append-audit-child.ts '<DatabaseConfig JSON>' <count> <start-at epoch ms>
 import { createDatabase, type DatabaseConfig } from '@/lib/db/connection';
 import { withTransaction } from '@/lib/db/transaction';
-import { appendAuditEvent } from '../append-audit-event';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 
 const config = JSON.parse(process.argv[2] ?? '') as DatabaseConfig;
 const count = Number(process.argv[3] ?? 0);

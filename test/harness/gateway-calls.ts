@@ -1,4 +1,5 @@
-import { DEMO_PASSWORD, PORTAL_APP, TENANT_ID, USERS, type DemoUserKey } from '../seed/demo-tenant';
+// Calls through the emulated APIM gateway with a demo user's token.
+import { DEMO_PASSWORD, PORTAL_APP, TENANT_ID, USERS, type DemoUserKey } from '@/emulator/seed/demo-tenant';
 
 /** A delegated token for a demo user from the emulator's Entra (ROPC, the portal as client). */
 export async function userToken(authorityHost: string, user: DemoUserKey, resource: string): Promise<string> {

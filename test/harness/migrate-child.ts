@@ -1,7 +1,7 @@
 // A separate process that migrates a database, for tests of concurrent migrators across processes.
 // Usage: node --import tsx migrate-child.ts '<DatabaseConfig JSON>' <start-at epoch ms>
-import { createDatabase, type DatabaseConfig } from '../connection';
-import { migrateToLatest } from '../migrate';
+import { createDatabase, type DatabaseConfig } from '@/lib/db/connection';
+import { migrateToLatest } from '@/lib/db/migrate';
 
 const config = JSON.parse(process.argv[2] ?? '') as DatabaseConfig;
 const startAt = Number(process.argv[3] ?? 0);

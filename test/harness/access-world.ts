@@ -4,10 +4,10 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { PortalUser } from '@/lib/auth/session';
 import { db as portalDb } from '@/lib/db/portal-database';
 import type { Database } from '@/lib/db/types';
-import { forgetHeldRoles } from '../held-roles';
-import { submitRequest } from '../submit-request';
-import { decideRequest } from '../decide-request';
-import { demoUser, GROUPS, ORDERS_APP, seedCatalog, startAccessFixture, USERS, type AccessFixture } from './access-fixture';
+import { forgetHeldRoles } from '@/lib/access/held-roles';
+import { submitRequest } from '@/lib/access/submit-request';
+import { decideRequest } from '@/lib/access/decide-request';
+import { demoUser, GROUPS, ORDERS_APP, seedCatalog, startAccessFixture, USERS, type AccessFixture } from '@/test/harness/access-fixture';
 
 export const ada = demoUser('ada') as PortalUser;
 export const ben = demoUser('ben') as PortalUser;

@@ -1,6 +1,6 @@
 // Rule: the contract shape check reports missing keys and type changes, and tolerates nulls and truncated examples.
 import { describe, expect, it } from 'vitest';
-import { loadExample, shapeDifferences } from './shape.test-util';
+import { loadExample, shapeDifferences } from '@/test/harness/example-shapes';
 
 describe('shapeDifferences', () => {
   it('finds missing keys and type mismatches, nested and in arrays', () => {

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
-import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from '../emulator/start';
-import { createDatabase, type RoleportDb } from '../lib/db/connection';
-import { migrateToLatest } from '../lib/db/migrate';
-import type { Database } from '../lib/db/types';
+import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from '@/emulator/start';
+import { createDatabase, type RoleportDb } from '@/lib/db/connection';
+import { migrateToLatest } from '@/lib/db/migrate';
+import type { Database } from '@/lib/db/types';
 
 export interface PortalTestEnv {
   emulator: RunningEmulator;

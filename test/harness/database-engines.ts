@@ -8,8 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, describe } from 'vitest';
-import { createDatabase, type DatabaseConfig, type DatabaseKind, type RoleportDb } from '../connection';
-import { migrateToLatest } from '../migrate';
+import { createDatabase, type DatabaseConfig, type DatabaseKind, type RoleportDb } from '@/lib/db/connection';
+import { migrateToLatest } from '@/lib/db/migrate';
 
 const postgresAdminUrl = process.env.TEST_DATABASE_URL;
 

@@ -1,7 +1,7 @@
 // One valid row for every table, shaped as the application writes them.
 import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
-import type { Database } from '../types';
+import type { Database } from '@/lib/db/types';
 
 const at = '2026-11-27T06:30:00.000Z';
 const stamps = { created_at: at, updated_at: at };

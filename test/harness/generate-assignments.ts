@@ -1,5 +1,6 @@
-import { guidBytes } from '../http/ids';
-import type { Directory } from '../directory/directory';
+// A large tenant for paging tests, written straight into the emulator's directory.
+import { guidBytes } from '@/emulator/http/ids';
+import type { Directory } from '@/emulator/directory/directory';
 
 /** What generateAssignments added, so a test can take it away again. */
 export interface GeneratedAssignments {

@@ -1,8 +1,8 @@
 // Tampering as someone with write access to the database but not the audit key would do it.
 import type { Kysely } from 'kysely';
 import type { Database } from '@/lib/db/types';
-import { auditEventFromRow } from '../audit-event';
-import { AUDIT_GENESIS_HASH, computeLegacyAuditHash } from '../audit-hash';
+import { auditEventFromRow } from '@/lib/audit/audit-event';
+import { AUDIT_GENESIS_HASH, computeLegacyAuditHash } from '@/lib/audit/audit-hash';
 
 /** What someone with write access to the database but not the key can do: edit rows, then re-hash with plain SHA-256 from `fromSeq` through `toSeq` (default: the end), relinking the next event. */
 export async function rehashWithoutKey(db: Kysely<Database>, fromSeq: number, toSeq = Infinity): Promise<void> {

@@ -1,5 +1,6 @@
+// Token requests to the emulated Entra, as a client sends them, and the claims of what it answers.
 import { decodeJwt } from 'jose';
-import { DEMO_PASSWORD, PORTAL_APP, TENANT_ID } from '../seed/demo-tenant';
+import { DEMO_PASSWORD, PORTAL_APP, TENANT_ID } from '@/emulator/seed/demo-tenant';
 
 export const claimsOf = (token: string) => decodeJwt(token) as Record<string, unknown>;
 
