@@ -1,10 +1,10 @@
 // Rule: the role's rule beats the API's, which beats the defaults; only admins change rules, each change audited.
 import { expect, it } from 'vitest';
 import type { PortalUser } from '@/lib/auth/session';
-import { describeEngines } from '@/lib/db/test-support/test-engines';
+import { describeEngines } from '@/test/harness/database-engines';
 import { deleteApprovalRule, getEffectiveRule, listApprovalRules, saveApprovalRule } from './approval-rules';
-import { demoUser, GROUPS, seedCatalog } from '@/lib/access/test-support/access-fixture';
-import { withTenant } from '@/lib/access/test-support/access-world';
+import { demoUser, GROUPS, seedCatalog } from '@/test/harness/access-fixture';
+import { withTenant } from '@/test/harness/access-world';
 
 const admin = demoUser('priya') as PortalUser;
 const owner = demoUser('olivia') as PortalUser;

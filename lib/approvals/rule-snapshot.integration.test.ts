@@ -1,21 +1,11 @@
 // Rule: a waiting request is decided under the stricter of the rule in force when it was submitted and the rule in force now.
 import { expect, it } from 'vitest';
-import { describeEngines } from '@/lib/db/test-support/test-engines';
+import { describeEngines } from '@/test/harness/database-engines';
 import { saveApprovalRule } from './approval-rules';
 import { decideRequest } from './decide-request';
 import { runDueProvisioningJobs } from '@/lib/provisioning/provisioning-worker';
 import { submitRequest } from './submit-request';
-import {
-  ada,
-  adminRoleId,
-  olivia,
-  prepare,
-  priya,
-  readRoleId,
-  requestRow,
-  withTenant,
-  worker,
-} from '@/lib/access/test-support/access-world';
+import { ada, adminRoleId, olivia, prepare, priya, readRoleId, requestRow, withTenant, worker } from '@/test/harness/access-world';
 
 withTenant();
 const justification = 'Rotating the fulfilment keys.';

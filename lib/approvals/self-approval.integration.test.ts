@@ -1,13 +1,13 @@
 // Rule: nobody grants themselves a role alone — auto-approval never applies to someone who could approve the request.
 import { expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
-import { describeEngines } from '@/lib/db/test-support/test-engines';
+import { describeEngines } from '@/test/harness/database-engines';
 import type { Database } from '@/lib/db/types';
 import { saveApprovalRule } from './approval-rules';
 import { decideRequest } from './decide-request';
 import { getRequestFormData } from './requestable-roles';
 import { submitRequest } from './submit-request';
-import { ada, olivia, prepare, priya, readRoleId, requestRow, withTenant } from '@/lib/access/test-support/access-world';
+import { ada, olivia, prepare, priya, readRoleId, requestRow, withTenant } from '@/test/harness/access-world';
 
 withTenant();
 const justification = 'Checking the nightly export.';

@@ -1,23 +1,13 @@
 // Rule: a role belongs to its app registration, so a request through any API mapped to that app meets the strictest rule of them all.
 import { expect, it } from 'vitest';
-import { describeEngines } from '@/lib/db/test-support/test-engines';
+import { describeEngines } from '@/test/harness/database-engines';
 import { saveApprovalRule } from './approval-rules';
 import { listRuleSections } from './approval-rule-sections';
 import { decideRequest } from './decide-request';
 import { getRequestFormData } from './requestable-roles';
 import { submitRequest } from './submit-request';
-import { GROUPS, ORDERS_APP, seedSiblingApi } from '@/lib/access/test-support/access-fixture';
-import {
-  ada,
-  adminRoleId,
-  olivia,
-  prepare,
-  priya,
-  readRoleId,
-  requestRow,
-  withTenant,
-  writeRoleId,
-} from '@/lib/access/test-support/access-world';
+import { GROUPS, ORDERS_APP, seedSiblingApi } from '@/test/harness/access-fixture';
+import { ada, adminRoleId, olivia, prepare, priya, readRoleId, requestRow, withTenant, writeRoleId } from '@/test/harness/access-world';
 
 withTenant();
 const justification = 'Migrating the checkout to the new version.';

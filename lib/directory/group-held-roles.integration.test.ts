@@ -1,15 +1,15 @@
 // Rule: a role a group holds belongs to the group: Roleport shows it as held through the group and never adopts or deletes it.
 import type { Kysely } from 'kysely';
 import { expect, it } from 'vitest';
-import { describeEngines } from '@/lib/db/test-support/test-engines';
+import { describeEngines } from '@/test/harness/database-engines';
 import type { Database } from '@/lib/db/types';
 import { sweepExpiredGrants } from '@/lib/provisioning/expiry-sweeper';
 import { forgetHeldRoles, getHeldRoles } from './held-roles';
 import { runDueProvisioningJobs } from '@/lib/provisioning/provisioning-worker';
 import { reconcileAssignments } from '@/lib/provisioning/reconcile-assignments';
 import { revokeGrant } from '@/lib/provisioning/revoke-grant';
-import { GROUPS, INVENTORY_APP, ORDERS_APP, ordersAssignmentsOf, ordersTokenRoles, USERS } from '@/lib/access/test-support/access-fixture';
-import { ada, approvedRequest, ben, prepare, requestRow, withTenant, worker, writeRoleId } from '@/lib/access/test-support/access-world';
+import { GROUPS, INVENTORY_APP, ORDERS_APP, ordersAssignmentsOf, ordersTokenRoles, USERS } from '@/test/harness/access-fixture';
+import { ada, approvedRequest, ben, prepare, requestRow, withTenant, worker, writeRoleId } from '@/test/harness/access-world';
 
 const tenant = withTenant();
 

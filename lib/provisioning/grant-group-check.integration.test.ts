@@ -1,12 +1,12 @@
 // Rule: a group used for grants holds exactly that one app role and nothing else, checked in Entra when the rule is saved and before every grant.
 import { expect, it } from 'vitest';
-import { describeEngines } from '@/lib/db/test-support/test-engines';
+import { describeEngines } from '@/test/harness/database-engines';
 import { saveApprovalRule } from '@/lib/approvals/approval-rules';
 import { decideRequest } from '@/lib/approvals/decide-request';
 import { runDueProvisioningJobs } from './provisioning-worker';
 import { submitRequest } from '@/lib/approvals/submit-request';
-import { GROUPS, INVENTORY_APP } from '@/lib/access/test-support/access-fixture';
-import { ada, olivia, prepare, priya, requestRow, withTenant, worker, writeRoleId } from '@/lib/access/test-support/access-world';
+import { GROUPS, INVENTORY_APP } from '@/test/harness/access-fixture';
+import { ada, olivia, prepare, priya, requestRow, withTenant, worker, writeRoleId } from '@/test/harness/access-world';
 
 const tenant = withTenant();
 const groupId = GROUPS.ordersWriters.id;

@@ -1,12 +1,12 @@
 // Rule: a grant ends in Entra when it expires or is revoked, and Roleport notices grants removed in Entra behind its back.
 import { expect, it } from 'vitest';
-import { describeEngines } from '@/lib/db/test-support/test-engines';
+import { describeEngines } from '@/test/harness/database-engines';
 import { sweepExpiredGrants } from './expiry-sweeper';
 import { runDueProvisioningJobs } from './provisioning-worker';
 import { reconcileAssignments } from './reconcile-assignments';
 import { revokeGrant, TOKENS_STAY_VALID } from './revoke-grant';
 import { saveApprovalRule } from '@/lib/approvals/approval-rules';
-import { GROUPS, ordersAssignmentsOf, ordersTokenRoles, USERS } from '@/lib/access/test-support/access-fixture';
+import { GROUPS, ordersAssignmentsOf, ordersTokenRoles, USERS } from '@/test/harness/access-fixture';
 import {
   ada,
   approvedRequest,
@@ -18,7 +18,7 @@ import {
   withTenant,
   worker,
   writeRoleId,
-} from '@/lib/access/test-support/access-world';
+} from '@/test/harness/access-world';
 import type { Kysely } from 'kysely';
 import type { Database } from '@/lib/db/types';
 

@@ -1,9 +1,9 @@
 // Rule: a Graph call that never answers fails its attempt in bounded time and releases the job, which a retry finishes.
 import { expect, it } from 'vitest';
-import { describeEngines } from '@/lib/db/test-support/test-engines';
+import { describeEngines } from '@/test/harness/database-engines';
 import { runDueProvisioningJobs } from './provisioning-worker';
-import { ordersAssignmentsOf, scriptFaults } from '@/lib/access/test-support/access-fixture';
-import { approvedRequest, prepare, requestRow, withTenant, worker } from '@/lib/access/test-support/access-world';
+import { ordersAssignmentsOf, scriptFaults } from '@/test/harness/access-fixture';
+import { approvedRequest, prepare, requestRow, withTenant, worker } from '@/test/harness/access-world';
 
 // Read once by lib/env when the first Azure client is made, after this line.
 process.env.ROLEPORT_AZURE_TIMEOUT_SECONDS = '2';

@@ -1,12 +1,12 @@
 // Rule: an approval becomes exactly one Entra assignment (or group membership), durably, despite throttling, crashes and races.
 import { expect, it } from 'vitest';
-import { describeEngines } from '@/lib/db/test-support/test-engines';
+import { describeEngines } from '@/test/harness/database-engines';
 import { grantInEntra } from './provisioning-graph';
 import { runDueProvisioningJobs, startProvisioningWorker } from './provisioning-worker';
 import { saveApprovalRule } from '@/lib/approvals/approval-rules';
 import { retryProvisioning } from './retry-provisioning';
 import { submitRequest } from '@/lib/approvals/submit-request';
-import { GROUPS, ORDERS_APP, ordersAssignmentsOf, ordersTokenRoles, scriptFaults, USERS } from '@/lib/access/test-support/access-fixture';
+import { GROUPS, ORDERS_APP, ordersAssignmentsOf, ordersTokenRoles, scriptFaults, USERS } from '@/test/harness/access-fixture';
 import {
   ada,
   approvedRequest,
@@ -18,7 +18,7 @@ import {
   withTenant,
   worker,
   writeRoleId,
-} from '@/lib/access/test-support/access-world';
+} from '@/test/harness/access-world';
 
 const tenant = withTenant();
 

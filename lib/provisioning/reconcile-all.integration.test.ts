@@ -1,11 +1,11 @@
 // Rule: reconciliation with Entra runs only when scheduled or asked for by an admin, and stores what it found for the Who-has-what page to show.
 import { expect, it } from 'vitest';
-import { describeEngines } from '@/lib/db/test-support/test-engines';
+import { describeEngines } from '@/test/harness/database-engines';
 import { lastReconciledAt, lastReconciliation } from './last-reconciliation';
 import { runDueProvisioningJobs } from './provisioning-worker';
 import { reconcileAllApis } from './reconcile-all';
-import { USERS } from '@/lib/access/test-support/access-fixture';
-import { ada, approvedRequest, olivia, prepare, priya, requestRow, withTenant, worker } from '@/lib/access/test-support/access-world';
+import { USERS } from '@/test/harness/access-fixture';
+import { ada, approvedRequest, olivia, prepare, priya, requestRow, withTenant, worker } from '@/test/harness/access-world';
 
 const tenant = withTenant();
 

@@ -1,24 +1,14 @@
 // Rule: reconciliation decides only on complete reads: it reads every page, however many, and records nothing when a read fails.
 import type { Kysely } from 'kysely';
 import { expect, it } from 'vitest';
-import { generateAssignments } from '@/emulator/seed/generate-assignments';
-import { describeEngines } from '@/lib/db/test-support/test-engines';
+import { generateAssignments } from '@/test/harness/generate-assignments';
+import { describeEngines } from '@/test/harness/database-engines';
 import type { Database } from '@/lib/db/types';
 import { runDueProvisioningJobs } from './provisioning-worker';
 import { reconcileAssignments } from './reconcile-assignments';
-import { GROUPS, ORDERS_APP, scriptFaults } from '@/lib/access/test-support/access-fixture';
+import { GROUPS, ORDERS_APP, scriptFaults } from '@/test/harness/access-fixture';
 import { saveApprovalRule } from '@/lib/approvals/approval-rules';
-import {
-  ada,
-  approvedRequest,
-  prepare,
-  priya,
-  readRoleId,
-  requestRow,
-  withTenant,
-  worker,
-  writeRoleId,
-} from '@/lib/access/test-support/access-world';
+import { ada, approvedRequest, prepare, priya, readRoleId, requestRow, withTenant, worker, writeRoleId } from '@/test/harness/access-world';
 
 const tenant = withTenant();
 // More than the 10,000 items paged reads used to stop at; Graph pages appRoleAssignedTo 100 at a time.

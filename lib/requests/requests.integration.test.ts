@@ -1,7 +1,7 @@
 // Rule: requests are validated, deduplicated and decided once by a legitimate approver; nobody reads or acts on another user's request.
 import { expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
-import { describeEngines } from '@/lib/db/test-support/test-engines';
+import { describeEngines } from '@/test/harness/database-engines';
 import type { Database } from '@/lib/db/types';
 import { saveApprovalRule } from '@/lib/approvals/approval-rules';
 import { cancelRequest } from './cancel-request';
@@ -10,7 +10,7 @@ import { countPendingForApprover, listApprovalQueue } from '@/lib/approvals/list
 import { getRequestForUser, listGrants, listMyRequests } from './query-requests';
 import { getRequestFormData } from '@/lib/approvals/requestable-roles';
 import { submitRequest } from '@/lib/approvals/submit-request';
-import { INVENTORY_APP } from '@/lib/access/test-support/access-fixture';
+import { INVENTORY_APP } from '@/test/harness/access-fixture';
 import {
   ada,
   adminRoleId,
@@ -22,7 +22,7 @@ import {
   requestRow,
   withTenant,
   writeRoleId,
-} from '@/lib/access/test-support/access-world';
+} from '@/test/harness/access-world';
 
 withTenant();
 const justification = 'Building the checkout flow.';
