@@ -13,6 +13,9 @@ import { appendAuditEvent } from './append-audit-event';
 import { AUDIT_GENESIS_HASH, computeAuditHash } from './audit-hash';
 import { verifyAuditChain } from './verify-audit-chain';
 
+// Child processes boot tsx first, which takes seconds on a busy machine; the hang guard allows for it.
+const CHILD_PROCESS_TIMEOUT_MS = 60_000;
+
 const run = promisify(execFile);
 const childScript = fileURLToPath(new URL('../../test/harness/append-audit-child.ts', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -93,19 +96,27 @@ describe('appendAuditEvent from two processes [sqlite]', () => {
   const engine = new TestEngine('sqlite');
   afterAll(() => engine.dispose());
 
-  it('keeps one contiguous chain when two processes write the same file', async () => {
-    const config = await engine.freshConfig();
-    const { db } = engine.open(config);
-    await migrateToLatest(db);
-    const startAt = Date.now() + 1500;
-    const child = () =>
-      run(process.execPath, ['--conditions=react-server', '--import', 'tsx', childScript, JSON.stringify(config), '15', String(startAt)], {
-        cwd: repoRoot,
-      });
-    await Promise.all([child(), child()]);
+  it(
+    'keeps one contiguous chain when two processes write the same file',
+    async () => {
+      const config = await engine.freshConfig();
+      const { db } = engine.open(config);
+      await migrateToLatest(db);
+      const startAt = Date.now() + 1500;
+      const child = () =>
+        run(
+          process.execPath,
+          ['--conditions=react-server', '--import', 'tsx', childScript, JSON.stringify(config), '15', String(startAt)],
+          {
+            cwd: repoRoot,
+          },
+        );
+      await Promise.all([child(), child()]);
 
-    const actors = await db.selectFrom('audit_event').select('actor_name').distinct().execute();
-    expect(actors).toHaveLength(2);
-    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, checked: 30, lastSeq: 30 });
-  });
+      const actors = await db.selectFrom('audit_event').select('actor_name').distinct().execute();
+      expect(actors).toHaveLength(2);
+      expect(await verifyAuditChain(db)).toMatchObject({ ok: true, checked: 30, lastSeq: 30 });
+    },
+    CHILD_PROCESS_TIMEOUT_MS,
+  );
 });

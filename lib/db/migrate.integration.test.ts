@@ -8,6 +8,9 @@ import { describeEngines } from '@/test/harness/database-engines';
 import { knownMigrations, migrateToLatest, migrationStatus } from './migrate';
 import type { DatabaseConfig } from './connection';
 
+// Child processes boot tsx first, which takes seconds on a busy machine; the hang guard allows for it.
+const CHILD_PROCESS_TIMEOUT_MS = 60_000;
+
 const run = promisify(execFile);
 const childScript = fileURLToPath(new URL('../../test/harness/migrate-child.ts', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -70,21 +73,25 @@ describeEngines('migrations', (engine) => {
     expect(status.pending).toEqual([last]);
   });
 
-  it('let two migrators on separate connections race to one applied set', async () => {
-    const config = await engine.freshConfig();
-    const startAt = Date.now() + 1500;
-    // better-sqlite3 blocks its thread while it waits for a lock, so two SQLite connections must live in two
-    // processes; PostgreSQL gets two independent pools in this process.
-    const results =
-      config.kind === 'sqlite'
-        ? await Promise.all([migrateInChildProcess(config, startAt), migrateInChildProcess(config, startAt)])
-        : await Promise.all([migrateToLatest(engine.open(config).db), migrateToLatest(engine.open(config).db)]).then((both) =>
-            both.map((result) => result.applied),
-          );
+  it(
+    'let two migrators on separate connections race to one applied set',
+    async () => {
+      const config = await engine.freshConfig();
+      const startAt = Date.now() + 1500;
+      // better-sqlite3 blocks its thread while it waits for a lock, so two SQLite connections must live in two
+      // processes; PostgreSQL gets two independent pools in this process.
+      const results =
+        config.kind === 'sqlite'
+          ? await Promise.all([migrateInChildProcess(config, startAt), migrateInChildProcess(config, startAt)])
+          : await Promise.all([migrateToLatest(engine.open(config).db), migrateToLatest(engine.open(config).db)]).then((both) =>
+              both.map((result) => result.applied),
+            );
 
-    expect(results.flat().sort()).toEqual(knownMigrations());
-    const { db } = engine.open(config);
-    expect(await migrationStatus(db)).toEqual({ current: true, applied: knownMigrations(), pending: [] });
-    expect(await db.selectFrom('audit_head').selectAll().execute()).toHaveLength(1);
-  });
+      expect(results.flat().sort()).toEqual(knownMigrations());
+      const { db } = engine.open(config);
+      expect(await migrationStatus(db)).toEqual({ current: true, applied: knownMigrations(), pending: [] });
+      expect(await db.selectFrom('audit_head').selectAll().execute()).toHaveLength(1);
+    },
+    CHILD_PROCESS_TIMEOUT_MS,
+  );
 });
