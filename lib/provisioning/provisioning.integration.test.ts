@@ -29,11 +29,9 @@ describeEngines('provisioning', (engine) => {
     expect(await ordersTokenRoles(tenant().emulator, 'ada')).not.toContain('Orders.Read');
     const loop = startProvisioningWorker(db, { ...worker, workerId: 'w-live' });
     try {
-      const started = Date.now();
       const id = await approvedRequest(db);
-      await expect.poll(async () => (await requestRow(db, id)).status, { timeout: 5000, interval: 20 }).toBe('active');
-      // The approval wakes the worker: no poll interval (60 s here) stands between approval and grant.
-      expect(Date.now() - started).toBeLessThan(3000);
+      // The approval wakes the worker: the poll interval here is 60 s, so reaching active well before it proves the wake-up.
+      await expect.poll(async () => (await requestRow(db, id)).status, { timeout: 20_000, interval: 20 }).toBe('active');
       const row = await requestRow(db, id);
       const assignments = ordersAssignmentsOf(tenant().emulator, 'ada');
       expect(assignments).toHaveLength(1);
