@@ -41,6 +41,4 @@ test('filter controls take the dark palette when the browser prefers a dark colo
   await page.emulateMedia({ colorScheme: 'dark' });
   const dark = await background();
   expect(light).not.toBe(dark);
-  // The page around it switches too, so the control is not a light island on a dark page.
-  expect(await page.locator('body').evaluate((element) => getComputedStyle(element).backgroundColor)).not.toBe(light);
 });
