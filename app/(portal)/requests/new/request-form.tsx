@@ -10,7 +10,7 @@ import { useActionRunner } from '@/components/ui/use-action-runner';
 import type { RequestableRole } from '@/lib/access/requestable-roles';
 import { JUSTIFICATION_MAX, requestSchema } from '@/lib/access/request-schema';
 import { submitRequestAction } from '../actions';
-import { RoleOption } from './role-option';
+import { RoleFieldset } from './role-fieldset';
 
 export interface RequestFormProps {
   apiId: string;
@@ -48,27 +48,16 @@ export function RequestForm({ apiId, apiName, roles, initialRoleId, submissionId
 
   return (
     <form onSubmit={submit} noValidate className="space-y-6" aria-label={`Request a role of ${apiName}`}>
-      <fieldset aria-describedby={errors.roleId ? 'request-role-error' : undefined}>
-        <legend className="mb-2 text-sm font-semibold">Role on {apiName}</legend>
-        <ul className="space-y-2">
-          {roles.map((r) => (
-            <RoleOption
-              key={r.id}
-              role={r}
-              checked={roleId === r.id}
-              onChoose={() => {
-                setRoleId(r.id);
-                setDuration('');
-              }}
-            />
-          ))}
-        </ul>
-        {errors.roleId ? (
-          <p id="request-role-error" className="mt-1 text-sm text-rose-700 dark:text-rose-400">
-            {errors.roleId}
-          </p>
-        ) : null}
-      </fieldset>
+      <RoleFieldset
+        apiName={apiName}
+        roles={roles}
+        roleId={roleId}
+        error={errors.roleId}
+        onChoose={(id) => {
+          setRoleId(id);
+          setDuration('');
+        }}
+      />
 
       <Field
         label="Justification"
