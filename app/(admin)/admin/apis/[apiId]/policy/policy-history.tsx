@@ -9,7 +9,7 @@ import { rollbackPolicyAction } from './actions';
 /** Saved versions per apply or rollback; one click writes a batch's saved versions back. */
 export function PolicyHistory({ apiId, batches }: { apiId: string; batches: PolicyBatchView[] }) {
   const { message, pending, run } = useActionRunner();
-  // The action revalidates this page itself; the message stays at the top because the batch's row changes under it.
+  // The action revalidates this page itself; the message sits above the list because the batch's own row changes.
   const rollback = (batchId: string) =>
     run(() => rollbackPolicyAction(apiId, batchId), {
       refresh: false,
