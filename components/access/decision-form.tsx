@@ -6,8 +6,8 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/textarea';
 import { useActionRunner } from '@/components/ui/use-action-runner';
-import { decisionSchema, JUSTIFICATION_MAX } from '@/lib/access/request-schema';
-import { decideRequestAction } from '@/app/(admin)/admin/requests/actions';
+import { decisionSchema, JUSTIFICATION_MAX } from '@/lib/requests/request-schema';
+import { decideRequestAction } from './actions';
 
 const OUTCOME = {
   approved: 'Approved. Roleport is assigning the role in Entra.',

@@ -1,6 +1,6 @@
 'use client';
 
-import { retryProvisioningAction } from '@/app/(admin)/admin/requests/actions';
+import { retryProvisioningAction } from './actions';
 import { ActionButton } from '@/components/ui/action-button';
 
 export function RetryButton({ requestId, version }: { requestId: string; version: number }) {

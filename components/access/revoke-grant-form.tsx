@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { useActionRunner } from '@/components/ui/use-action-runner';
-import { revokeGrantAction } from '@/app/(admin)/admin/access/actions';
+import { revokeGrantAction } from './actions';
 
 /** Revoke with a reason the requester reads; says up front that issued tokens keep the role until they expire. */
 export function RevokeGrantForm({

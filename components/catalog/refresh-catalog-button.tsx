@@ -1,6 +1,6 @@
 'use client';
 
-import { refreshCatalogAction } from '@/app/(portal)/apis/actions';
+import { refreshCatalogAction } from './actions';
 import { ActionButton } from '@/components/ui/action-button';
 
 /** The action revalidates the catalog pages itself, so the page is not refreshed a second time. */

@@ -2,7 +2,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
-import type { CatalogFilters } from '@/lib/catalog/catalog-views';
+import type { CatalogFilters } from '@/lib/directory/catalog-views';
 import type { CatalogProductRef } from '@/lib/catalog/catalog-types';
 
 /** A plain GET form: works without JavaScript and keeps filters in the URL. */

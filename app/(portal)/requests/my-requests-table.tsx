@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { RequestStatusBadge } from '@/components/access/request-status-badge';
 import { Table } from '@/components/ui/table';
-import type { AccessRequestView } from '@/lib/access/request-view';
+import type { AccessRequestView } from '@/lib/requests/request-view';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toUTCString() : '—');
 

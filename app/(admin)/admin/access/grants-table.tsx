@@ -2,8 +2,8 @@ import Link from 'next/link';
 import { RequestStatusBadge } from '@/components/access/request-status-badge';
 import { RevokeGrantForm } from '@/components/access/revoke-grant-form';
 import { Table } from '@/components/ui/table';
-import type { ExternalAssignment } from '@/lib/access/reconcile-assignments';
-import type { AccessRequestView } from '@/lib/access/request-view';
+import type { ExternalAssignment } from '@/lib/provisioning/reconcile-assignments';
+import type { AccessRequestView } from '@/lib/requests/request-view';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toUTCString() : '—');
 

@@ -1,8 +1,8 @@
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
-import type { ApprovalQueueFilter } from '@/lib/access/list-approval-queue';
-import type { AccessRequestView } from '@/lib/access/request-view';
+import type { ApprovalQueueFilter } from '@/lib/approvals/list-approval-queue';
+import type { AccessRequestView } from '@/lib/requests/request-view';
 
 const AGES = [1, 3, 7, 30];
 

@@ -7,7 +7,7 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { useActionRunner } from '@/components/ui/use-action-runner';
-import { approvalRuleSchema } from '@/lib/access/approval-rule-schema';
+import { approvalRuleSchema } from '@/lib/approvals/approval-rule-schema';
 import { saveApprovalRuleAction } from './actions';
 import { RuleChoiceField } from './rule-choice-field';
 

@@ -7,8 +7,8 @@ import { Field } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
 import { useActionRunner } from '@/components/ui/use-action-runner';
-import type { RequestableRole } from '@/lib/access/requestable-roles';
-import { JUSTIFICATION_MAX, requestSchema } from '@/lib/access/request-schema';
+import type { RequestableRole } from '@/lib/approvals/requestable-roles';
+import { JUSTIFICATION_MAX, requestSchema } from '@/lib/requests/request-schema';
 import { submitRequestAction } from '../actions';
 import { RoleFieldset } from './role-fieldset';
 

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { RequestableRole } from '@/lib/access/requestable-roles';
+import type { RequestableRole } from '@/lib/approvals/requestable-roles';
 import { RoleOption } from './role-option';
 
 /** The choice of role, one radio card per role; a missing choice is described on the group. */

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { RoleOperationsList } from '@/components/access/role-operations-list';
-import type { RequestableRole } from '@/lib/access/requestable-roles';
+import type { RequestableRole } from '@/lib/approvals/requestable-roles';
 
 function approvalText(role: RequestableRole): string {
   if (role.autoApprove) return 'Approved automatically';
