@@ -1,5 +1,6 @@
 'use client';
 
+import { Button } from '@/components/ui/button';
 /** Shown for unexpected failures: a generic message and a reference, never the cause itself. */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
@@ -9,9 +10,9 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
           The page could not be shown. {error.digest ? `Reference: ${error.digest}.` : ''}
         </p>
-        <button type="button" onClick={reset} className="mt-4 rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white">
+        <Button variant="primary" size="md" onClick={reset} className="mt-4">
           Try again
-        </button>
+        </Button>
       </div>
     </main>
   );

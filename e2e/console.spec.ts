@@ -1,6 +1,7 @@
 // Rule: the console calls the gateway as the signed-in user, shows the claims it used, explains a refusal with the missing role, and succeeds once the role is granted.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { ORDERS_APP } from '../emulator/seed/demo-tenant';
+import { EMULATOR_PORT } from './support/ports';
 import { signIn } from './support/sign-in';
 
 async function send(page: Page): Promise<void> {
@@ -24,7 +25,8 @@ test('Ben creates an order from the API page’s Try it link: 200 from the echo 
   await expect(page.getByLabel('Claims of the token used')).toContainText(ORDERS_APP.appId);
 
   const curl = page.getByTestId('curl');
-  await expect(curl).toContainText("curl -X POST 'https://localhost:9446/orders/orders'");
+  // The emulator's gateway listens three ports after its first (Entra, Graph, ARM, gateway).
+  await expect(curl).toContainText(`curl -X POST 'https://localhost:${Number(EMULATOR_PORT) + 3}/orders/orders'`);
   await expect(curl).toContainText('Authorization: Bearer eyJ…<masked>');
   await page.getByRole('button', { name: 'Reveal' }).click();
   await expect(curl).not.toContainText('<masked>');

@@ -1,3 +1,4 @@
+import { Table } from '@/components/ui/table';
 import type { ConsoleResponse } from '@/lib/console/console-types';
 
 function prettyBody(body: string, headers: [string, string][]): string {
@@ -38,16 +39,20 @@ export function ResponseView({ response }: { response: ConsoleResponse }) {
       ) : null}
       <details className="text-sm">
         <summary className="cursor-pointer text-slate-600 dark:text-slate-400">{response.headers.length} response headers</summary>
-        <table className="mt-2 w-full text-left font-mono text-xs">
-          <tbody>
-            {response.headers.map(([name, value], i) => (
-              <tr key={`${name}-${i}`} className="border-t border-slate-100 dark:border-slate-800">
-                <td className="py-1 pr-3 align-top text-slate-500">{name}</td>
-                <td className="break-all py-1">{value}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption="Response headers"
+          columns={[{ label: 'Header' }, { label: 'Value' }]}
+          headerHidden
+          density="compact"
+          className="mt-2 font-mono text-xs"
+        >
+          {response.headers.map(([name, value], i) => (
+            <tr key={`${name}-${i}`}>
+              <td className="align-top text-slate-500">{name}</td>
+              <td className="break-all">{value}</td>
+            </tr>
+          ))}
+        </Table>
       </details>
       {response.truncated ? (
         <p className="text-sm text-amber-700 dark:text-amber-400">The body was cut at 1 MB; only the beginning is shown.</p>

@@ -1,3 +1,4 @@
+import { Table } from '@/components/ui/table';
 import type { DiffRow } from '@/lib/policy-studio/studio-types';
 
 const LEFT: Record<DiffRow['kind'], string> = {
@@ -21,26 +22,23 @@ export function PolicyDiffView({ label, rows }: { label: string; rows: DiffRow[]
         {label}
       </figcaption>
       <div className="max-h-96 overflow-auto">
-        <table className="w-full table-fixed font-mono text-xs">
-          <thead className="sr-only">
-            <tr>
-              <th>Current</th>
-              <th>Proposed</th>
+        <Table
+          caption={`${label}: current and proposed policy, line by line`}
+          columns={[{ label: 'Current' }, { label: 'Proposed' }]}
+          headerHidden
+          density="code"
+          rules={false}
+          className="table-fixed font-mono text-xs"
+        >
+          {rows.map((row, i) => (
+            <tr key={i} data-kind={row.kind}>
+              <td className={`whitespace-pre-wrap break-all border-r border-slate-200 align-top dark:border-slate-800 ${LEFT[row.kind]}`}>
+                {row.left ?? ''}
+              </td>
+              <td className={`whitespace-pre-wrap break-all align-top ${RIGHT[row.kind]}`}>{row.right ?? ''}</td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, i) => (
-              <tr key={i} data-kind={row.kind}>
-                <td
-                  className={`whitespace-pre-wrap break-all border-r border-slate-200 px-2 align-top dark:border-slate-800 ${LEFT[row.kind]}`}
-                >
-                  {row.left ?? ''}
-                </td>
-                <td className={`whitespace-pre-wrap break-all px-2 align-top ${RIGHT[row.kind]}`}>{row.right ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       </div>
     </figure>
   );

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ButtonLink } from '@/components/ui/button-link';
 import type { PortalUser } from '@/lib/auth/session';
 
 export function UserSlot({ user }: { user: PortalUser | null }) {
@@ -18,12 +19,9 @@ export function UserSlot({ user }: { user: PortalUser | null }) {
           {user.isAdmin ? ' · admin' : ''}
         </div>
       </div>
-      <Link
-        href="/signout"
-        className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
-      >
+      <ButtonLink href="/signout" variant="secondary">
         Sign out
-      </Link>
+      </ButtonLink>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { ButtonLink } from '@/components/ui/button-link';
 import type { RequestAccessLink, TokenDiagnosis } from '@/lib/tokens/doctor-types';
 import { JsonBlock } from './json-block';
 import { StatusMark } from './status-mark';
@@ -39,13 +39,9 @@ export function DiagnosisView({ diagnosis, requestAccess = [] }: { diagnosis: To
       {requestAccess.length > 0 ? (
         <div className="flex flex-wrap items-center gap-2 text-sm">
           {requestAccess.map((link) => (
-            <Link
-              key={link.role}
-              href={link.href}
-              className="rounded-md bg-brand-600 px-3 py-1.5 text-xs font-semibold text-white hover:bg-brand-700"
-            >
+            <ButtonLink key={link.role} href={link.href} size="xs">
               Request access: {link.role}
-            </Link>
+            </ButtonLink>
           ))}
         </div>
       ) : null}

@@ -2,20 +2,22 @@
 
 import { signIn } from 'next-auth/react';
 import { useState } from 'react';
+import { Button } from '@/components/ui/button';
 
 export function SignInButton({ callbackUrl }: { callbackUrl: string }) {
   const [pending, setPending] = useState(false);
   return (
-    <button
-      type="button"
+    <Button
+      variant="primary"
+      size="lg"
       disabled={pending}
       onClick={() => {
         setPending(true);
         void signIn('azure-ad', { callbackUrl });
       }}
-      className="w-full rounded-md bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+      className="w-full"
     >
       {pending ? 'Redirecting…' : 'Sign in with Microsoft'}
-    </button>
+    </Button>
   );
 }

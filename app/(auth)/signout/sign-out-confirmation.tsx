@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useState, useTransition } from 'react';
+import { Button } from '@/components/ui/button';
 import { signOutAction } from './actions';
 
 /**
@@ -28,14 +29,9 @@ export function SignOutConfirmation({ entraLogoutUrl }: { entraLogoutUrl: string
           {error}
         </p>
       ) : null}
-      <button
-        type="button"
-        disabled={pending}
-        onClick={signOut}
-        className="w-full rounded-md bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
-      >
+      <Button variant="primary" size="lg" disabled={pending} onClick={signOut} className="w-full">
         {pending ? 'Signing out…' : 'Sign out'}
-      </button>
+      </Button>
       <Link href="/" className="mt-3 block text-center text-sm text-slate-600 hover:underline dark:text-slate-400">
         Stay signed in
       </Link>

@@ -1,6 +1,8 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { Field } from '@/components/ui/field';
+import { Select } from '@/components/ui/select';
 
 interface Option {
   id: string;
@@ -26,31 +28,32 @@ export function ConsolePicker({
     if (operation) params.set('operation', operation);
     router.push(`/console${params.size ? `?${params.toString()}` : ''}`);
   };
-  const select = 'mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900';
   return (
     <div className="mb-6 grid gap-4 sm:grid-cols-2">
-      <label className="text-sm font-medium">
-        API
-        <select className={select} value={apiId ?? ''} onChange={(e) => go(e.target.value)}>
-          <option value="">Choose an API…</option>
-          {apis.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="text-sm font-medium">
-        Operation
-        <select className={select} value={operationId ?? ''} disabled={!apiId} onChange={(e) => go(apiId ?? '', e.target.value)}>
-          <option value="">Choose an operation…</option>
-          {operations.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Field label="API">
+        {(control) => (
+          <Select {...control} size="sm" value={apiId ?? ''} onChange={(e) => go(e.target.value)}>
+            <option value="">Choose an API…</option>
+            {apis.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.label}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field label="Operation">
+        {(control) => (
+          <Select {...control} size="sm" value={operationId ?? ''} disabled={!apiId} onChange={(e) => go(apiId ?? '', e.target.value)}>
+            <option value="">Choose an operation…</option>
+            {operations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.label}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
     </div>
   );
 }

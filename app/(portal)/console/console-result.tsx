@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useState, useTransition } from 'react';
 import { ResponseView } from '@/components/console/response-view';
+import { Button } from '@/components/ui/button';
 import { DiagnosisView } from '@/components/tokens/diagnosis-view';
 import { JsonBlock } from '@/components/tokens/json-block';
 import type { ConsoleOutcome, RevealedSecrets } from '@/lib/console/console-types';
@@ -20,18 +21,13 @@ function CurlPanel({ outcome }: { outcome: ConsoleOutcome }) {
     <section aria-label="curl" className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center gap-2">
         <h3 className="text-sm font-semibold">Copy as curl</h3>
-        <button
-          type="button"
-          className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
-          onClick={() => void navigator.clipboard?.writeText(curl).then(() => setCopied(true))}
-        >
+        <Button size="xs" onClick={() => void navigator.clipboard?.writeText(curl).then(() => setCopied(true))}>
           {copied ? 'Copied' : 'Copy'}
-        </button>
+        </Button>
         {hasSecret ? (
-          <button
-            type="button"
+          <Button
+            size="xs"
             disabled={pending}
-            className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
             onClick={() =>
               revealed
                 ? setRevealed(undefined)
@@ -43,7 +39,7 @@ function CurlPanel({ outcome }: { outcome: ConsoleOutcome }) {
             }
           >
             {revealed ? 'Hide' : 'Reveal'}
-          </button>
+          </Button>
         ) : null}
       </div>
       {error ? <p className="text-xs text-rose-700 dark:text-rose-400">{error}</p> : null}

@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import { RequestStatusBadge } from '@/components/access/request-status-badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
@@ -9,7 +8,7 @@ import { TOKENS_STAY_VALID } from '@/lib/provisioning/revoke-grant';
 import { requireAdmin, type PortalUser } from '@/lib/auth/session';
 import { listIndexedApis } from '@/lib/catalog/read-index';
 import { db } from '@/lib/db/portal-database';
-import { RevokeGrantForm } from '@/components/access/revoke-grant-form';
+import { GrantsTable } from './grants-table';
 import { ReconcileNowButton } from './reconcile-now-button';
 
 export const metadata = { title: 'Who has what' };
@@ -76,78 +75,7 @@ export default async function WhoHasWhatPage({ searchParams }: { searchParams: S
               {report.removedInEntra.map((r) => `${r.roleValue} of ${r.requesterName}`).join('; ')} — marked revoked.
             </Notice>
           ) : null}
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs text-slate-500">
-              <tr>
-                <th className="py-2 pr-4">Who</th>
-                <th className="py-2 pr-4">Role</th>
-                <th className="py-2 pr-4">Source</th>
-                <th className="py-2 pr-4">Since</th>
-                <th className="py-2 pr-4">Expires</th>
-                <th className="py-2" />
-              </tr>
-            </thead>
-            <tbody>
-              {grants.map((g) => (
-                <tr
-                  key={g.id}
-                  data-testid="roleport-grant"
-                  data-request-id={g.id}
-                  className="border-t border-slate-200 align-top dark:border-slate-800"
-                >
-                  <td className="py-2 pr-4">{g.requester.name}</td>
-                  <td className="py-2 pr-4 font-mono">{g.roleValue}</td>
-                  <td className="py-2 pr-4">
-                    <Link href={`/requests/${encodeURIComponent(g.id)}`} className="mr-2 hover:underline">
-                      Roleport
-                    </Link>
-                    <RequestStatusBadge status={g.status} />
-                    {g.grantKind === 'group' ? <span className="ml-1 text-xs text-slate-500">via group</span> : null}
-                  </td>
-                  <td className="py-2 pr-4">{when(g.activatedAt ?? g.decidedAt)}</td>
-                  <td className="py-2 pr-4">{when(g.expiresAt)}</td>
-                  <td className="py-2">
-                    {g.status === 'active' ? (
-                      <RevokeGrantForm
-                        requestId={g.id}
-                        version={g.version}
-                        roleValue={g.roleValue}
-                        holderName={g.requester.name}
-                        tokensNote={TOKENS_STAY_VALID}
-                        afterRevoke={`/admin/access?revoked=${encodeURIComponent(g.id)}`}
-                      />
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-              {report?.external.map((a) => (
-                <tr key={a.assignmentId} data-testid="external-assignment" className="border-t border-slate-200 dark:border-slate-800">
-                  <td className="py-2 pr-4">
-                    {a.principalDisplayName}{' '}
-                    <span className="text-xs text-slate-500">
-                      ({a.principalType === 'ServicePrincipal' ? 'application' : a.principalType.toLowerCase()})
-                    </span>
-                  </td>
-                  <td className="py-2 pr-4 font-mono">{a.roleValue || <span className="text-amber-700">a role no longer defined</span>}</td>
-                  <td className="py-2 pr-4">
-                    <span className="rounded-full border border-amber-300 bg-amber-50 px-2 py-0.5 text-xs font-semibold text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200">
-                      Outside Roleport
-                    </span>
-                  </td>
-                  <td className="py-2 pr-4">{when(a.createdAt)}</td>
-                  <td className="py-2 pr-4">—</td>
-                  <td className="py-2 text-xs text-slate-500">Manage in Entra</td>
-                </tr>
-              ))}
-              {grants.length === 0 && (report?.external.length ?? 0) === 0 ? (
-                <tr>
-                  <td colSpan={6} className="py-2 text-slate-500">
-                    Nobody holds a role of this API.
-                  </td>
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
+          <GrantsTable apiName={api.displayName} grants={grants} external={report?.external ?? []} tokensNote={TOKENS_STAY_VALID} />
         </section>
       ))}
     </>

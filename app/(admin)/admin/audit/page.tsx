@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
@@ -7,6 +8,7 @@ import { verifyAuditChain } from '@/lib/audit/verify-audit-chain';
 import { requireAdmin } from '@/lib/auth/session';
 import { db } from '@/lib/db/portal-database';
 import { AuditFiltersForm } from './audit-filters-form';
+import { AuditTable } from './audit-table';
 import { auditQuery, parseAuditSearch, type AuditSearch } from '@/lib/audit/parse-audit-filters';
 
 export const metadata = { title: 'Audit log' };
@@ -37,12 +39,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         actions={
           // A POST: the export is recorded in the log, and reads never write.
           <form method="post" action={`/api/admin/audit-export?${auditQuery(search)}`}>
-            <button
-              type="submit"
-              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800"
-            >
-              Export CSV
-            </button>
+            <Button type="submit">Export CSV</Button>
           </form>
         }
       />
@@ -63,57 +60,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       {page.events.length === 0 ? (
         <EmptyState title="No event matches" />
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs text-slate-500">
-              <tr>
-                <th className="py-2 pr-3">#</th>
-                <th className="py-2 pr-3">When (UTC)</th>
-                <th className="py-2 pr-3">Actor</th>
-                <th className="py-2 pr-3">Action</th>
-                <th className="py-2 pr-3">Subject</th>
-                <th className="py-2">Details</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.events.map((e) => (
-                <tr
-                  key={e.seq}
-                  data-testid="audit-event"
-                  data-action={e.action}
-                  className="border-t border-slate-200 align-top dark:border-slate-800"
-                >
-                  <td className="py-2 pr-3 font-mono text-xs">{e.seq}</td>
-                  <td className="whitespace-nowrap py-2 pr-3 text-xs">{e.at.replace('T', ' ').replace('Z', '')}</td>
-                  <td className="py-2 pr-3">
-                    {e.actorOid ? <Link href={filterLink(search, { actor: e.actorOid })}>{e.actorName}</Link> : e.actorName}
-                  </td>
-                  <td className="py-2 pr-3 font-mono text-xs">
-                    <Link href={filterLink(search, { action: e.action })}>{e.action}</Link>
-                  </td>
-                  <td className="py-2 pr-3 text-xs">
-                    <Link href={filterLink(search, { subjectType: e.subjectType, subjectId: e.subjectId })}>
-                      {e.subjectType}/{e.subjectId}
-                    </Link>
-                    {e.subjectType === 'access_request' ? (
-                      <Link href={`/requests/${encodeURIComponent(e.subjectId)}`} className="ml-1 text-slate-500">
-                        (open)
-                      </Link>
-                    ) : null}
-                  </td>
-                  <td className="max-w-md py-2">
-                    <code
-                      className="block truncate text-xs text-slate-600 dark:text-slate-400"
-                      title={JSON.stringify({ before: e.before, after: e.after, data: e.data })}
-                    >
-                      {JSON.stringify(e.data)}
-                    </code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AuditTable events={page.events} filterLink={(change) => filterLink(search, change)} />
       )}
       <nav aria-label="Pages" className="mt-6 flex justify-center gap-6 text-sm">
         {beforeSeq !== undefined ? <Link href={filterLink(search, {})}>← Newest</Link> : null}

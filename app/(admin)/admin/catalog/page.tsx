@@ -4,6 +4,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requireAdmin } from '@/lib/auth/session';
 import { loadSyncStatus } from '@/lib/catalog/sync-status';
 import { RefreshCatalogButton } from '@/components/catalog/refresh-catalog-button';
+import { SyncRunsTable } from './sync-runs-table';
 
 export const metadata = { title: 'Catalog sync' };
 
@@ -42,34 +43,7 @@ export default async function CatalogSyncPage() {
       </section>
       <section aria-label="Sync runs">
         <h2 className="mb-2 text-lg font-semibold">Last runs</h2>
-        {runs.length === 0 ? (
-          <EmptyState title="No sync has run yet" />
-        ) : (
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs text-slate-500">
-              <tr>
-                <th className="py-2 pr-4">Scope</th>
-                <th className="py-2 pr-4">Status</th>
-                <th className="py-2 pr-4">Started</th>
-                <th className="py-2 pr-4">Finished</th>
-                <th className="py-2 pr-4">Azure calls</th>
-                <th className="py-2">Error</th>
-              </tr>
-            </thead>
-            <tbody>
-              {runs.map((run) => (
-                <tr key={run.scope} className="border-t border-slate-200 dark:border-slate-800">
-                  <td className="py-2 pr-4 font-mono text-xs">{run.scope}</td>
-                  <td className="py-2 pr-4">{run.status}</td>
-                  <td className="py-2 pr-4">{when(run.startedAt)}</td>
-                  <td className="py-2 pr-4">{when(run.finishedAt)}</td>
-                  <td className="py-2 pr-4">{run.calls}</td>
-                  <td className="py-2 text-rose-700 dark:text-rose-400">{run.error}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        {runs.length === 0 ? <EmptyState title="No sync has run yet" /> : <SyncRunsTable runs={runs} />}
       </section>
     </>
   );

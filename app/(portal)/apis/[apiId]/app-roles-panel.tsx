@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { ButtonLink } from '@/components/ui/button-link';
 import type { ApiPageData } from '@/lib/directory/catalog-views';
 
 function HeldBy({ held }: { held: ApiPageData['view']['roles'][number]['held'] }) {
@@ -56,12 +56,9 @@ export function AppRolesPanel({ data }: { data: ApiPageData }) {
             {held.length > 0 ? (
               <HeldBy held={held} />
             ) : requestable ? (
-              <Link
-                href={`/requests/new?api=${encodeURIComponent(api.id)}&role=${encodeURIComponent(role.id)}`}
-                className="rounded-md bg-brand-600 px-3 py-1.5 text-xs font-semibold text-white hover:bg-brand-700"
-              >
+              <ButtonLink href={`/requests/new?api=${encodeURIComponent(api.id)}&role=${encodeURIComponent(role.id)}`} size="xs">
                 Request access
-              </Link>
+              </ButtonLink>
             ) : (
               <span className="text-xs text-slate-500">Not assignable to users</span>
             )}

@@ -3,6 +3,7 @@ import { RoleChip } from '@/components/catalog/role-chip';
 import { TryItLink } from '@/components/console/try-it-link';
 import type { IndexedOperation } from '@/lib/catalog/catalog-types';
 import { allows } from '@/lib/policy/role-requirements';
+import { ParametersTable } from './parameters-table';
 
 function Requirement({ op, heldValues }: { op: IndexedOperation; heldValues: string[] }) {
   const { access } = op;
@@ -24,38 +25,6 @@ function Requirement({ op, heldValues }: { op: IndexedOperation; heldValues: str
         {allowed ? 'You can call this' : 'You cannot call this yet'}
       </span>
     </div>
-  );
-}
-
-function Parameters({ op }: { op: IndexedOperation }) {
-  if (op.parameters.length === 0) return null;
-  return (
-    <details className="mt-2 text-xs">
-      <summary className="cursor-pointer text-slate-600 dark:text-slate-400">{op.parameters.length} parameters</summary>
-      <table className="mt-2 w-full text-left">
-        <thead className="text-slate-500">
-          <tr>
-            <th className="py-1 pr-3 font-medium">Name</th>
-            <th className="py-1 pr-3 font-medium">In</th>
-            <th className="py-1 pr-3 font-medium">Type</th>
-            <th className="py-1 font-medium">Description</th>
-          </tr>
-        </thead>
-        <tbody>
-          {op.parameters.map((p) => (
-            <tr key={`${p.in}:${p.name}`} className="border-t border-slate-100 dark:border-slate-800">
-              <td className="py-1 pr-3 font-mono">
-                {p.name}
-                {p.required ? <span className="text-rose-600">*</span> : null}
-              </td>
-              <td className="py-1 pr-3">{p.in}</td>
-              <td className="py-1 pr-3">{p.type}</td>
-              <td className="py-1">{p.description}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </details>
   );
 }
 
@@ -87,7 +56,7 @@ export function OperationList({ apiId, operations, heldValues }: { apiId: string
                     ))}
                   </ul>
                 ) : null}
-                <Parameters op={op} />
+                <ParametersTable operation={op} />
               </li>
             ))}
           </ul>

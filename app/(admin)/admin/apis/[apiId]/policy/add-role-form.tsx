@@ -1,6 +1,9 @@
 'use client';
 
 import { useState, useTransition } from 'react';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
 import { Notice } from '@/components/ui/notice';
 import { newAppRoleSchema } from '@/lib/policy-studio/role-map-schema';
 import { addAppRoleAction } from './actions';
@@ -13,7 +16,6 @@ export function AddRoleForm({ apiId, appName, existing }: { apiId: string; appNa
   const [pending, startTransition] = useTransition();
   const parsed = newAppRoleSchema.safeParse({ apiId, ...fields });
   const duplicate = existing.includes(fields.value.trim());
-  const input = 'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900';
   const set = (key: keyof typeof fields) => (e: React.ChangeEvent<HTMLInputElement>) => {
     setConfirming(false);
     setFields((f) => ({ ...f, [key]: e.target.value }));
@@ -32,27 +34,31 @@ export function AddRoleForm({ apiId, appName, existing }: { apiId: string; appNa
   return (
     <section aria-label="Add an app role" className="mt-8 max-w-xl">
       <h2 className="mb-2 text-lg font-semibold">Add an app role to {appName}</h2>
-      <div className="grid gap-2 text-sm">
-        <label className="grid gap-1">
-          <span className="text-xs text-slate-500">Value (what tokens carry)</span>
-          <input
-            aria-label="Role value"
-            value={fields.value}
-            onChange={set('value')}
-            placeholder="Orders.Audit"
-            className={`${input} font-mono`}
-          />
-        </label>
-        <label className="grid gap-1">
-          <span className="text-xs text-slate-500">Display name</span>
-          <input aria-label="Role display name" value={fields.displayName} onChange={set('displayName')} className={input} />
-        </label>
-        <label className="grid gap-1">
-          <span className="text-xs text-slate-500">Description</span>
-          <input aria-label="Role description" value={fields.description} onChange={set('description')} className={input} />
-        </label>
+      <div className="grid gap-2">
+        <Field label="Value (what tokens carry)" labelSize="xs" error={duplicate ? `${appName} already defines this role.` : null}>
+          {(control) => (
+            <Input
+              {...control}
+              size="sm"
+              aria-label="Role value"
+              value={fields.value}
+              onChange={set('value')}
+              placeholder="Orders.Audit"
+              className="font-mono"
+            />
+          )}
+        </Field>
+        <Field label="Display name" labelSize="xs">
+          {(control) => (
+            <Input {...control} size="sm" aria-label="Role display name" value={fields.displayName} onChange={set('displayName')} />
+          )}
+        </Field>
+        <Field label="Description" labelSize="xs">
+          {(control) => (
+            <Input {...control} size="sm" aria-label="Role description" value={fields.description} onChange={set('description')} />
+          )}
+        </Field>
       </div>
-      {duplicate ? <p className="mt-1 text-xs text-rose-700 dark:text-rose-400">{appName} already defines this role.</p> : null}
       {message ? (
         <div className="mt-2">
           <Notice tone={message.ok ? 'success' : 'error'}>{message.text}</Notice>
@@ -65,27 +71,16 @@ export function AddRoleForm({ apiId, appName, existing }: { apiId: string; appNa
             <span className="font-mono">{fields.value}</span> from now on.
           </p>
           <div className="mt-2 flex gap-2">
-            <button type="button" disabled={pending} onClick={submit} className="rounded-md bg-brand-600 px-3 py-1 text-white">
+            <Button variant="primary" disabled={pending} onClick={submit}>
               {pending ? 'Adding…' : 'Confirm and add'}
-            </button>
-            <button
-              type="button"
-              onClick={() => setConfirming(false)}
-              className="rounded-md border border-slate-300 px-3 py-1 dark:border-slate-700"
-            >
-              Cancel
-            </button>
+            </Button>
+            <Button onClick={() => setConfirming(false)}>Cancel</Button>
           </div>
         </div>
       ) : (
-        <button
-          type="button"
-          disabled={!parsed.success || duplicate}
-          onClick={() => setConfirming(true)}
-          className="mt-3 rounded-md border border-slate-300 px-3 py-1 text-sm disabled:opacity-60 dark:border-slate-700"
-        >
+        <Button disabled={!parsed.success || duplicate} onClick={() => setConfirming(true)} className="mt-3">
           Add role…
-        </button>
+        </Button>
       )}
     </section>
   );

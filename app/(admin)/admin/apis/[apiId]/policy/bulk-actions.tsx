@@ -1,6 +1,10 @@
 'use client';
 
 import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
 import type { RoleMapOperation } from '@/lib/policy-studio/load-role-map';
 import type { RoleMap } from '@/lib/policy-studio/studio-types';
 
@@ -36,53 +40,59 @@ export function BulkActions(props: {
       ),
     );
   };
-  const input = 'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900';
   return (
     <fieldset className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 p-3 text-sm dark:border-slate-800">
       <legend className="px-1 text-xs font-medium text-slate-500">Bulk change</legend>
-      <label className="flex flex-col gap-1">
-        <span className="text-xs text-slate-500">Operations</span>
-        <select aria-label="Operations to change" value={target} onChange={(e) => setTarget(e.target.value)} className={input}>
-          <option value="read">All read operations (GET/HEAD)</option>
-          {methods.map((m) => (
-            <option key={m} value={`method:${m}`}>
-              Method {m}
-            </option>
-          ))}
-          <option value="prefix">URL prefix…</option>
-        </select>
-      </label>
+      <Field label="Operations" labelSize="xs">
+        {(control) => (
+          <Select {...control} size="sm" aria-label="Operations to change" value={target} onChange={(e) => setTarget(e.target.value)}>
+            <option value="read">All read operations (GET/HEAD)</option>
+            {methods.map((m) => (
+              <option key={m} value={`method:${m}`}>
+                Method {m}
+              </option>
+            ))}
+            <option value="prefix">URL prefix…</option>
+          </Select>
+        )}
+      </Field>
       {target === 'prefix' ? (
-        <label className="flex flex-col gap-1">
-          <span className="text-xs text-slate-500">URL prefix</span>
-          <input aria-label="URL prefix" value={prefix} onChange={(e) => setPrefix(e.target.value)} className={`${input} font-mono`} />
-        </label>
+        <Field label="URL prefix" labelSize="xs">
+          {(control) => (
+            <Input
+              {...control}
+              size="sm"
+              aria-label="URL prefix"
+              value={prefix}
+              onChange={(e) => setPrefix(e.target.value)}
+              className="font-mono"
+            />
+          )}
+        </Field>
       ) : null}
-      <label className="flex flex-col gap-1">
-        <span className="text-xs text-slate-500">Role</span>
-        <select aria-label="Role to change" value={role} onChange={(e) => setRole(e.target.value)} className={`${input} font-mono`}>
-          {props.roles.map((r) => (
-            <option key={r}>{r}</option>
-          ))}
-        </select>
-      </label>
+      <Field label="Role" labelSize="xs">
+        {(control) => (
+          <Select
+            {...control}
+            size="sm"
+            aria-label="Role to change"
+            value={role}
+            onChange={(e) => setRole(e.target.value)}
+            className="font-mono"
+          >
+            {props.roles.map((r) => (
+              <option key={r}>{r}</option>
+            ))}
+          </Select>
+        )}
+      </Field>
       <span className="text-xs text-slate-500">{selected().length} operations</span>
-      <button
-        type="button"
-        disabled={!role}
-        onClick={() => apply(true)}
-        className="rounded-md border border-slate-300 px-3 py-1 dark:border-slate-700"
-      >
+      <Button disabled={!role} onClick={() => apply(true)}>
         Allow role
-      </button>
-      <button
-        type="button"
-        disabled={!role}
-        onClick={() => apply(false)}
-        className="rounded-md border border-slate-300 px-3 py-1 dark:border-slate-700"
-      >
+      </Button>
+      <Button disabled={!role} onClick={() => apply(false)}>
         Remove role
-      </button>
+      </Button>
     </fieldset>
   );
 }

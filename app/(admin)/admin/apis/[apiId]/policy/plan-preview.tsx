@@ -3,38 +3,11 @@
 import { useState, useTransition } from 'react';
 import { PolicyDiffView } from '@/components/policy/policy-diff-view';
 import { RoleSets } from '@/components/policy/role-sets';
+import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
 import type { ApplyOutcome, PolicyPreview, RoleMap } from '@/lib/policy-studio/studio-types';
 import { applyRoleMapAction, previewRoleMapAction } from './actions';
-
-const button = 'rounded-md px-3 py-1.5 text-sm font-medium disabled:opacity-60';
-
-function OutcomeNotice({ outcome }: { outcome: ApplyOutcome }) {
-  if (!outcome.failed) {
-    return outcome.written.length === 0 ? (
-      <Notice tone="info" title="Nothing to apply">
-        The policies in API Management already match this map.
-      </Notice>
-    ) : (
-      <Notice tone="success" title="Policy applied">
-        Wrote {outcome.written.length} policies ({outcome.written.join(', ')}). The previous versions are saved; roll back from the history
-        below.
-      </Notice>
-    );
-  }
-  const { scope, message, conflict } = outcome.failed;
-  return (
-    <Notice tone="error" title={conflict ? 'The policy changed in API Management since the preview' : `Writing the ${scope} policy failed`}>
-      <p>{message}</p>
-      <p>
-        {outcome.written.length > 0
-          ? `Already written: ${outcome.written.join(', ')}. Nothing after ${scope} was written; roll back the partial change from the history below.`
-          : 'Nothing was written.'}{' '}
-        {conflict ? 'Preview again to see the current policy.' : null}
-      </p>
-    </Notice>
-  );
-}
+import { ApplyOutcomeNotice } from './apply-outcome-notice';
 
 export function PlanPreview({ apiId, edited }: { apiId: string; edited: RoleMap }) {
   const [preview, setPreview] = useState<{ map: RoleMap; result: PolicyPreview } | null>(null);
@@ -64,17 +37,12 @@ export function PlanPreview({ apiId, edited }: { apiId: string; edited: RoleMap 
 
   return (
     <section aria-label="Preview and apply" className="mt-6">
-      <button
-        type="button"
-        disabled={pending}
-        onClick={runPreview}
-        className={`${button} border border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-900`}
-      >
+      <Button disabled={pending} onClick={runPreview}>
         {pending && !preview ? 'Building preview…' : 'Preview changes'}
-      </button>
+      </Button>
       <div className="mt-4">
         {error ? <Notice tone="error">{error}</Notice> : null}
-        {outcome ? <OutcomeNotice outcome={outcome} /> : null}
+        {outcome ? <ApplyOutcomeNotice outcome={outcome} /> : null}
         {preview ? (
           <>
             {preview.result.notes.map((note) => (
@@ -101,14 +69,9 @@ export function PlanPreview({ apiId, edited }: { apiId: string; edited: RoleMap 
                     <PolicyDiffView label={change.label} rows={change.rows} />
                   </div>
                 ))}
-                <button
-                  type="button"
-                  disabled={pending || stale}
-                  onClick={runApply}
-                  className={`${button} bg-brand-600 text-white hover:bg-brand-700`}
-                >
+                <Button variant="primary" disabled={pending || stale} onClick={runApply}>
                   {pending ? 'Applying…' : `Apply ${preview.result.changes.length} policy changes`}
-                </button>
+                </Button>
               </>
             )}
           </>

@@ -1,27 +1,25 @@
 'use client';
 
-import { useState, useTransition } from 'react';
+import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/notice';
+import { useActionRunner } from '@/components/ui/use-action-runner';
 import type { PolicyBatchView } from '@/lib/policy-studio/policy-batches';
 import { rollbackPolicyAction } from './actions';
 
 /** Saved versions per apply or rollback; one click writes a batch's saved versions back. */
 export function PolicyHistory({ apiId, batches }: { apiId: string; batches: PolicyBatchView[] }) {
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { message, pending, run } = useActionRunner();
+  // The action revalidates this page itself; the message sits above the list because the batch's own row changes.
   const rollback = (batchId: string) =>
-    startTransition(async () => {
-      const result = await rollbackPolicyAction(apiId, batchId);
-      if (!result.ok) return setMessage({ ok: false, text: result.error });
-      const { written, failed } = result.value;
-      setMessage(
+    run(() => rollbackPolicyAction(apiId, batchId), {
+      refresh: false,
+      describe: ({ written, failed }) =>
         failed
           ? {
               ok: false,
               text: `Rollback stopped at ${failed.scope}: ${failed.message} Restored so far: ${written.join(', ') || 'nothing'}.`,
             }
           : { ok: true, text: `Rolled back ${written.length} policies (${written.join(', ')}).` },
-      );
     });
   return (
     <section aria-label="Policy history" className="mt-10">
@@ -41,14 +39,9 @@ export function PolicyHistory({ apiId, batches }: { apiId: string; batches: Poli
                 <p className="font-mono text-xs text-slate-500">{b.scopes.join(', ')}</p>
               </div>
               {b.rolledBack ? null : (
-                <button
-                  type="button"
-                  disabled={pending}
-                  onClick={() => rollback(b.batchId)}
-                  className="rounded-md border border-slate-300 px-3 py-1 dark:border-slate-700"
-                >
+                <Button disabled={pending} onClick={() => rollback(b.batchId)}>
                   {b.kind === 'apply' ? 'Roll back' : 'Undo rollback'}
-                </button>
+                </Button>
               )}
             </li>
           ))}

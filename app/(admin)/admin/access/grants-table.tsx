@@ -1,0 +1,90 @@
+import Link from 'next/link';
+import { RequestStatusBadge } from '@/components/access/request-status-badge';
+import { RevokeGrantForm } from '@/components/access/revoke-grant-form';
+import { Table } from '@/components/ui/table';
+import type { ExternalAssignment } from '@/lib/provisioning/reconcile-assignments';
+import type { AccessRequestView } from '@/lib/requests/request-view';
+
+const when = (iso: string | null) => (iso ? new Date(iso).toUTCString() : '—');
+
+/** One API's holders: Roleport's grants (revocable here) and the assignments made outside Roleport (managed in Entra). */
+export function GrantsTable({
+  apiName,
+  grants,
+  external,
+  tokensNote,
+}: {
+  apiName: string;
+  grants: AccessRequestView[];
+  external: ExternalAssignment[];
+  tokensNote: string;
+}) {
+  return (
+    <Table
+      caption={`Who holds a role of ${apiName}`}
+      columns={[
+        { label: 'Who' },
+        { label: 'Role' },
+        { label: 'Source' },
+        { label: 'Since' },
+        { label: 'Expires' },
+        { label: 'Actions', srOnly: true },
+      ]}
+      className="text-sm"
+    >
+      {grants.map((g) => (
+        <tr key={g.id} data-testid="roleport-grant" data-request-id={g.id} className="align-top">
+          <td>{g.requester.name}</td>
+          <td className="font-mono">{g.roleValue}</td>
+          <td>
+            <Link href={`/requests/${encodeURIComponent(g.id)}`} className="mr-2 hover:underline">
+              Roleport
+            </Link>
+            <RequestStatusBadge status={g.status} />
+            {g.grantKind === 'group' ? <span className="ml-1 text-xs text-slate-500">via group</span> : null}
+          </td>
+          <td>{when(g.activatedAt ?? g.decidedAt)}</td>
+          <td>{when(g.expiresAt)}</td>
+          <td>
+            {g.status === 'active' ? (
+              <RevokeGrantForm
+                requestId={g.id}
+                version={g.version}
+                roleValue={g.roleValue}
+                holderName={g.requester.name}
+                tokensNote={tokensNote}
+                afterRevoke={`/admin/access?revoked=${encodeURIComponent(g.id)}`}
+              />
+            ) : null}
+          </td>
+        </tr>
+      ))}
+      {external.map((a) => (
+        <tr key={a.assignmentId} data-testid="external-assignment">
+          <td>
+            {a.principalDisplayName}{' '}
+            <span className="text-xs text-slate-500">
+              ({a.principalType === 'ServicePrincipal' ? 'application' : a.principalType.toLowerCase()})
+            </span>
+          </td>
+          <td className="font-mono">{a.roleValue || <span className="text-amber-700">a role no longer defined</span>}</td>
+          <td>
+            <span className="rounded-full border border-amber-300 bg-amber-50 px-2 py-0.5 text-xs font-semibold text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200">
+              Outside Roleport
+            </span>
+          </td>
+          <td>{when(a.createdAt)}</td>
+          <td>—</td>
+          <td className="text-xs text-slate-500">Manage in Entra</td>
+        </tr>
+      ))}
+      {grants.length === 0 && external.length === 0 ? (
+        <tr>
+          <td colSpan={6} className="text-slate-500">
+            Nobody holds a role of this API.
+          </td>
+        </tr>
+      ) : null}
+    </Table>
+  );
+}

@@ -1,0 +1,58 @@
+import Link from 'next/link';
+import { RoleOperationsList } from '@/components/access/role-operations-list';
+import type { RequestableRole } from '@/lib/approvals/requestable-roles';
+
+function approvalText(role: RequestableRole): string {
+  if (role.autoApprove) return 'Approved automatically';
+  return role.stages === 2 ? 'Needs two approvals (two different approvers)' : 'Needs one approval';
+}
+
+function unavailable(role: RequestableRole): string | null {
+  if (role.held) return role.held === 'group' ? 'You hold this role through a group.' : 'You already hold this role.';
+  if (role.openRequest) return `You already have a ${role.openRequest.status} request for it.`;
+  return null;
+}
+
+/** One requestable role as a radio card: what approving it takes, why it cannot be chosen, and what it allows. */
+export function RoleOption({ role, checked, onChoose }: { role: RequestableRole; checked: boolean; onChoose: () => void }) {
+  const blocked = unavailable(role);
+  return (
+    <li
+      data-testid="requestable-role"
+      data-role={role.value}
+      className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900"
+    >
+      <label className="flex items-start gap-3">
+        <input
+          type="radio"
+          name="roleId"
+          value={role.id}
+          checked={checked}
+          disabled={blocked !== null}
+          onChange={onChoose}
+          className="mt-1"
+        />
+        <span className="flex-1">
+          <span className="font-mono text-sm font-medium">{role.value}</span>{' '}
+          <span className="text-xs text-slate-600 dark:text-slate-400">{role.description || role.displayName}</span>
+          <span className="mt-1 block text-xs font-medium" data-testid="approval-path">
+            {approvalText(role)}
+          </span>
+        </span>
+      </label>
+      {blocked ? (
+        <p className="mt-2 text-xs text-amber-800 dark:text-amber-300" data-testid="role-unavailable">
+          {blocked}{' '}
+          {role.openRequest ? (
+            <Link className="underline" href={`/requests/${encodeURIComponent(role.openRequest.id)}`}>
+              View the request
+            </Link>
+          ) : null}
+        </p>
+      ) : null}
+      <div className="mt-2 pl-7">
+        <RoleOperationsList operations={role.allows} roleValue={role.value} />
+      </div>
+    </li>
+  );
+}

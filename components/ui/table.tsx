@@ -1,0 +1,68 @@
+import { cx } from './cx';
+
+export interface TableColumn {
+  label: React.ReactNode;
+  className?: string;
+  /** Read by screen readers only, for a column of buttons or when the caption says enough. */
+  srOnly?: boolean;
+}
+
+// Cell padding is set on the table so rows stay plain <tr>/<td> with only their content's classes.
+const DENSITY = {
+  normal: '[&_td]:py-2 [&_td]:pr-4 [&_th]:py-2 [&_th]:pr-4 [&_tr>*:last-child]:pr-0',
+  compact: '[&_td]:py-1 [&_td]:pr-3 [&_th]:py-1 [&_th]:pr-3 [&_tr>*:last-child]:pr-0',
+  grid: '[&_td]:px-3 [&_td]:py-2 [&_th]:px-3 [&_th]:py-2',
+  code: '[&_td]:px-2 [&_th]:px-2',
+} as const;
+
+export interface TableProps {
+  /** Names the table for assistive technology; hidden unless `showCaption`. */
+  caption: string;
+  showCaption?: boolean;
+  columns: TableColumn[];
+  /** Hide the header row visually (it stays in the accessibility tree). */
+  headerHidden?: boolean;
+  density?: keyof typeof DENSITY;
+  /** Rows separated by a rule; off for tables whose rows carry their own backgrounds. */
+  rules?: boolean;
+  className?: string;
+  headClassName?: string;
+  /** The body rows: plain <tr> elements. */
+  children: React.ReactNode;
+}
+
+/** A data table with a caption and column headers (scope="col"), styled once. */
+export function Table({
+  caption,
+  showCaption = false,
+  columns,
+  headerHidden = false,
+  density = 'normal',
+  rules = true,
+  className,
+  headClassName,
+  children,
+}: TableProps) {
+  return (
+    <table
+      className={cx(
+        'w-full text-left',
+        DENSITY[density],
+        rules && '[&_tbody_tr]:border-t [&_tbody_tr]:border-slate-200 dark:[&_tbody_tr]:border-slate-800',
+        className,
+      )}
+    >
+      <caption className={showCaption ? 'mb-2 text-left text-sm font-semibold' : 'sr-only'}>{caption}</caption>
+      <thead className={cx(headerHidden ? 'sr-only' : 'text-xs text-slate-500 dark:text-slate-400', headClassName)}>
+        <tr>
+          {columns.map((column, i) => (
+            <th key={i} scope="col" className={cx('font-medium', column.className)}>
+              {column.srOnly ? <span className="sr-only">{column.label}</span> : column.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  );
+}
