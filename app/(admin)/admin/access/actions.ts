@@ -1,22 +1,15 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { reconcileAllApis } from '@/lib/access/reconcile-all';
-import { requireAdmin } from '@/lib/auth/session';
 import { db } from '@/lib/db/portal-database';
-import { runAction } from '@/lib/errors/user-facing-error';
+import { defineAction } from '@/lib/server/define-action';
 
 /** An admin compares every API's grants with Entra now, instead of waiting for the schedule. */
-export async function reconcileNowAction() {
-  const user = await requireAdmin();
-  const result = await runAction(async () => {
+export const reconcileNowAction = defineAction(
+  { auth: 'admin', revalidate: ['/admin/access', { path: '/requests', type: 'layout' }] },
+  async (_, { user }) => {
     const { apis, failed, removedInEntra } = await reconcileAllApis(await db(), user);
     const removed = removedInEntra === 1 ? '1 grant was' : `${removedInEntra} grants were`;
     return `Compared ${apis} APIs with Entra: ${removed} removed outside Roleport${failed ? `; ${failed} could not be read` : ''}.`;
-  });
-  if (result.ok) {
-    revalidatePath('/admin/access');
-    revalidatePath('/requests', 'layout');
-  }
-  return result;
-}
+  },
+);
