@@ -9,6 +9,7 @@ import { withTransaction } from '@/lib/db/transaction';
 import type { Database, RequestStatus } from '@/lib/db/types';
 import { UserFacingError } from '@/lib/errors/user-facing-error';
 import { enqueueWebhook } from '@/lib/notifications/enqueue-webhook';
+import { earlierStageRefusal } from './approver-policy';
 import { enqueueProvisioningJob, wakeProvisioningWorkers } from './provisioning-jobs';
 import { auditActor, loadRequestFor } from './request-access';
 import { decisionSchema, type DecisionInput } from './request-schema';
@@ -69,8 +70,11 @@ export async function decideRequest(
   try {
     const result = await withTransaction(db, async (trx): Promise<DecisionResult> => {
       const earlier = await trx.selectFrom('access_decision').select(['approver_oid']).where('request_id', '=', requestId).execute();
-      if (earlier.some((d) => d.approver_oid === user.oid))
-        throw new UserFacingError('You approved an earlier stage; the next stage needs a different approver.', 'forbidden', 403);
+      const refusal = earlierStageRefusal(
+        user,
+        earlier.map((d) => d.approver_oid),
+      );
+      if (refusal) throw refusal;
       const now = nowIso();
       await trx
         .insertInto('access_decision')

@@ -6,7 +6,7 @@ import type { IndexedApi } from '@/lib/catalog/catalog-types';
 import type { Database, RequestStatus } from '@/lib/db/types';
 import { getEffectiveRule } from './approval-rules';
 import { getHeldRoles } from './held-roles';
-import { isApproverOf } from './request-access';
+import { isApproverOf } from './approver-policy';
 import { OPEN_STATUSES } from './request-state-machine';
 
 export interface RequestableRole {
