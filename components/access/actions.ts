@@ -6,7 +6,6 @@ import { requestRefSchema, revocationSchema } from '@/lib/access/request-ref-sch
 import type { DecisionInput } from '@/lib/access/request-schema';
 import { retryProvisioning } from '@/lib/access/retry-provisioning';
 import { revokeGrant } from '@/lib/access/revoke-grant';
-import { db } from '@/lib/db/portal-database';
 import { defineAction, validatedInLib } from '@/lib/server/define-action';
 
 const refreshed = ['/admin/requests', { path: '/requests', type: 'layout' } as const];
@@ -20,14 +19,14 @@ export const decideRequestAction = defineAction(
     invalidInput: 'There is no such request, or it is not yours to see.',
     revalidate: refreshed,
   },
-  async ([requestId, decision], { user }) => decideRequest(await db(), user, requestId, decision),
+  async ([requestId, decision], { user, db }) => decideRequest(db, user, requestId, decision),
 );
 
 /** Admins send a failed request back to provisioning. */
 export const retryProvisioningAction = defineAction(
   { auth: 'admin', input: requestRefSchema, revalidate: refreshed },
-  async ({ requestId, expectedVersion }, { user }) => {
-    await retryProvisioning(await db(), user, requestId, expectedVersion);
+  async ({ requestId, expectedVersion }, { user, db }) => {
+    await retryProvisioning(db, user, requestId, expectedVersion);
     return 'Provisioning will be tried again now.';
   },
 );
@@ -35,6 +34,6 @@ export const retryProvisioningAction = defineAction(
 /** An admin revokes someone's Roleport grant; the answer says that tokens already issued stay valid until they expire. */
 export const revokeGrantAction = defineAction(
   { auth: 'admin', input: revocationSchema, revalidate: ['/admin/access', { path: '/requests', type: 'layout' }] },
-  async ({ requestId, expectedVersion, reason }, { user }) =>
-    (await revokeGrant(await db(), user, requestId, { expectedVersion, reason })).message,
+  async ({ requestId, expectedVersion, reason }, { user, db }) =>
+    (await revokeGrant(db, user, requestId, { expectedVersion, reason })).message,
 );

@@ -1,8 +1,9 @@
 // Rule: every server action gates, validates, runs and refreshes the same way: the gate before anything, the schema's first message as the form error, pages refreshed only after success, and an unexpected error shown only as a reference that the log carries.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import type { PortalUser } from '@/lib/auth/session';
 import { UserFacingError } from '@/lib/errors/user-facing-error';
+import { startPortalTestEnv, type PortalTestEnv } from '../../test/portal-test-env';
 
 const revalidatePath = vi.hoisted(() => vi.fn());
 vi.mock('next/cache', () => ({ revalidatePath }));
@@ -35,6 +36,15 @@ const person = (isAdmin: boolean): PortalUser => ({
 });
 
 const redirectTarget = (error: unknown) => (error as { digest?: string }).digest?.split(';')[2];
+
+// Handlers get the portal's database, so the file runs against a real one.
+let env: PortalTestEnv;
+beforeAll(async () => {
+  env = await startPortalTestEnv({ emulator: { surfaces: ['entra'] } });
+});
+afterAll(async () => {
+  await env?.close();
+});
 
 beforeEach(() => {
   signedIn.user = person(false);
@@ -115,6 +125,14 @@ describe('defineAction', () => {
     expect(revalidatePath).not.toHaveBeenCalled();
     await conditional({ apiId: 'orders' });
     expect(revalidatePath.mock.calls).toEqual([['/apis/orders']]);
+  });
+
+  it("hands the handler the portal's database", async () => {
+    const action = defineAction(
+      { auth: 'user' },
+      async (_, { db }) => (await db.selectFrom('audit_head').select('last_seq').execute()).length,
+    );
+    await expect(action()).resolves.toEqual({ ok: true, value: 1 });
   });
 
   it("shows a UserFacingError's message and link, and refreshes nothing", async () => {

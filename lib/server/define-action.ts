@@ -1,9 +1,11 @@
 import 'server-only';
+import type { Kysely } from 'kysely';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireApprover } from '@/lib/access/require-approver';
 import { requireAdmin, requireUser, type PortalUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/portal-database';
+import type { Database } from '@/lib/db/types';
 import { runAction, UserFacingError, type FixLink } from '@/lib/errors/user-facing-error';
 import { enforceRateLimit } from '@/lib/rate-limit/enforce-rate-limit';
 import type { RateLimitBucket } from '@/lib/rate-limit/rate-limits';
@@ -58,20 +60,22 @@ function parseInput(schema: z.ZodType | undefined, invalidInput: string | undefi
 
 /**
  * Declares a server action once: who may call it, what input it takes, which limit counts it and which pages it
- * refreshes. The order is fixed: auth (a redirect for the signed-out or forbidden), rate limit, input, handler; every
- * failure after auth comes back as `{ ok: false, error }`, an unexpected one as a generic message with a logged reference.
+ * refreshes; the handler gets the acting user and the database. The order is fixed: auth (a redirect for the
+ * signed-out or forbidden), rate limit, input, handler; every failure after auth comes back as `{ ok: false, error }`,
+ * an unexpected one as a generic message with a logged reference.
  */
 export function defineAction<T, A extends ActionAuth, S extends z.ZodType = z.ZodTuple<[]>>(
   options: ActionOptions<S, A, T>,
-  handler: (input: z.output<S>, context: { user: UserOf<A> }) => Promise<T>,
+  handler: (input: z.output<S>, context: { user: UserOf<A>; db: Kysely<Database> }) => Promise<T>,
 ): (...args: ArgsOf<S>) => Promise<ActionResult<T>> {
   return async (...args: ArgsOf<S>) => {
     const user = await authenticate(options.auth, args);
     let input: z.output<S> | undefined;
     const result = await runAction(async () => {
-      if (options.rateLimit && user) await enforceRateLimit(await db(), options.rateLimit, user.oid);
+      const database = await db();
+      if (options.rateLimit && user) await enforceRateLimit(database, options.rateLimit, user.oid);
       input = parseInput(options.input, options.invalidInput, args) as z.output<S>;
-      return handler(input, { user: user as UserOf<A> });
+      return handler(input, { user: user as UserOf<A>, db: database });
     });
     if (result.ok && options.revalidate) {
       const paths = typeof options.revalidate === 'function' ? options.revalidate(input as z.output<S>, result.value) : options.revalidate;

@@ -4,7 +4,6 @@ import { getUserAccessToken } from '@/lib/auth/user-token';
 import { runConsoleCall } from '@/lib/console/console-call';
 import { callIdSchema, consoleSendSchema } from '@/lib/console/console-schema';
 import { revealConsoleSecrets } from '@/lib/console/reveal-console-secrets';
-import { db } from '@/lib/db/portal-database';
 import { defineAction } from '@/lib/server/define-action';
 
 export const sendConsoleRequestAction = defineAction(
@@ -14,7 +13,7 @@ export const sendConsoleRequestAction = defineAction(
     input: consoleSendSchema,
     invalidInput: 'The request form is not valid; reload the page and try again.',
   },
-  async (input, { user }) => runConsoleCall(await db(), user, input, { userAssertion: () => getUserAccessToken(user.oid) }),
+  async (input, { user, db }) => runConsoleCall(db, user, input, { userAssertion: () => getUserAccessToken(user.oid) }),
 );
 
 export const revealConsoleSecretsAction = defineAction(

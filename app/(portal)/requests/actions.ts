@@ -5,19 +5,18 @@ import { requestRefSchema } from '@/lib/access/request-ref-schema';
 import type { RequestInput } from '@/lib/access/request-schema';
 import { revokeGrant } from '@/lib/access/revoke-grant';
 import { submitRequest } from '@/lib/access/submit-request';
-import { db } from '@/lib/db/portal-database';
 import { defineAction, validatedInLib } from '@/lib/server/define-action';
 
 /** Records a request; submitRequest validates with the form's schema and answers a replayed submission with the first one. */
 export const submitRequestAction = defineAction(
   { auth: 'user', rateLimit: 'submit-request', input: validatedInLib<RequestInput>(), revalidate: ['/requests'] },
-  async (input, { user }) => submitRequest(await db(), user, input),
+  async (input, { user, db }) => submitRequest(db, user, input),
 );
 
 export const cancelRequestAction = defineAction(
   { auth: 'user', rateLimit: 'cancel-request', input: requestRefSchema, revalidate: ['/requests'] },
-  async ({ requestId, expectedVersion }, { user }) => {
-    await cancelRequest(await db(), user, requestId, expectedVersion);
+  async ({ requestId, expectedVersion }, { user, db }) => {
+    await cancelRequest(db, user, requestId, expectedVersion);
     return 'The request is cancelled.';
   },
 );
@@ -25,5 +24,5 @@ export const cancelRequestAction = defineAction(
 /** The requester gives up an active grant of their own. */
 export const giveUpGrantAction = defineAction(
   { auth: 'user', input: requestRefSchema, revalidate: ['/requests'] },
-  async ({ requestId, expectedVersion }, { user }) => (await revokeGrant(await db(), user, requestId, { expectedVersion })).message,
+  async ({ requestId, expectedVersion }, { user, db }) => (await revokeGrant(db, user, requestId, { expectedVersion })).message,
 );

@@ -3,10 +3,8 @@ import { AutoRefresh } from '@/components/access/auto-refresh';
 import { RequestStatusBadge } from '@/components/access/request-status-badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { listMyRequests } from '@/lib/access/query-requests';
+import { loadMyRequestsPage } from '@/lib/access/load-my-requests-page';
 import { requireUser } from '@/lib/auth/session';
-import { listIndexedApis } from '@/lib/catalog/read-index';
-import { db } from '@/lib/db/portal-database';
 
 export const metadata = { title: 'My requests' };
 
@@ -14,9 +12,7 @@ const when = (iso: string | null) => (iso ? new Date(iso).toUTCString() : '—')
 
 export default async function MyRequestsPage() {
   const user = await requireUser();
-  const database = await db();
-  const [requests, apis] = await Promise.all([listMyRequests(database, user), listIndexedApis(database)]);
-  const apiName = new Map(apis.map((api) => [api.id, api.displayName]));
+  const { requests, apiName } = await loadMyRequestsPage(user);
   const moving = requests.filter((r) => r.status === 'approved' || r.status === 'provisioning');
   return (
     <>

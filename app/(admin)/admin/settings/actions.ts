@@ -3,14 +3,13 @@
 import { z } from 'zod';
 import type { ApprovalRuleInput } from '@/lib/access/approval-rule-schema';
 import { deleteApprovalRule, saveApprovalRule } from '@/lib/access/approval-rules';
-import { db } from '@/lib/db/portal-database';
 import { defineAction, validatedInLib } from '@/lib/server/define-action';
 
 /** Creates or replaces the rule for (API, role); saveApprovalRule validates with the editor's schema. */
 export const saveApprovalRuleAction = defineAction(
   { auth: 'admin', input: validatedInLib<ApprovalRuleInput>(), revalidate: ['/admin/settings'] },
-  async (input, { user }) => {
-    const rule = await saveApprovalRule(await db(), user, input);
+  async (input, { user, db }) => {
+    const rule = await saveApprovalRule(db, user, input);
     return `Saved the rule for ${rule.roleValue ?? 'every role of the API'}.`;
   },
 );
@@ -22,8 +21,8 @@ export const deleteApprovalRuleAction = defineAction(
     invalidInput: 'That rule no longer exists.',
     revalidate: ['/admin/settings'],
   },
-  async (ruleId, { user }) => {
-    await deleteApprovalRule(await db(), user, ruleId);
+  async (ruleId, { user, db }) => {
+    await deleteApprovalRule(db, user, ruleId);
     return 'Rule deleted; the next broader rule (or the defaults) applies.';
   },
 );

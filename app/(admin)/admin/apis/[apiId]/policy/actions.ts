@@ -1,7 +1,6 @@
 'use server';
 
 import { z } from 'zod';
-import { db } from '@/lib/db/portal-database';
 import { addAppRole } from '@/lib/policy-studio/add-app-role';
 import { applyRoleMap } from '@/lib/policy-studio/apply-role-map';
 import type { ApplyOutcome } from '@/lib/policy-studio/studio-types';
@@ -22,8 +21,8 @@ const pagePath = (apiId: string) => `/admin/apis/${encodeURIComponent(apiId)}/po
 // Graph refuses control characters and unpaired surrogates in $search; say so instead of failing the call.
 const UNSEARCHABLE = /[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-export const previewRoleMapAction = defineAction({ auth: 'admin', input: previewInputSchema }, async (input, { user }) =>
-  previewRoleMap(await db(), user, input),
+export const previewRoleMapAction = defineAction({ auth: 'admin', input: previewInputSchema }, async (input, { user, db }) =>
+  previewRoleMap(db, user, input),
 );
 
 export const applyRoleMapAction = defineAction(
@@ -32,7 +31,7 @@ export const applyRoleMapAction = defineAction(
     input: applyInputSchema,
     revalidate: (input: ApplyInput, applied: ApplyOutcome) => (applied.written.length > 0 ? [pagePath(input.apiId)] : []),
   },
-  async (input, { user }) => applyRoleMap(await db(), user, input),
+  async (input, { user, db }) => applyRoleMap(db, user, input),
 );
 
 export const rollbackPolicyAction = defineAction(
@@ -42,12 +41,12 @@ export const rollbackPolicyAction = defineAction(
     invalidInput: 'Choose a change to roll back.',
     revalidate: ([apiId]) => (typeof apiId === 'string' ? [pagePath(apiId)] : []),
   },
-  async ([, batchId], { user }) => rollbackBatch(await db(), user, batchId),
+  async ([, batchId], { user, db }) => rollbackBatch(db, user, batchId),
 );
 
 export const addAppRoleAction = defineAction(
   { auth: 'admin', input: newAppRoleSchema, revalidate: (input) => [pagePath(input.apiId)] },
-  async (input, { user }) => addAppRole(await db(), user, input),
+  async (input, { user, db }) => addAppRole(db, user, input),
 );
 
 export const findPreviewUsersAction = defineAction(
@@ -61,9 +60,9 @@ export const findPreviewUsersAction = defineAction(
         .refine((text) => !UNSEARCHABLE.test(text), 'Search with plain text only.'),
     ]),
   },
-  async ([apiId, search], { user }) => findPreviewUsers(await db(), user, apiId, search),
+  async ([apiId, search], { user, db }) => findPreviewUsers(db, user, apiId, search),
 );
 
-export const previewUserAccessAction = defineAction({ auth: 'admin', input: userPreviewSchema }, async (input, { user }) =>
-  previewUserAccess(await db(), user, input),
+export const previewUserAccessAction = defineAction({ auth: 'admin', input: userPreviewSchema }, async (input, { user, db }) =>
+  previewUserAccess(db, user, input),
 );
