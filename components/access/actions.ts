@@ -1,11 +1,11 @@
 'use server';
 
 import { z } from 'zod';
-import { decideRequest } from '@/lib/access/decide-request';
-import { requestRefSchema, revocationSchema } from '@/lib/access/request-ref-schema';
-import type { DecisionInput } from '@/lib/access/request-schema';
-import { retryProvisioning } from '@/lib/access/retry-provisioning';
-import { revokeGrant } from '@/lib/access/revoke-grant';
+import { decideRequest } from '@/lib/approvals/decide-request';
+import { requestRefSchema, revocationSchema } from '@/lib/requests/request-ref-schema';
+import type { DecisionInput } from '@/lib/requests/request-schema';
+import { retryProvisioning } from '@/lib/provisioning/retry-provisioning';
+import { revokeGrant } from '@/lib/provisioning/revoke-grant';
 import { defineAction, validatedInLib } from '@/lib/server/define-action';
 
 const refreshed = ['/admin/requests', { path: '/requests', type: 'layout' } as const];

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { ActionMessage } from '@/components/access/action-message';
-import { decisionSchema, JUSTIFICATION_MAX } from '@/lib/access/request-schema';
+import { decisionSchema, JUSTIFICATION_MAX } from '@/lib/requests/request-schema';
 import { decideRequestAction } from './actions';
 
 const OUTCOME = {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { loadApproverNav } from '@/lib/access/load-approver-nav';
+import { loadApproverNav } from '@/lib/approvals/load-approver-nav';
 import { getCurrentUser } from '@/lib/auth/session';
 import { AppShell } from './app-shell';
 import { adminNav, PORTAL_NAV } from './nav-items';

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Kysely } from 'kysely';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { requireApprover } from '@/lib/access/require-approver';
+import { requireApprover } from '@/lib/approvals/require-approver';
 import { requireAdmin, requireUser, type PortalUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/portal-database';
 import type { Database } from '@/lib/db/types';

@@ -1,10 +1,10 @@
 'use server';
 
-import { cancelRequest } from '@/lib/access/cancel-request';
-import { requestRefSchema } from '@/lib/access/request-ref-schema';
-import type { RequestInput } from '@/lib/access/request-schema';
-import { revokeGrant } from '@/lib/access/revoke-grant';
-import { submitRequest } from '@/lib/access/submit-request';
+import { cancelRequest } from '@/lib/requests/cancel-request';
+import { requestRefSchema } from '@/lib/requests/request-ref-schema';
+import type { RequestInput } from '@/lib/requests/request-schema';
+import { revokeGrant } from '@/lib/provisioning/revoke-grant';
+import { submitRequest } from '@/lib/approvals/submit-request';
 import { defineAction, validatedInLib } from '@/lib/server/define-action';
 
 /** Records a request; submitRequest validates with the form's schema and answers a replayed submission with the first one. */

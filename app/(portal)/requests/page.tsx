@@ -3,7 +3,7 @@ import { AutoRefresh } from '@/components/access/auto-refresh';
 import { RequestStatusBadge } from '@/components/access/request-status-badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { loadMyRequestsPage } from '@/lib/access/load-my-requests-page';
+import { loadMyRequestsPage } from '@/lib/requests/load-my-requests-page';
 import { requireUser } from '@/lib/auth/session';
 
 export const metadata = { title: 'My requests' };

@@ -1,6 +1,6 @@
 'use server';
 
-import { reconcileAllApis } from '@/lib/access/reconcile-all';
+import { reconcileAllApis } from '@/lib/provisioning/reconcile-all';
 import { defineAction } from '@/lib/server/define-action';
 
 /** An admin compares every API's grants with Entra now, instead of waiting for the schedule. */

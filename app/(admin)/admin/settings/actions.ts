@@ -1,8 +1,8 @@
 'use server';
 
 import { z } from 'zod';
-import type { ApprovalRuleInput } from '@/lib/access/approval-rule-schema';
-import { deleteApprovalRule, saveApprovalRule } from '@/lib/access/approval-rules';
+import type { ApprovalRuleInput } from '@/lib/approvals/approval-rule-schema';
+import { deleteApprovalRule, saveApprovalRule } from '@/lib/approvals/approval-rules';
 import { defineAction, validatedInLib } from '@/lib/server/define-action';
 
 /** Creates or replaces the rule for (API, role); saveApprovalRule validates with the editor's schema. */

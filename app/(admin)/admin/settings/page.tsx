@@ -1,7 +1,7 @@
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { DEFAULT_MAX_DAYS, type ApprovalRule } from '@/lib/access/approval-rules';
-import { loadApprovalRulesPage } from '@/lib/access/load-approval-rules-page';
+import { DEFAULT_MAX_DAYS, type ApprovalRule } from '@/lib/approvals/approval-rules';
+import { loadApprovalRulesPage } from '@/lib/approvals/load-approval-rules-page';
 import { requireAdmin } from '@/lib/auth/session';
 import { DeleteRuleButton } from './delete-rule-button';
 import { RuleForm } from './rule-form';

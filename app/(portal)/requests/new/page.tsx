@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
-import { loadNewRequestPage } from '@/lib/access/load-new-request-page';
+import { loadNewRequestPage } from '@/lib/approvals/load-new-request-page';
 import { requireUser } from '@/lib/auth/session';
 import { ApiPicker } from './api-picker';
 import { RequestForm } from './request-form';
