@@ -1,13 +1,15 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { requireAdmin } from '@/lib/auth/session';
+import { z } from 'zod';
 import { refreshCatalog } from '@/lib/catalog/refresh-catalog';
-import { runAction } from '@/lib/errors/user-facing-error';
+import { defineAction } from '@/lib/server/define-action';
 
-export async function refreshCatalogAction(apiId?: string) {
-  const actor = await requireAdmin();
-  const result = await runAction(() => refreshCatalog(actor, typeof apiId === 'string' ? apiId : undefined));
-  if (result.ok) revalidatePath('/apis', 'layout');
-  return result;
-}
+/** Refreshes one API (or, without an id, the whole catalog); refreshCatalog refuses what cannot be an API id. */
+export const refreshCatalogAction = defineAction(
+  {
+    auth: 'admin',
+    input: z.tuple([z.unknown().transform((apiId) => (typeof apiId === 'string' ? apiId : undefined))]),
+    revalidate: [{ path: '/apis', type: 'layout' }],
+  },
+  async ([apiId], { user }) => refreshCatalog(user, apiId),
+);

@@ -10,6 +10,7 @@ import type { Database, RequestStatus } from '@/lib/db/types';
 import { UserFacingError } from '@/lib/errors/user-facing-error';
 import { enqueueWebhook } from '@/lib/notifications/enqueue-webhook';
 import { enqueueProvisioningJob, wakeProvisioningWorkers } from '@/lib/provisioning/provisioning-jobs';
+import { earlierStageRefusal } from '@/lib/requests/approver-policy';
 import { auditActor, loadRequestFor } from '@/lib/requests/request-access';
 import { decisionSchema, type DecisionInput } from '@/lib/requests/request-schema';
 import { transition } from '@/lib/requests/request-state-machine';
@@ -69,8 +70,11 @@ export async function decideRequest(
   try {
     const result = await withTransaction(db, async (trx): Promise<DecisionResult> => {
       const earlier = await trx.selectFrom('access_decision').select(['approver_oid']).where('request_id', '=', requestId).execute();
-      if (earlier.some((d) => d.approver_oid === user.oid))
-        throw new UserFacingError('You approved an earlier stage; the next stage needs a different approver.', 'forbidden', 403);
+      const refusal = earlierStageRefusal(
+        user,
+        earlier.map((d) => d.approver_oid),
+      );
+      if (refusal) throw refusal;
       const now = nowIso();
       await trx
         .insertInto('access_decision')

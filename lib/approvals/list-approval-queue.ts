@@ -1,8 +1,8 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
 import type { PortalUser } from '@/lib/auth/session';
-import { getIndexSnapshot } from '@/lib/catalog/index-snapshot';
 import type { Database } from '@/lib/db/types';
+import { decidableAppIds, whereDecidable } from '@/lib/requests/approver-policy';
 import { toRequestView, type AccessRequestView } from '@/lib/requests/request-view';
 
 export interface ApprovalQueueFilter {
@@ -13,32 +13,9 @@ export interface ApprovalQueueFilter {
   olderThanDays?: number;
 }
 
-/** App ids whose requests the user may decide; null = every app (portal admin). */
-async function decidableAppIds(db: Kysely<Database>, user: PortalUser): Promise<string[] | null> {
-  if (user.isAdmin) return null;
-  const { apps } = await getIndexSnapshot(db);
-  return apps.filter((app) => app.owners.some((o) => o.id === user.oid)).map((app) => app.appId);
-}
-
-function pendingFor(db: Kysely<Database>, user: PortalUser, appIds: string[] | null) {
-  let query = db
-    .selectFrom('access_request')
-    .where('status', '=', 'pending')
-    // Never one's own request; never a stage after one this user already approved.
-    .where('requester_oid', '!=', user.oid)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('access_decision')
-            .select('access_decision.id')
-            .whereRef('access_decision.request_id', '=', 'access_request.id')
-            .where('access_decision.approver_oid', '=', user.oid),
-        ),
-      ),
-    );
-  if (appIds !== null) query = query.where('app_id', 'in', appIds);
-  return query;
-}
+// Who may decide what is the approver policy's answer; this file only filters and counts it.
+const pendingFor = (db: Kysely<Database>, user: PortalUser, appIds: string[] | null) =>
+  whereDecidable(db.selectFrom('access_request'), user, appIds);
 
 /** Pending requests the user can decide now, oldest first. */
 export async function listApprovalQueue(

@@ -6,7 +6,7 @@ import type { IndexedApi } from '@/lib/catalog/catalog-types';
 import type { Database, RequestStatus } from '@/lib/db/types';
 import { getEffectiveRule } from './approval-rules';
 import { getHeldRoles } from '@/lib/directory/held-roles';
-import { isApproverOf } from '@/lib/requests/request-access';
+import { isApproverOf } from '@/lib/requests/approver-policy';
 import { OPEN_STATUSES } from '@/lib/requests/request-state-machine';
 
 export interface RequestableRole {

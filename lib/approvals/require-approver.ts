@@ -4,11 +4,12 @@ import { ownsAppNow } from '@/lib/auth/app-ownership';
 import { requireUser, type PortalUser } from '@/lib/auth/session';
 import { getIndexSnapshot } from '@/lib/catalog/index-snapshot';
 import { db } from '@/lib/db/portal-database';
+import { ownsApp } from '@/lib/requests/approver-policy';
 
 /** App ids the user owns per the index and, confirmed in Graph within the last minute, still owns. */
 async function confirmedOwnedAppIds(user: PortalUser): Promise<string[]> {
   const { apps } = await getIndexSnapshot(await db());
-  const listed = apps.filter((app) => app.owners.some((o) => o.id === user.oid));
+  const listed = apps.filter((app) => ownsApp(user, app));
   const confirmed = await Promise.all(listed.map((app) => ownsAppNow(user.oid, app.objectId)));
   return listed.filter((_, i) => confirmed[i]).map((app) => app.appId);
 }

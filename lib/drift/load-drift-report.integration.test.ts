@@ -28,7 +28,7 @@ async function replaceInOperationPolicy(apiId: string, operationId: string, from
 
 describe('loadDriftReport on the demo tenant', () => {
   it('reports the seeded drift: an audience with no app, an API without validation, APIs with no app', async () => {
-    const { findings } = await loadDriftReport(env.db, ADMIN);
+    const { findings } = await loadDriftReport(ADMIN, env.db);
     const kinds = (apiId: string) =>
       findings
         .filter((f) => f.apiId === apiId)
@@ -67,7 +67,7 @@ describe('loadDriftReport on the demo tenant', () => {
     );
     await syncCatalog(env.db);
 
-    const { findings } = await loadDriftReport(env.db, ADMIN);
+    const { findings } = await loadDriftReport(ADMIN, env.db);
     const undefinedRole = findings.find((f) => f.kind === 'role-undefined' && f.apiId === 'orders');
     expect(undefinedRole?.title).toContain('Orders.Purge');
     expect(undefinedRole?.operations).toEqual(['delete-order']);

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
 import { listIndexedApis, listIndexedApps, listIndexedOperations } from '@/lib/catalog/read-index';
+import { db as portalDb } from '@/lib/db/portal-database';
 import type { Database } from '@/lib/db/types';
 import { getConfig } from '@/lib/env';
 import { UserFacingError } from '@/lib/errors/user-facing-error';
@@ -16,8 +17,9 @@ export interface DriftReport {
 }
 
 /** Drift across every indexed API and app registration (reads the index only). */
-export async function loadDriftReport(db: Kysely<Database>, actor: { isAdmin: boolean }): Promise<DriftReport> {
+export async function loadDriftReport(actor: { isAdmin: boolean }, database?: Kysely<Database>): Promise<DriftReport> {
   if (!actor.isAdmin) throw new UserFacingError('Only portal admins can see the drift report.', 'forbidden', 403);
+  const db = database ?? (await portalDb());
   const [apis, apps] = await Promise.all([listIndexedApis(db), listIndexedApps(db)]);
   const entries = await Promise.all(apis.map(async (api) => ({ api, operations: await listIndexedOperations(db, api.id) })));
   const { tenantId, authorityHost, cloud } = getConfig();

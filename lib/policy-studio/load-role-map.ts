@@ -8,6 +8,7 @@ import { requiredRolesByOperation } from './build-plan';
 import { listPolicyBatches, type PolicyBatchView } from './policy-batches';
 import { assertAdmin, loadStudioApi, readCurrentPolicies, type StudioActor } from './read-current';
 import type { RoleMap } from './studio-types';
+import { db as portalDb } from '@/lib/db/portal-database';
 
 export interface RoleMapOperation {
   id: string;
@@ -30,8 +31,9 @@ export interface RoleMapView {
   batches: PolicyBatchView[];
 }
 
-export async function loadRoleMap(db: Kysely<Database>, actor: StudioActor, apiId: string): Promise<RoleMapView> {
+export async function loadRoleMap(actor: StudioActor, apiId: string, database?: Kysely<Database>): Promise<RoleMapView> {
   assertAdmin(actor);
+  const db = database ?? (await portalDb());
   const studio = await loadStudioApi(db, apiId);
   const ids = studio.operations.map((op) => op.id);
   const [current, snapshot, batches] = await Promise.all([

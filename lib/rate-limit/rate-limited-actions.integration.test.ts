@@ -34,8 +34,8 @@ const actions: Record<RateLimitBucket, () => Promise<Outcome>> = {
   'submit-request': async () => (await import('@/app/(portal)/requests/actions')).submitRequestAction({} as never),
   'cancel-request': async () => (await import('@/app/(portal)/requests/actions')).cancelRequestAction({} as never),
   'decide-request': async () => (await import('@/components/access/actions')).decideRequestAction('not a request', {} as never),
-  'token-doctor': async () => (await import('@/app/(portal)/tokens/actions')).diagnoseTokenAction({}),
-  console: async () => (await import('@/app/(portal)/console/actions')).sendConsoleRequestAction({}),
+  'token-doctor': async () => (await import('@/app/(portal)/tokens/actions')).diagnoseTokenAction({} as never),
+  console: async () => (await import('@/app/(portal)/console/actions')).sendConsoleRequestAction({} as never),
 };
 
 describe('rate-limited actions', () => {

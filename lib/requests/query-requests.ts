@@ -6,7 +6,7 @@ import type { PortalUser } from '@/lib/auth/session';
 import { getIndexedApp } from '@/lib/catalog/read-index';
 import type { Database, RequestStatus, Verdict } from '@/lib/db/types';
 import { UserFacingError } from '@/lib/errors/user-facing-error';
-import { transitionActor } from './request-access';
+import { mayDecide, transitionActor } from './approver-policy';
 import { transition } from './request-state-machine';
 import { toRequestView, type AccessRequestView } from './request-view';
 
@@ -53,7 +53,6 @@ export async function getRequestForUser(db: Kysely<Database>, user: PortalUser, 
     .where('action', '=', 'revoke')
     .executeTakeFirst();
   const allowed = (event: Parameters<typeof transition>[1]) => transition(row.status, event, actor).ok;
-  const decidedByMe = decisions.some((d) => d.approver_oid === user.oid);
   return {
     ...toRequestView(row),
     decisions: decisions.map((d) => ({
@@ -65,7 +64,12 @@ export async function getRequestForUser(db: Kysely<Database>, user: PortalUser, 
     })),
     timeline: events.reverse(),
     can: {
-      decide: allowed({ type: 'reject' }) && !decidedByMe,
+      decide: mayDecide(
+        user,
+        row,
+        app,
+        decisions.map((d) => d.approver_oid),
+      ),
       cancel: allowed({ type: 'cancel' }),
       revoke: allowed({ type: 'revoke' }) && !revoking,
       retry: allowed({ type: 'retry' }),

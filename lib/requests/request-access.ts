@@ -5,21 +5,8 @@ import { getIndexedApp } from '@/lib/catalog/read-index';
 import type { IndexedApp } from '@/lib/catalog/catalog-types';
 import type { AccessRequestRow, Database } from '@/lib/db/types';
 import { UserFacingError } from '@/lib/errors/user-facing-error';
+import { transitionActor } from './approver-policy';
 import type { TransitionActor } from './request-state-machine';
-
-/** Who may decide requests for an app's roles: a portal admin or an owner of the app registration (per Graph). */
-export function isApproverOf(user: PortalUser, app: Pick<IndexedApp, 'owners'> | null): boolean {
-  return user.isAdmin || (app?.owners.some((owner) => owner.id === user.oid) ?? false);
-}
-
-export function transitionActor(
-  user: PortalUser,
-  request: Pick<AccessRequestRow, 'requester_oid'>,
-  app: Pick<IndexedApp, 'owners'> | null,
-): TransitionActor {
-  const isOwner = app?.owners.some((owner) => owner.id === user.oid) ?? false;
-  return { isRequester: request.requester_oid === user.oid, isApprover: isOwner, isAdmin: user.isAdmin, isSystem: false };
-}
 
 /** The same answer for a missing request and someone else's, so ids cannot be probed. */
 export const requestNotFound = () => new UserFacingError('There is no such request, or it is not yours to see.', 'not_found', 404);

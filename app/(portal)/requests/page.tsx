@@ -3,19 +3,15 @@ import { AutoRefresh } from '@/components/access/auto-refresh';
 import { ButtonLink } from '@/components/ui/button-link';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { listMyRequests } from '@/lib/requests/query-requests';
+import { loadMyRequestsPage } from '@/lib/requests/load-my-requests-page';
 import { requireUser } from '@/lib/auth/session';
-import { listIndexedApis } from '@/lib/catalog/read-index';
-import { db } from '@/lib/db/portal-database';
 import { MyRequestsTable } from './my-requests-table';
 
 export const metadata = { title: 'My requests' };
 
 export default async function MyRequestsPage() {
   const user = await requireUser();
-  const database = await db();
-  const [requests, apis] = await Promise.all([listMyRequests(database, user), listIndexedApis(database)]);
-  const apiName = new Map(apis.map((api) => [api.id, api.displayName]));
+  const { requests, apiName } = await loadMyRequestsPage(user);
   const moving = requests.filter((r) => r.status === 'approved' || r.status === 'provisioning');
   return (
     <>

@@ -1,18 +1,10 @@
 'use server';
 
-import { requireUser } from '@/lib/auth/session';
 import { diagnosePastedToken } from '@/lib/doctor/token-doctor';
 import { tokenDoctorSchema } from '@/lib/doctor/token-doctor-schema';
-import { db } from '@/lib/db/portal-database';
-import { runAction, UserFacingError } from '@/lib/errors/user-facing-error';
-import { enforceRateLimit } from '@/lib/rate-limit/enforce-rate-limit';
+import { defineAction } from '@/lib/server/define-action';
 
-export async function diagnoseTokenAction(input: unknown) {
-  const user = await requireUser();
-  return runAction(async () => {
-    await enforceRateLimit(await db(), 'token-doctor', user.oid);
-    const parsed = tokenDoctorSchema.safeParse(input);
-    if (!parsed.success) throw new UserFacingError(parsed.error.issues[0]?.message ?? 'The form is not valid.');
-    return diagnosePastedToken(user, parsed.data);
-  });
-}
+export const diagnoseTokenAction = defineAction(
+  { auth: 'user', rateLimit: 'token-doctor', input: tokenDoctorSchema },
+  async (input, { user }) => diagnosePastedToken(user, input),
+);

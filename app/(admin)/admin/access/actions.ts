@@ -1,22 +1,14 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { reconcileAllApis } from '@/lib/provisioning/reconcile-all';
-import { requireAdmin } from '@/lib/auth/session';
-import { db } from '@/lib/db/portal-database';
-import { runAction } from '@/lib/errors/user-facing-error';
+import { defineAction } from '@/lib/server/define-action';
 
 /** An admin compares every API's grants with Entra now, instead of waiting for the schedule. */
-export async function reconcileNowAction() {
-  const user = await requireAdmin();
-  const result = await runAction(async () => {
-    const { apis, failed, removedInEntra } = await reconcileAllApis(await db(), user);
+export const reconcileNowAction = defineAction(
+  { auth: 'admin', revalidate: ['/admin/access', { path: '/requests', type: 'layout' }] },
+  async (_, { user, db }) => {
+    const { apis, failed, removedInEntra } = await reconcileAllApis(db, user);
     const removed = removedInEntra === 1 ? '1 grant was' : `${removedInEntra} grants were`;
     return `Compared ${apis} APIs with Entra: ${removed} removed outside Roleport${failed ? `; ${failed} could not be read` : ''}.`;
-  });
-  if (result.ok) {
-    revalidatePath('/admin/access');
-    revalidatePath('/requests', 'layout');
-  }
-  return result;
-}
+  },
+);

@@ -2,12 +2,10 @@ import Link from 'next/link';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
-import { getRequestForUser, listGrants } from '@/lib/requests/query-requests';
-import { lastReconciliation, type ReconciliationRun } from '@/lib/provisioning/last-reconciliation';
+import type { ReconciliationRun } from '@/lib/provisioning/last-reconciliation';
+import { loadWhoHasWhatPage } from '@/lib/provisioning/load-who-has-what-page';
 import { TOKENS_STAY_VALID } from '@/lib/provisioning/revoke-grant';
-import { requireAdmin, type PortalUser } from '@/lib/auth/session';
-import { listIndexedApis } from '@/lib/catalog/read-index';
-import { db } from '@/lib/db/portal-database';
+import { requireAdmin } from '@/lib/auth/session';
 import { GrantsTable } from './grants-table';
 import { ReconcileNowButton } from './reconcile-now-button';
 
@@ -19,26 +17,12 @@ function ranBy(run: ReconciliationRun): string {
   return run.trigger === 'admin' && run.actorName ? `by ${run.actorName}` : 'on schedule';
 }
 
-/** Roleport's grants and the last stored comparison with Entra; viewing the page changes nothing. */
-async function loadAccess(user: PortalUser) {
-  const database = await db();
-  const apis = (await listIndexedApis(database)).filter((api) => api.appId !== null);
-  const [runs, grants] = await Promise.all([lastReconciliation(database, user), listGrants(database, user)]);
-  return apis.map((api) => {
-    const run = runs.get(api.id) ?? null;
-    return { api, run, report: run?.report ?? null, error: run?.error ?? null, grants: grants.filter((g) => g.apiId === api.id) };
-  });
-}
-
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function WhoHasWhatPage({ searchParams }: { searchParams: Search }) {
   const user = await requireAdmin();
   const { revoked } = await searchParams;
-  const [sections, revocation] = await Promise.all([
-    loadAccess(user),
-    typeof revoked === 'string' ? getRequestForUser(await db(), user, revoked.slice(0, 100)) : null,
-  ]);
+  const { sections, revocation } = await loadWhoHasWhatPage(user, typeof revoked === 'string' ? revoked.slice(0, 100) : undefined);
   return (
     <>
       <PageHeader

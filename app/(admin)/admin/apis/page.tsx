@@ -2,14 +2,13 @@ import Link from 'next/link';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireAdmin } from '@/lib/auth/session';
-import { listIndexedApis } from '@/lib/catalog/read-index';
-import { db } from '@/lib/db/portal-database';
+import { loadStudioIndexPage } from '@/lib/policy-studio/load-studio-index-page';
 
 export const metadata = { title: 'Policy studio' };
 
 export default async function PolicyStudioIndexPage() {
   await requireAdmin();
-  const apis = await listIndexedApis(await db());
+  const apis = await loadStudioIndexPage();
   return (
     <>
       <PageHeader title="Policy studio" description="Map app roles to operations and generate each API's policy." />

@@ -3,34 +3,22 @@ import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
-import { queryAuditEvents } from '@/lib/audit/query-audit-events';
-import { verifyAuditChain } from '@/lib/audit/verify-audit-chain';
+import { loadAuditPage } from '@/lib/audit/load-audit-page';
 import { requireAdmin } from '@/lib/auth/session';
-import { db } from '@/lib/db/portal-database';
 import { AuditFiltersForm } from './audit-filters-form';
 import { AuditTable } from './audit-table';
-import { auditQuery, parseAuditSearch, type AuditSearch } from '@/lib/audit/parse-audit-filters';
+import { auditQuery, type AuditSearch } from '@/lib/audit/parse-audit-filters';
 
 export const metadata = { title: 'Audit log' };
 
 const PAGE_SIZE = 50;
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
-async function loadAudit(params: Awaited<Search>) {
-  const database = await db();
-  const { search, filter, beforeSeq } = parseAuditSearch(params);
-  const [page, chain] = await Promise.all([
-    queryAuditEvents(database, filter, { limit: PAGE_SIZE, beforeSeq }),
-    verifyAuditChain(database),
-  ]);
-  return { search, beforeSeq, page, chain };
-}
-
 const filterLink = (search: AuditSearch, change: Partial<AuditSearch>) => `/admin/audit?${auditQuery({ ...search, ...change })}`;
 
 export default async function AuditPage({ searchParams }: { searchParams: Search }) {
   await requireAdmin();
-  const { search, beforeSeq, page, chain } = await loadAudit(await searchParams);
+  const { search, beforeSeq, page, chain } = await loadAuditPage(await searchParams, PAGE_SIZE);
   return (
     <>
       <PageHeader

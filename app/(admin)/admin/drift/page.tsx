@@ -2,7 +2,6 @@ import Link from 'next/link';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireAdmin } from '@/lib/auth/session';
-import { db } from '@/lib/db/portal-database';
 import { loadDriftReport } from '@/lib/drift/load-drift-report';
 import { DRIFT_KIND_LABEL, type DriftFinding, type DriftKind } from '@/lib/drift/drift-types';
 
@@ -36,7 +35,7 @@ function Finding({ finding }: { finding: DriftFinding }) {
 
 export default async function DriftPage() {
   const actor = await requireAdmin();
-  const report = await loadDriftReport(await db(), actor);
+  const report = await loadDriftReport(actor);
   const kinds = Object.keys(DRIFT_KIND_LABEL) as DriftKind[];
   const groups = kinds
     .map((kind) => ({ kind, findings: report.findings.filter((f) => f.kind === kind) }))

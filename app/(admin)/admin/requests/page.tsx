@@ -4,13 +4,9 @@ import { RoleOperationsList } from '@/components/access/role-operations-list';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
-import { listApprovalQueue } from '@/lib/approvals/list-approval-queue';
-import { getRequestForUser, listGrants } from '@/lib/requests/query-requests';
+import { loadApprovalsPage } from '@/lib/approvals/load-approvals-page';
 import { requireApprover } from '@/lib/approvals/require-approver';
-import { loadRoleOperations, roleOperationsKey } from '@/lib/requests/role-operations';
-import type { PortalUser } from '@/lib/auth/session';
-import { listIndexedApis } from '@/lib/catalog/read-index';
-import { db } from '@/lib/db/portal-database';
+import { roleOperationsKey } from '@/lib/requests/role-operations';
 import { DecidedNotice } from './decided-notice';
 import { DecisionForm } from '@/components/access/decision-form';
 import { parseQueueFilter, QueueFilters } from './queue-filters';
@@ -20,30 +16,6 @@ export const metadata = { title: 'Approvals' };
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
-async function loadQueue(user: PortalUser, search: Awaited<Search>) {
-  const database = await db();
-  const filter = parseQueueFilter(search);
-  const decidedId = typeof search.decided === 'string' ? search.decided.slice(0, 100) : '';
-  const [all, shown, apis, failed, decided] = await Promise.all([
-    listApprovalQueue(database, user),
-    listApprovalQueue(database, user, filter),
-    listIndexedApis(database),
-    user.isAdmin ? listGrants(database, user, { status: ['failed'] }) : Promise.resolve([]),
-    decidedId ? getRequestForUser(database, user, decidedId) : Promise.resolve(null),
-  ]);
-  const operations = await loadRoleOperations(database, shown);
-  return {
-    filter,
-    all,
-    shown,
-    failed,
-    decided,
-    operations,
-    apiName: new Map(apis.map((api) => [api.id, api.displayName])),
-    now: Date.now(),
-  };
-}
-
 const waited = (createdAt: string, now: number) => {
   const hours = Math.floor((now - Date.parse(createdAt)) / 3_600_000);
   return hours < 1 ? 'less than an hour' : hours < 48 ? `${hours} h` : `${Math.floor(hours / 24)} days`;
@@ -51,7 +23,10 @@ const waited = (createdAt: string, now: number) => {
 
 export default async function ApprovalsPage({ searchParams }: { searchParams: Search }) {
   const user = await requireApprover();
-  const { filter, all, shown, failed, decided, operations, apiName, now } = await loadQueue(user, await searchParams);
+  const search = await searchParams;
+  const filter = parseQueueFilter(search);
+  const decidedId = typeof search.decided === 'string' ? search.decided.slice(0, 100) : '';
+  const { all, shown, failed, decided, operations, apiName, now } = await loadApprovalsPage(user, filter, decidedId);
   const name = (apiId: string) => apiName.get(apiId) ?? apiId;
   return (
     <>

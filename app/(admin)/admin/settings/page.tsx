@@ -1,9 +1,8 @@
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { listRuleSections } from '@/lib/approvals/approval-rule-sections';
 import { DEFAULT_MAX_DAYS, type ApprovalRule } from '@/lib/approvals/approval-rules';
+import { loadApprovalRulesPage } from '@/lib/approvals/load-approval-rules-page';
 import { requireAdmin } from '@/lib/auth/session';
-import { db } from '@/lib/db/portal-database';
 import { DeleteRuleButton } from './delete-rule-button';
 import { RuleForm } from './rule-form';
 
@@ -17,7 +16,7 @@ function summary(rule: Pick<ApprovalRule, 'autoApprove' | 'stages' | 'maxDays' |
 
 export default async function ApprovalRulesPage() {
   await requireAdmin();
-  const sections = await listRuleSections(await db());
+  const sections = await loadApprovalRulesPage();
   return (
     <>
       <PageHeader

@@ -7,12 +7,10 @@ import { RequestTimeline } from '@/components/access/request-timeline';
 import { RoleOperationsList } from '@/components/access/role-operations-list';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
-import { getRequestForUser } from '@/lib/requests/query-requests';
-import { loadRoleOperations, roleOperationsKey } from '@/lib/requests/role-operations';
+import { loadRequestPage } from '@/lib/requests/load-request-page';
+import { roleOperationsKey } from '@/lib/requests/role-operations';
 import { TOKENS_STAY_VALID } from '@/lib/provisioning/revoke-grant';
-import { requireUser, type PortalUser } from '@/lib/auth/session';
-import { getIndexedApi } from '@/lib/catalog/read-index';
-import { db } from '@/lib/db/portal-database';
+import { requireUser } from '@/lib/auth/session';
 import { DecisionForm } from '@/components/access/decision-form';
 import { RetryButton } from '@/components/access/retry-button';
 import { RevokeGrantForm } from '@/components/access/revoke-grant-form';
@@ -23,16 +21,6 @@ export const metadata = { title: 'Request' };
 
 type Params = Promise<{ id: string }>;
 const when = (iso: string | null) => (iso ? new Date(iso).toUTCString() : '—');
-
-async function loadRequestPage(user: PortalUser, id: string) {
-  const database = await db();
-  // Someone else's request reads exactly like a missing one.
-  const request = await getRequestForUser(database, user, id);
-  if (!request) return null;
-  const [api, operations] = await Promise.all([getIndexedApi(database, request.apiId), loadRoleOperations(database, [request])]);
-  const renderedAt = Date.now();
-  return { request, api, operations, renderedAt };
-}
 
 export default async function RequestPage({ params }: { params: Params }) {
   const user = await requireUser();

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
-import { getRequestFormData } from '@/lib/approvals/requestable-roles';
+import { loadNewRequestPage } from '@/lib/approvals/load-new-request-page';
 import { requireUser } from '@/lib/auth/session';
-import { listIndexedApis } from '@/lib/catalog/read-index';
-import { db } from '@/lib/db/portal-database';
 import { ApiPicker } from './api-picker';
 import { RequestForm } from './request-form';
 import { apiTitle } from '@/lib/catalog/api-version';
@@ -19,9 +17,7 @@ export default async function NewRequestPage({ searchParams }: { searchParams: S
   const params = await searchParams;
   const apiId = first(params.api);
   const roleId = first(params.role)?.toLowerCase();
-  const database = await db();
-  const apis = (await listIndexedApis(database)).filter((api) => api.appId !== null);
-  const data = apiId ? await getRequestFormData(database, user, apiId) : null;
+  const { apis, data } = await loadNewRequestPage(user, apiId);
   const forgedRole = data && roleId ? !data.roles.some((r) => r.id.toLowerCase() === roleId) : false;
   return (
     <>

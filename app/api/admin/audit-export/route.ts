@@ -1,10 +1,7 @@
 import type { NextRequest } from 'next/server';
 import { parseAuditSearch } from '@/lib/audit/parse-audit-filters';
-import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { streamAuditCsv } from '@/lib/audit/stream-audit-csv';
+import { exportAuditLog } from '@/lib/audit/export-audit-log';
 import { getCurrentUser } from '@/lib/auth/session';
-import { db } from '@/lib/db/portal-database';
-import { withTransaction } from '@/lib/db/transaction';
 import { getConfig } from '@/lib/env';
 import { isSameOriginRequest } from '@/lib/http/same-origin';
 
@@ -26,17 +23,7 @@ export async function POST(request: NextRequest) {
     return refuse(403, 'cross_site', 'The audit log can only be exported from Roleport’s audit page.');
 
   const { filter } = parseAuditSearch(request.nextUrl.searchParams);
-  const database = await db();
-  // Who took a copy of the log is itself part of the log.
-  await withTransaction(database, (trx) =>
-    appendAuditEvent(trx, {
-      actor: { oid: user.oid, name: user.name },
-      action: 'audit.exported',
-      subject: { type: 'audit_log', id: 'csv' },
-      data: { filter: { ...filter } },
-    }),
-  );
-  const chunks = streamAuditCsv(database, filter);
+  const chunks = await exportAuditLog(user, filter);
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {

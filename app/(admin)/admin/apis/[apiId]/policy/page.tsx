@@ -3,7 +3,6 @@ import { notFound } from 'next/navigation';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireAdmin } from '@/lib/auth/session';
-import { db } from '@/lib/db/portal-database';
 import { UserFacingError } from '@/lib/errors/user-facing-error';
 import { loadRoleMap, type RoleMapView } from '@/lib/policy-studio/load-role-map';
 import { AddRoleForm } from './add-role-form';
@@ -20,7 +19,7 @@ export default async function RoleMapPage({ params }: { params: Params }) {
   const apiId = routeParam((await params).apiId);
   let view: RoleMapView;
   try {
-    view = await loadRoleMap(await db(), actor, apiId);
+    view = await loadRoleMap(actor, apiId);
   } catch (error) {
     if (error instanceof UserFacingError && error.status === 404) notFound();
     console.error('[policy-studio] loading the role map failed', error);
