@@ -25,6 +25,8 @@ ENV NODE_ENV=production
 ENV NEXT_TELEMETRY_DISABLED=1
 ENV PORT=3000
 ENV HOSTNAME=0.0.0.0
+# Next.js would exit at once on SIGTERM; the portal's own handler drains and releases its jobs first.
+ENV NEXT_MANUAL_SIG_HANDLE=true
 # The standalone server with the node_modules it traced, then the static assets it does not copy itself.
 COPY --from=build --chown=node:node /app/.next/standalone ./
 COPY --from=build --chown=node:node /app/.next/static ./.next/static
