@@ -19,7 +19,8 @@ export function querySpanLogger(system: 'postgresql' | 'sqlite'): (event: LogEve
       startTime: end - event.queryDurationMillis,
       attributes: { 'db.system.name': system, 'db.operation.name': operation, 'db.query.text': sqlText },
     });
-    if (event.level === 'error') span.setStatus({ code: SpanStatusCode.ERROR, message: event.error instanceof Error ? event.error.name : 'failed' });
+    if (event.level === 'error')
+      span.setStatus({ code: SpanStatusCode.ERROR, message: event.error instanceof Error ? event.error.name : 'failed' });
     span.end(end);
   };
 }
