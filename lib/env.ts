@@ -387,3 +387,11 @@ export function operationsSettings(env: Env = process.env): OperationsSettings {
     shutdownTimeoutMs: (ops.ROLEPORT_SHUTDOWN_TIMEOUT_SECONDS ?? 20) * 1000,
   };
 }
+
+/**
+ * next-auth reads NEXTAUTH_URL itself (its callback and sign-in URLs); a server started without `npm start` (the
+ * container's `node server.js`) derives it from PUBLIC_URL, so a deployment sets the public URL once.
+ */
+export function exportNextAuthUrl(env: Env = process.env): void {
+  if (!env.NEXTAUTH_URL) env.NEXTAUTH_URL = getConfig().publicUrl;
+}

@@ -1,5 +1,5 @@
 import 'server-only';
-import { operationsSettings } from '@/lib/env';
+import { exportNextAuthUrl, operationsSettings } from '@/lib/env';
 import { installJsonConsole } from '@/lib/observability/json-console';
 import { startTelemetry } from '@/lib/observability/start-telemetry';
 import { startBackgroundWork } from './background-work';
@@ -12,6 +12,7 @@ import { installGracefulShutdown } from './graceful-shutdown';
 export async function startServerProcess(): Promise<void> {
   const settings = operationsSettings();
   if (settings.logFormat === 'json') installJsonConsole();
+  exportNextAuthUrl();
   const telemetry = await startTelemetry({ connectionString: settings.appInsightsConnectionString });
   const work = await startBackgroundWork();
   installGracefulShutdown(
