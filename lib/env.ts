@@ -395,3 +395,10 @@ export function operationsSettings(env: Env = process.env): OperationsSettings {
 export function exportNextAuthUrl(env: Env = process.env): void {
   if (!env.NEXTAUTH_URL) env.NEXTAUTH_URL = getConfig().publicUrl;
 }
+
+/** The variables Azure mode refuses to start without, read off its schema (the infra test checks the template sets each). */
+export function azureRequiredVariables(): string[] {
+  return Object.entries(azureSchema.shape)
+    .filter(([, schema]) => !schema.safeParse(undefined).success)
+    .map(([name]) => name);
+}

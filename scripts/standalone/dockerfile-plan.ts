@@ -71,7 +71,8 @@ export function runtimeStagePlan(dockerfile: string): RuntimeStagePlan {
       const from = words.find((w) => w.startsWith('--from='))?.slice('--from='.length);
       const paths = words.filter((w) => !w.startsWith('--'));
       const [source, target] = paths;
-      if (!from || paths.length !== 2 || !source || !target) throw new Error(`Dockerfile runtime COPY must be --from=<stage> <source> <target>: ${rest}`);
+      if (!from || paths.length !== 2 || !source || !target)
+        throw new Error(`Dockerfile runtime COPY must be --from=<stage> <source> <target>: ${rest}`);
       const stage = all.find((s) => s.name === from);
       if (!stage) throw new Error(`Dockerfile COPY names an unknown stage ${from}`);
       const relative = path.posix.relative(workdirOf(stage), source);

@@ -22,7 +22,9 @@ async function main() {
     extraRedirectUris: [`${publicUrl}/api/auth/callback/azure-ad`],
   });
   const image = assembleImage();
-  const scratch = process.env.TEST_DATABASE_URL ? await createScratchDatabase(process.env.TEST_DATABASE_URL, 'roleport_standalone') : undefined;
+  const scratch = process.env.TEST_DATABASE_URL
+    ? await createScratchDatabase(process.env.TEST_DATABASE_URL, 'roleport_standalone')
+    : undefined;
   const dataDir = scratch ? undefined : mkdtempSync(path.join(tmpdir(), 'roleport-standalone-data-'));
   console.log(`Standalone image in ${image.dir}; database ${scratch ? 'PostgreSQL (scratch)' : `SQLite in ${dataDir}`}`);
   const env = productionEnvironment({
