@@ -13,7 +13,8 @@ export default defineConfig({
   },
   test: {
     include: ['**/*.test.ts'],
-    exclude: ['node_modules/**', 'e2e/**', '.next/**'],
+    // test/standalone needs the production build: scripts/run-standalone.ts runs it (vitest.standalone.config.mts).
+    exclude: ['node_modules/**', 'e2e/**', '.next/**', 'test/standalone/**'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 30_000,
