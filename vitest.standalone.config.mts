@@ -1,17 +1,23 @@
 // Tests that start the production build as the container runs it (`node server.js` from the assembled image): they
 // need `next build` first, so scripts/run-standalone.ts runs them after building, not the main `vitest run`.
-import { defineConfig, mergeConfig } from 'vitest/config';
-import base from './vitest.config.mts';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
 
-export default mergeConfig(
-  base,
-  defineConfig({
-    test: {
-      include: ['test/standalone/**/*.test.ts'],
-      exclude: ['node_modules/**'],
-      testTimeout: 240_000,
-      hookTimeout: 120_000,
-      fileParallelism: false,
-    },
-  }),
-);
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@\//, replacement: `${root}/` },
+      { find: /^server-only$/, replacement: `${root}/node_modules/server-only/empty.js` },
+    ],
+  },
+  test: {
+    include: ['test/standalone/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 240_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    fileParallelism: false,
+  },
+});

@@ -11,7 +11,12 @@ import { ORDERS_APP, TENANT_ID, USERS } from '../../emulator/seed/demo-tenant';
 import type { PortalUser } from '../../lib/auth/session';
 import type { Database } from '../../lib/db/types';
 import { assembleImage, type AssembledImage } from '../../scripts/standalone/assemble-image';
-import { deploymentSecrets, productionEnvironment, startProductionServer, type ProductionServer } from '../../scripts/standalone/production-server';
+import {
+  deploymentSecrets,
+  productionEnvironment,
+  startProductionServer,
+  type ProductionServer,
+} from '../../scripts/standalone/production-server';
 import { createScratchDatabase, type ScratchDatabase } from '../../scripts/standalone/scratch-database';
 
 export interface ProductionWorld {
@@ -39,7 +44,8 @@ export async function startProductionWorld(
   const dir = mkdtempSync(path.join(tmpdir(), 'roleport-production-'));
   // This process trusts the CA in .local/ (NODE_EXTRA_CA_CERTS); the emulator serves with those files.
   const trusted = ensureCertificates();
-  for (const f of ['ca.pem', 'ca-key.pem', 'localhost.pem', 'localhost-key.pem']) copyFileSync(path.join(trusted.caCertPath, '..', f), path.join(dir, f));
+  for (const f of ['ca.pem', 'ca-key.pem', 'localhost.pem', 'localhost-key.pem'])
+    copyFileSync(path.join(trusted.caCertPath, '..', f), path.join(dir, f));
   const emulator = await startEmulator({
     localDir: dir,
     ports: { entra: 0, graph: 0, arm: 0, gateway: 0 },
@@ -93,7 +99,12 @@ export async function startProductionWorld(
 }
 
 /** Waits until `check` holds, polling; throws with `what` when it does not within `timeoutMs`. */
-export async function eventually<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 60_000, pollMs = 100): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 60_000,
+  pollMs = 100,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
