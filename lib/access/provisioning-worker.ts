@@ -31,7 +31,16 @@ export interface ProvisioningWorkerOptions {
 }
 
 type Settings = Required<ProvisioningWorkerOptions>;
-const defaults = { pollMs: 2000, maxAttempts: 6, baseDelayMs: 2000, maxDelayMs: 300_000, lockMs: 120_000, batchSize: 10, concurrency: 8, stopping: () => false };
+const defaults = {
+  pollMs: 2000,
+  maxAttempts: 6,
+  baseDelayMs: 2000,
+  maxDelayMs: 300_000,
+  lockMs: 120_000,
+  batchSize: 10,
+  concurrency: 8,
+  stopping: () => false,
+};
 
 /** Locks due jobs for this worker. PostgreSQL: SKIP LOCKED so replicas claim disjoint jobs; SQLite: the write lock serialises. */
 async function claimDueJobs(db: Kysely<Database>, s: Settings): Promise<ProvisioningJobRow[]> {

@@ -34,7 +34,12 @@ async function approveMany(world: ProductionWorld, prefix: string, count: number
   const users = addUsers(world.emulator, prefix, count);
   const ids: string[] = [];
   for (const user of users) {
-    const { requestId } = await submitRequest(db, user, { apiId: 'orders', roleId: ORDERS_READ_ROLE, justification: 'Replica test.', durationDays: 30 });
+    const { requestId } = await submitRequest(db, user, {
+      apiId: 'orders',
+      roleId: ORDERS_READ_ROLE,
+      justification: 'Replica test.',
+      durationDays: 30,
+    });
     ids.push(requestId);
   }
   await Promise.all(ids.map((id) => decideRequest(db, olivia, id, { verdict: 'approve', expectedVersion: 1 })));
