@@ -30,17 +30,8 @@ export interface ProvisioningWorkerOptions {
   stopping?: () => boolean;
 }
 
-type Settings = Required<ProvisioningWorkerOptions>;
-const defaults = {
-  pollMs: 2000,
-  maxAttempts: 6,
-  baseDelayMs: 2000,
-  maxDelayMs: 300_000,
-  lockMs: 120_000,
-  batchSize: 10,
-  concurrency: 8,
-  stopping: () => false,
-};
+type Settings = Required<Omit<ProvisioningWorkerOptions, 'stopping'>> & Pick<ProvisioningWorkerOptions, 'stopping'>;
+const defaults = { pollMs: 2000, maxAttempts: 6, baseDelayMs: 2000, maxDelayMs: 300_000, lockMs: 120_000, batchSize: 10, concurrency: 8 };
 
 /** Locks due jobs for this worker. PostgreSQL: SKIP LOCKED so replicas claim disjoint jobs; SQLite: the write lock serialises. */
 async function claimDueJobs(db: Kysely<Database>, s: Settings): Promise<ProvisioningJobRow[]> {
@@ -165,10 +156,10 @@ export async function runDueProvisioningJobs(db: Kysely<Database>, options: Prov
   const s: Settings = { ...defaults, ...options };
   let total = 0;
   for (;;) {
-    if (s.stopping()) return total;
+    if (s.stopping?.()) return total;
     const jobs = await claimDueJobs(db, s);
     await runConcurrently(jobsByRequest(jobs), s.concurrency, async (group) => {
-      for (const job of group) if (!s.stopping()) await runJob(db, job, s);
+      for (const job of group) if (!s.stopping?.()) await runJob(db, job, s);
     });
     total += jobs.length;
     if (jobs.length < s.batchSize) return total;
