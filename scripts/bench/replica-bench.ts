@@ -2,12 +2,13 @@
 // runs it) on one PostgreSQL database behind one emulator: concurrent approvals, then kill -9 of one mid-provisioning.
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { STANDALONE_PORTS } from '../standalone/standalone-ports';
 import { startProductionWorld } from '../../test/standalone/production-world';
 import { concurrentApprovals, crashMidProvisioning, syncRunsIn } from '../../test/standalone/replica-scenarios';
 
 const APPROVALS = 200;
 const CRASH_APPROVALS = 40;
-const PORTS = [3256, 3257] as const;
+const PORTS = [STANDALONE_PORTS.extra(20), STANDALONE_PORTS.extra(21)] as const;
 
 export async function runReplicaBench(options: { build: boolean }): Promise<number> {
   if (!process.env.TEST_DATABASE_URL) {

@@ -9,4 +9,6 @@ export const STANDALONE_PORTS = {
   front: portal + 20,
   /** First of the emulator's four ports. */
   emulator: emulator + 10,
+  /** Production servers of the shutdown and two-replica tests and the replica bench (n = 0..29). */
+  extra: (n: number) => portal + 30 + n,
 };

@@ -1,4 +1,5 @@
 // Rule: on SIGTERM a production server stops claiming jobs, finishes or releases the one in flight (never leaves it leased), and exits within ROLEPORT_SHUTDOWN_TIMEOUT_SECONDS.
+import { STANDALONE_PORTS } from '../../scripts/standalone/standalone-ports';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addUsers } from '../../scripts/bench/access-bench';
 import {
@@ -14,7 +15,7 @@ import {
 const BOUND_SECONDS = 6;
 // Process exit itself (closing sockets, the event loop draining) on a busy machine.
 const EXIT_SLACK_MS = 1500;
-const PORTS = { first: 3236, second: 3237, third: 3238 };
+const PORTS = { first: STANDALONE_PORTS.extra(0), second: STANDALONE_PORTS.extra(1), third: STANDALONE_PORTS.extra(2) };
 
 let world: ProductionWorld;
 

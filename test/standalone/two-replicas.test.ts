@@ -1,4 +1,5 @@
 // Rule: two production servers sharing only PostgreSQL grant every approval exactly once, finish a killed replica's jobs exactly once, and run one catalog sync at a time.
+import { STANDALONE_PORTS } from '../../scripts/standalone/standalone-ports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProductionServer } from '../../scripts/standalone/production-server';
 import { startProductionWorld, type ProductionWorld } from './production-world';
@@ -14,7 +15,7 @@ describe.skipIf(!postgres)('two replicas on one PostgreSQL database', () => {
   beforeAll(async () => {
     world = await startProductionWorld({ engine: 'postgres' });
     // Started together, so both start-up syncs race for the lease.
-    servers = await Promise.all([world.startServer(3246), world.startServer(3247)]);
+    servers = await Promise.all([world.startServer(STANDALONE_PORTS.extra(10)), world.startServer(STANDALONE_PORTS.extra(11))]);
   });
   afterAll(async () => world?.close());
 
