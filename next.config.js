@@ -5,7 +5,7 @@ const nextConfig = {
   // The container image runs `node server.js` from .next/standalone: only the files the server traces, no node_modules tree.
   output: 'standalone',
   // Loaded from node_modules, not bundled: the Azure SDKs must share the one @azure/core-tracing whose instrumenter
-  // lib/observability/azure-sdk-tracing.ts sets, and OpenTelemetry's instrumentation and exporter expect plain Node.
+  // lib/azure/telemetry/enable-azure-sdk-tracing.ts sets, and OpenTelemetry's instrumentation and exporter expect plain Node.
   serverExternalPackages: [
     '@azure/core-tracing',
     '@azure/opentelemetry-instrumentation-azure-sdk',

@@ -3,6 +3,11 @@ import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
+// test/standalone needs the production build: scripts/run-standalone.ts runs it (vitest.standalone.config.mts).
+const notTests = ['node_modules/**', 'e2e/**', '.next/**', '.next-bench/**', 'test/standalone/**'];
+// Tests that start the emulator, open a database, listen on a socket or spawn a process are named *.integration.test.ts.
+const integrationTests = ['**/*.integration.test.ts'];
+
 export default defineConfig({
   resolve: {
     alias: [
@@ -12,12 +17,25 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['**/*.test.ts'],
-    // test/standalone needs the production build: scripts/run-standalone.ts runs it (vitest.standalone.config.mts).
-    exclude: ['node_modules/**', 'e2e/**', '.next/**', 'test/standalone/**'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['**/*.test.ts'],
+          exclude: [...notTests, ...integrationTests],
+          // Refuses sockets, processes, databases and the emulator (proved by test/harness/unit-boundary.test.ts).
+          setupFiles: ['test/harness/unit-boundary.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'integration', include: integrationTests, exclude: notTests },
+      },
+    ],
   },
 });

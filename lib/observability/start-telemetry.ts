@@ -14,7 +14,8 @@ import {
   type SpanExporter,
   type SpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
-import { enableAzureSdkTracing } from './azure-sdk-tracing';
+import { azureMonitorExporters } from '@/lib/azure/telemetry/azure-monitor-exporters';
+import { enableAzureSdkTracing } from '@/lib/azure/telemetry/enable-azure-sdk-tracing';
 
 export interface TelemetryOptions {
   /** Azure Monitor: spans and metrics are exported there when set. */
@@ -44,15 +45,9 @@ export async function startTelemetry(options: TelemetryOptions = {}): Promise<Te
   if (options.spanExporter) processors.push(new SimpleSpanProcessor(options.spanExporter));
   if (options.metricReader) readers.push(options.metricReader);
   if (options.connectionString) {
-    // Loaded only when used: the exporter and its HTTP client stay out of a process that exports nothing.
-    const { AzureMonitorTraceExporter, AzureMonitorMetricExporter } = await import('@azure/monitor-opentelemetry-exporter');
-    processors.push(new BatchSpanProcessor(new AzureMonitorTraceExporter({ connectionString: options.connectionString })));
-    readers.push(
-      new PeriodicExportingMetricReader({
-        exporter: new AzureMonitorMetricExporter({ connectionString: options.connectionString }),
-        exportIntervalMillis: 60_000,
-      }),
-    );
+    const { spanExporter, metricExporter } = await azureMonitorExporters(options.connectionString);
+    processors.push(new BatchSpanProcessor(spanExporter));
+    readers.push(new PeriodicExportingMetricReader({ exporter: metricExporter, exportIntervalMillis: 60_000 }));
   }
   const recording = processors.length > 0;
   const tracerProvider = new BasicTracerProvider({

@@ -1,13 +1,16 @@
 import 'server-only';
 import { hostname } from 'node:os';
-import { startReconcileScheduler } from '@/lib/access/reconcile-scheduler';
-import { startAccessWorkers } from '@/lib/access/start-access-workers';
 import { startAuditCheckpointWorker } from '@/lib/audit/audit-checkpoint-worker';
 import { startCatalogScheduler } from '@/lib/catalog/catalog-scheduler';
 import { portalDatabase } from '@/lib/db/portal-database';
 import { getConfig } from '@/lib/env';
+import { startWebhookDelivery } from '@/lib/notifications/webhook-delivery';
 import { observeQueueDepth } from '@/lib/observability/portal-metrics';
-import { provisioningQueueDepth } from '@/lib/observability/provisioning-queue-depth';
+import { startExpirySweeper } from '@/lib/provisioning/expiry-sweeper';
+import { provisioningQueueDepth } from '@/lib/provisioning/provisioning-queue-depth';
+import { startProvisioningWorker } from '@/lib/provisioning/provisioning-worker';
+import { startReconcileScheduler } from '@/lib/provisioning/reconcile-scheduler';
+import { processSingleton } from '@/lib/server/state/process-singleton';
 import { releaseWorkerJobs } from './release-worker-jobs';
 
 export interface BackgroundWork {
@@ -19,12 +22,16 @@ export interface BackgroundWork {
   release(): Promise<number>;
 }
 
-const holder = globalThis as typeof globalThis & { roleportBackground?: Promise<BackgroundWork> };
+const background = processSingleton('backgroundWork', (): { current?: Promise<BackgroundWork> } => ({}));
 
-/** Starts the in-process workers once per server process. */
+/**
+ * Starts the in-process workers once per server process: catalog sync, provisioning (woken by approvals), the expiry
+ * sweep, reconciliation, audit checkpoints, and webhook delivery when ROLEPORT_WEBHOOK_URL is set. Safe on several
+ * replicas (PostgreSQL).
+ */
 export function startBackgroundWork(): Promise<BackgroundWork> {
-  holder.roleportBackground ??= start();
-  return holder.roleportBackground;
+  background.current ??= start();
+  return background.current;
 }
 
 async function start(): Promise<BackgroundWork> {
@@ -32,7 +39,9 @@ async function start(): Promise<BackgroundWork> {
   const { db } = await portalDatabase();
   const workerId = `${hostname()}:${process.pid}`;
   const catalog = startCatalogScheduler(db, config.catalogSyncIntervalMinutes);
-  const access = startAccessWorkers(db, { workerId });
+  const loops = [startProvisioningWorker(db, { workerId, pollMs: 2000 }), startExpirySweeper(db, { intervalMs: 60_000 })];
+  const { webhookUrl: url, webhookSecret: secret, webhookRetentionDays: retentionDays } = config;
+  if (url && secret) loops.push(startWebhookDelivery(db, { url, secret, retentionDays }));
   const reconcile = startReconcileScheduler(db, config.reconcileIntervalMinutes);
   const audit = startAuditCheckpointWorker(db);
   observeQueueDepth(() => provisioningQueueDepth(db));
@@ -40,7 +49,7 @@ async function start(): Promise<BackgroundWork> {
     workerId,
     drain: async () => {
       reconcile.stop();
-      await Promise.all([catalog.stop(), access.stop(), audit.stop()]);
+      await Promise.all([catalog.stop(), audit.stop(), ...loops.map((loop) => loop.stop())]);
     },
     release: () => releaseWorkerJobs(db, workerId),
   };

@@ -3,8 +3,8 @@
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { STANDALONE_PORTS } from '../standalone/standalone-ports';
-import { startProductionWorld } from '../../test/standalone/production-world';
-import { concurrentApprovals, crashMidProvisioning, syncRunsIn } from '../../test/standalone/replica-scenarios';
+import { startProductionWorld } from '../../test/harness/production-world';
+import { concurrentApprovals, crashMidProvisioning, syncRunsIn } from '../../test/harness/replica-scenarios';
 
 const APPROVALS = 200;
 const CRASH_APPROVALS = 40;
