@@ -1,6 +1,6 @@
-/** Next.js calls this once when a server process starts: the place to migrate and start background work. */
+/** Next.js calls this once when a server process starts (`next start`, `next dev` and the standalone server.js alike). */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { startBackgroundWork } = await import('./lib/server/background-work');
-  await startBackgroundWork();
+  const { startServerProcess } = await import('./lib/server/start-server-process');
+  await startServerProcess();
 }

@@ -2,6 +2,15 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // The container image runs `node server.js` from .next/standalone: only the files the server traces, no node_modules tree.
+  output: 'standalone',
+  // Loaded from node_modules, not bundled: the Azure SDKs must share the one @azure/core-tracing whose instrumenter
+  // lib/azure/telemetry/enable-azure-sdk-tracing.ts sets, and OpenTelemetry's instrumentation and exporter expect plain Node.
+  serverExternalPackages: [
+    '@azure/core-tracing',
+    '@azure/opentelemetry-instrumentation-azure-sdk',
+    '@azure/monitor-opentelemetry-exporter',
+  ],
   // The benchmark builds into its own folder so it can run beside the e2e build.
   distDir: process.env.ROLEPORT_NEXT_DIST_DIR || '.next',
   // `npm run typecheck` checks the whole project (tests and scripts too) once; the build need not repeat it.

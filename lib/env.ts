@@ -356,3 +356,48 @@ export function getConfig(): RoleportConfig {
   cached ??= loadConfig(process.env);
   return cached;
 }
+
+// --- Operations: logs, telemetry, shutdown ---------------------------------------------------------------------------
+
+export interface OperationsSettings {
+  /** `json`: one structured line per event (the default outside `next dev`); `text`: the console as it is. */
+  logFormat: 'json' | 'text';
+  /** Azure Monitor (Application Insights) connection string: traces and metrics are exported only when it is set. */
+  appInsightsConnectionString?: string;
+  /** How long a stopping server may take to finish or release its jobs before it exits anyway (SIGTERM). */
+  shutdownTimeoutMs: number;
+}
+
+const operationsSchema = z.object({
+  ROLEPORT_LOG_FORMAT: optional(z.enum(['json', 'text'])),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optional(
+    z.string().regex(/(^|;)\s*(InstrumentationKey|IngestionEndpoint)=/i, 'must be an Application Insights connection string'),
+  ),
+  // Container Apps sends SIGKILL 30 s after SIGTERM by default; the bound stays inside it.
+  ROLEPORT_SHUTDOWN_TIMEOUT_SECONDS: optional(z.coerce.number().int().min(1).max(300)),
+});
+
+/** The operations settings alone (read by the instrumentation hook before, and whatever, the rest of the configuration). */
+export function operationsSettings(env: Env = process.env): OperationsSettings {
+  const ops = parse(operationsSchema, env, 'environment');
+  return {
+    logFormat: ops.ROLEPORT_LOG_FORMAT ?? (env.NODE_ENV === 'development' ? 'text' : 'json'),
+    appInsightsConnectionString: ops.APPLICATIONINSIGHTS_CONNECTION_STRING,
+    shutdownTimeoutMs: (ops.ROLEPORT_SHUTDOWN_TIMEOUT_SECONDS ?? 20) * 1000,
+  };
+}
+
+/**
+ * next-auth reads NEXTAUTH_URL itself (its callback and sign-in URLs); a server started without `npm start` (the
+ * container's `node server.js`) derives it from PUBLIC_URL, so a deployment sets the public URL once.
+ */
+export function exportNextAuthUrl(env: Env = process.env): void {
+  if (!env.NEXTAUTH_URL) env.NEXTAUTH_URL = getConfig().publicUrl;
+}
+
+/** The variables Azure mode refuses to start without, read off its schema (the infra test checks the template sets each). */
+export function azureRequiredVariables(): string[] {
+  return Object.entries(azureSchema.shape)
+    .filter(([, schema]) => !schema.safeParse(undefined).success)
+    .map(([name]) => name);
+}

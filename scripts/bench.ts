@@ -23,9 +23,15 @@ async function relaunch(): Promise<never> {
 
 if (process.env[CHILD_FLAG] !== '1') await relaunch();
 register('./bench/server-only-hooks.mjs', import.meta.url);
-const { runBench } = await import('./bench/run-bench');
 try {
-  process.exitCode = await runBench({ build: !process.argv.includes('--no-build') });
+  const build = !process.argv.includes('--no-build');
+  if (process.argv.includes('--replicas')) {
+    const { runReplicaBench } = await import('./bench/replica-bench');
+    process.exitCode = await runReplicaBench({ build });
+  } else {
+    const { runBench } = await import('./bench/run-bench');
+    process.exitCode = await runBench({ build });
+  }
 } catch (error) {
   console.error('The benchmark failed:', error instanceof Error ? (error.stack ?? error.message) : error);
   process.exitCode = 1;

@@ -41,6 +41,8 @@ async function main() {
     NEXTAUTH_URL: config.publicUrl,
     NEXTAUTH_SECRET: config.authSecret,
     NEXT_TELEMETRY_DISABLED: '1',
+    // The portal's own SIGTERM handling drains and releases its jobs (lib/server/graceful-shutdown.ts).
+    NEXT_MANUAL_SIG_HANDLE: 'true',
   };
   if (local) env.NODE_EXTRA_CA_CERTS = path.join(localDir(), 'ca.pem');
   const next = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), command, '--port', String(port)], {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { recordThrottleWait } from '@/lib/observability/portal-metrics';
 
 export interface AzureCallStats {
   calls: number;
@@ -57,7 +58,9 @@ export class AzureCallGate {
 
   private async waitForResume(): Promise<void> {
     const wait = this.resumeAt - Date.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (wait <= 0) return;
+    recordThrottleWait(wait);
+    await new Promise((resolve) => setTimeout(resolve, wait));
   }
 
   private acquire(): Promise<void> {

@@ -2,6 +2,7 @@
 // under plain Node, where the marker throws. The native drivers keep them out of client bundles anyway.
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { querySpanLogger } from '../observability/query-span';
 import { openSqliteFile, RoleportSqliteDialect } from './sqlite-dialect';
 import type { Database } from './types';
 
@@ -27,13 +28,13 @@ export function databaseConfigFromUrl(url: string | undefined, sqliteFile = DEFA
 export function createDatabase(config: DatabaseConfig): RoleportDb {
   if (config.kind === 'sqlite') {
     const handle = openSqliteFile(config.file);
-    const db = new Kysely<Database>({ dialect: new RoleportSqliteDialect({ database: handle }) });
+    const db = new Kysely<Database>({ dialect: new RoleportSqliteDialect({ database: handle }), log: querySpanLogger('sqlite') });
     return { db, kind: 'sqlite', close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: config.url });
   // An idle client losing its connection emits 'error' on the pool; unhandled, it would crash the process.
   // The pool replaces the client, and the next query reports any lasting outage to its caller.
   pool.on('error', (error) => console.error('database pool: idle client error', error));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: querySpanLogger('postgresql') });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }

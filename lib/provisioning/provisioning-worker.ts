@@ -6,6 +6,7 @@ import { withTransaction } from '@/lib/db/transaction';
 import type { AccessRequestRow, Database, ProvisioningJobRow } from '@/lib/db/types';
 import { describeGraphError } from '@/lib/azure/graph/graph-errors';
 import { forgetHeldRoles } from '@/lib/directory/held-roles';
+import { recordProvisioningLatency } from '@/lib/observability/portal-metrics';
 import { startPollLoop, type PollLoop } from '@/lib/server/jobs/poll-loop';
 import { assertGroupGrantsOnlyRole } from './check-grant-group';
 import { isRetryableProvisioningError, nextDelayMs } from './provisioning-errors';
@@ -26,9 +27,11 @@ export interface ProvisioningWorkerOptions {
   batchSize?: number;
   /** Jobs of different requests run side by side, up to this many; one request's jobs stay in order. */
   concurrency?: number;
+  /** True once the server is stopping: no more claims, and claimed jobs not yet started are left for release. */
+  stopping?: () => boolean;
 }
 
-type Settings = Required<ProvisioningWorkerOptions>;
+type Settings = Required<Omit<ProvisioningWorkerOptions, 'stopping'>> & Pick<ProvisioningWorkerOptions, 'stopping'>;
 const defaults = { pollMs: 2000, maxAttempts: 6, baseDelayMs: 2000, maxDelayMs: 300_000, lockMs: 120_000, batchSize: 10, concurrency: 8 };
 
 /** Locks due jobs for this worker. PostgreSQL: SKIP LOCKED so replicas claim disjoint jobs; SQLite: the write lock serialises. */
@@ -80,6 +83,7 @@ async function runJob(db: Kysely<Database>, job: ProvisioningJobRow, s: Settings
       if ((await completeRevoke(db, job, s.workerId, request, result)) === null) await dropJob(db, job, s.workerId);
     }
     forgetHeldRoles(request.requester_oid);
+    recordProvisioningLatency(Date.now() - Date.parse(job.created_at), { action: job.action, outcome: 'done' });
   } catch (error) {
     await recordFailure(db, job, s, error, request);
   }
@@ -154,9 +158,10 @@ export async function runDueProvisioningJobs(db: Kysely<Database>, options: Prov
   const s: Settings = { ...defaults, ...options };
   let total = 0;
   for (;;) {
+    if (s.stopping?.()) return total;
     const jobs = await claimDueJobs(db, s);
     await runConcurrently(jobsByRequest(jobs), s.concurrency, async (group) => {
-      for (const job of group) await runJob(db, job, s);
+      for (const job of group) if (!s.stopping?.()) await runJob(db, job, s);
     });
     total += jobs.length;
     if (jobs.length < s.batchSize) return total;
@@ -165,13 +170,15 @@ export async function runDueProvisioningJobs(db: Kysely<Database>, options: Prov
 
 /** Starts the in-process provisioning worker; approvals in this process wake it at once. */
 export function startProvisioningWorker(db: Kysely<Database>, options: ProvisioningWorkerOptions): PollLoop {
+  let stopping = false;
   const loop = startPollLoop(`provisioning worker ${options.workerId}`, options.pollMs ?? defaults.pollMs, () =>
-    runDueProvisioningJobs(db, options),
+    runDueProvisioningJobs(db, { stopping: () => stopping, ...options }),
   );
   const unregister = registerWorker(loop);
   return {
     wake: loop.wake,
     stop: async () => {
+      stopping = true;
       unregister();
       await loop.stop();
     },

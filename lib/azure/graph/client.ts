@@ -12,6 +12,7 @@ import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-grap
 import { getConfig } from '@/lib/env';
 import { appCredential, graphScope } from '@/lib/azure/identity/app-credential';
 import { RequestTimeoutHandler } from './request-timeout-handler';
+import { TracingHandler } from './tracing-handler';
 
 // Graph's own retry waits 3 s before each retry when there is no Retry-After; a second is enough before the
 // callers' own backoff (provisioning jobs, sync) takes over. Retry-After, when Graph sends it, always wins.
@@ -29,7 +30,9 @@ function middlewareChain(): AuthenticationHandler {
   auth.setNext(retry);
   retry.setNext(redirect);
   redirect.setNext(telemetry);
-  telemetry.setNext(timeout);
+  const tracing = new TracingHandler();
+  telemetry.setNext(tracing);
+  tracing.setNext(timeout);
   timeout.setNext(new HTTPMessageHandler());
   return auth;
 }

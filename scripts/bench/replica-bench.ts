@@ -1,0 +1,42 @@
+// `npm run bench -- --replicas`: the two-replica figures. Two production servers (the standalone build, as the image
+// runs it) on one PostgreSQL database behind one emulator: concurrent approvals, then kill -9 of one mid-provisioning.
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { STANDALONE_PORTS } from '../standalone/standalone-ports';
+import { startProductionWorld } from '../../test/harness/production-world';
+import { concurrentApprovals, crashMidProvisioning, syncRunsIn } from '../../test/harness/replica-scenarios';
+
+const APPROVALS = 200;
+const CRASH_APPROVALS = 40;
+const PORTS = [STANDALONE_PORTS.extra(20), STANDALONE_PORTS.extra(21)] as const;
+
+export async function runReplicaBench(options: { build: boolean }): Promise<number> {
+  if (!process.env.TEST_DATABASE_URL) {
+    console.log('Two-replica figures not measured: TEST_DATABASE_URL is not set (replicas share a PostgreSQL database).');
+    return 0;
+  }
+  if (options.build) {
+    const built = spawnSync(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'build'], { stdio: 'inherit' });
+    if (built.status !== 0) return built.status ?? 1;
+  }
+  const world = await startProductionWorld({ engine: 'postgres' });
+  try {
+    const servers = await Promise.all(PORTS.map((port) => world.startServer(port)));
+    const many = await concurrentApprovals(world, servers, APPROVALS);
+    console.log('\n## Two replicas (--replicas)');
+    console.log(`Start-up catalog sync run by ${syncRunsIn(servers)} of 2 replicas (the lease admits one).`);
+    console.log(
+      `${many.approvals} concurrent approvals: ${many.active} active, ${many.duplicates} duplicate and ${many.missing} missing assignments in Entra, ` +
+        `in ${many.seconds.toFixed(1)} s; jobs claimed per replica: ${JSON.stringify(many.claimsByReplica)}.`,
+    );
+    const [victim, survivor] = servers;
+    const crash = await crashMidProvisioning(world, [survivor!], victim!, CRASH_APPROVALS);
+    console.log(
+      `kill -9 of replica 1 holding ${crash.heldByKilled} jobs during ${crash.approvals} approvals: ${crash.active} active, ${crash.duplicates} duplicate, ` +
+        `${crash.missing} missing; all finished ${crash.recoverySeconds.toFixed(1)} s after the kill (job locks last 120 s).`,
+    );
+    return 0;
+  } finally {
+    await world.close();
+  }
+}
