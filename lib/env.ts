@@ -7,7 +7,10 @@ import { AZURE_CLOUD_NAMES, AZURE_CLOUDS, cloudOfUrl, type AzureCloudName } from
 
 export type Env = Record<string, string | undefined>;
 
-export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+export type DatabaseConfig =
+  | { kind: 'sqlite'; file: string }
+  /** `auth: 'entra'`: the password is an Entra access token of Roleport's app credential (Azure Database for PostgreSQL). */
+  | { kind: 'postgres'; url: string; auth: 'password' | 'entra' };
 
 export interface RoleportConfig {
   mode: 'azure' | 'local';
@@ -111,6 +114,7 @@ const commonSchema = z.object({
   ),
   AUDIT_HMAC_KEY: optional(auditKey),
   ROLEPORT_AZURE_TIMEOUT_SECONDS: optional(z.coerce.number().int().min(1).max(300)),
+  DATABASE_AUTH: optional(z.enum(['password', 'entra'], { error: 'must be password or entra' })),
 });
 
 const azureSchema = z.object({
@@ -222,8 +226,9 @@ export function auditHmacKey(env: Env = process.env): string {
   return local;
 }
 
-function databaseConfig(url: string | undefined, dataDir: string | undefined): DatabaseConfig {
-  if (url) return { kind: 'postgres', url };
+function databaseConfig(url: string | undefined, dataDir: string | undefined, auth: 'password' | 'entra' = 'password'): DatabaseConfig {
+  if (url) return { kind: 'postgres', url, auth };
+  if (auth === 'entra') throw new ConfigError('Invalid configuration: DATABASE_AUTH=entra needs DATABASE_URL (a PostgreSQL server).');
   return { kind: 'sqlite', file: path.join(path.resolve(/*turbopackIgnore: true*/ dataDir ?? '.data'), 'roleport.db') };
 }
 
@@ -269,7 +274,7 @@ export function loadConfig(env: Env = process.env): RoleportConfig {
       authSecret: az.NEXTAUTH_SECRET,
       auditHmacKey: az.AUDIT_HMAC_KEY,
       webhookSecret: common.ROLEPORT_WEBHOOK_SECRET,
-      database: databaseConfig(az.DATABASE_URL, common.ROLEPORT_DATA_DIR),
+      database: databaseConfig(az.DATABASE_URL, common.ROLEPORT_DATA_DIR, common.DATABASE_AUTH),
     };
   }
   return { ...base, ...localConfig(env, common) };
@@ -307,7 +312,7 @@ function localConfig(env: Env, common: z.infer<typeof commonSchema>) {
     webhookSecret: common.ROLEPORT_WEBHOOK_URL
       ? (common.ROLEPORT_WEBHOOK_SECRET ?? localKeyFile(env, 'webhook-secret', () => `whsec_${randomBytes(32).toString('base64')}`))
       : undefined,
-    database: databaseConfig(common.DATABASE_URL, common.ROLEPORT_DATA_DIR),
+    database: databaseConfig(common.DATABASE_URL, common.ROLEPORT_DATA_DIR, common.DATABASE_AUTH),
   };
 }
 
