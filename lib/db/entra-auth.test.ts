@@ -51,7 +51,7 @@ describe.skipIf(!base)('PostgreSQL with Entra authentication', () => {
     const before = front.logins.length;
     const withPassword = new URL(frontUrl);
     withPassword.password = 'a-stored-password';
-    const plain = createDatabase({ kind: 'postgres', url: withPassword.toString(), auth: 'password' });
+    const plain = createDatabase({ kind: 'postgres', url: withPassword.toString() });
     await expect(sql`select 1`.execute(plain.db)).rejects.toThrow(/password authentication failed/);
     await plain.close();
     expect(front.logins.slice(before).every((l) => !l.accepted)).toBe(true);
