@@ -362,3 +362,59 @@ export function getConfig(): RoleportConfig {
   cached ??= loadConfig(process.env);
   return cached;
 }
+
+/** What `npm run setup:azure` needs: the tenant, the APIM service and the portal URL; the app registration may not exist yet. */
+export interface SetupConfig {
+  tenantId: string;
+  /** An existing registration to update (its client id); otherwise the one named appName, created if there is none. */
+  clientId?: string;
+  appName: string;
+  publicUrl: string;
+  apim: { subscriptionId: string; resourceGroup: string; serviceName: string };
+  authorityHost: string;
+  armEndpoint: string;
+  graphEndpoint: string;
+  cloud: CloudConfig;
+  /** How the operator signs in: Azure CLI then device code (default), device code only, or an automation app's secret. */
+  operator: { kind: 'cli' } | { kind: 'device-code' } | { kind: 'client-secret'; clientId: string; clientSecret: string };
+}
+
+const setupSchema = z.object({
+  AZURE_TENANT_ID: guid,
+  AZURE_CLIENT_ID: optional(guid),
+  ROLEPORT_APP_NAME: optional(z.string().min(1).max(120)),
+  PUBLIC_URL: webUrl,
+  APIM_SUBSCRIPTION_ID: guid,
+  APIM_RESOURCE_GROUP: z.string().min(1, 'is required'),
+  APIM_SERVICE_NAME: z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]{0,49}$/, 'must be an APIM service name'),
+  AZURE_CLOUD: optional(z.enum(AZURE_CLOUD_NAMES)),
+  AZURE_AUTHORITY_HOST: optional(httpsUrl),
+  ARM_ENDPOINT: optional(httpsUrl),
+  GRAPH_ENDPOINT: optional(httpsUrl),
+  SETUP_CREDENTIAL: optional(z.enum(['cli', 'device-code', 'client-secret'], { error: 'must be cli, device-code or client-secret' })),
+  SETUP_CLIENT_ID: optional(guid),
+  SETUP_CLIENT_SECRET: optional(z.string().min(1)),
+});
+
+export function loadSetupConfig(env: Env = process.env): SetupConfig {
+  const s = parse(setupSchema, env, 'npm run setup:azure');
+  const cloud = AZURE_CLOUDS[azureCloudOf(s)];
+  let operator: SetupConfig['operator'] = { kind: s.SETUP_CREDENTIAL === 'device-code' ? 'device-code' : 'cli' };
+  if (s.SETUP_CREDENTIAL === 'client-secret') {
+    if (!s.SETUP_CLIENT_ID || !s.SETUP_CLIENT_SECRET)
+      throw new ConfigError('Invalid configuration: SETUP_CREDENTIAL=client-secret needs SETUP_CLIENT_ID and SETUP_CLIENT_SECRET (npm run setup:azure).');
+    operator = { kind: 'client-secret', clientId: s.SETUP_CLIENT_ID, clientSecret: s.SETUP_CLIENT_SECRET };
+  }
+  return {
+    tenantId: s.AZURE_TENANT_ID,
+    clientId: s.AZURE_CLIENT_ID,
+    appName: s.ROLEPORT_APP_NAME ?? 'Roleport',
+    publicUrl: stripSlash(s.PUBLIC_URL),
+    apim: { subscriptionId: s.APIM_SUBSCRIPTION_ID, resourceGroup: s.APIM_RESOURCE_GROUP, serviceName: s.APIM_SERVICE_NAME },
+    authorityHost: stripSlash(s.AZURE_AUTHORITY_HOST ?? cloud.authorityHost),
+    armEndpoint: stripSlash(s.ARM_ENDPOINT ?? cloud.armEndpoint),
+    graphEndpoint: stripSlash(s.GRAPH_ENDPOINT ?? cloud.graphEndpoint),
+    cloud: cloudConfig(cloud.name),
+    operator,
+  };
+}

@@ -28,7 +28,10 @@ export interface AuthorizationRequest {
   serviceId: string;
 }
 
-export const isAuthorizationPath = (pathname: string) => PROVIDER.test(pathname.replace(/\/+$/, ''));
+// The SDK leaves an empty `parentResourcePath` as an empty segment (`…/Microsoft.ApiManagement//service/…`); ARM reads it as one slash.
+const normalize = (pathname: string) => pathname.replace(/\/{2,}/g, '/').replace(/\/+$/, '');
+
+export const isAuthorizationPath = (pathname: string) => PROVIDER.test(normalize(pathname));
 
 function knownScope(scope: string, serviceId: string): string {
   const parts = serviceId.split('/');
@@ -88,7 +91,7 @@ function filterOf(url: URL): { principalId?: string; atScope?: boolean; roleName
 }
 
 export async function handleAuthorization(r: AuthorizationRequest): Promise<ArmResult> {
-  const match = PROVIDER.exec(decodeURIComponent(r.url.pathname.replace(/\/+$/, '')))!;
+  const match = PROVIDER.exec(normalize(decodeURIComponent(r.url.pathname)))!;
   const scope = knownScope(match[1]!, r.serviceId);
   const kind = match[2]!.toLowerCase();
   const name = match[3];
