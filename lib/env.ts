@@ -402,7 +402,9 @@ export function loadSetupConfig(env: Env = process.env): SetupConfig {
   let operator: SetupConfig['operator'] = { kind: s.SETUP_CREDENTIAL === 'device-code' ? 'device-code' : 'cli' };
   if (s.SETUP_CREDENTIAL === 'client-secret') {
     if (!s.SETUP_CLIENT_ID || !s.SETUP_CLIENT_SECRET)
-      throw new ConfigError('Invalid configuration: SETUP_CREDENTIAL=client-secret needs SETUP_CLIENT_ID and SETUP_CLIENT_SECRET (npm run setup:azure).');
+      throw new ConfigError(
+        'Invalid configuration: SETUP_CREDENTIAL=client-secret needs SETUP_CLIENT_ID and SETUP_CLIENT_SECRET (npm run setup:azure).',
+      );
     operator = { kind: 'client-secret', clientId: s.SETUP_CLIENT_ID, clientSecret: s.SETUP_CLIENT_SECRET };
   }
   return {

@@ -36,7 +36,11 @@ async function main(): Promise<number> {
     await runSetup(config, setupClients(config, credential), options, (line) => console.log(line));
     return 0;
   } catch (error) {
-    console.error(error instanceof ConfigError ? `${error.message}\n${USAGE}` : `Set-up failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      error instanceof ConfigError
+        ? `${error.message}\n${USAGE}`
+        : `Set-up failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return 1;
   }
 }

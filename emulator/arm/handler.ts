@@ -85,7 +85,16 @@ export function createArmHandler(deps: {
         const method = (req.method ?? 'GET').toUpperCase();
         const serviceId = serviceIdOf(deps.state);
         const roles = deps.roles ?? {};
-        const result = await handleAuthorization({ req, method, url, claims, rbac: deps.rbac, roles, directory: deps.directory, serviceId });
+        const result = await handleAuthorization({
+          req,
+          method,
+          url,
+          claims,
+          rbac: deps.rbac,
+          roles,
+          directory: deps.directory,
+          serviceId,
+        });
         return sendJson(res, result.status, result.body, result.headers);
       }
       const segments = serviceSegments(deps.state, url.pathname);

@@ -96,9 +96,14 @@ export async function handleAuthorization(r: AuthorizationRequest): Promise<ArmR
   const kind = match[2]!.toLowerCase();
   const name = match[3];
   const version = r.url.searchParams.get('api-version');
-  if (!version) throw new ArmError(400, 'MissingApiVersionParameter', 'The api-version query parameter (?api-version=) is required for all requests.');
+  if (!version)
+    throw new ArmError(400, 'MissingApiVersionParameter', 'The api-version query parameter (?api-version=) is required for all requests.');
   if (!API_VERSIONS.includes(version))
-    throw new ArmError(400, 'InvalidApiVersionParameter', `The api-version '${version}' is invalid. The supported versions are '${API_VERSIONS.join(',')}'.`);
+    throw new ArmError(
+      400,
+      'InvalidApiVersionParameter',
+      `The api-version '${version}' is invalid. The supported versions are '${API_VERSIONS.join(',')}'.`,
+    );
   const roles = Object.values(r.roles);
 
   if (kind === 'permissions' && !name && r.method === 'GET') {
@@ -145,13 +150,21 @@ export async function handleAuthorization(r: AuthorizationRequest): Promise<ArmR
 async function createAssignment(r: AuthorizationRequest, scope: string, name: string, roles: RoleDefinition[]): Promise<ArmResult> {
   r.rbac.authorizeAction(r.claims, 'Microsoft.Authorization/roleAssignments/write', scope);
   if (!isGuid(name))
-    throw new ArmError(400, 'InvalidRoleAssignmentId', `The role assignment ID '${name}' is not valid. The role assignment ID must be a GUID.`);
+    throw new ArmError(
+      400,
+      'InvalidRoleAssignmentId',
+      `The role assignment ID '${name}' is not valid. The role assignment ID must be a GUID.`,
+    );
   const body = await readJson({ req: r.req } as Parameters<typeof readJson>[0]);
   const props = (body.properties ?? {}) as Record<string, unknown>;
   const roleId = /\/roleDefinitions\/([0-9a-f-]{36})$/i.exec(String(props.roleDefinitionId ?? ''))?.[1]?.toLowerCase();
   const role = roles.find((d) => d.id === roleId);
   if (!role)
-    throw new ArmError(400, 'RoleDefinitionDoesNotExist', `The specified role definition with ID '${String(props.roleDefinitionId ?? '')}' does not exist.`);
+    throw new ArmError(
+      400,
+      'RoleDefinitionDoesNotExist',
+      `The specified role definition with ID '${String(props.roleDefinitionId ?? '')}' does not exist.`,
+    );
   const principalId = String(props.principalId ?? '').toLowerCase();
   if (!isGuid(principalId) || (r.directory && !r.directory.principal(principalId)))
     throw new ArmError(
@@ -163,9 +176,15 @@ async function createAssignment(r: AuthorizationRequest, scope: string, name: st
   if (same) {
     if (same.principalId === principalId && same.role.id === role.id && same.scope.toLowerCase() === scope.toLowerCase())
       return { status: 201, body: assignmentJson(r.serviceId, same, r.directory) };
-    throw new ArmError(409, 'RoleAssignmentUpdateNotPermitted', 'Tenant ID, application ID, principal ID, and scope are not allowed to be updated.');
+    throw new ArmError(
+      409,
+      'RoleAssignmentUpdateNotPermitted',
+      'Tenant ID, application ID, principal ID, and scope are not allowed to be updated.',
+    );
   }
-  if (r.rbac.assignments.some((a) => a.principalId === principalId && a.role.id === role.id && a.scope.toLowerCase() === scope.toLowerCase()))
+  if (
+    r.rbac.assignments.some((a) => a.principalId === principalId && a.role.id === role.id && a.scope.toLowerCase() === scope.toLowerCase())
+  )
     throw new ArmError(409, 'RoleAssignmentExists', 'The role assignment already exists.');
   const created = r.rbac.assign(principalId, role, scope, name);
   return { status: 201, body: assignmentJson(r.serviceId, created, r.directory) };

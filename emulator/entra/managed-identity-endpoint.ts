@@ -26,7 +26,13 @@ const fail = (res: ServerResponse, status: number, message: string) =>
 
 const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
-export async function handleManagedIdentity(ctx: MintContext, host: ManagedIdentityHost, req: IncomingMessage, res: ServerResponse, url: URL) {
+export async function handleManagedIdentity(
+  ctx: MintContext,
+  host: ManagedIdentityHost,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+) {
   if (req.method !== 'GET') return fail(res, 405, 'Only GET is supported.');
   const secret = req.headers['x-identity-header'];
   if (typeof secret !== 'string' || !same(secret, host.header)) return fail(res, 401, 'The X-IDENTITY-HEADER header is missing or wrong.');
@@ -38,13 +44,13 @@ export async function handleManagedIdentity(ctx: MintContext, host: ManagedIdent
   const principalId = url.searchParams.get('principal_id')?.toLowerCase();
   if (url.searchParams.has('mi_res_id')) return fail(res, 400, 'mi_res_id is not supported by the emulator; use client_id.');
   // The emulated host has no system-assigned identity: one of its user-assigned identities must be named.
-  const sp = clientId
-    ? dir.servicePrincipalByAppId(clientId)
-    : principalId
-      ? dir.servicePrincipals.get(principalId)
-      : undefined;
+  const sp = clientId ? dir.servicePrincipalByAppId(clientId) : principalId ? dir.servicePrincipals.get(principalId) : undefined;
   if (!sp || sp.servicePrincipalType !== 'ManagedIdentity' || !host.userAssigned.includes(sp.appId))
-    return fail(res, 400, 'No managed identity with that client_id or principal_id is assigned to this host (and it has no system-assigned identity).');
+    return fail(
+      res,
+      400,
+      'No managed identity with that client_id or principal_id is assigned to this host (and it has no system-assigned identity).',
+    );
   let resolved;
   try {
     resolved = resolveResource(dir, `${resource.replace(/\/+$/, '')}/.default`, { defaultToGraph: false });

@@ -83,7 +83,8 @@ function requiredResourceAccess(value: unknown): RequiredResourceAccess[] {
     return {
       resourceAppId: r.resourceAppId.toLowerCase(),
       resourceAccess: r.resourceAccess.map((a: Json) => {
-        if (typeof a?.id !== 'string' || !isGuid(a.id) || (a.type !== 'Scope' && a.type !== 'Role')) throw invalid('requiredResourceAccess');
+        if (typeof a?.id !== 'string' || !isGuid(a.id) || (a.type !== 'Scope' && a.type !== 'Role'))
+          throw invalid('requiredResourceAccess');
         return { id: a.id.toLowerCase(), type: a.type };
       }),
     };
@@ -141,7 +142,10 @@ export function readApplicationChanges(body: Json, dir: Directory, app?: Directo
 /** Entra refuses to drop a role or scope that is still enabled: it must be disabled in an earlier update. */
 function refuseDroppingEnabled(old: { id: string; isEnabled: boolean }[], next: { id: string }[]) {
   if (old.some((o) => o.isEnabled && !next.some((n) => n.id === o.id)))
-    throw badRequest('Permission (scope or role) cannot be deleted or updated unless disabled first.', 'CannotDeleteOrUpdateEnabledEntitlement');
+    throw badRequest(
+      'Permission (scope or role) cannot be deleted or updated unless disabled first.',
+      'CannotDeleteOrUpdateEnabledEntitlement',
+    );
 }
 
 /** Applies validated changes to an application and mirrors what its service principal shows, as Entra does. */

@@ -42,7 +42,11 @@ export const GRAPH_APP_ROLES: Record<string, string> = {
  * (Application.ReadWrite.All), grant application permissions, i.e. admin consent to them (AppRoleAssignment.ReadWrite.All),
  * and grant delegated permissions (DelegatedPermissionGrant.ReadWrite.All).
  */
-export const SETUP_GRAPH_PERMISSIONS = ['Application.ReadWrite.All', 'AppRoleAssignment.ReadWrite.All', 'DelegatedPermissionGrant.ReadWrite.All'];
+export const SETUP_GRAPH_PERMISSIONS = [
+  'Application.ReadWrite.All',
+  'AppRoleAssignment.ReadWrite.All',
+  'DelegatedPermissionGrant.ReadWrite.All',
+];
 
 /** What the README documents for Roleport's app registration (Graph application permissions, admin-consented). */
 export const PORTAL_GRAPH_PERMISSIONS = [

@@ -15,7 +15,8 @@ export async function checkDiscovery(): Promise<Finding> {
   try {
     const res = await fetch(url);
     const body = res.ok ? ((await res.json()) as { issuer?: string }) : null;
-    if (body?.issuer?.includes(tenantId)) return { ...base, status: 'ok', title: "The tenant's OpenID configuration is served", detail: url };
+    if (body?.issuer?.includes(tenantId))
+      return { ...base, status: 'ok', title: "The tenant's OpenID configuration is served", detail: url };
     return {
       ...base,
       status: 'error',
@@ -24,7 +25,13 @@ export async function checkDiscovery(): Promise<Finding> {
       fix: `Check AZURE_TENANT_ID (the directory id) and AZURE_AUTHORITY_HOST / AZURE_CLOUD (now ${authorityHost}).`,
     };
   } catch (error) {
-    return { ...base, status: 'error', title: 'The authority cannot be reached', detail: `${url}: ${reason(error)}`, fix: 'Check AZURE_AUTHORITY_HOST and the network path to it.' };
+    return {
+      ...base,
+      status: 'error',
+      title: 'The authority cannot be reached',
+      detail: `${url}: ${reason(error)}`,
+      fix: 'Check AZURE_AUTHORITY_HOST and the network path to it.',
+    };
   }
 }
 

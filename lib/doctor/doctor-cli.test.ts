@@ -32,11 +32,26 @@ async function setPermissions(body: { graph?: string[]; arm?: string[] }) {
 
 async function doctorCli() {
   try {
-    const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'doctor', '--', '--json'], { env: process.env, timeout: 60_000 });
-    return { code: 0, report: JSON.parse(stdout) as { healthy: boolean; findings: { id: string; status: string; title: string; detail: string; fix?: string }[] } };
+    const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'doctor', '--', '--json'], {
+      env: process.env,
+      timeout: 60_000,
+    });
+    return {
+      code: 0,
+      report: JSON.parse(stdout) as {
+        healthy: boolean;
+        findings: { id: string; status: string; title: string; detail: string; fix?: string }[];
+      },
+    };
   } catch (error) {
     const e = error as { code: number; stdout: string };
-    return { code: e.code, report: JSON.parse(e.stdout) as { healthy: boolean; findings: { id: string; status: string; title: string; detail: string; fix?: string }[] } };
+    return {
+      code: e.code,
+      report: JSON.parse(e.stdout) as {
+        healthy: boolean;
+        findings: { id: string; status: string; title: string; detail: string; fix?: string }[];
+      },
+    };
   }
 }
 
@@ -48,7 +63,15 @@ describe('npm run doctor', () => {
     const report = await loadTenantDoctor();
     expect(problems(report)).toEqual([]);
     const ids = report.sections.flatMap((s) => s.findings.map((f) => f.id));
-    for (const id of ['discovery', 'credential', 'apim', 'catalog-sync', 'portal-redirect', 'graph-permission:graph.assignRoles', 'arm-permission:arm.writePolicies'])
+    for (const id of [
+      'discovery',
+      'credential',
+      'apim',
+      'catalog-sync',
+      'portal-redirect',
+      'graph-permission:graph.assignRoles',
+      'arm-permission:arm.writePolicies',
+    ])
       expect(ids).toContain(id);
     const cli = await doctorCli();
     expect(cli.code).toBe(0);

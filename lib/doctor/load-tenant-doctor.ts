@@ -46,7 +46,10 @@ export async function loadTenantDoctor(): Promise<TenantDoctorReport> {
       : { id: 'catalog-sync', status: 'ok', subject: 'API Management', title: 'The catalog syncs', detail: `${sync.apis} APIs read.` };
   const [portalSp, apps] = await Promise.all([getServicePrincipalByAppId(getConfig().clientId), listIndexedApps(database)]);
   const [graph, arm, config] = await Promise.all([
-    probeGraphPermissions(portalSp?.id ?? null, apps.map((a) => a.objectId)),
+    probeGraphPermissions(
+      portalSp?.id ?? null,
+      apps.map((a) => a.objectId),
+    ),
     probeArmPermissions(),
     loadConfigDoctor(),
   ]);

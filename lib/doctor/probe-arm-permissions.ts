@@ -8,9 +8,19 @@ import type { Finding } from './config-checks';
 
 const SUBJECT = "Roleport's role on the API Management service";
 // The reads behind `Microsoft.ApiManagement/service/*/read`: each collection Roleport reads.
-const CHILD_READS = ['apis', 'apis/operations', 'apis/policies', 'apis/operations/policies', 'products', 'policies', 'namedValues', 'policyFragments', 'apiVersionSets', 'users', 'subscriptions'].map(
-  (c) => `Microsoft.ApiManagement/service/${c}/read`,
-);
+const CHILD_READS = [
+  'apis',
+  'apis/operations',
+  'apis/policies',
+  'apis/operations/policies',
+  'products',
+  'policies',
+  'namedValues',
+  'policyFragments',
+  'apiVersionSets',
+  'users',
+  'subscriptions',
+].map((c) => `Microsoft.ApiManagement/service/${c}/read`);
 
 function actionsOf(permission: string): string[] {
   return permission.split(', ').flatMap((a) => (a === 'Microsoft.ApiManagement/service/*/read' ? CHILD_READS : [a]));

@@ -19,14 +19,19 @@ function probes(portalSpId: string | null, apiAppObjectIds: string[]): Partial<R
   return {
     'graph.readApplications': (g) => g.api('/applications?$top=1&$select=id').get(),
     'graph.assignRoles': portalSpId
-      ? (g) => g.api(`/servicePrincipals/${portalSpId}/appRoleAssignedTo`).post({ principalId: NOBODY, resourceId: portalSpId, appRoleId: NOBODY })
+      ? (g) =>
+          g
+            .api(`/servicePrincipals/${portalSpId}/appRoleAssignedTo`)
+            .post({ principalId: NOBODY, resourceId: portalSpId, appRoleId: NOBODY })
       : null,
     'graph.readUsers': (g) => g.api('/users?$top=1&$select=id').get(),
     'graph.readGroups': (g) => g.api('/groups?$top=1&$select=id').get(),
     'graph.writeGroupMembers': (g) =>
       g.api(`/groups/${NOBODY}/members/$ref`).post({ '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${NOBODY}` }),
     // An empty update changes nothing; with Application.ReadWrite.OwnedBy it succeeds only on apps Roleport owns.
-    'graph.addAppRole': apiAppObjectIds.length ? async (g) => Promise.all(apiAppObjectIds.map((id) => g.api(`/applications/${id}`).patch({}))) : null,
+    'graph.addAppRole': apiAppObjectIds.length
+      ? async (g) => Promise.all(apiAppObjectIds.map((id) => g.api(`/applications/${id}`).patch({})))
+      : null,
     'graph.readDelegatedGrants': portalSpId
       ? (g) => g.api(`/oauth2PermissionGrants?$filter=${encodeURIComponent(`clientId eq '${portalSpId}'`)}&$top=1`).get()
       : null,
@@ -51,7 +56,12 @@ export async function probeGraphPermissions(portalSpId: string | null, apiAppObj
       const status = (error as { statusCode?: number }).statusCode;
       if (!isPermissionDenied(error) && (status === 400 || status === 404)) {
         // Refused on content, so the permission itself was accepted.
-        findings.push({ ...base, status: 'ok', title: `${p.permission} is granted`, detail: `Tried: ${p.calls} (refused only for its made-up content).` });
+        findings.push({
+          ...base,
+          status: 'ok',
+          title: `${p.permission} is granted`,
+          detail: `Tried: ${p.calls} (refused only for its made-up content).`,
+        });
         continue;
       }
       findings.push({

@@ -18,7 +18,10 @@ export function renderDoctorText(report: TenantDoctorReport): string {
     }
   }
   const count = (s: 'error' | 'warn') => report.sections.flatMap((x) => x.findings).filter((f) => f.status === s).length;
-  lines.push('', report.healthy ? `Healthy (${count('warn')} warnings).` : `Not healthy: ${count('error')} problems, ${count('warn')} warnings.`);
+  lines.push(
+    '',
+    report.healthy ? `Healthy (${count('warn')} warnings).` : `Not healthy: ${count('error')} problems, ${count('warn')} warnings.`,
+  );
   return lines.join('\n');
 }
 

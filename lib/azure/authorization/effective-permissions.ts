@@ -29,7 +29,13 @@ export async function readServicePermissions(
   apim: { resourceGroup: string; serviceName: string },
 ): Promise<EffectivePermissions[]> {
   const out: EffectivePermissions[] = [];
-  for await (const p of client.permissions.listForResource(apim.resourceGroup, 'Microsoft.ApiManagement', '', 'service', apim.serviceName)) {
+  for await (const p of client.permissions.listForResource(
+    apim.resourceGroup,
+    'Microsoft.ApiManagement',
+    '',
+    'service',
+    apim.serviceName,
+  )) {
     out.push({ actions: p.actions ?? [], notActions: p.notActions ?? [] });
   }
   return out;

@@ -35,7 +35,10 @@ describe('Roleport on a host with a managed identity', () => {
     expect(getConfig()).toMatchObject({ mode: 'azure', appCredential: 'managed-identity' });
     const arm = await appCredential().getToken(getConfig().cloud.armScope);
     const graph = await appCredential().getToken(getConfig().cloud.graphScope);
-    expect(claimsOf(arm!.token)).toMatchObject({ oid: env.emulator.managedIdentity.principalId, appid: env.emulator.managedIdentity.clientId });
+    expect(claimsOf(arm!.token)).toMatchObject({
+      oid: env.emulator.managedIdentity.principalId,
+      appid: env.emulator.managedIdentity.clientId,
+    });
     expect(claimsOf(graph!.token).roles).toContain('Application.Read.All');
   });
 

@@ -35,7 +35,9 @@ export async function applySetupStep(clients: SetupClients, state: TenantState, 
       return;
     }
     case 'set-identifier-uri':
-      await graph.api(`/applications/${need(ids.appObjectId, 'the app')}`).patch({ identifierUris: [`api://${need(ids.appId, 'the client id')}`] });
+      await graph
+        .api(`/applications/${need(ids.appObjectId, 'the app')}`)
+        .patch({ identifierUris: [`api://${need(ids.appId, 'the client id')}`] });
       return;
     case 'update-app':
       await graph.api(`/applications/${need(ids.appObjectId, 'the app')}`).patch(step.patch);

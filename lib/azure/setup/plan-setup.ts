@@ -49,9 +49,15 @@ function wantedAccess(state: TenantState, appRoleIds: string[], delegatedIds: st
   return [
     {
       resourceAppId: MICROSOFT_GRAPH_APP_ID,
-      resourceAccess: [...appRoleIds.map((id) => ({ id, type: 'Role' as const })), ...delegatedIds.map((id) => ({ id, type: 'Scope' as const }))],
+      resourceAccess: [
+        ...appRoleIds.map((id) => ({ id, type: 'Role' as const })),
+        ...delegatedIds.map((id) => ({ id, type: 'Scope' as const })),
+      ],
     },
-    ...state.consoleApis.map((api) => ({ resourceAppId: api.sp.appId, resourceAccess: api.sp.scopes.map((s) => ({ id: s.id, type: 'Scope' as const })) })),
+    ...state.consoleApis.map((api) => ({
+      resourceAppId: api.sp.appId,
+      resourceAccess: api.sp.scopes.map((s) => ({ id: s.id, type: 'Scope' as const })),
+    })),
   ];
 }
 
@@ -82,7 +88,11 @@ function appSteps(config: SetupConfig, state: TenantState, access: Access): Setu
       requiredResourceAccess: access,
     };
     return [
-      { kind: 'create-app', body, text: `create the app registration "${config.appName}" (redirect URI ${callback}, scope access_as_user, app role Portal.Admin, API permissions)` },
+      {
+        kind: 'create-app',
+        body,
+        text: `create the app registration "${config.appName}" (redirect URI ${callback}, scope access_as_user, app role Portal.Admin, API permissions)`,
+      },
       { kind: 'set-identifier-uri', text: 'set its App ID URI to api://<client id>' },
     ];
   }
@@ -131,15 +141,30 @@ function delegatedStep(state: TenantState, resourceId: string, resourceName: str
 /** Every change that would make the tenant match what Roleport needs; empty when it already does. */
 export function planSetup(config: SetupConfig, state: TenantState, choices: SetupChoices): SetupStep[] {
   const graph = graphIds(state);
-  const access = wantedAccess(state, graph.roles.map((r) => r.id), graph.scopes.map((s) => s.id));
+  const access = wantedAccess(
+    state,
+    graph.roles.map((r) => r.id),
+    graph.scopes.map((s) => s.id),
+  );
   const steps: SetupStep[] = [...appSteps(config, state, access)];
   if (!state.sp) steps.push({ kind: 'create-service-principal', text: 'create its service principal (enterprise application)' });
   for (const role of graph.roles)
     if (!state.graphRoleIds.has(role.id))
-      steps.push({ kind: 'grant-application-permission', appRoleId: role.id, text: `grant admin consent to Microsoft Graph application permission ${role.value}` });
+      steps.push({
+        kind: 'grant-application-permission',
+        appRoleId: role.id,
+        text: `grant admin consent to Microsoft Graph application permission ${role.value}`,
+      });
   steps.push(...delegatedStep(state, state.graphSp.id, 'Microsoft Graph', GRAPH_DELEGATED_PERMISSIONS));
   for (const api of state.consoleApis)
-    steps.push(...delegatedStep(state, api.sp.id, api.sp.displayName, api.sp.scopes.map((s) => s.value)));
+    steps.push(
+      ...delegatedStep(
+        state,
+        api.sp.id,
+        api.sp.displayName,
+        api.sp.scopes.map((s) => s.value),
+      ),
+    );
   if (!state.apimRoleAssigned)
     steps.push({
       kind: 'assign-apim-role',

@@ -54,7 +54,13 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function spView(s: Json): ServicePrincipalView {
   const named = (items: unknown) => list(items).map((x) => ({ id: text(x.id), value: text(x.value) }));
-  return { id: text(s.id), appId: text(s.appId), displayName: text(s.displayName), appRoles: named(s.appRoles), scopes: named(s.oauth2PermissionScopes) };
+  return {
+    id: text(s.id),
+    appId: text(s.appId),
+    displayName: text(s.displayName),
+    appRoles: named(s.appRoles),
+    scopes: named(s.oauth2PermissionScopes),
+  };
 }
 
 function appView(a: Json): AppView {
@@ -106,7 +112,9 @@ async function findConsoleApi(clients: SetupClients, requested: string) {
   if (!found[0]) throw new Error(`No API in the tenant has the client id or App ID URI ${requested} (--console-api).`);
   const sp = spView(found[0]);
   if (sp.scopes.length === 0)
-    throw new Error(`${sp.displayName} exposes no delegated scope, so the console cannot call it on a user's behalf (--console-api ${requested}).`);
+    throw new Error(
+      `${sp.displayName} exposes no delegated scope, so the console cannot call it on a user's behalf (--console-api ${requested}).`,
+    );
   return { requested, sp };
 }
 
@@ -127,7 +135,8 @@ export async function readTenant(clients: SetupClients, config: SetupConfig, con
   const { subscriptionId, resourceGroup, serviceName } = config.apim;
   const serviceScope = `subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.ApiManagement/service/${serviceName}`;
   const definitions = [];
-  for await (const d of clients.authorization.roleDefinitions.list(serviceScope, { filter: `roleName eq '${APIM_ROLE_NAME}'` })) definitions.push(d);
+  for await (const d of clients.authorization.roleDefinitions.list(serviceScope, { filter: `roleName eq '${APIM_ROLE_NAME}'` }))
+    definitions.push(d);
   const definition = definitions[0];
   if (!definition?.id || !definition.name) throw new Error(`The built-in role "${APIM_ROLE_NAME}" was not found.`);
   let assigned = false;

@@ -50,13 +50,20 @@ function printEnvironment(config: SetupConfig, ids: AppliedIds, print: (line: st
 }
 
 /** Reads the tenant, prints the plan, and (unless a dry run) applies it; a second run finds nothing to change. */
-export async function runSetup(config: SetupConfig, clients: SetupClients, options: SetupOptions, print: (line: string) => void): Promise<SetupOutcome> {
+export async function runSetup(
+  config: SetupConfig,
+  clients: SetupClients,
+  options: SetupOptions,
+  print: (line: string) => void,
+): Promise<SetupOutcome> {
   print(`Roleport set-up: tenant ${config.tenantId}, API Management service ${config.apim.serviceName}, portal ${config.publicUrl}`);
   const state = await readTenant(clients, config, options.consoleApis);
   const steps = planSetup(config, state, { newSecret: options.newSecret });
   const ids = idsOf(state);
   if (steps.length === 0) {
-    print('No changes: the app registration, its service principal, permissions, consent and API Management role are already as Roleport needs them.');
+    print(
+      'No changes: the app registration, its service principal, permissions, consent and API Management role are already as Roleport needs them.',
+    );
     printEnvironment(config, ids, print);
     return { steps, applied: false, clientId: ids.appId };
   }

@@ -37,7 +37,10 @@ function setupEnv(operator: { appId: string; clientSecret: string } = SETUP_APP)
 async function setup(options: Partial<SetupOptions> = {}, operator?: { appId: string; clientSecret: string }) {
   const config = loadSetupConfig(setupEnv(operator));
   const lines: string[] = [];
-  const clients = setupClients(config, operatorCredential(config, (m) => lines.push(m)));
+  const clients = setupClients(
+    config,
+    operatorCredential(config, (m) => lines.push(m)),
+  );
   const outcome = await runSetup(config, clients, { dryRun: false, newSecret: false, consoleApis: [], ...options }, (l) => lines.push(l));
   return { outcome, output: lines.join('\n') };
 }
@@ -46,7 +49,13 @@ async function setup(options: Partial<SetupOptions> = {}, operator?: { appId: st
 function tenantSnapshot() {
   const dir = env.emulator.directory;
   return JSON.stringify({
-    apps: [...dir.applications.values()].map((a) => [a.id, a.web.redirectUris, a.identifierUris, a.appRoles.length, a.passwordCredentials.length]),
+    apps: [...dir.applications.values()].map((a) => [
+      a.id,
+      a.web.redirectUris,
+      a.identifierUris,
+      a.appRoles.length,
+      a.passwordCredentials.length,
+    ]),
     sps: dir.servicePrincipals.size,
     assignments: dir.assignments.size,
     grants: [...dir.permissionGrants.values()].map((g) => [g.id, g.scope]),
@@ -152,10 +161,14 @@ describe('npm run setup:azure against the emulated tenant', () => {
 
   it('a second run, through the npm script, changes nothing and shows no secret', async () => {
     const before = tenantSnapshot();
-    const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'setup:azure', '--', '--console-api', INVENTORY_APP.identifierUri], {
-      env: { ...process.env, ...setupEnv() },
-      timeout: 60_000,
-    });
+    const { stdout } = await promisify(execFile)(
+      'npm',
+      ['run', '--silent', 'setup:azure', '--', '--console-api', INVENTORY_APP.identifierUri],
+      {
+        env: { ...process.env, ...setupEnv() },
+        timeout: 60_000,
+      },
+    );
     expect(stdout).toMatch(/No changes/);
     expect(stdout).not.toMatch(/^AZURE_CLIENT_SECRET=/m);
     expect(stdout).toContain(`AZURE_CLIENT_ID=${created()!.appId}`);
@@ -166,8 +179,14 @@ describe('npm run setup:azure against the emulated tenant', () => {
     const config = setupEnv();
     const lines: string[] = [];
     const moved = loadSetupConfig({ ...config, PUBLIC_URL: 'https://portal.contoso.example' });
-    await runSetup(moved, setupClients(moved, operatorCredential(moved, () => {})), { dryRun: false, newSecret: false, consoleApis: [] }, (l) =>
-      lines.push(l),
+    await runSetup(
+      moved,
+      setupClients(
+        moved,
+        operatorCredential(moved, () => {}),
+      ),
+      { dryRun: false, newSecret: false, consoleApis: [] },
+      (l) => lines.push(l),
     );
     expect(created()!.web.redirectUris).toEqual([
       `${PUBLIC_URL}/api/auth/callback/azure-ad`,

@@ -18,7 +18,10 @@ import type { SetupConfig } from '@/lib/env';
 export function operatorCredential(config: SetupConfig, prompt: (message: string) => void): TokenCredential {
   const { tenantId, authorityHost, operator } = config;
   if (operator.kind === 'client-secret')
-    return new ClientSecretCredential(tenantId, operator.clientId, operator.clientSecret, { authorityHost, disableInstanceDiscovery: true });
+    return new ClientSecretCredential(tenantId, operator.clientId, operator.clientSecret, {
+      authorityHost,
+      disableInstanceDiscovery: true,
+    });
   const deviceCode = new DeviceCodeCredential({
     tenantId,
     authorityHost,
