@@ -1,4 +1,4 @@
-// `npm run setup:azure [-- --dry-run] [--new-secret] [--console-api <client id or App ID URI>]…`: creates or updates
+// `npm run setup:azure [-- --dry-run] [--new-secret | --no-secret] [--console-api <client id or App ID URI>]…`: creates or updates
 // Roleport's app registration, service principal, Graph permissions with admin consent, delegated consent and its role
 // on the API Management service, idempotently, then prints the environment to set. Exit 0 on success, 1 otherwise.
 import nextEnv from '@next/env';
@@ -7,20 +7,21 @@ import { runSetup } from '../lib/azure/setup/run-setup';
 import { ConfigError, loadSetupConfig } from '../lib/env';
 
 const USAGE =
-  'Usage: npm run setup:azure -- [--dry-run] [--new-secret] [--console-api <client id or App ID URI>]...\n' +
+  'Usage: npm run setup:azure -- [--dry-run] [--new-secret | --no-secret] [--console-api <client id or App ID URI>]...\n' +
   'Reads AZURE_TENANT_ID, APIM_SUBSCRIPTION_ID, APIM_RESOURCE_GROUP, APIM_SERVICE_NAME, PUBLIC_URL (and optionally AZURE_CLIENT_ID,\n' +
   'ROLEPORT_APP_NAME, AZURE_CLOUD, SETUP_CREDENTIAL) from the environment or .env.';
 
 function parseArgs(args: string[]) {
-  const options = { dryRun: false, newSecret: false, consoleApis: [] as string[] };
+  const options = { dryRun: false, newSecret: false, noSecret: false, consoleApis: [] as string[] };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--dry-run') options.dryRun = true;
     else if (arg === '--new-secret') options.newSecret = true;
+    else if (arg === '--no-secret') options.noSecret = true;
     else if (arg === '--console-api' && args[i + 1]) options.consoleApis.push(args[++i]!);
     else return null;
   }
-  return options;
+  return options.newSecret && options.noSecret ? null : options;
 }
 
 async function main(): Promise<number> {

@@ -29,6 +29,8 @@ export type SetupStep = { text: string } & (
 
 export interface SetupChoices {
   newSecret: boolean;
+  /** Never add a secret (the registration signs in with a federated credential). */
+  noSecret?: boolean;
 }
 
 /** Adds each wanted entry to the app's requiredResourceAccess, keeping what is there. */
@@ -172,6 +174,7 @@ export function planSetup(config: SetupConfig, state: TenantState, choices: Setu
       text: `assign ${APIM_ROLE_NAME} on the API Management service ${config.apim.serviceName}`,
     });
   // Last, so no later failure can lose the one chance to show it.
-  if (!state.app?.hasSecret || choices.newSecret) steps.push({ kind: 'add-secret', text: 'add a client secret (shown once, below)' });
+  if (!choices.noSecret && (!state.app?.hasSecret || choices.newSecret))
+    steps.push({ kind: 'add-secret', text: 'add a client secret (shown once, below)' });
   return steps;
 }

@@ -10,6 +10,8 @@ export interface SetupOptions {
   dryRun: boolean;
   /** Add a client secret even when the registration has one (rotation). */
   newSecret: boolean;
+  /** Never add a client secret (a registration that signs in with a federated credential). */
+  noSecret?: boolean;
   /** APIs (client id or App ID URI) the console should call: admin consent to their delegated scopes. */
   consoleApis: string[];
 }
@@ -58,7 +60,7 @@ export async function runSetup(
 ): Promise<SetupOutcome> {
   print(`Roleport set-up: tenant ${config.tenantId}, API Management service ${config.apim.serviceName}, portal ${config.publicUrl}`);
   const state = await readTenant(clients, config, options.consoleApis);
-  const steps = planSetup(config, state, { newSecret: options.newSecret });
+  const steps = planSetup(config, state, { newSecret: options.newSecret, noSecret: options.noSecret });
   const ids = idsOf(state);
   if (steps.length === 0) {
     print(

@@ -194,4 +194,15 @@ describe('npm run setup:azure against the emulated tenant', () => {
     ]);
     expect(lines.join('\n')).toMatch(/update the app registration .*add the redirect URI/);
   });
+
+  it('adds a secret to a registration without one, unless told it signs in with a federated credential', async () => {
+    const app = created()!;
+    const saved = app.passwordCredentials.splice(0);
+    try {
+      expect((await setup({ dryRun: true })).outcome.steps.map((s) => s.kind)).toEqual(['add-secret']);
+      expect((await setup({ dryRun: true, noSecret: true })).outcome.steps).toEqual([]);
+    } finally {
+      app.passwordCredentials.push(...saved);
+    }
+  });
 });
