@@ -10,7 +10,7 @@ export type Env = Record<string, string | undefined>;
 export type DatabaseConfig =
   | { kind: 'sqlite'; file: string }
   /** `auth: 'entra'`: the password is an Entra access token of Roleport's app credential (Azure Database for PostgreSQL). */
-  | { kind: 'postgres'; url: string; auth: 'password' | 'entra' };
+  | { kind: 'postgres'; url: string; auth?: 'entra' };
 
 export interface RoleportConfig {
   mode: 'azure' | 'local';
@@ -227,7 +227,7 @@ export function auditHmacKey(env: Env = process.env): string {
 }
 
 function databaseConfig(url: string | undefined, dataDir: string | undefined, auth: 'password' | 'entra' = 'password'): DatabaseConfig {
-  if (url) return { kind: 'postgres', url, auth };
+  if (url) return auth === 'entra' ? { kind: 'postgres', url, auth } : { kind: 'postgres', url };
   if (auth === 'entra') throw new ConfigError('Invalid configuration: DATABASE_AUTH=entra needs DATABASE_URL (a PostgreSQL server).');
   return { kind: 'sqlite', file: path.join(path.resolve(/*turbopackIgnore: true*/ dataDir ?? '.data'), 'roleport.db') };
 }
