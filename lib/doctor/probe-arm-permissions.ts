@@ -1,7 +1,6 @@
 import 'server-only';
-import { AuthorizationManagementClient } from '@azure/arm-authorization';
-import { allowsAction, readServicePermissions } from '@/lib/azure/authorization/effective-permissions';
-import { appCredential, armScope } from '@/lib/azure/identity/app-credential';
+import { allowsAction } from '@/lib/azure/authorization/effective-permissions';
+import { readPortalServicePermissions } from '@/lib/azure/authorization/portal-permissions';
 import { REQUIRED_PERMISSIONS } from '@/lib/azure/required-permissions';
 import { getConfig } from '@/lib/env';
 import type { Finding } from './config-checks';
@@ -32,13 +31,9 @@ function actionsOf(permission: string): string[] {
  */
 export async function probeArmPermissions(): Promise<Finding[]> {
   const config = getConfig();
-  const client = new AuthorizationManagementClient(appCredential(), config.apim.subscriptionId, {
-    endpoint: config.armEndpoint,
-    credentialScopes: [armScope()],
-  });
   let granted;
   try {
-    granted = await readServicePermissions(client, config.apim);
+    granted = await readPortalServicePermissions();
   } catch (error) {
     return [
       {
