@@ -20,5 +20,7 @@ export default defineConfig([
     'test-results/**',
     'playwright-report/**',
     'coverage/**',
+    // Each file there breaks an import rule on purpose (test/architecture/boundaries.test.ts).
+    'test/architecture/fixtures/**',
   ]),
 ]);

@@ -3,6 +3,10 @@ import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
+const notTests = ['node_modules/**', 'e2e/**', '.next/**', '.next-bench/**'];
+// Tests that start the emulator, open a database, listen on a socket or spawn a process are named *.integration.test.ts.
+const integrationTests = ['**/*.integration.test.ts'];
+
 export default defineConfig({
   resolve: {
     alias: [
@@ -12,11 +16,25 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['**/*.test.ts'],
-    exclude: ['node_modules/**', 'e2e/**', '.next/**'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['**/*.test.ts'],
+          exclude: [...notTests, ...integrationTests],
+          // Refuses sockets, processes, databases and the emulator (proved by test/harness/unit-boundary.test.ts).
+          setupFiles: ['test/harness/unit-boundary.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'integration', include: integrationTests, exclude: notTests },
+      },
+    ],
   },
 });

@@ -17,3 +17,15 @@ test('a signed-out visit to a portal page lands on sign-in with the way back', a
   await page.goto('/apis/orders');
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fapis%2Forders/);
 });
+
+test('anyone gets the favicon and a robots.txt that keeps crawlers out of the internal portal', async ({ request }) => {
+  const favicon = await request.get('/favicon.ico', { maxRedirects: 0 });
+  expect(favicon.status()).toBe(200);
+  expect(favicon.headers()['content-type']).toMatch(/^image\/(x-icon|vnd\.microsoft\.icon)/);
+  // An ICO file starts with reserved 0, type 1 (icon).
+  expect([...(await favicon.body()).subarray(0, 4)]).toEqual([0, 0, 1, 0]);
+
+  const robots = await request.get('/robots.txt', { maxRedirects: 0 });
+  expect(robots.status()).toBe(200);
+  expect((await robots.text()).split('\n')).toEqual(expect.arrayContaining(['User-agent: *', 'Disallow: /']));
+});

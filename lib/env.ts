@@ -4,13 +4,9 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import { AZURE_CLOUD_NAMES, AZURE_CLOUDS, cloudOfUrl, type AzureCloudName } from './azure-clouds';
+import type { DatabaseConfig } from './db/connection';
 
 export type Env = Record<string, string | undefined>;
-
-export type DatabaseConfig =
-  | { kind: 'sqlite'; file: string }
-  /** `auth: 'entra'`: the password is an Entra access token of Roleport's app credential (Azure Database for PostgreSQL). */
-  | { kind: 'postgres'; url: string; auth?: 'entra' };
 
 export interface RoleportConfig {
   mode: 'azure' | 'local';

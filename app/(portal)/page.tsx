@@ -4,7 +4,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/session';
-import { loadMyAccess } from '@/lib/catalog/catalog-views';
+import { loadMyAccess } from '@/lib/directory/catalog-views';
 
 export const metadata = { title: 'My access' };
 

@@ -3,8 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { ActionMessage } from '@/components/access/action-message';
-import { decisionSchema, JUSTIFICATION_MAX } from '@/lib/access/request-schema';
-import { decideRequestAction } from '@/app/(admin)/admin/requests/actions';
+import { decisionSchema, JUSTIFICATION_MAX } from '@/lib/requests/request-schema';
+import { decideRequestAction } from './actions';
 
 const OUTCOME = {
   approved: 'Approved. Roleport is assigning the role in Entra.',

@@ -1,4 +1,4 @@
-import type { AccessRequestDetail } from '@/lib/access/query-requests';
+import type { AccessRequestDetail } from '@/lib/requests/query-requests';
 
 type TimelineEvent = AccessRequestDetail['timeline'][number];
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { retryProvisioningAction } from '@/app/(admin)/admin/requests/actions';
+import { retryProvisioningAction } from './actions';
 import { ActionMessage } from './action-message';
 import { useActionRunner } from './use-action-runner';
 

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { ActionMessage } from '@/components/access/action-message';
-import { revokeGrantAction } from '@/app/(admin)/admin/access/actions';
+import { revokeGrantAction } from './actions';
 
 /** Revoke with a reason the requester reads; says up front that issued tokens keep the role until they expire. */
 export function RevokeGrantForm({

@@ -1,5 +1,5 @@
 import { MethodBadge } from '@/components/catalog/method-badge';
-import type { RoleOperation } from '@/lib/access/role-operations';
+import type { RoleOperation } from '@/lib/requests/role-operations';
 
 /** "What the role allows": the operations whose policy checks for it. */
 export function RoleOperationsList({ operations, roleValue }: { operations: RoleOperation[]; roleValue: string }) {

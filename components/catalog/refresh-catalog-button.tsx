@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, useTransition } from 'react';
-import { refreshCatalogAction } from '@/app/(portal)/apis/actions';
+import { refreshCatalogAction } from './actions';
 
 export function RefreshCatalogButton({ apiId, label = 'Refresh catalog' }: { apiId?: string; label?: string }) {
   const [pending, startTransition] = useTransition();

@@ -1,5 +1,5 @@
 import 'server-only';
-import { countPendingForApprover, isApprover } from '@/lib/access/list-approval-queue';
+import { countPendingForApprover, isApprover } from '@/lib/approvals/list-approval-queue';
 import { getCurrentUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/portal-database';
 import { AppShell } from './app-shell';

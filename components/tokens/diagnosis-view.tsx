@@ -1,6 +1,5 @@
 import Link from 'next/link';
-import type { RequestAccessLink } from '@/lib/console/console-types';
-import type { TokenDiagnosis } from '@/lib/tokens/doctor-types';
+import type { RequestAccessLink, TokenDiagnosis } from '@/lib/tokens/doctor-types';
 import { JsonBlock } from './json-block';
 import { StatusMark } from './status-mark';
 

@@ -100,7 +100,7 @@ export const EXPECTED: Record<string, Row> = {
   ),
   // Ends the caller's session, so the matrix calls it last for each role and the corpus leaves it out (it takes no input).
   'action app/(auth)/signout/actions.ts#signOutAction': row('signin', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed'),
-  'action app/(admin)/admin/access/actions.ts#revokeGrantAction': adminAction(NOT_YOURS, () => [
+  'action components/access/actions.ts#revokeGrantAction': adminAction(NOT_YOURS, () => [
     { requestId: NO_SUCH_ID, expectedVersion: 1, reason: 'probe' },
   ]),
   'action app/(admin)/admin/apis/[apiId]/policy/actions.ts#previewRoleMapAction': adminAction('Invalid input', () => [{ apiId: 'orders' }]),
@@ -124,7 +124,7 @@ export const EXPECTED: Record<string, Row> = {
     { apiId: 'orders' },
   ]),
   // Owners approve for their own app registrations: they pass the gate and meet the data layer's refusal.
-  'action app/(admin)/admin/requests/actions.ts#decideRequestAction': row(
+  'action components/access/actions.ts#decideRequestAction': row(
     'signin',
     'forbidden',
     'forbidden',
@@ -133,12 +133,12 @@ export const EXPECTED: Record<string, Row> = {
     'forbidden',
     () => [NO_SUCH_ID, { verdict: 'approve', expectedVersion: 1 }],
   ),
-  'action app/(admin)/admin/requests/actions.ts#retryProvisioningAction': adminAction(NOT_YOURS, () => [
+  'action components/access/actions.ts#retryProvisioningAction': adminAction(NOT_YOURS, () => [
     { requestId: NO_SUCH_ID, expectedVersion: 1 },
   ]),
   'action app/(admin)/admin/settings/actions.ts#saveApprovalRuleAction': adminAction('Invalid input', () => [{ apiId: 'orders' }]),
   'action app/(admin)/admin/settings/actions.ts#deleteApprovalRuleAction': adminAction('That rule no longer exists.', () => [NO_SUCH_ID]),
-  'action app/(portal)/apis/actions.ts#refreshCatalogAction': adminAction('The API could not be refreshed', () => ['no-such-api']),
+  'action components/catalog/actions.ts#refreshCatalogAction': adminAction('The API could not be refreshed', () => ['no-such-api']),
   'action app/(portal)/console/actions.ts#sendConsoleRequestAction': userAction('The request form is not valid', () => [{}]),
   'action app/(portal)/console/actions.ts#revealConsoleSecretsAction': userAction('That call is no longer kept', () => [NO_SUCH_ID]),
   'action app/(portal)/requests/actions.ts#submitRequestAction': userAction('Invalid input', () => [{ apiId: 'orders' }]),

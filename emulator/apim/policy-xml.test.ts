@@ -1,6 +1,6 @@
 // Rule: stored policies are byte-identical to what APIM returns for the same input (Microsoft's published examples).
 import { describe, expect, it } from 'vitest';
-import { loadExample } from '../http/shape.test-util';
+import { loadExample } from '@/test/harness/example-shapes';
 import { escapeRawExpressions } from './policy-expressions';
 import { canonicalizePolicy, renderPolicy } from './policy-xml';
 

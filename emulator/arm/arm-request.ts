@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { ApimState } from '../apim/types';
-import { readBody } from '../apim/read-body';
+import { tryReadBody } from '../http/try-read-body';
 import { ArmError } from './arm-response';
 
 /** ARM caps request bodies at 4 MB. */
@@ -33,7 +33,7 @@ export function methodNotAllowed(r: ArmRequest): ArmError {
 
 /** Reads and parses a JSON body the way ARM reports problems with it. */
 export async function readJson(r: ArmRequest): Promise<Record<string, unknown>> {
-  const body = await readBody(r.req, MAX_BODY);
+  const body = await tryReadBody(r.req, MAX_BODY);
   if (!body.ok) {
     if (body.reason === 'too-large')
       throw new ArmError(413, 'RequestEntityTooLarge', 'The request content size exceeds the maximum allowed size of 4194304 bytes.');

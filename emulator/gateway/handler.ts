@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readBody } from '../apim/read-body';
+import { tryReadBody } from '../http/try-read-body';
 import type { ApimState } from '../apim/types';
 import type { EmulatorUrls, SurfaceHandler } from '../context';
 import { echoResponse } from './echo-backend';
@@ -32,7 +32,7 @@ async function handleRequest(
 ): Promise<{ response: GatewayResponse; ctx?: GatewayContext }> {
   const url = new URL(req.url ?? '/', urls.gatewayUrl);
   const method = (req.method ?? 'GET').toUpperCase();
-  const body = await readBody(req, MAX_BODY);
+  const body = await tryReadBody(req, MAX_BODY);
   if (!body.ok)
     return {
       response: apimError(

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
-import { startPollLoop, type PollLoop } from '@/lib/access/poll-loop';
+import { startPollLoop, type PollLoop } from '@/lib/server/jobs/poll-loop';
 import type { Database } from '@/lib/db/types';
 import { auditHmacKey } from '@/lib/env';
 import { clearAuditCheckpoint, saveAuditCheckpoint } from './audit-checkpoint';

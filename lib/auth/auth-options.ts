@@ -1,7 +1,6 @@
 import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import AzureADProvider from 'next-auth/providers/azure-ad';
-import { getHeldRoles } from '@/lib/access/held-roles';
 import { db } from '@/lib/db/portal-database';
 import { getConfig } from '@/lib/env';
 import { discoveryUrl } from './openid-metadata';
@@ -41,11 +40,6 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     events: {
-      // Start reading the user's roles from Graph now, so the first page after sign-in finds them (nearly) ready.
-      // The event gets the user as profile() shaped it, whose id is the object id.
-      signIn({ user }) {
-        if (user.id) getHeldRoles(user.id).catch(() => undefined);
-      },
       // next-auth's own sign-out endpoint ends the session on the server as well (the portal's sign-out does too).
       async signOut({ token }) {
         const end = token && sessionEndsAt(token);

@@ -1,12 +1,12 @@
 import 'server-only';
+import { processSingleton } from '@/lib/server/state/process-singleton';
 
 /** Rights read from Graph are trusted this long; a removed admin or owner loses them at most this much later. */
 export const LIVE_CHECK_TTL_MS = 60_000;
 
 type Entry = { at: number; value: Promise<boolean> };
-// On globalThis: pages, actions and route handlers run from separate module copies in one server process.
-const holder = globalThis as typeof globalThis & { roleportLiveChecks?: Map<string, Entry> };
-const entries = (holder.roleportLiveChecks ??= new Map());
+// One per process: pages, actions and route handlers run from separate module copies in one server process.
+const entries = processSingleton('liveChecks', () => new Map<string, Entry>());
 
 /**
  * One yes/no answer from Graph per key, shared for LIVE_CHECK_TTL_MS. A failed read is not kept (the next call asks

@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '@/lib/db/types';
 import type { CatalogProductRef, IndexedApi, IndexedApp } from './catalog-types';
 import { listIndexedApps, listIndexedProducts, toApi } from './read-index';
+import { processSingleton } from '@/lib/server/state/process-singleton';
 
 export interface IndexSnapshot {
   stamp: string;
@@ -14,8 +15,8 @@ export interface IndexSnapshot {
   products: CatalogProductRef[];
 }
 
-// Parsed once per change of the index, not once per page view; on globalThis so every module copy shares it.
-const holder = globalThis as typeof globalThis & { roleportIndexSnapshot?: Promise<IndexSnapshot> };
+// Parsed once per change of the index, not once per page view; one per process so every module copy shares it.
+const latest = processSingleton('indexSnapshot', () => ({ current: undefined as Promise<IndexSnapshot> | undefined }));
 
 /** Changes whenever a sync writes, adds or removes an API, app or product (every write sets updated_at). */
 async function currentStamp(db: Kysely<Database>): Promise<string> {
@@ -47,10 +48,10 @@ async function load(db: Kysely<Database>, stamp: string): Promise<IndexSnapshot>
 /** The whole catalog index as pages use it, re-read only when the index changed. */
 export async function getIndexSnapshot(db: Kysely<Database>): Promise<IndexSnapshot> {
   const stamp = await currentStamp(db);
-  const cached = await holder.roleportIndexSnapshot?.catch(() => undefined);
+  const cached = await latest.current?.catch(() => undefined);
   if (cached?.stamp === stamp) return cached;
   const loading = load(db, stamp);
-  holder.roleportIndexSnapshot = loading;
+  latest.current = loading;
   return loading;
 }
 

@@ -5,9 +5,6 @@ import { adminConsentUrl } from '@/lib/doctor/console-reach';
 import { getConfig } from '@/lib/env';
 import { UserFacingError } from '@/lib/errors/user-facing-error';
 
-/** Entra's answer when the middle tier has no consent for the API: AADSTS65001, suberror consent_required. */
-export const isConsentRequired = (message: string) => /\bAADSTS65001\b|consent_required/.test(message);
-
 /**
  * Explains Entra's AADSTS65001 to the console user: Roleport has no delegated permission on the API, and only an
  * administrator (or the API's owner) can fix that. The API's exposed scopes are read live to name them in the fix.

@@ -14,7 +14,7 @@ import { rememberConsoleCall } from './console-secrets';
 import type { ConsoleOutcome, SentHeader } from './console-types';
 import type { ConsoleSendInput } from './console-schema';
 import { allowedGatewayHosts, systemResolver, vetGatewayTarget, type Resolver } from './gateway-guard';
-import { tokenOnBehalfOf } from './on-behalf-of-token';
+import { apiTokenForUser } from './api-token-for-user';
 import { sendGatewayRequest } from './send-gateway-request';
 import { versionRequestParts } from './version-request';
 
@@ -102,7 +102,7 @@ export async function runConsoleCall(
 
   let token: string | undefined;
   if (app) {
-    token = await tokenOnBehalfOf(await deps.userAssertion(), app);
+    token = await apiTokenForUser(await deps.userAssertion(), app);
     setHeader({ name: 'Authorization', value: '', secret: 'token' }, `Bearer ${token}`);
   } else if (api.access.tokenValidation !== 'none') {
     notes.push('No Entra app registration is mapped to this API, so the console cannot get a token for it; the call is sent without one.');

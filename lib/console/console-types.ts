@@ -1,5 +1,5 @@
 // Client-safe shapes of a console call and its outcome.
-import type { TokenDiagnosis } from '@/lib/tokens/doctor-types';
+import type { RequestAccessLink, TokenDiagnosis } from '@/lib/tokens/doctor-types';
 
 export interface SentHeader {
   name: string;
@@ -22,11 +22,6 @@ export interface ConsoleResponse {
   body: string;
   truncated: boolean;
   durationMs: number;
-}
-
-export interface RequestAccessLink {
-  role: string;
-  href: string;
 }
 
 export interface ConsoleOutcome {

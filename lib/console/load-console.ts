@@ -1,5 +1,5 @@
 import 'server-only';
-import { getHeldRoles } from '@/lib/access/held-roles';
+import { getHeldRoles } from '@/lib/directory/held-roles';
 import type { PortalUser } from '@/lib/auth/session';
 import type { IndexedApi, IndexedOperation } from '@/lib/catalog/catalog-types';
 import { apiTitle } from '@/lib/catalog/api-version';

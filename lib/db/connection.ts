@@ -6,7 +6,10 @@ import { openSqliteFile, RoleportSqliteDialect } from './sqlite-dialect';
 import type { Database } from './types';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
-export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+export type DatabaseConfig =
+  | { kind: 'sqlite'; file: string }
+  /** `auth: 'entra'`: the password is an Entra access token of Roleport's app credential (Azure Database for PostgreSQL). */
+  | { kind: 'postgres'; url: string; auth?: 'entra' };
 
 export interface RoleportDb {
   db: Kysely<Database>;

@@ -5,9 +5,10 @@ import { getConfig } from '@/lib/env';
 import { createDatabase, type RoleportDb } from './connection';
 import { migrateToLatest } from './migrate';
 import type { Database } from './types';
+import { processSingleton } from '@/lib/server/state/process-singleton';
 
-// One database handle per server process; kept on globalThis so a dev-server reload does not open another.
-const holder = globalThis as typeof globalThis & { roleportDb?: Promise<RoleportDb> };
+// One database handle per server process, so a dev-server reload does not open another.
+const handle = processSingleton('database', () => ({ current: undefined as Promise<RoleportDb> | undefined }));
 
 async function open(): Promise<RoleportDb> {
   const config = getConfig().database;
@@ -18,11 +19,11 @@ async function open(): Promise<RoleportDb> {
 }
 
 export function portalDatabase(): Promise<RoleportDb> {
-  holder.roleportDb ??= open().catch((error: unknown) => {
-    holder.roleportDb = undefined;
+  handle.current ??= open().catch((error: unknown) => {
+    handle.current = undefined;
     throw error;
   });
-  return holder.roleportDb;
+  return handle.current;
 }
 
 /** The portal's Kysely instance, migrated on first use. */

@@ -1,7 +1,7 @@
 // Rule: the configuration doctor names each misconfiguration that breaks sign-in or token validation, with its fix, and passes a correct setup.
 import { describe, expect, it } from 'vitest';
 import type { OperationAccess } from '@/lib/policy/role-requirements';
-import type { JwtValidation } from '@/lib/policy/read-validate-jwt';
+import type { JwtValidation } from '@/lib/policy/jwt-validation';
 import {
   checkAudiences,
   checkOpenIdConfigUrls,

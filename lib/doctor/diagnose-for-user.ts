@@ -1,13 +1,12 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
-import { getHeldRoles, type HeldRole } from '@/lib/access/held-roles';
+import { getHeldRoles, type HeldRole } from '@/lib/directory/held-roles';
 import type { IndexedApp } from '@/lib/catalog/catalog-types';
 import type { Database } from '@/lib/db/types';
 import { UserFacingError } from '@/lib/errors/user-facing-error';
-import type { RequestAccessLink } from '@/lib/console/console-types';
 import { decodeJwt } from '@/lib/tokens/decode-jwt';
 import { diagnoseToken } from '@/lib/tokens/diagnose-token';
-import type { TokenDiagnosis } from '@/lib/tokens/doctor-types';
+import type { RequestAccessLink, TokenDiagnosis } from '@/lib/tokens/doctor-types';
 import { buildDoctorContext, loadDoctorTarget, type DoctorTarget } from './doctor-context';
 
 export interface UserDiagnosis {

@@ -1,11 +1,11 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
-import type { HeldRole as DirectoryHeldRole } from '@/lib/access/held-roles';
+import type { HeldRole } from '@/lib/directory/held-roles';
 import type { IndexedApi, IndexedApp, IndexedOperation } from '@/lib/catalog/catalog-types';
 import { getIndexedApi, getIndexedApp, listIndexedOperations } from '@/lib/catalog/read-index';
 import type { Database } from '@/lib/db/types';
 import { getConfig } from '@/lib/env';
-import type { DoctorContext, DoctorPolicy, HeldRole } from '@/lib/tokens/doctor-types';
+import type { DoctorContext, DoctorPolicy, RoleHeldOnApi } from '@/lib/tokens/doctor-types';
 import { createOpenIdKeySource } from '@/lib/tokens/fetch-signing-keys';
 
 export interface DoctorTarget {
@@ -36,7 +36,7 @@ function policyOf(target: DoctorTarget): DoctorPolicy {
 }
 
 /** The directory's roles on this API's app, in the doctor's terms. */
-export function heldRolesForApp(held: DirectoryHeldRole[], appId: string | null): HeldRole[] {
+export function heldRolesForApp(held: HeldRole[], appId: string | null): RoleHeldOnApi[] {
   return held
     .filter((h) => appId !== null && h.appId === appId)
     .map((h) => ({
@@ -57,7 +57,7 @@ export function tenantOpenIdConfigUrl(): string {
  * What the doctor checks a token against: this tenant, the API's registration and the exact validate-jwt the gateway enforces.
  * `heldRoles` belong only to the signed-in user's own token; pass them only when the token's oid is theirs.
  */
-export function buildDoctorContext(target: DoctorTarget | null, heldRoles?: DirectoryHeldRole[]): DoctorContext {
+export function buildDoctorContext(target: DoctorTarget | null, heldRoles?: HeldRole[]): DoctorContext {
   const config = getConfig();
   const ctx: DoctorContext = {
     expectedTenantId: config.tenantId,

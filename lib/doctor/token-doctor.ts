@@ -1,9 +1,7 @@
 import 'server-only';
 import type { PortalUser } from '@/lib/auth/session';
 import { listIndexedApis, listIndexedOperations } from '@/lib/catalog/read-index';
-import { recallConsoleCall } from '@/lib/console/console-secrets';
 import { db } from '@/lib/db/portal-database';
-import { UserFacingError } from '@/lib/errors/user-facing-error';
 import { diagnoseForUser, type UserDiagnosis } from './diagnose-for-user';
 import type { TokenDoctorInput } from './token-doctor-schema';
 
@@ -35,16 +33,4 @@ export async function diagnosePastedToken(user: PortalUser, input: TokenDoctorIn
     apiId: input.apiId || undefined,
     operationId: input.operationId || undefined,
   });
-}
-
-/** The token of one of the user's recent console calls, checked against the operation it was sent to; it never leaves the server. */
-export async function diagnoseConsoleCall(user: PortalUser, callId: string): Promise<UserDiagnosis> {
-  const call = recallConsoleCall(user.oid, callId);
-  if (!call?.token)
-    throw new UserFacingError(
-      'That console call is no longer kept (calls are kept for 15 minutes). Send it again from the console.',
-      'not_found',
-      404,
-    );
-  return diagnoseForUser(await db(), user.oid, call.token, { apiId: call.apiId, operationId: call.operationId });
 }

@@ -1,7 +1,7 @@
 // Rule: each kind of drift between policies and app registrations is found, named once, and linked to its fix.
 import { describe, expect, it } from 'vitest';
 import type { IndexedApi, IndexedApp, IndexedOperation } from '@/lib/catalog/catalog-types';
-import type { JwtValidation } from '@/lib/policy/read-validate-jwt';
+import type { JwtValidation } from '@/lib/policy/jwt-validation';
 import { findDrift, type DriftInput } from './drift-rules';
 
 const TID = '6b1f3c2e-8a4d-4e7b-9c21-5d0e7a9f1b34';

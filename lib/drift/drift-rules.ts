@@ -1,6 +1,6 @@
 import 'server-only';
 import type { IndexedApi, IndexedApp, IndexedOperation } from '@/lib/catalog/catalog-types';
-import type { JwtValidation } from '@/lib/policy/read-validate-jwt';
+import type { JwtValidation } from '@/lib/policy/jwt-validation';
 import { v1IssuerOf } from '@/lib/azure-clouds';
 import { rolesMentioned } from '@/lib/policy/role-requirements';
 import type { DriftFinding } from './drift-types';

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Kysely } from 'kysely';
 import { isoAfter, nowIso } from '@/lib/db/clock';
 import type { Database } from '@/lib/db/types';
-import { startPollLoop, type PollLoop } from '@/lib/access/poll-loop';
+import { startPollLoop, type PollLoop } from '@/lib/server/jobs/poll-loop';
 import { purgeWebhookDeliveries } from './purge-webhook-deliveries';
 import { signWebhook } from './sign-webhook';
 

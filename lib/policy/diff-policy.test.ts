@@ -1,7 +1,7 @@
 // Rule: the policy preview shows every line of both versions, pairing replaced lines side by side.
 import { describe, expect, it } from 'vitest';
 import { diffPolicy } from './diff-policy';
-import { fixture } from './fixtures/load-fixtures';
+import { fixture } from '@/test/harness/policy-fixtures';
 import { applyRoleportOperationBlock } from './generate-policy';
 
 describe('diffPolicy', () => {

@@ -1,7 +1,7 @@
 // Rule: the effective inbound chain follows APIM's <base /> semantics across global, product, API and operation scopes.
 import { describe, expect, it } from 'vitest';
 import { effectiveInbound, type PolicyChain } from './effective-chain';
-import { fixture } from './fixtures/load-fixtures';
+import { fixture } from '@/test/harness/policy-fixtures';
 import { parsePolicy } from './parse-policy';
 import type { PolicyDocument } from './policy-types';
 

@@ -1,6 +1,6 @@
 // Rule: Roleport rewrites only its own marked block in a policy; everything else stays byte for byte, and the result reads back as intended.
 import { describe, expect, it } from 'vitest';
-import { fixture, microsoftPolicyExamples } from './fixtures/load-fixtures';
+import { fixture, microsoftPolicyExamples } from '@/test/harness/policy-fixtures';
 import { applyRoleportApiBlock, applyRoleportOperationBlock, PolicyEditError, removeRoleportBlock } from './generate-policy';
 import { deriveAccessFromXml, roleMapFromPolicies } from './operation-access';
 import { parsePolicy } from './parse-policy';

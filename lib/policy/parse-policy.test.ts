@@ -1,6 +1,6 @@
 // Rule: policy XML in either APIM format (escaped `xml` or raw `rawxml`) is read by a real parser, and bad XML is a clean error.
 import { describe, expect, it } from 'vitest';
-import { fixture, microsoftPolicyExamples } from './fixtures/load-fixtures';
+import { fixture, microsoftPolicyExamples } from '@/test/harness/policy-fixtures';
 import { parsePolicy } from './parse-policy';
 import type { PolicyElement } from './policy-types';
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { SCOPE_LABEL, type EffectiveStep } from './effective-chain';
 import { namedValuesIn, resolveNamedValues } from './named-values';
-import type { JwtValidation } from './read-validate-jwt';
+import type { JwtValidation } from './jwt-validation';
 import type { PolicyElement } from './policy-types';
 
 const isExpression = (text: string) => /^@[({]/.test(text.trim());

@@ -2,7 +2,7 @@ import 'server-only';
 import type { EffectiveStep } from './effective-chain';
 import { namedValuesIn } from './named-values';
 import { policyValueReader } from './policy-value-reader';
-import type { JwtValidation, TokenSource } from './read-validate-jwt';
+import type { JwtValidation, TokenSource } from './jwt-validation';
 
 // validate-azure-ad-token (learn.microsoft.com/azure/api-management/validate-azure-ad-token-policy): `tenant-id`,
 // the token from `header-name` (default Authorization with the Bearer scheme), `query-parameter-name` or `token-value`;

@@ -1,6 +1,6 @@
 // Rule: the roles an operation requires are read from what its policies say, and whatever cannot be read is reported, not guessed.
 import { describe, expect, it } from 'vitest';
-import { fixture, microsoftPolicyExamples } from './fixtures/load-fixtures';
+import { fixture, microsoftPolicyExamples } from '@/test/harness/policy-fixtures';
 import { deriveAccessFromXml } from './operation-access';
 import { allows, rolesMentioned } from './role-requirements';
 

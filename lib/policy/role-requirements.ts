@@ -4,9 +4,10 @@ import { SCOPE_LABEL, type EffectiveSection } from './effective-chain';
 import { namedValuesIn } from './named-values';
 import type { PolicyElement } from './policy-types';
 import { readValidateAzureAdToken } from './read-validate-azure-ad-token';
-import { readValidateJwt, type JwtValidation } from './read-validate-jwt';
+import type { JwtValidation } from './jwt-validation';
+import { readValidateJwt } from './read-validate-jwt';
 
-export type { JwtValidation, RequiredClaim, TokenSource } from './read-validate-jwt';
+export type { JwtValidation, RequiredClaim, TokenSource } from './jwt-validation';
 
 /** What an operation's effective inbound policy asks of a caller's token. Stored as JSON in the catalog index. */
 export interface OperationAccess {

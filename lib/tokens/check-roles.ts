@@ -1,7 +1,7 @@
 import 'server-only';
 import { isAppOnlyToken } from './check-audience';
 import { isoOf } from './check-lifetime';
-import type { CheckInput, CheckOutcome, Diagnosis, HeldRole } from './doctor-types';
+import type { CheckInput, CheckOutcome, Diagnosis, RoleHeldOnApi } from './doctor-types';
 
 /** roles against the operation's requirement (every set needs one of its values), explaining each gap from the directory's view. */
 export function checkRoles(input: CheckInput, tokenIsForThisApi: boolean): CheckOutcome {
@@ -86,7 +86,7 @@ function explainMissing(input: CheckInput, set: string[], tokenRoles: string[]):
   };
 }
 
-function assignedAfterToken(held: HeldRole, issuedAt: number | undefined, set: string[]): Diagnosis {
+function assignedAfterToken(held: RoleHeldOnApi, issuedAt: number | undefined, set: string[]): Diagnosis {
   const how = held.via === 'group' ? ` through ${held.groupName ? `the group "${held.groupName}"` : 'a group'}` : '';
   const when = held.assignedAt ? ` on ${held.assignedAt}` : '';
   const issued = issuedAt === undefined ? 'before that' : `at ${isoOf(issuedAt)}`;
@@ -100,7 +100,7 @@ function assignedAfterToken(held: HeldRole, issuedAt: number | undefined, set: s
 }
 
 /** true/false when both times are known; undefined when the assignment time or iat is missing. */
-function grantedAfter(held: HeldRole, issuedAt: number | undefined): boolean | undefined {
+function grantedAfter(held: RoleHeldOnApi, issuedAt: number | undefined): boolean | undefined {
   const at = held.assignedAt ? Date.parse(held.assignedAt) : NaN;
   if (Number.isNaN(at) || issuedAt === undefined) return undefined;
   return at / 1000 > issuedAt;

@@ -1,7 +1,7 @@
 // Rule: the doctor reads any pasted text without trusting it, and says plainly why non-JWT input is not a token.
 import { describe, expect, it } from 'vitest';
 import { decodeJwt } from './decode-jwt';
-import samples from './fixtures/entra-access-token-samples.json';
+import samples from '@/test/fixtures/tokens/entra-access-token-samples.json';
 
 const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 

@@ -3,7 +3,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { diagnoseToken } from './diagnose-token';
 import type { CheckId, CheckStatus, DoctorContext, TokenDiagnosis } from './doctor-types';
 import type { KeySource } from './fetch-signing-keys';
-import { createTestIssuer, decodePart, hmacToken, tamperClaims, unsignedToken, type MintOptions, type TestIssuer } from './test-tokens';
+import {
+  createTestIssuer,
+  decodePart,
+  hmacToken,
+  tamperClaims,
+  unsignedToken,
+  type MintOptions,
+  type TestIssuer,
+} from '@/test/harness/test-tokens';
 
 const TID = '6b1f3c2e-8a4d-4e7b-9c21-5d0e7a9f1b34';
 const OTHER_TID = '72f988bf-86f1-41af-91ab-2d7cd011db47';

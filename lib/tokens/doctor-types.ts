@@ -2,7 +2,7 @@ import type { JwtClaims, JwtHeader } from './decode-jwt';
 import type { KeySource } from './fetch-signing-keys';
 
 /** A role the directory (Graph) says the user holds on the API's app registration. */
-export interface HeldRole {
+export interface RoleHeldOnApi {
   value: string;
   via: 'direct' | 'group';
   groupName?: string;
@@ -40,7 +40,7 @@ export interface DoctorContext {
   operationName?: string;
   /** Roleport's own client id, to recognise a portal token pasted by mistake. */
   portalClientId?: string;
-  heldRoles?: HeldRole[];
+  heldRoles?: RoleHeldOnApi[];
 }
 
 export type CheckId = 'format' | 'alg' | 'signature' | 'exp' | 'nbf' | 'iat' | 'iss' | 'tenant' | 'aud' | 'ver' | 'roles' | 'azp';
@@ -106,4 +106,10 @@ export interface CheckInput {
 export interface CheckOutcome {
   checks: Check[];
   diagnoses: Diagnosis[];
+}
+
+/** A role the diagnosis says is missing, with the portal page that requests it. */
+export interface RequestAccessLink {
+  role: string;
+  href: string;
 }

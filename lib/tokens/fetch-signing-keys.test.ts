@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { JSONWebKeySet } from 'jose';
 import { clearSigningKeyCache, createOpenIdKeySource, openIdConfigUrlFor } from './fetch-signing-keys';
-import { createTestIssuer } from './test-tokens';
+import { createTestIssuer } from '@/test/harness/test-tokens';
 
 const TID = '88888888-8888-8888-8888-888888888888';
 const AUTHORITY = 'https://localhost:8443';

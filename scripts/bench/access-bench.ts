@@ -136,9 +136,9 @@ export async function measureAccess(
   options: { apiId: string; singles: number; healthy: number; concurrent: number },
 ): Promise<AccessResults> {
   const { db } = await import('../../lib/db/portal-database');
-  const { submitRequest } = await import('../../lib/access/submit-request');
-  const { decideRequest } = await import('../../lib/access/decide-request');
-  const { startProvisioningWorker } = await import('../../lib/access/provisioning-worker');
+  const { submitRequest } = await import('../../lib/approvals/submit-request');
+  const { decideRequest } = await import('../../lib/approvals/decide-request');
+  const { startProvisioningWorker } = await import('../../lib/provisioning/provisioning-worker');
   const { getIndexedApp } = await import('../../lib/catalog/read-index');
   const database = await db();
   const app = await getIndexedApp(database, ORDERS_APP.appId);

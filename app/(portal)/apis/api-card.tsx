@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { RoleChip } from '@/components/catalog/role-chip';
-import type { CatalogEntry } from '@/lib/catalog/catalog-views';
+import type { CatalogEntry } from '@/lib/directory/catalog-views';
 
 function AccessLine({ entry }: { entry: CatalogEntry }) {
   const { view } = entry;

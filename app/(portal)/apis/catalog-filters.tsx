@@ -1,4 +1,4 @@
-import type { CatalogFilters } from '@/lib/catalog/catalog-views';
+import type { CatalogFilters } from '@/lib/directory/catalog-views';
 import type { CatalogProductRef } from '@/lib/catalog/catalog-types';
 
 const FIELD = 'rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900';

@@ -1,11 +1,11 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { cancelRequest } from '@/lib/access/cancel-request';
-import { requestRefSchema, type RequestRef } from '@/lib/access/request-ref-schema';
-import type { RequestInput } from '@/lib/access/request-schema';
-import { revokeGrant } from '@/lib/access/revoke-grant';
-import { submitRequest } from '@/lib/access/submit-request';
+import { cancelRequest } from '@/lib/requests/cancel-request';
+import { requestRefSchema, type RequestRef } from '@/lib/requests/request-ref-schema';
+import type { RequestInput } from '@/lib/requests/request-schema';
+import { revokeGrant } from '@/lib/provisioning/revoke-grant';
+import { submitRequest } from '@/lib/approvals/submit-request';
 import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/portal-database';
 import { enforceRateLimit } from '@/lib/rate-limit/enforce-rate-limit';

@@ -3,7 +3,7 @@ import { AutoRefresh } from '@/components/access/auto-refresh';
 import { RequestStatusBadge } from '@/components/access/request-status-badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { listMyRequests } from '@/lib/access/query-requests';
+import { listMyRequests } from '@/lib/requests/query-requests';
 import { requireUser } from '@/lib/auth/session';
 import { listIndexedApis } from '@/lib/catalog/read-index';
 import { db } from '@/lib/db/portal-database';

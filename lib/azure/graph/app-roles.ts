@@ -22,10 +22,6 @@ async function readRawAppRoles(applicationObjectId: string): Promise<Record<stri
   return app.appRoles ?? [];
 }
 
-export async function listApplicationAppRoles(applicationObjectId: string): Promise<EntraAppRole[]> {
-  return (await readRawAppRoles(applicationObjectId)).map(reshapeAppRole);
-}
-
 /**
  * Adds one user-assignable role to the app registration. Graph replaces `appRoles` as a whole, so the request carries
  * every existing role as read plus the new one; returns null when a role with that value already exists.

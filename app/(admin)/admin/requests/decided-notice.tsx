@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { statusLabel } from '@/components/access/request-status-badge';
 import { Notice } from '@/components/ui/notice';
-import type { AccessRequestDetail } from '@/lib/access/query-requests';
+import type { AccessRequestDetail } from '@/lib/requests/query-requests';
 
 /** What the approver just decided, once the request has left the queue. */
 export function DecidedNotice({ request, apiName, userOid }: { request: AccessRequestDetail; apiName: string; userOid: string }) {

@@ -1,5 +1,5 @@
-import type { ApprovalQueueFilter } from '@/lib/access/list-approval-queue';
-import type { AccessRequestView } from '@/lib/access/request-view';
+import type { ApprovalQueueFilter } from '@/lib/approvals/list-approval-queue';
+import type { AccessRequestView } from '@/lib/requests/request-view';
 
 const FIELD = 'rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900';
 const AGES = [1, 3, 7, 30];

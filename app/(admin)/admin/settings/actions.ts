@@ -1,8 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import type { ApprovalRuleInput } from '@/lib/access/approval-rule-schema';
-import { deleteApprovalRule, saveApprovalRule } from '@/lib/access/approval-rules';
+import type { ApprovalRuleInput } from '@/lib/approvals/approval-rule-schema';
+import { deleteApprovalRule, saveApprovalRule } from '@/lib/approvals/approval-rules';
 import { requireAdmin } from '@/lib/auth/session';
 import { db } from '@/lib/db/portal-database';
 import { runAction, UserFacingError } from '@/lib/errors/user-facing-error';

@@ -1,7 +1,7 @@
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { listRuleSections } from '@/lib/access/approval-rule-sections';
-import { DEFAULT_MAX_DAYS, type ApprovalRule } from '@/lib/access/approval-rules';
+import { listRuleSections } from '@/lib/approvals/approval-rule-sections';
+import { DEFAULT_MAX_DAYS, type ApprovalRule } from '@/lib/approvals/approval-rules';
 import { requireAdmin } from '@/lib/auth/session';
 import { db } from '@/lib/db/portal-database';
 import { DeleteRuleButton } from './delete-rule-button';

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { ActionMessage } from '@/components/access/action-message';
-import { approvalRuleSchema } from '@/lib/access/approval-rule-schema';
+import { approvalRuleSchema } from '@/lib/approvals/approval-rule-schema';
 import { saveApprovalRuleAction } from './actions';
 
 const FIELD = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { ApiPageData } from '@/lib/catalog/catalog-views';
+import type { ApiPageData } from '@/lib/directory/catalog-views';
 
 function HeldBy({ held }: { held: ApiPageData['view']['roles'][number]['held'] }) {
   return (

@@ -3,7 +3,7 @@ import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/session';
 import { apiTitle, versionSelectorText } from '@/lib/catalog/api-version';
-import { loadApiPage } from '@/lib/catalog/catalog-views';
+import { loadApiPage } from '@/lib/directory/catalog-views';
 import { RefreshCatalogButton } from '@/components/catalog/refresh-catalog-button';
 import { AppRolesPanel } from './app-roles-panel';
 import { OperationList } from './operation-list';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
-import { getRequestFormData } from '@/lib/access/requestable-roles';
+import { getRequestFormData } from '@/lib/approvals/requestable-roles';
 import { requireUser } from '@/lib/auth/session';
 import { listIndexedApis } from '@/lib/catalog/read-index';
 import { db } from '@/lib/db/portal-database';

@@ -5,8 +5,8 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { ActionMessage } from '@/components/access/action-message';
 import { RoleOperationsList } from '@/components/access/role-operations-list';
-import type { RequestableRole } from '@/lib/access/requestable-roles';
-import { JUSTIFICATION_MAX, requestSchema } from '@/lib/access/request-schema';
+import type { RequestableRole } from '@/lib/approvals/requestable-roles';
+import { JUSTIFICATION_MAX, requestSchema } from '@/lib/requests/request-schema';
 import { submitRequestAction } from '../actions';
 
 const FIELD = 'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900';

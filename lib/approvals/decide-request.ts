@@ -1,0 +1,138 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
+import type { PortalUser } from '@/lib/auth/session';
+import { nowIso } from '@/lib/db/clock';
+import { isUniqueViolation } from '@/lib/db/errors';
+import { withTransaction } from '@/lib/db/transaction';
+import type { Database, RequestStatus } from '@/lib/db/types';
+import { UserFacingError } from '@/lib/errors/user-facing-error';
+import { enqueueWebhook } from '@/lib/notifications/enqueue-webhook';
+import { enqueueProvisioningJob, wakeProvisioningWorkers } from '@/lib/provisioning/provisioning-jobs';
+import { auditActor, loadRequestFor } from '@/lib/requests/request-access';
+import { decisionSchema, type DecisionInput } from '@/lib/requests/request-schema';
+import { transition } from '@/lib/requests/request-state-machine';
+import { durationInForce, ruleInForce } from './rule-snapshot';
+
+export interface DecisionResult {
+  status: RequestStatus;
+  stage: number;
+  version: number;
+  /** 'stage-approved' = the first of two stages; the request waits for a second approver. */
+  outcome: 'approved' | 'rejected' | 'stage-approved';
+}
+
+async function alreadyDecided(db: Kysely<Database>, requestId: string): Promise<UserFacingError> {
+  const last = await db
+    .selectFrom('access_decision')
+    .select(['approver_name', 'verdict'])
+    .where('request_id', '=', requestId)
+    .orderBy('stage', 'desc')
+    .executeTakeFirst();
+  if (last)
+    return new UserFacingError(
+      `This request was already decided by ${last.approver_name} (${last.verdict === 'approve' ? 'approved' : 'rejected'}). Reload to see its current state.`,
+      'conflict',
+      409,
+    );
+  return new UserFacingError('This request changed while you were looking at it. Reload to see its current state.', 'conflict', 409);
+}
+
+/**
+ * One approver's decision on the stage a request is waiting for. Exactly one decision per stage wins (version check
+ * plus UNIQUE(request_id, stage)); approving the last stage writes the decision, the status, the audit event and the
+ * provisioning job in one transaction.
+ */
+export async function decideRequest(
+  db: Kysely<Database>,
+  user: PortalUser,
+  requestId: string,
+  input: DecisionInput,
+): Promise<DecisionResult> {
+  const parsed = decisionSchema.safeParse(input);
+  if (!parsed.success) throw new UserFacingError(parsed.error.issues[0]?.message ?? 'The decision is not valid.');
+  const { verdict, note, expectedVersion } = parsed.data;
+  // Anyone but the requester and the API's approvers is told the request does not exist; the requester is told why not.
+  const { request, actor } = await loadRequestFor(db, user, requestId);
+  // Stages and maximum: the stricter of the rule when the request was submitted and the rule now.
+  const rule = await ruleInForce(db, request);
+  const stage = Number(request.stage);
+  const finalStage = stage >= rule.stages;
+  const next = transition(request.status, verdict === 'approve' ? { type: 'approve', finalStage } : { type: 'reject' }, actor);
+  if (!next.ok) {
+    if (request.status !== 'pending' && !actor.isRequester) throw await alreadyDecided(db, requestId);
+    throw new UserFacingError(next.reason, 'forbidden', 403);
+  }
+  if (Number(request.version) !== expectedVersion) throw await alreadyDecided(db, requestId);
+
+  try {
+    const result = await withTransaction(db, async (trx): Promise<DecisionResult> => {
+      const earlier = await trx.selectFrom('access_decision').select(['approver_oid']).where('request_id', '=', requestId).execute();
+      if (earlier.some((d) => d.approver_oid === user.oid))
+        throw new UserFacingError('You approved an earlier stage; the next stage needs a different approver.', 'forbidden', 403);
+      const now = nowIso();
+      await trx
+        .insertInto('access_decision')
+        .values({
+          id: randomUUID(),
+          request_id: requestId,
+          stage,
+          approver_oid: user.oid,
+          approver_name: user.name,
+          verdict,
+          note: note || null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      const requestedDays = request.duration_days === null ? null : Number(request.duration_days);
+      const durationDays = next.to === 'approved' ? durationInForce(requestedDays, rule.maxDays) : requestedDays;
+      const shortened = durationDays !== requestedDays;
+      const moved =
+        next.to === 'pending'
+          ? { stage: stage + 1 }
+          : {
+              decided_at: now,
+              ...(next.to === 'rejected' ? { ended_at: now } : {}),
+              ...(shortened ? { duration_days: durationDays } : {}),
+            };
+      const version = expectedVersion + 1;
+      const updated = await trx
+        .updateTable('access_request')
+        .set({ status: next.to, version, updated_at: now, ...moved })
+        .where('id', '=', requestId)
+        .where('version', '=', expectedVersion)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) !== 1) throw await alreadyDecided(trx, requestId);
+      if (next.to === 'approved') await enqueueProvisioningJob(trx, requestId, 'assign');
+      const outcome = next.to === 'pending' ? 'stage-approved' : next.to === 'approved' ? 'approved' : 'rejected';
+      await enqueueWebhook(trx, {
+        type: 'request.decided',
+        requestId,
+        status: next.to,
+        apiId: request.api_id,
+        roleValue: request.role_value,
+        requester: { oid: request.requester_oid, name: request.requester_name },
+        actor: auditActor(user),
+        detail: outcome,
+      });
+      await appendAuditEvent(trx, {
+        actor: auditActor(user),
+        action: outcome === 'rejected' ? 'request.rejected' : outcome === 'approved' ? 'request.approved' : 'request.stage_approved',
+        subject: { type: 'access_request', id: requestId },
+        before: { status: request.status, stage, version: expectedVersion },
+        after: { status: next.to, stage: moved.stage ?? stage, version },
+        data: { stage, ...(note ? { note } : {}), ...(shortened ? { durationDays, requestedDays } : {}) },
+      });
+      return { status: next.to, stage: moved.stage ?? stage, version, outcome };
+    });
+    if (result.outcome === 'approved') wakeProvisioningWorkers();
+    return result;
+  } catch (error) {
+    // PostgreSQL reports the losing insert of a concurrent decision as a unique violation.
+    if (isUniqueViolation(error)) throw await alreadyDecided(db, requestId);
+    throw error;
+  }
+}

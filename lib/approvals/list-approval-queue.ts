@@ -1,0 +1,75 @@
+import 'server-only';
+import type { Kysely } from 'kysely';
+import type { PortalUser } from '@/lib/auth/session';
+import { getIndexSnapshot } from '@/lib/catalog/index-snapshot';
+import type { Database } from '@/lib/db/types';
+import { toRequestView, type AccessRequestView } from '@/lib/requests/request-view';
+
+export interface ApprovalQueueFilter {
+  apiId?: string;
+  roleValue?: string;
+  requesterOid?: string;
+  /** Only requests waiting at least this many days. */
+  olderThanDays?: number;
+}
+
+/** App ids whose requests the user may decide; null = every app (portal admin). */
+async function decidableAppIds(db: Kysely<Database>, user: PortalUser): Promise<string[] | null> {
+  if (user.isAdmin) return null;
+  const { apps } = await getIndexSnapshot(db);
+  return apps.filter((app) => app.owners.some((o) => o.id === user.oid)).map((app) => app.appId);
+}
+
+function pendingFor(db: Kysely<Database>, user: PortalUser, appIds: string[] | null) {
+  let query = db
+    .selectFrom('access_request')
+    .where('status', '=', 'pending')
+    // Never one's own request; never a stage after one this user already approved.
+    .where('requester_oid', '!=', user.oid)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('access_decision')
+            .select('access_decision.id')
+            .whereRef('access_decision.request_id', '=', 'access_request.id')
+            .where('access_decision.approver_oid', '=', user.oid),
+        ),
+      ),
+    );
+  if (appIds !== null) query = query.where('app_id', 'in', appIds);
+  return query;
+}
+
+/** Pending requests the user can decide now, oldest first. */
+export async function listApprovalQueue(
+  db: Kysely<Database>,
+  user: PortalUser,
+  filter: ApprovalQueueFilter = {},
+): Promise<AccessRequestView[]> {
+  const appIds = await decidableAppIds(db, user);
+  if (appIds?.length === 0) return [];
+  let query = pendingFor(db, user, appIds).selectAll('access_request');
+  if (filter.apiId) query = query.where('api_id', '=', filter.apiId);
+  if (filter.roleValue) query = query.where('role_value', '=', filter.roleValue);
+  if (filter.requesterOid) query = query.where('requester_oid', '=', filter.requesterOid);
+  if (filter.olderThanDays !== undefined)
+    query = query.where('created_at', '<=', new Date(Date.now() - filter.olderThanDays * 86_400_000).toISOString());
+  const rows = await query.orderBy('created_at').limit(500).execute();
+  return rows.map(toRequestView);
+}
+
+/** The number on the navigation badge. */
+export async function countPendingForApprover(db: Kysely<Database>, user: PortalUser): Promise<number> {
+  const appIds = await decidableAppIds(db, user);
+  if (appIds?.length === 0) return 0;
+  const row = await pendingFor(db, user, appIds)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Portal admins and owners of at least one indexed app registration may open the approval queue. */
+export async function isApprover(db: Kysely<Database>, user: PortalUser): Promise<boolean> {
+  const appIds = await decidableAppIds(db, user);
+  return appIds === null || appIds.length > 0;
+}

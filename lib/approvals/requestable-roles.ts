@@ -1,0 +1,76 @@
+import 'server-only';
+import type { Kysely } from 'kysely';
+import type { PortalUser } from '@/lib/auth/session';
+import { getIndexedApi, getIndexedApp, listIndexedOperations } from '@/lib/catalog/read-index';
+import type { IndexedApi } from '@/lib/catalog/catalog-types';
+import type { Database, RequestStatus } from '@/lib/db/types';
+import { getEffectiveRule } from './approval-rules';
+import { getHeldRoles } from '@/lib/directory/held-roles';
+import { isApproverOf } from '@/lib/requests/request-access';
+import { OPEN_STATUSES } from '@/lib/requests/request-state-machine';
+
+export interface RequestableRole {
+  id: string;
+  value: string;
+  displayName: string;
+  description: string;
+  /** Operations whose required roles mention this role ("what the role allows"). */
+  allows: { id: string; method: string; urlTemplate: string; displayName: string; alsoNeeds: string[][] }[];
+  held: false | 'direct' | 'group';
+  /** The user's open request for it, if any. */
+  openRequest: { id: string; status: RequestStatus } | null;
+  durations: number[];
+  autoApprove: boolean;
+  stages: 1 | 2;
+}
+
+export interface RequestFormData {
+  api: IndexedApi;
+  roles: RequestableRole[];
+}
+
+/** What the request form offers on one API for this user; null when the API is unknown or not linked to an app. */
+export async function getRequestFormData(db: Kysely<Database>, user: PortalUser, apiId: string): Promise<RequestFormData | null> {
+  const api = await getIndexedApi(db, apiId);
+  const app = api?.appId ? await getIndexedApp(db, api.appId) : null;
+  if (!api || !app) return null;
+  const [operations, held, open] = await Promise.all([
+    listIndexedOperations(db, apiId),
+    getHeldRoles(user.oid),
+    db
+      .selectFrom('access_request')
+      .select(['id', 'role_id', 'status'])
+      .where('requester_oid', '=', user.oid)
+      .where('app_id', '=', app.appId)
+      .where('status', 'in', OPEN_STATUSES)
+      .execute(),
+  ]);
+  const roles: RequestableRole[] = [];
+  for (const role of app.appRoles.filter((r) => r.isEnabled && r.allowedMemberTypes.includes('User'))) {
+    const rule = await getEffectiveRule(db, apiId, role.value);
+    const holding = held.find((h) => h.appId === app.appId && h.roleId === role.id);
+    const request = open.find((r) => r.role_id === role.id);
+    roles.push({
+      id: role.id,
+      value: role.value,
+      displayName: role.displayName,
+      description: role.description,
+      allows: operations
+        .filter((op) => op.access.requiredRoles.some((set) => set.includes(role.value)))
+        .map((op) => ({
+          id: op.id,
+          method: op.method,
+          urlTemplate: op.urlTemplate,
+          displayName: op.displayName,
+          alsoNeeds: op.access.requiredRoles.filter((set) => !set.includes(role.value)),
+        })),
+      held: holding ? holding.via : false,
+      openRequest: request ? { id: request.id, status: request.status } : null,
+      durations: rule.durations,
+      // Mirrors submitRequest: an approver's own request always waits for someone else.
+      autoApprove: rule.autoApprove && !isApproverOf(user, app),
+      stages: rule.stages,
+    });
+  }
+  return { api, roles };
+}

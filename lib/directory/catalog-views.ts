@@ -1,0 +1,97 @@
+import 'server-only';
+import { getHeldRoles, type HeldRole } from './held-roles';
+import type { PortalUser } from '@/lib/auth/session';
+import { db } from '@/lib/db/portal-database';
+import { accessView, type ApiAccessView } from './access-summary';
+import { versionLabel } from '@/lib/catalog/api-version';
+import type { CatalogProductRef, IndexedApi, IndexedApp, IndexedOperation } from '@/lib/catalog/catalog-types';
+import { compareVersions, groupVersions, type VersionLink } from '@/lib/catalog/group-versions';
+import { getIndexSnapshot, searchSnapshot } from '@/lib/catalog/index-snapshot';
+import { listIndexedOperations } from '@/lib/catalog/read-index';
+
+export interface CatalogFilters {
+  q: string;
+  product: string;
+  access: '' | 'held' | 'requestable';
+}
+
+export interface CatalogEntry {
+  api: IndexedApi;
+  app?: IndexedApp;
+  view: ApiAccessView;
+  /** Every version of the API's version set that matched, oldest first; empty for an unversioned API. */
+  versions: VersionLink[];
+}
+
+/** The user's roles, or an explanation when Graph cannot be read (pages still render from the index). */
+async function heldRolesOrError(user: PortalUser): Promise<{ held: HeldRole[]; rolesError?: string }> {
+  try {
+    return { held: await getHeldRoles(user.oid) };
+  } catch (error) {
+    console.error('[catalog] reading the user’s roles from Graph failed', error);
+    return {
+      held: [],
+      rolesError: 'Your roles could not be read from Microsoft Entra just now, so access is not shown. Reload to try again.',
+    };
+  }
+}
+
+export async function loadCatalog(user: PortalUser, filters: CatalogFilters) {
+  const [snapshot, roles] = await Promise.all([db().then(getIndexSnapshot), heldRolesOrError(user)]);
+  const { appById, products } = snapshot;
+  const apis = searchSnapshot(snapshot, filters.q);
+  const matching = apis
+    .filter((api) => !filters.product || api.products.some((p) => p.id === filters.product))
+    .map((api) => {
+      const app = api.appId ? appById.get(api.appId) : undefined;
+      return { api, app, view: accessView(api, app, roles.held) };
+    })
+    .filter((entry) => {
+      if (filters.access === 'held') return entry.view.state === 'held';
+      if (filters.access === 'requestable') return entry.view.requestableCount > 0;
+      return true;
+    });
+  // Versions of one API show as one entry, as APIM's developer portal groups them.
+  const entries: CatalogEntry[] = groupVersions(matching);
+  const indexEmpty = !filters.q && !filters.product && apis.length === 0;
+  return { entries, products, indexEmpty, rolesError: roles.rolesError };
+}
+
+export interface ApiPageData {
+  api: IndexedApi;
+  app: IndexedApp | null;
+  operations: IndexedOperation[];
+  view: ApiAccessView;
+  held: HeldRole[];
+  rolesError?: string;
+  products: CatalogProductRef[];
+  /** The versions of this API's version set, oldest first (empty when unversioned). */
+  versions: VersionLink[];
+}
+
+export async function loadApiPage(user: PortalUser, apiId: string): Promise<ApiPageData | null> {
+  const database = await db();
+  const roles = heldRolesOrError(user);
+  const snapshot = await getIndexSnapshot(database);
+  const api = snapshot.apis.find((a) => a.id === apiId);
+  if (!api) return null;
+  const app = (api.appId && snapshot.appById.get(api.appId)) || null;
+  const siblings = api.version ? snapshot.apis.filter((a) => a.version?.setId === api.version?.setId).sort(compareVersions) : [];
+  const [operations, held] = await Promise.all([listIndexedOperations(database, apiId), roles]);
+  return {
+    api,
+    app,
+    operations,
+    view: accessView(api, app ?? undefined, held.held),
+    held: held.held,
+    rolesError: held.rolesError,
+    products: api.products,
+    versions: siblings.map((a) => ({ apiId: a.id, label: a.version ? versionLabel(a.version) : a.id })),
+  };
+}
+
+/** "My access": the APIs on which the user holds at least one role, with those roles. */
+export async function loadMyAccess(user: PortalUser) {
+  const { entries, rolesError, indexEmpty } = await loadCatalog(user, { q: '', product: '', access: 'held' });
+  return { entries, rolesError, indexEmpty };
+}

@@ -1,0 +1,32 @@
+// Token requests to the emulated Entra, as a client sends them, and the claims of what it answers.
+import { decodeJwt } from 'jose';
+import { DEMO_PASSWORD, PORTAL_APP, TENANT_ID } from '@/emulator/seed/demo-tenant';
+
+export const claimsOf = (token: string) => decodeJwt(token) as Record<string, unknown>;
+
+export async function postToken(authorityHost: string, form: Record<string, string>, headers: Record<string, string> = {}) {
+  const res = await fetch(`${authorityHost}/${TENANT_ID}/oauth2/v2.0/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(form),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+/** A user's token for the portal's own API (what next-auth holds after sign-in), via ROPC. */
+export async function portalUserToken(
+  authorityHost: string,
+  upn: string,
+  scope = `${PORTAL_APP.identifierUri}/access_as_user openid profile offline_access`,
+) {
+  const { status, body } = await postToken(authorityHost, {
+    grant_type: 'password',
+    client_id: PORTAL_APP.appId,
+    client_secret: PORTAL_APP.clientSecret,
+    username: upn,
+    password: DEMO_PASSWORD,
+    scope,
+  });
+  if (status !== 200) throw new Error(`ROPC failed: ${JSON.stringify(body)}`);
+  return body.access_token as string;
+}
