@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { ApimState } from './apim/state';
@@ -13,9 +14,10 @@ import { FaultState } from './faults/fault-state';
 import type { ThrottleSettings } from './faults/token-bucket';
 import { createGraphHandler } from './graph/graph-handler';
 import { createSurfaceServer, type SurfaceServer } from './http/surface-server';
-import { APIM, DEMO_PASSWORD, PORTAL_APP, TENANT_ID, USERS } from './seed/demo-tenant';
+import { APIM, DEMO_PASSWORD, PORTAL_APP, ROLEPORT_MANAGED_IDENTITY, TENANT_ID, USERS } from './seed/demo-tenant';
+import { MANAGED_IDENTITY_PATH } from './entra/managed-identity-endpoint';
 import { seedDirectory } from './seed/directory-seed';
-import { seedRbac } from './seed/rbac-seed';
+import { ROLES_BY_NAME, seedRbac } from './seed/rbac-seed';
 import type { RbacState } from './arm/rbac';
 import { ensureCertificates } from './tls/ensure-certificates';
 
@@ -68,6 +70,8 @@ export interface RunningEmulator {
   tokens: TokenVerifier;
   /** Azure RBAC role assignments the emulated ARM enforces. */
   rbac: RbacState;
+  /** What App Service / Container Apps would put in IDENTITY_ENDPOINT and IDENTITY_HEADER, and the attached identity. */
+  managedIdentity: { endpoint: string; header: string; clientId: string; principalId: string };
   stop(): Promise<void>;
 }
 
@@ -116,8 +120,21 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   known.permissions = { directory, rbac };
   const keys = await createSigningKeys();
   const tokens = createTokenVerifier(keys, urls.authorityHost, TENANT_ID, directory.cloud.v1IssuerHost);
+  const managedIdentity = {
+    endpoint: `${urls.authorityHost}${MANAGED_IDENTITY_PATH}`,
+    header: randomBytes(24).toString('base64url'),
+    clientId: ROLEPORT_MANAGED_IDENTITY.clientId,
+    principalId: ROLEPORT_MANAGED_IDENTITY.principalId,
+  };
   const handlers: Partial<Record<SurfaceName, SurfaceHandler>> = {
-    entra: createEntraHandler({ directory, keys, tokens, urls, tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600 }),
+    entra: createEntraHandler({
+      directory,
+      keys,
+      tokens,
+      urls,
+      tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
+      managedIdentity: { header: managedIdentity.header, userAssigned: [ROLEPORT_MANAGED_IDENTITY.clientId] },
+    }),
     graph: createGraphHandler({ directory, tokens, urls }),
   };
   let apim: ApimState | undefined;
@@ -133,7 +150,15 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     seedApim(state, { urls, tenantId: TENANT_ID, generated });
     apim = state;
     if (surfaces.includes('arm'))
-      handlers.arm = (await import('./arm/handler')).createArmHandler({ state, tokens, urls, cloud: directory.cloud, rbac });
+      handlers.arm = (await import('./arm/handler')).createArmHandler({
+        state,
+        tokens,
+        urls,
+        cloud: directory.cloud,
+        rbac,
+        roles: ROLES_BY_NAME,
+        directory,
+      });
     if (surfaces.includes('gateway'))
       handlers.gateway = (await import('./gateway/handler')).createGatewayHandler({ state, urls, caPem: certs.caPem });
   }
@@ -176,6 +201,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     stats,
     tokens,
     rbac,
+    managedIdentity,
     stop: async () => {
       await Promise.all([...servers.values()].map((s) => s.close()));
     },

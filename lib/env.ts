@@ -110,6 +110,7 @@ const commonSchema = z.object({
   ),
   AUDIT_HMAC_KEY: optional(auditKey),
   ROLEPORT_AZURE_TIMEOUT_SECONDS: optional(z.coerce.number().int().min(1).max(300)),
+  DATABASE_AUTH: optional(z.enum(['password', 'entra'], { error: 'must be password or entra' })),
 });
 
 const azureSchema = z.object({
@@ -221,8 +222,9 @@ export function auditHmacKey(env: Env = process.env): string {
   return local;
 }
 
-function databaseConfig(url: string | undefined, dataDir: string | undefined): DatabaseConfig {
-  if (url) return { kind: 'postgres', url };
+function databaseConfig(url: string | undefined, dataDir: string | undefined, auth: 'password' | 'entra' = 'password'): DatabaseConfig {
+  if (url) return auth === 'entra' ? { kind: 'postgres', url, auth } : { kind: 'postgres', url };
+  if (auth === 'entra') throw new ConfigError('Invalid configuration: DATABASE_AUTH=entra needs DATABASE_URL (a PostgreSQL server).');
   return { kind: 'sqlite', file: path.join(path.resolve(/*turbopackIgnore: true*/ dataDir ?? '.data'), 'roleport.db') };
 }
 
@@ -268,7 +270,7 @@ export function loadConfig(env: Env = process.env): RoleportConfig {
       authSecret: az.NEXTAUTH_SECRET,
       auditHmacKey: az.AUDIT_HMAC_KEY,
       webhookSecret: common.ROLEPORT_WEBHOOK_SECRET,
-      database: databaseConfig(az.DATABASE_URL, common.ROLEPORT_DATA_DIR),
+      database: databaseConfig(az.DATABASE_URL, common.ROLEPORT_DATA_DIR, common.DATABASE_AUTH),
     };
   }
   return { ...base, ...localConfig(env, common) };
@@ -306,7 +308,7 @@ function localConfig(env: Env, common: z.infer<typeof commonSchema>) {
     webhookSecret: common.ROLEPORT_WEBHOOK_URL
       ? (common.ROLEPORT_WEBHOOK_SECRET ?? localKeyFile(env, 'webhook-secret', () => `whsec_${randomBytes(32).toString('base64')}`))
       : undefined,
-    database: databaseConfig(common.DATABASE_URL, common.ROLEPORT_DATA_DIR),
+    database: databaseConfig(common.DATABASE_URL, common.ROLEPORT_DATA_DIR, common.DATABASE_AUTH),
   };
 }
 
@@ -400,4 +402,62 @@ export function azureRequiredVariables(): string[] {
   return Object.entries(azureSchema.shape)
     .filter(([, schema]) => !schema.safeParse(undefined).success)
     .map(([name]) => name);
+}
+
+/** What `npm run setup:azure` needs: the tenant, the APIM service and the portal URL; the app registration may not exist yet. */
+export interface SetupConfig {
+  tenantId: string;
+  /** An existing registration to update (its client id); otherwise the one named appName, created if there is none. */
+  clientId?: string;
+  appName: string;
+  publicUrl: string;
+  apim: { subscriptionId: string; resourceGroup: string; serviceName: string };
+  authorityHost: string;
+  armEndpoint: string;
+  graphEndpoint: string;
+  cloud: CloudConfig;
+  /** How the operator signs in: Azure CLI then device code (default), device code only, or an automation app's secret. */
+  operator: { kind: 'cli' } | { kind: 'device-code' } | { kind: 'client-secret'; clientId: string; clientSecret: string };
+}
+
+const setupSchema = z.object({
+  AZURE_TENANT_ID: guid,
+  AZURE_CLIENT_ID: optional(guid),
+  ROLEPORT_APP_NAME: optional(z.string().min(1).max(120)),
+  PUBLIC_URL: webUrl,
+  APIM_SUBSCRIPTION_ID: guid,
+  APIM_RESOURCE_GROUP: z.string().min(1, 'is required'),
+  APIM_SERVICE_NAME: z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]{0,49}$/, 'must be an APIM service name'),
+  AZURE_CLOUD: optional(z.enum(AZURE_CLOUD_NAMES)),
+  AZURE_AUTHORITY_HOST: optional(httpsUrl),
+  ARM_ENDPOINT: optional(httpsUrl),
+  GRAPH_ENDPOINT: optional(httpsUrl),
+  SETUP_CREDENTIAL: optional(z.enum(['cli', 'device-code', 'client-secret'], { error: 'must be cli, device-code or client-secret' })),
+  SETUP_CLIENT_ID: optional(guid),
+  SETUP_CLIENT_SECRET: optional(z.string().min(1)),
+});
+
+export function loadSetupConfig(env: Env = process.env): SetupConfig {
+  const s = parse(setupSchema, env, 'npm run setup:azure');
+  const cloud = AZURE_CLOUDS[azureCloudOf(s)];
+  let operator: SetupConfig['operator'] = { kind: s.SETUP_CREDENTIAL === 'device-code' ? 'device-code' : 'cli' };
+  if (s.SETUP_CREDENTIAL === 'client-secret') {
+    if (!s.SETUP_CLIENT_ID || !s.SETUP_CLIENT_SECRET)
+      throw new ConfigError(
+        'Invalid configuration: SETUP_CREDENTIAL=client-secret needs SETUP_CLIENT_ID and SETUP_CLIENT_SECRET (npm run setup:azure).',
+      );
+    operator = { kind: 'client-secret', clientId: s.SETUP_CLIENT_ID, clientSecret: s.SETUP_CLIENT_SECRET };
+  }
+  return {
+    tenantId: s.AZURE_TENANT_ID,
+    clientId: s.AZURE_CLIENT_ID,
+    appName: s.ROLEPORT_APP_NAME ?? 'Roleport',
+    publicUrl: stripSlash(s.PUBLIC_URL),
+    apim: { subscriptionId: s.APIM_SUBSCRIPTION_ID, resourceGroup: s.APIM_RESOURCE_GROUP, serviceName: s.APIM_SERVICE_NAME },
+    authorityHost: stripSlash(s.AZURE_AUTHORITY_HOST ?? cloud.authorityHost),
+    armEndpoint: stripSlash(s.ARM_ENDPOINT ?? cloud.armEndpoint),
+    graphEndpoint: stripSlash(s.GRAPH_ENDPOINT ?? cloud.graphEndpoint),
+    cloud: cloudConfig(cloud.name),
+    operator,
+  };
 }

@@ -10,7 +10,9 @@ import { handleNamedValues } from './routes-named-values';
 import { handlePolicies } from './routes-policies';
 import { handlePolicyFragments } from './routes-policy-fragments';
 import { handleSubscriptions } from './routes-subscriptions';
-import type { RbacState } from './rbac';
+import type { RbacState, RoleDefinition } from './rbac';
+import { handleAuthorization, isAuthorizationPath } from './routes-authorization';
+import type { Directory } from '../directory/directory';
 import { handleVersionSets } from './routes-version-sets';
 
 const PREFIX = /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)\/providers\/microsoft\.apimanagement\/service\/([^/]+)(\/.*)?$/i;
@@ -70,11 +72,31 @@ export function createArmHandler(deps: {
   urls: EmulatorUrls;
   cloud?: EmulatedCloud;
   rbac: RbacState;
+  /** Role definitions that Microsoft.Authorization serves and accepts in role assignments. */
+  roles?: Record<string, RoleDefinition>;
+  /** The tenant whose principals role assignments may name. */
+  directory?: Directory;
 }): SurfaceHandler {
   return async (req: IncomingMessage, res: ServerResponse) => {
     try {
       const url = new URL(req.url ?? '/', deps.urls.armEndpoint);
       const claims = await authenticate(req, deps.tokens, deps.urls.authorityHost, deps.cloud ?? CLOUDS.AzurePublicCloud);
+      if (isAuthorizationPath(url.pathname)) {
+        const method = (req.method ?? 'GET').toUpperCase();
+        const serviceId = serviceIdOf(deps.state);
+        const roles = deps.roles ?? {};
+        const result = await handleAuthorization({
+          req,
+          method,
+          url,
+          claims,
+          rbac: deps.rbac,
+          roles,
+          directory: deps.directory,
+          serviceId,
+        });
+        return sendJson(res, result.status, result.body, result.headers);
+      }
       const segments = serviceSegments(deps.state, url.pathname);
       checkApiVersion(url);
       const method = (req.method ?? 'GET').toUpperCase();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { VerifiedClaims } from '../context';
 import { ArmError } from './arm-response';
 
@@ -7,19 +8,30 @@ import { ArmError } from './arm-response';
 // (learn.microsoft.com/azure/role-based-access-control/permissions/integration#microsoftapimanagement).
 
 export interface RoleDefinition {
+  /** The role definition's GUID (built-in roles have the same one in every tenant). */
+  id?: string;
   roleName: string;
   actions: string[];
   notActions: string[];
 }
 
 export const BUILT_IN_ROLES: Record<string, RoleDefinition> = {
-  Reader: { roleName: 'Reader', actions: ['*/read'], notActions: [] },
+  Reader: { id: 'acdd72a7-3385-48ef-bd42-f606fba81ae7', roleName: 'Reader', actions: ['*/read'], notActions: [] },
+  Owner: { id: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635', roleName: 'Owner', actions: ['*'], notActions: [] },
+  'User Access Administrator': {
+    id: '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9',
+    roleName: 'User Access Administrator',
+    actions: ['*/read', 'Microsoft.Authorization/*', 'Microsoft.Support/*'],
+    notActions: [],
+  },
   Contributor: {
+    id: 'b24988ac-6180-42a0-ab88-20f7382dd24c',
     roleName: 'Contributor',
     actions: ['*'],
     notActions: ['Microsoft.Authorization/*/Delete', 'Microsoft.Authorization/*/Write', 'Microsoft.Authorization/elevateAccess/Action'],
   },
   'API Management Service Reader Role': {
+    id: '71522526-b88f-4d52-b57f-d31fc3546d0d',
     roleName: 'API Management Service Reader Role',
     actions: [
       'Microsoft.ApiManagement/service/*/read',
@@ -34,6 +46,7 @@ export const BUILT_IN_ROLES: Record<string, RoleDefinition> = {
     notActions: ['Microsoft.ApiManagement/service/users/keys/read'],
   },
   'API Management Service Contributor': {
+    id: '312a565d-c81f-4fd8-895a-4e21e48d571c',
     roleName: 'API Management Service Contributor',
     actions: [
       'Microsoft.ApiManagement/service/*',
@@ -49,6 +62,8 @@ export const BUILT_IN_ROLES: Record<string, RoleDefinition> = {
 };
 
 export interface RbacAssignment {
+  /** The role assignment's name (a GUID) under its scope. */
+  name: string;
   principalId: string;
   role: RoleDefinition;
   /** An ARM id prefix: a subscription, resource group or the service (or something below it). */
@@ -90,8 +105,29 @@ export function actionOf(method: string, segments: string[]): string {
 export class RbacState {
   readonly assignments: RbacAssignment[] = [];
 
-  assign(principalId: string, role: RoleDefinition, scope: string) {
-    this.assignments.push({ principalId: principalId.toLowerCase(), role, scope });
+  assign(principalId: string, role: RoleDefinition, scope: string, name: string = randomUUID()) {
+    const assignment = { name: name.toLowerCase(), principalId: principalId.toLowerCase(), role, scope };
+    this.assignments.push(assignment);
+    return assignment;
+  }
+
+  /** Assignments of the principal at `scope` or above it (inherited), which decide what it may do there. */
+  covering(principalId: string, scope: string) {
+    return this.assignments.filter(
+      (a) => a.principalId === principalId.toLowerCase() && `${scope.toLowerCase()}/`.startsWith(`${a.scope.toLowerCase()}/`),
+    );
+  }
+
+  /** Throws ARM's 403 AuthorizationFailed unless an assignment at or above `scope` allows `action`. */
+  authorizeAction(claims: VerifiedClaims, action: string, scope: string) {
+    const oid = String(claims.oid ?? '').toLowerCase();
+    if (this.covering(oid, scope).some((a) => roleAllows(a.role, action))) return;
+    const client = String(claims.appid ?? claims.azp ?? oid);
+    throw new ArmError(
+      403,
+      'AuthorizationFailed',
+      `The client '${client}' with object id '${oid}' does not have authorization to perform action '${action}' over scope '${scope}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
+    );
   }
 
   removeAllOf(principalId: string) {

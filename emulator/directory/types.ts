@@ -70,8 +70,15 @@ export interface DirectoryApplication {
   owners: string[];
   passwordCredentials: { keyId: string; displayName: string; hint: string; secretText: string; endDateTime: string }[];
   groupMembershipClaims: string | null;
+  /** The API permissions the app is configured to request (what admin consent is offered for); grants are separate objects. */
+  requiredResourceAccess?: RequiredResourceAccess[];
   /** Microsoft's own apps (Graph, ARM) have a service principal in the tenant but no application object. */
   firstParty: boolean;
+}
+
+export interface RequiredResourceAccess {
+  resourceAppId: string;
+  resourceAccess: { id: string; type: 'Scope' | 'Role' }[];
 }
 
 export interface DirectoryServicePrincipal {

@@ -11,6 +11,7 @@ import { GrantStore } from './grant-store';
 import { signedOutPage } from './sign-in-page';
 import type { SigningKeys } from './signing-keys';
 import { handleToken } from './token-endpoint';
+import { handleManagedIdentity, MANAGED_IDENTITY_PATH, type ManagedIdentityHost } from './managed-identity-endpoint';
 
 export interface EntraHandlerOptions {
   directory: Directory;
@@ -18,6 +19,8 @@ export interface EntraHandlerOptions {
   tokens: TokenVerifier;
   urls: EmulatorUrls;
   tokenLifetimeSeconds: number;
+  /** The App Service / Container Apps managed-identity endpoint of the emulated host. */
+  managedIdentity?: ManagedIdentityHost;
 }
 
 const TENANT_ROUTE =
@@ -32,6 +35,8 @@ export function createEntraHandler(options: EntraHandlerOptions): SurfaceHandler
   async function route(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', urls.authorityHost);
     if (url.pathname.toLowerCase() === '/oidc/userinfo') return userInfo(req, res);
+    if (url.pathname === MANAGED_IDENTITY_PATH && options.managedIdentity)
+      return handleManagedIdentity(tokenCtx, options.managedIdentity, req, res, url);
     const match = TENANT_ROUTE.exec(url.pathname);
     if (!match) return sendHtml(res, 404, '<!doctype html><title>Not Found</title><h1>404 - Not Found</h1>');
     const tenant = decodeURIComponent(match[1]!).toLowerCase();

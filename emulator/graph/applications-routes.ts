@@ -1,9 +1,12 @@
+import type { VerifiedClaims } from '../context';
 import type { DirectoryApplication } from '../directory/types';
 import { HttpError } from '../http/http-error';
-import { isGuid } from '../http/ids';
+import { applyApplicationChanges, readApplicationChanges } from './application-input';
+import { createApplication } from './create-application';
 import { PERMISSIONS } from './graph-auth';
 import { authorize, readObject, requireGuid, sendEntity, sendList, sendNoContent, type GraphCall } from './graph-call';
-import { badRequest, notFound, segmentNotFound } from './graph-errors';
+import { notFound, segmentNotFound } from './graph-errors';
+import { addPassword } from './add-password';
 import { applicationJson, servicePrincipalJson, typed, userJson } from './serialize';
 
 export function findApplication(call: GraphCall, key: string, byAppId: string | undefined): DirectoryApplication {
@@ -19,6 +22,7 @@ export async function applicationsRoute(call: GraphCall, key: string | undefined
   const json = (a: DirectoryApplication) => applicationJson(a, call.dir.tenantDomain);
   const tenantApps = () => [...call.dir.applications.values()].filter((a) => !a.firstParty);
   if (key === undefined && byAppId === undefined) {
+    if (method === 'POST') return createApplication(call);
     if (method !== 'GET') throw methodNotAllowed();
     await authorize(call, PERMISSIONS.readApplications);
     const sample = tenantApps()[0];
@@ -32,15 +36,16 @@ export async function applicationsRoute(call: GraphCall, key: string | undefined
     if (method === 'PATCH') {
       // Update application: Application.ReadWrite.OwnedBy lets the caller change only apps it owns
       // (api-reference/v1.0/api/application-update.md); .All any app.
-      const claims = await authorize(call, [...PERMISSIONS.writeApplications, ...PERMISSIONS.writeOwnedApplications]);
-      const app = findApplication(call, key ?? '', byAppId);
-      const roles = Array.isArray(claims.roles) ? (claims.roles as string[]) : [];
-      const owner = app.owners.includes(String(claims.oid ?? '').toLowerCase());
-      if (!PERMISSIONS.writeApplications.some((p) => roles.includes(p)) && !owner)
-        throw new HttpError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
-      return patchApplication(call, app);
+      const app = await authorizeAppWrite(call, key, byAppId);
+      applyApplicationChanges(call.dir, app, readApplicationChanges(await readObject(call), call.dir, app));
+      return sendNoContent(call);
     }
     throw methodNotAllowed();
+  }
+  if (nav.toLowerCase() === 'addpassword' && method === 'POST') {
+    // addPassword: Application.ReadWrite.All, or Application.ReadWrite.OwnedBy on an app the caller owns
+    // (api-reference/v1.0/api/application-addpassword.md).
+    return addPassword(call, await authorizeAppWrite(call, key, byAppId));
   }
   if (nav.toLowerCase() === 'owners' && method === 'GET') {
     await authorize(call, PERMISSIONS.readApplications);
@@ -57,37 +62,15 @@ export async function applicationsRoute(call: GraphCall, key: string | undefined
   throw segmentNotFound(nav);
 }
 
-async function patchApplication(call: GraphCall, app: DirectoryApplication) {
-  const body = await readObject(call);
-  const unknown = Object.keys(body).filter((k) => k !== 'appRoles' && k !== 'displayName');
-  if (unknown.length) throw badRequest(`Property '${unknown[0]}' is read-only or not supported by the emulator.`);
-  if (typeof body.displayName === 'string') app.displayName = body.displayName;
-  if (body.appRoles !== undefined) {
-    if (!Array.isArray(body.appRoles)) throw badRequest("Invalid value specified for property 'appRoles' of resource 'Application'.");
-    const roles = body.appRoles.map((r: Record<string, unknown>) => {
-      if (typeof r?.id !== 'string' || !isGuid(r.id) || typeof r.value !== 'string')
-        throw badRequest("Invalid value specified for property 'appRoles' of resource 'Application'.");
-      return {
-        id: r.id.toLowerCase(),
-        value: r.value,
-        displayName: String(r.displayName ?? r.value),
-        description: String(r.description ?? ''),
-        allowedMemberTypes: (Array.isArray(r.allowedMemberTypes) ? r.allowedMemberTypes : ['User']) as ('User' | 'Application')[],
-        isEnabled: r.isEnabled !== false,
-      };
-    });
-    // Entra refuses to drop a role that is still enabled: it must be disabled in an earlier update.
-    for (const old of app.appRoles) {
-      if (old.isEnabled && !roles.some((r) => r.id === old.id)) {
-        throw badRequest(
-          'Permission (scope or role) cannot be deleted or updated unless disabled first.',
-          'CannotDeleteOrUpdateEnabledEntitlement',
-        );
-      }
-    }
-    call.dir.setAppRoles(app, roles);
-  }
-  return sendNoContent(call);
+/** Application.ReadWrite.All on any app; Application.ReadWrite.OwnedBy only on apps the caller's service principal owns. */
+async function authorizeAppWrite(call: GraphCall, key: string | undefined, byAppId: string | undefined): Promise<DirectoryApplication> {
+  const claims: VerifiedClaims = await authorize(call, [...PERMISSIONS.writeApplications, ...PERMISSIONS.writeOwnedApplications]);
+  const app = findApplication(call, key ?? '', byAppId);
+  const roles = Array.isArray(claims.roles) ? (claims.roles as string[]) : [];
+  const owner = app.owners.includes(String(claims.oid ?? '').toLowerCase());
+  if (!PERMISSIONS.writeApplications.some((p) => roles.includes(p)) && !owner)
+    throw new HttpError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+  return app;
 }
 
 export const methodNotAllowed = () =>

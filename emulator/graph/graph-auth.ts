@@ -56,4 +56,7 @@ export const PERMISSIONS = {
     'Directory.Read.All',
     'Directory.ReadWrite.All',
   ],
+  // Create or update oAuth2PermissionGrants (admin consent to delegated permissions): oauth2permissiongrant-post.md,
+  // oauth2permissiongrant-update.md list DelegatedPermissionGrant.ReadWrite.All as the only application permission.
+  writePermissionGrants: ['DelegatedPermissionGrant.ReadWrite.All'],
 } as const satisfies Record<string, string[]>;

@@ -55,8 +55,8 @@ export function createGraphHandler(options: GraphHandlerOptions): SurfaceHandler
         if (byAppId) break;
         return groupsRoute(call, key, rest);
       case 'oauth2permissiongrants':
-        if (byAppId || key !== undefined) break;
-        return permissionGrantsRoute(call);
+        if (byAppId || rest.length > 0) break;
+        return permissionGrantsRoute(call, key);
     }
     throw segmentNotFound(head);
   }

@@ -84,6 +84,10 @@ export function applicationJson(a: DirectoryApplication, publisherDomain: string
     groupMembershipClaims: a.groupMembershipClaims,
     identifierUris: a.identifierUris,
     publisherDomain,
+    requiredResourceAccess: (a.requiredResourceAccess ?? []).map((r) => ({
+      resourceAppId: r.resourceAppId,
+      resourceAccess: r.resourceAccess.map((x) => ({ id: x.id, type: x.type })),
+    })),
     signInAudience: 'AzureADMyOrg',
     tags: [],
     api: {

@@ -2,6 +2,7 @@ import type { DirectoryServicePrincipal } from '../directory/types';
 import { PERMISSIONS } from './graph-auth';
 import { authorize, requireGuid, sendEntity, sendList, sendNoContent, type GraphCall } from './graph-call';
 import { notFound, segmentNotFound } from './graph-errors';
+import { createServicePrincipal } from './create-service-principal';
 import { methodNotAllowed } from './applications-routes';
 import { createAssignment, listAssignments } from './assignment-routes';
 import { assignmentJson, servicePrincipalJson } from './serialize';
@@ -23,6 +24,7 @@ export async function servicePrincipalsRoute(
 ) {
   const method = call.req.method ?? 'GET';
   if (key === undefined && byAppId === undefined) {
+    if (method === 'POST') return createServicePrincipal(call);
     if (method !== 'GET') throw methodNotAllowed();
     await authorize(call, PERMISSIONS.readServicePrincipals);
     const all = [...call.dir.servicePrincipals.values()].map(servicePrincipalJson);

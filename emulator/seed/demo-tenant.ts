@@ -56,6 +56,28 @@ export const OPERATOR_APP = {
   clientSecret: 'operator-local-secret-not-for-production',
 } as const;
 
+/**
+ * The tenant administrators' automation identity that runs Roleport's set-up (`npm run setup:azure` with a client
+ * secret): it may create app registrations and grant consent in Entra, and assign roles on the APIM service.
+ */
+export const SETUP_APP = {
+  appId: '7c3e9a20-4d1b-4f6a-8b52-10000000000c',
+  objectId: '7c3e9a20-4d1b-4f6a-8b52-20000000000c',
+  servicePrincipalId: '7c3e9a20-4d1b-4f6a-8b52-30000000000c',
+  displayName: 'Contoso Tenant Setup',
+  clientSecret: 'setup-local-secret-not-for-production',
+} as const;
+
+/**
+ * A user-assigned managed identity attached to the emulated host (App Service / Container Apps), granted what the
+ * README documents for Roleport's identity, so Roleport's own ARM and Graph calls can run as it (AZURE_APP_CREDENTIAL=managed-identity).
+ */
+export const ROLEPORT_MANAGED_IDENTITY = {
+  clientId: '2b8d4e6f-3a5c-4d7e-9f10-10000000000d',
+  principalId: '2b8d4e6f-3a5c-4d7e-9f10-30000000000d',
+  displayName: 'id-roleport',
+} as const;
+
 type RoleIds = Record<string, string>;
 interface ResourceApp {
   key: string;

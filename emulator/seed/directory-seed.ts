@@ -9,6 +9,8 @@ import {
   OPERATOR_APP,
   PORTAL_APP,
   RESOURCE_APPS,
+  ROLEPORT_MANAGED_IDENTITY,
+  SETUP_APP,
   TENANT_DOMAIN,
   TENANT_ID,
   USERS,
@@ -32,7 +34,19 @@ export const GRAPH_APP_ROLES: Record<string, string> = {
   'DelegatedPermissionGrant.Read.All': '81b4724a-58aa-41c1-8a55-84ef97466587',
   'Application.ReadWrite.OwnedBy': '18a4783c-866b-4cc7-a460-3d5e5662c884',
   'Directory.Read.All': '7ab1d382-f21e-4acd-a863-ba3e13f7da61',
+  'DelegatedPermissionGrant.ReadWrite.All': '8e8e4742-1d95-4f68-9d56-6ee75648c72a',
 };
+
+/**
+ * What Roleport's set-up needs to run as an app: create and update app registrations and service principals
+ * (Application.ReadWrite.All), grant application permissions, i.e. admin consent to them (AppRoleAssignment.ReadWrite.All),
+ * and grant delegated permissions (DelegatedPermissionGrant.ReadWrite.All).
+ */
+export const SETUP_GRAPH_PERMISSIONS = [
+  'Application.ReadWrite.All',
+  'AppRoleAssignment.ReadWrite.All',
+  'DelegatedPermissionGrant.ReadWrite.All',
+];
 
 /** What the README documents for Roleport's app registration (Graph application permissions, admin-consented). */
 export const PORTAL_GRAPH_PERMISSIONS = [
@@ -175,6 +189,30 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
     OPERATOR_APP.servicePrincipalId,
   );
 
+  addApp(
+    dir,
+    {
+      id: SETUP_APP.objectId,
+      appId: SETUP_APP.appId,
+      displayName: SETUP_APP.displayName,
+      identifierUris: [],
+      api: { requestedAccessTokenVersion: 2, oauth2PermissionScopes: [], preAuthorizedApplications: [], knownClientApplications: [] },
+      appRoles: [],
+      web: { redirectUris: [] },
+      owners: [],
+      passwordCredentials: [
+        {
+          keyId: stableGuid('setup-secret'),
+          displayName: 'local',
+          hint: SETUP_APP.clientSecret.slice(0, 3),
+          secretText: SETUP_APP.clientSecret,
+          endDateTime: '2299-12-31T00:00:00Z',
+        },
+      ],
+    },
+    SETUP_APP.servicePrincipalId,
+  );
+
   for (const app of RESOURCE_APPS) {
     addApp(
       dir,
@@ -244,6 +282,37 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
     MICROSOFT_TENANT,
   );
 
+  // Azure Database for PostgreSQL's Entra resource: Roleport asks for tokens to it when DATABASE_AUTH=entra. Its
+  // identifier URI is the documented scope's resource; the app id is the emulator's own.
+  addApp(
+    dir,
+    {
+      id: stableGuid('app/ossrdbms'),
+      appId: stableGuid('appid/ossrdbms'),
+      displayName: 'Azure OSSRDBMS Database',
+      identifierUris: ['https://ossrdbms-aad.database.windows.net'],
+      api: { requestedAccessTokenVersion: 1, oauth2PermissionScopes: [], preAuthorizedApplications: [], knownClientApplications: [] },
+      appRoles: [],
+      web: { redirectUris: [] },
+      owners: [],
+      firstParty: true,
+    },
+    stableGuid('sp/ossrdbms'),
+    MICROSOFT_TENANT,
+  );
+
+  // A managed identity is a service principal without an app registration.
+  dir.servicePrincipals.set(ROLEPORT_MANAGED_IDENTITY.principalId, {
+    id: ROLEPORT_MANAGED_IDENTITY.principalId,
+    appId: ROLEPORT_MANAGED_IDENTITY.clientId,
+    displayName: ROLEPORT_MANAGED_IDENTITY.displayName,
+    appRoles: [],
+    oauth2PermissionScopes: [],
+    servicePrincipalNames: [ROLEPORT_MANAGED_IDENTITY.clientId],
+    servicePrincipalType: 'ManagedIdentity',
+    appOwnerOrganizationId: MICROSOFT_TENANT,
+  });
+
   for (const g of Object.values(GROUPS)) {
     dir.groups.set(g.id, {
       id: g.id,
@@ -266,5 +335,9 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
     dir.grantDelegated(PORTAL_APP.servicePrincipalId, app.servicePrincipalId, 'user_impersonation');
   for (const name of PORTAL_GRAPH_PERMISSIONS)
     dir.assign(PORTAL_APP.servicePrincipalId, stableGuid('sp/microsoft-graph'), GRAPH_APP_ROLES[name]!, SEEDED_AT);
+  for (const name of PORTAL_GRAPH_PERMISSIONS)
+    dir.assign(ROLEPORT_MANAGED_IDENTITY.principalId, stableGuid('sp/microsoft-graph'), GRAPH_APP_ROLES[name]!, SEEDED_AT);
+  for (const name of SETUP_GRAPH_PERMISSIONS)
+    dir.assign(SETUP_APP.servicePrincipalId, stableGuid('sp/microsoft-graph'), GRAPH_APP_ROLES[name]!, SEEDED_AT);
   return dir;
 }

@@ -1,11 +1,13 @@
 import { BUILT_IN_ROLES, RbacState, type RoleDefinition } from '../arm/rbac';
-import { APIM, OPERATOR_APP, PORTAL_APP } from './demo-tenant';
+import { stableGuid } from '../http/ids';
+import { APIM, OPERATOR_APP, PORTAL_APP, ROLEPORT_MANAGED_IDENTITY, SETUP_APP } from './demo-tenant';
 
 /**
  * The custom role the README documents for Roleport's writes and key reads: exactly the actions API Management
  * Service Reader Role lacks (policy writes and deletes at API and operation scope, subscription keys).
  */
 export const ROLEPORT_WRITER_ROLE: RoleDefinition = {
+  id: stableGuid('role-definition/roleport-policy-writer'),
   roleName: 'Roleport API Management Policy Writer',
   actions: [
     'Microsoft.ApiManagement/service/apis/policies/write',
@@ -27,6 +29,9 @@ export const PORTAL_ARM_ROLES = ['API Management Service Reader Role', ROLEPORT_
 export function seedRbac(): RbacState {
   const rbac = new RbacState();
   for (const name of PORTAL_ARM_ROLES) rbac.assign(PORTAL_APP.servicePrincipalId, ROLES_BY_NAME[name]!, SERVICE_SCOPE);
+  for (const name of PORTAL_ARM_ROLES) rbac.assign(ROLEPORT_MANAGED_IDENTITY.principalId, ROLES_BY_NAME[name]!, SERVICE_SCOPE);
   rbac.assign(OPERATOR_APP.servicePrincipalId, BUILT_IN_ROLES.Contributor!, SERVICE_SCOPE);
+  // Set-up assigns Roleport its role on the service: that takes Microsoft.Authorization/roleAssignments/write.
+  rbac.assign(SETUP_APP.servicePrincipalId, BUILT_IN_ROLES['User Access Administrator']!, SERVICE_SCOPE);
   return rbac;
 }

@@ -7,7 +7,10 @@ import { openSqliteFile, RoleportSqliteDialect } from './sqlite-dialect';
 import type { Database } from './types';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
-export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+export type DatabaseConfig =
+  | { kind: 'sqlite'; file: string }
+  /** `auth: 'entra'`: the password is an Entra access token of Roleport's app credential (Azure Database for PostgreSQL). */
+  | { kind: 'postgres'; url: string; auth?: 'entra' };
 
 export interface RoleportDb {
   db: Kysely<Database>;
@@ -25,13 +28,32 @@ export function databaseConfigFromUrl(url: string | undefined, sqliteFile = DEFA
   throw new Error('DATABASE_URL must be a postgres:// or postgresql:// URL');
 }
 
-export function createDatabase(config: DatabaseConfig): RoleportDb {
+export interface DatabaseOptions {
+  /**
+   * The password, asked for each new connection (pg calls it when the server requests one): Entra authentication
+   * passes an access token here, which the credential renews before it expires.
+   */
+  password?: () => Promise<string>;
+}
+
+/** pg lets a connection string's (empty) password override a `password` option, so the function is set on each client. */
+function clientWithPassword(password: () => Promise<string>): typeof pg.Client {
+  return class extends pg.Client {
+    constructor(config?: string | pg.ClientConfig) {
+      super(config);
+      // pg's typings know the instance field only as a string; its auth path calls it when it is a function.
+      (this as unknown as { password: () => Promise<string> }).password = password;
+    }
+  };
+}
+
+export function createDatabase(config: DatabaseConfig, options: DatabaseOptions = {}): RoleportDb {
   if (config.kind === 'sqlite') {
     const handle = openSqliteFile(config.file);
     const db = new Kysely<Database>({ dialect: new RoleportSqliteDialect({ database: handle }), log: querySpanLogger('sqlite') });
     return { db, kind: 'sqlite', close: () => db.destroy() };
   }
-  const pool = new pg.Pool({ connectionString: config.url });
+  const pool = new pg.Pool({ connectionString: config.url, ...(options.password ? { Client: clientWithPassword(options.password) } : {}) });
   // An idle client losing its connection emits 'error' on the pool; unhandled, it would crash the process.
   // The pool replaces the client, and the next query reports any lasting outage to its caller.
   pool.on('error', (error) => console.error('database pool: idle client error', error));

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
+import { databaseAccessToken } from '@/lib/azure/identity/database-token';
 import { getConfig } from '@/lib/env';
 import { createDatabase, type RoleportDb } from './connection';
 import { migrateToLatest } from './migrate';
@@ -10,7 +11,9 @@ import { processSingleton } from '@/lib/server/state/process-singleton';
 const handle = processSingleton('database', () => ({ current: undefined as Promise<RoleportDb> | undefined }));
 
 async function open(): Promise<RoleportDb> {
-  const database = createDatabase(getConfig().database);
+  const config = getConfig().database;
+  const entra = config.kind === 'postgres' && config.auth === 'entra';
+  const database = createDatabase(config, entra ? { password: databaseAccessToken } : {});
   await migrateToLatest(database.db);
   return database;
 }
