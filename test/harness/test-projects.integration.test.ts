@@ -17,24 +17,30 @@ function trackedTestFiles(): string[] {
     .sort();
 }
 
-/** What Vitest itself would run, per project, read from the real configuration. */
-function filesByProject(): { file: string; projectName: string }[] {
-  const json = execFileSync(process.execPath, [path.join(repoRoot, 'node_modules/vitest/vitest.mjs'), 'list', '--filesOnly', '--json'], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  return (JSON.parse(json) as { file: string; projectName: string }[]).map(({ file, projectName }) => ({
+/** What Vitest itself would run, per project, read from the real configuration (or the one named). */
+function filesByProject(config: string[] = []): { file: string; projectName: string }[] {
+  const json = execFileSync(
+    process.execPath,
+    [path.join(repoRoot, 'node_modules/vitest/vitest.mjs'), 'list', ...config, '--filesOnly', '--json'],
+    {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
+  return (JSON.parse(json) as { file: string; projectName?: string }[]).map(({ file, projectName }) => ({
     file: path.relative(repoRoot, file),
-    projectName,
+    projectName: projectName || 'standalone',
   }));
 }
 
 describe('the Vitest projects', () => {
   const listed = filesByProject();
+  // The container proofs need `next build` first: scripts/run-standalone.ts runs them with their own configuration.
+  const standalone = filesByProject(['--config', 'vitest.standalone.config.mts']);
 
   it('run every test file exactly once', () => {
-    expect(listed.map((entry) => entry.file).sort()).toEqual(trackedTestFiles());
+    expect([...listed, ...standalone].map((entry) => entry.file).sort()).toEqual(trackedTestFiles());
   });
 
   it('keep integration tests out of the unit project', () => {
