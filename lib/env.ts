@@ -2,7 +2,7 @@
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { AZURE_CLOUD_NAMES, AZURE_CLOUDS, cloudOfUrl, type AzureCloudName } from './azure-clouds';
 import type { DatabaseConfig } from './db/connection';
 

@@ -1,6 +1,6 @@
 'use server';
 
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { decideRequest } from '@/lib/approvals/decide-request';
 import { requestRefSchema, revocationSchema } from '@/lib/requests/request-ref-schema';
 import type { DecisionInput } from '@/lib/requests/request-schema';

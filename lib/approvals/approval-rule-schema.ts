@@ -1,5 +1,5 @@
 // Shared by the rule editor (client) and saveApprovalRule (server).
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const blankToNull = (value: unknown) => (value === '' || value === undefined ? null : value);

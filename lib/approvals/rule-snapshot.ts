@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import type { AccessRequestRow, Database } from '@/lib/db/types';
 import { getEffectiveRule } from './approval-rules';
 import { allowedDurations } from '@/lib/requests/request-schema';

@@ -1,5 +1,5 @@
 // One schema for the console form, on the client and in the server action.
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 
 const name = z.string().min(1).max(200);
 const value = z.string().max(8_192);

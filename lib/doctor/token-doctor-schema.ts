@@ -1,5 +1,5 @@
 // One schema for the token doctor form, on the client and in the server action.
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 
 export const tokenDoctorSchema = z.object({
   token: z.string().trim().min(1, 'Paste a token first.').max(32_000, 'That is longer than any access token.'),

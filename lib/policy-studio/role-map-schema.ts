@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { isPolicySafeRoleValue, POLICY_UNSAFE_ROLE_MESSAGE } from '@/lib/policy/policy-safe-value';
 
 // Shared by the role-map editor and the studio's server actions.

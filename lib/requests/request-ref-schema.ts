@@ -1,5 +1,5 @@
 // Shared by the request pages (client) and their actions (server): which request, at which version, and why.
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 
 export const requestRefSchema = z.object({
   requestId: z.string().trim().min(1, 'No request given.').max(100, 'There is no such request.'),

@@ -1,5 +1,5 @@
 // Shared by the request form (client) and submitRequest (server): one definition of a valid request.
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 
 export const JUSTIFICATION_MIN = 10;
 export const JUSTIFICATION_MAX = 1000;

@@ -1,6 +1,6 @@
 // Rule: every server action gates, validates, runs and refreshes the same way: the gate before anything, the schema's first message as the form error, pages refreshed only after success, and an unexpected error shown only as a reference that the log carries.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import type { PortalUser } from '@/lib/auth/session';
 import { UserFacingError } from '@/lib/errors/user-facing-error';
 import { startPortalTestEnv, type PortalTestEnv } from '@/test/harness/portal-test-env';

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { requireApprover } from '@/lib/approvals/require-approver';
 import { requireAdmin, requireUser, type PortalUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/portal-database';

@@ -1,6 +1,6 @@
 'use server';
 
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import type { ApprovalRuleInput } from '@/lib/approvals/approval-rule-schema';
 import { deleteApprovalRule, saveApprovalRule } from '@/lib/approvals/approval-rules';
 import { defineAction, validatedInLib } from '@/lib/server/define-action';

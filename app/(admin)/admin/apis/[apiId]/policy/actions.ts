@@ -1,6 +1,6 @@
 'use server';
 
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { addAppRole } from '@/lib/policy-studio/add-app-role';
 import { applyRoleMap } from '@/lib/policy-studio/apply-role-map';
 import type { ApplyOutcome } from '@/lib/policy-studio/studio-types';
