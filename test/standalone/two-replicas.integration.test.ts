@@ -22,6 +22,8 @@ describe.skipIf(!postgres)('two replicas on one PostgreSQL database', () => {
   it('lets one replica run the start-up catalog sync while the other skips it', async () => {
     const { catalogSynced } = await import('../harness/production-world');
     await catalogSynced(await world.db());
+    // The status row is written before the replica's log line reaches this process: wait for the line, then count.
+    await expect.poll(() => syncRunsIn(servers), { timeout: 30_000 }).toBeGreaterThan(0);
     expect(syncRunsIn(servers)).toBe(1);
   });
 
