@@ -5,7 +5,6 @@ import { sweepExpiredGrants } from './expiry-sweeper';
 import { runDueProvisioningJobs } from './provisioning-worker';
 import { reconcileAssignments } from './reconcile-assignments';
 import { revokeGrant, TOKENS_STAY_VALID } from './revoke-grant';
-import { saveApprovalRule } from '@/lib/approvals/approval-rules';
 import { GROUPS, ordersAssignmentsOf, ordersTokenRoles, USERS } from '@/test/harness/access-fixture';
 import {
   ada,
@@ -18,6 +17,7 @@ import {
   withTenant,
   worker,
   writeRoleId,
+  grantOrdersWriteThroughGroup,
 } from '@/test/harness/access-world';
 import type { Kysely } from 'kysely';
 import type { Database } from '@/lib/db/types';
@@ -87,14 +87,7 @@ describeEngines('grant lifecycle', (engine) => {
   it('removes a group grant by removing the membership', async () => {
     const { db } = await engine.openMigrated();
     await prepare(db);
-    await saveApprovalRule(db, priya, {
-      apiId: 'orders',
-      roleValue: 'Orders.Write',
-      autoApprove: false,
-      stages: 1,
-      maxDays: 30,
-      groupId: GROUPS.ordersWriters.id,
-    });
+    await grantOrdersWriteThroughGroup(db);
     const id = await activeGrant(db, writeRoleId);
     await revokeGrant(db, ada, id, { expectedVersion: Number((await requestRow(db, id)).version) });
     await runDueProvisioningJobs(db, worker);

@@ -18,6 +18,7 @@ import {
   withTenant,
   worker,
   writeRoleId,
+  grantOrdersWriteThroughGroup,
 } from '@/test/harness/access-world';
 
 const tenant = withTenant();
@@ -134,14 +135,7 @@ describeEngines('provisioning', (engine) => {
   it('grants through a group when the rule says so, and the role reaches the token through the group', async () => {
     const { db } = await engine.openMigrated();
     await prepare(db);
-    await saveApprovalRule(db, priya, {
-      apiId: 'orders',
-      roleValue: 'Orders.Write',
-      autoApprove: false,
-      stages: 1,
-      maxDays: 30,
-      groupId: GROUPS.ordersWriters.id,
-    });
+    await grantOrdersWriteThroughGroup(db);
     const id = await approvedRequest(db, ada, writeRoleId);
     await runDueProvisioningJobs(db, worker);
     expect(await requestRow(db, id)).toMatchObject({

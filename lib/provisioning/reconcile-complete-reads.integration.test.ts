@@ -7,8 +7,17 @@ import type { Database } from '@/lib/db/types';
 import { runDueProvisioningJobs } from './provisioning-worker';
 import { reconcileAssignments } from './reconcile-assignments';
 import { GROUPS, ORDERS_APP, scriptFaults } from '@/test/harness/access-fixture';
-import { saveApprovalRule } from '@/lib/approvals/approval-rules';
-import { ada, approvedRequest, prepare, priya, readRoleId, requestRow, withTenant, worker, writeRoleId } from '@/test/harness/access-world';
+import {
+  ada,
+  approvedRequest,
+  prepare,
+  readRoleId,
+  requestRow,
+  withTenant,
+  worker,
+  writeRoleId,
+  grantOrdersWriteThroughGroup,
+} from '@/test/harness/access-world';
 
 const tenant = withTenant();
 // More than the 10,000 items paged reads used to stop at; Graph pages appRoleAssignedTo 100 at a time.
@@ -82,14 +91,7 @@ describeEngines('reconciliation reads everything', (engine) => {
   it('records no removal when a later read of the same run fails', async () => {
     const { db } = await engine.openMigrated();
     const direct = await activeGrant(db);
-    await saveApprovalRule(db, priya, {
-      apiId: 'orders',
-      roleValue: 'Orders.Write',
-      autoApprove: false,
-      stages: 1,
-      maxDays: 30,
-      groupId: GROUPS.ordersWriters.id,
-    });
+    await grantOrdersWriteThroughGroup(db);
     const throughGroup = await approvedRequest(db, ada, writeRoleId);
     await runDueProvisioningJobs(db, worker);
     expect((await requestRow(db, throughGroup)).status).toBe('active');

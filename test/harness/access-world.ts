@@ -7,6 +7,7 @@ import type { Database } from '@/lib/db/types';
 import { forgetHeldRoles } from '@/lib/directory/held-roles';
 import { submitRequest } from '@/lib/approvals/submit-request';
 import { decideRequest } from '@/lib/approvals/decide-request';
+import { saveApprovalRule } from '@/lib/approvals/approval-rules';
 import { demoUser, GROUPS, ORDERS_APP, seedCatalog, startAccessFixture, USERS, type AccessFixture } from './access-fixture';
 
 export const ada = demoUser('ada') as PortalUser;
@@ -53,6 +54,18 @@ export function withTenant(): () => AccessFixture {
 
 export async function prepare(db: Kysely<Database>): Promise<void> {
   await seedCatalog(db);
+}
+
+/** The rule that grants Orders.Write through membership of the Orders writers group, saved by priya (an admin). */
+export async function grantOrdersWriteThroughGroup(db: Kysely<Database>): Promise<void> {
+  await saveApprovalRule(db, priya, {
+    apiId: 'orders',
+    roleValue: 'Orders.Write',
+    autoApprove: false,
+    stages: 1,
+    maxDays: 30,
+    groupId: GROUPS.ordersWriters.id,
+  });
 }
 
 /** A request by `who` approved by olivia (the Orders owner), with its job queued. */
