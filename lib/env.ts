@@ -47,6 +47,8 @@ export interface RoleportConfig {
   privateGatewayHosts: string[];
   /** Per-request limit on every ARM, Graph and token call Roleport makes as itself (each retry gets its own). */
   azureRequestTimeoutMs: number;
+  /** Audiences an Event Grid delivery's Entra token may carry: the app the event subscription names. */
+  eventGridAudiences: string[];
 }
 
 export interface CloudConfig {
@@ -111,6 +113,9 @@ const commonSchema = z.object({
   AUDIT_HMAC_KEY: optional(auditKey),
   ROLEPORT_AZURE_TIMEOUT_SECONDS: optional(z.coerce.number().int().min(1).max(300)),
   DATABASE_AUTH: optional(z.enum(['password', 'entra'], { error: 'must be password or entra' })),
+  ROLEPORT_EVENT_GRID_AUDIENCE: optional(
+    z.string().regex(/^[^\s,]+(\s*,\s*[^\s,]+)*$/, 'must list application ids or App ID URIs, comma-separated'),
+  ),
 });
 
 const azureSchema = z.object({
@@ -254,6 +259,7 @@ export function loadConfig(env: Env = process.env): RoleportConfig {
     const cloud = AZURE_CLOUDS[azureCloudOf(az)];
     return {
       ...base,
+      eventGridAudiences: eventGridAudiences(common.ROLEPORT_EVENT_GRID_AUDIENCE, az.AZURE_CLIENT_ID),
       mode: 'azure',
       tenantId: az.AZURE_TENANT_ID,
       clientId: az.AZURE_CLIENT_ID,
@@ -273,7 +279,13 @@ export function loadConfig(env: Env = process.env): RoleportConfig {
       database: databaseConfig(az.DATABASE_URL, common.ROLEPORT_DATA_DIR, common.DATABASE_AUTH),
     };
   }
-  return { ...base, ...localConfig(env, common) };
+  const local = localConfig(env, common);
+  return { ...base, ...local, eventGridAudiences: eventGridAudiences(common.ROLEPORT_EVENT_GRID_AUDIENCE, local.clientId) };
+}
+
+/** By default Roleport's own registration, named either way a subscription may name it (application id or App ID URI). */
+function eventGridAudiences(value: string | undefined, clientId: string): string[] {
+  return value ? value.split(',').map((a) => a.trim()) : [clientId, `api://${clientId}`];
 }
 
 function localConfig(env: Env, common: z.infer<typeof commonSchema>) {

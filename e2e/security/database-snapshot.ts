@@ -17,6 +17,8 @@ const MOVING_TABLES = new Set([
   'rate_limit_counter',
   'audit_checkpoint',
   'reconciliation_run',
+  'catalog_event_receipt',
+  'catalog_refresh_queue',
 ]);
 
 /** A read-only view of the e2e portal's SQLite database, to prove a refused input left every table as it was. */

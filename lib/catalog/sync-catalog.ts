@@ -24,7 +24,7 @@ import { buildApiIndex } from './build-api-index';
 import { readServiceSnapshot, writeServiceSnapshot, type ServiceSnapshot } from './catalog-settings';
 import { AppResolver } from './resolve-api-app';
 import { acquireSyncLease, releaseSyncLease } from './sync-lease';
-import { markApiSyncError, removeApisNotIn, writeApiIndex, writeApp, writeProducts, type ProductData } from './write-index';
+import { markApiSyncError, removeApi, removeApisNotIn, writeApiIndex, writeApp, writeProducts, type ProductData } from './write-index';
 
 const ARM_CONCURRENCY = 8;
 const GRAPH_CONCURRENCY = 8;
@@ -177,7 +177,16 @@ export async function syncOneApi(db: Kysely<Database>, apiId: string): Promise<S
   return withLease(db, `api:${apiId}`, async (report) => {
     const { arm, graph, apps } = newGates();
     try {
-      const [api, productIds] = await Promise.all([arm.run(() => getApi(apiId)), arm.run(() => listApiProductIds(apiId))]);
+      let api: ApimApi;
+      let productIds: string[];
+      try {
+        [api, productIds] = await Promise.all([arm.run(() => getApi(apiId)), arm.run(() => listApiProductIds(apiId))]);
+      } catch (error) {
+        // Deleted in APIM (an APIDeleted event, or an admin refreshing a page that is gone): it leaves the index.
+        if ((error as { statusCode?: number }).statusCode !== 404) throw error;
+        await removeApi(db, apiId);
+        return;
+      }
       const rows = await db.selectFrom('catalog_product').selectAll().execute();
       const products = rows.map((row) => {
         const data = JSON.parse(row.data) as ProductData;

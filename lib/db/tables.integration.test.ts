@@ -25,6 +25,8 @@ const INSERT_ORDER: Array<keyof Database> = [
   'audit_event',
   'audit_checkpoint',
   'rate_limit_counter',
+  'catalog_event_receipt',
+  'catalog_refresh_queue',
 ];
 
 async function errorOf(promise: Promise<unknown>): Promise<unknown> {

@@ -251,6 +251,24 @@ export interface RateLimitCounterTable extends Timestamps {
   expires_at: string;
 }
 
+/** An Event Grid event taken in (its id), so a redelivery is recognised on every replica. */
+export interface CatalogEventReceiptTable extends Timestamps {
+  event_id: string;
+  event_type: string;
+  subject: string;
+  received_at: string;
+}
+
+/** A targeted catalog refresh waiting to run: `api:<id>` or `product:<id>`; claimed by one replica at a time. */
+export interface CatalogRefreshQueueTable extends Timestamps {
+  target: string;
+  due_at: string;
+  reason: string;
+  generation: Generated<number>;
+  claimed_by: string | null;
+  claimed_until: string | null;
+}
+
 export interface Database {
   catalog_product: CatalogProductTable;
   catalog_api: CatalogApiTable;
@@ -271,6 +289,8 @@ export interface Database {
   reconciliation_run: ReconciliationRunTable;
   audit_checkpoint: AuditCheckpointTable;
   rate_limit_counter: RateLimitCounterTable;
+  catalog_event_receipt: CatalogEventReceiptTable;
+  catalog_refresh_queue: CatalogRefreshQueueTable;
 }
 
 export type AccessRequestRow = Selectable<AccessRequestTable>;
