@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
 import type { Database } from '@/lib/db/types';
+import { getConfig } from '@/lib/env';
 import { startPollLoop, type PollLoop } from '@/lib/server/jobs/poll-loop';
 import { processSingleton } from '@/lib/server/state/process-singleton';
 import { syncOneApi } from '../sync-catalog';
@@ -24,7 +25,9 @@ export function wakeCatalogRefresh(): void {
 async function runOne(db: Kysely<Database>, claim: ClaimedRefresh): Promise<void> {
   const target = parseTargetKey(claim.target);
   if (target?.kind === 'api') {
-    const report = await syncOneApi(db, target.apiId);
+    // App registrations read by the last full sync are reused: Entra publishes no event for them, and the sync re-reads
+    // every one each interval.
+    const report = await syncOneApi(db, target.apiId, { reuseAppsReadWithinMs: getConfig().catalogSyncIntervalMinutes * 60_000 });
     // Another replica (or an admin) is refreshing the same API: its run may have started before the change.
     if (report.status === 'skipped') {
       await enqueueRefresh(db, target, claim.reason);
