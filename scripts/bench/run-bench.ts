@@ -7,6 +7,7 @@ import { startEmulator, type RunningEmulator } from '../../emulator/start';
 import type { Database } from '../../lib/db/types';
 import { measureAccess } from './access-bench';
 import { waitForFullSync } from './catalog-sync';
+import { firstLoadJs, firstLoadJsTable } from './first-load-js';
 import { ms, summaryTable } from './numbers';
 import { summaryRows } from './summary-rows';
 import { runPagePhase } from './page-phase';
@@ -17,7 +18,8 @@ const LATENCY_MS = 100;
 const THROTTLE = { burst: 250, refillPerSecond: 25 };
 const SESSIONS = 10;
 const WARM_VIEWS = 20;
-const BASE_PORT = 10443;
+// Ports can be moved when another run uses the defaults on the same machine.
+const BASE_PORT = Number(process.env.BENCH_EMULATOR_PORT ?? 10443);
 const FRESHNESS_WRITES = 20;
 
 const paths: BenchPaths = {
@@ -25,7 +27,7 @@ const paths: BenchPaths = {
   dataDir: '.data/bench',
   emulatorFile: path.resolve('.local/emulator-bench.json'),
   caPem: path.resolve('.local/ca.pem'),
-  port: 3200,
+  port: Number(process.env.BENCH_PORT ?? 3200),
 };
 
 /** Counts ARM reads the throttle let through and those it refused (the stats endpoint counts both as requests). */
@@ -79,6 +81,8 @@ export async function runBench(options: { build: boolean }): Promise<number> {
   process.once('SIGTERM', onSignal);
   try {
     buildPortal(paths, !options.build);
+    const js = firstLoadJs(paths.distDir);
+    console.log(`First-load JavaScript per route (gzip), from the build in ${paths.distDir}:\n${firstLoadJsTable(js)}`);
     emulator = await startEmulator({
       ports: { entra: BASE_PORT, graph: BASE_PORT + 1, arm: BASE_PORT + 2, gateway: BASE_PORT + 3 },
       seed: SCALE,
@@ -188,6 +192,7 @@ export async function runBench(options: { build: boolean }): Promise<number> {
       access,
       graphMs: trip.graphMs,
       freshness,
+      js,
     });
     const load = loadavg()
       .map((n) => n.toFixed(1))

@@ -1,5 +1,6 @@
 // The summary table's rows: each measured number beside its target from the issues.
 import type { AccessResults } from './access-bench';
+import type { RouteJs } from './first-load-js';
 import { ms, type SummaryRow } from './numbers';
 
 export interface PageRow {
@@ -20,6 +21,7 @@ export interface SummaryInput {
   access: AccessResults;
   graphMs: number;
   freshness: { p50: number; p95: number; missed: number; samples: number[] };
+  js: RouteJs[];
 }
 
 export function summaryRows(input: SummaryInput): SummaryRow[] {
@@ -57,6 +59,14 @@ export function summaryRows(input: SummaryInput): SummaryRow[] {
       target: 5000,
       kind: 'max',
       detail: `p50 ${ms(input.freshness.p50)}, n=${input.freshness.samples.length}, ${input.freshness.missed} missed`,
+    },
+    {
+      name: 'First-load JS, heaviest route (KB gzip)',
+      value: (input.js[0]?.gzipBytes ?? Number.NaN) / 1024,
+      unit: ' KB',
+      target: 130,
+      kind: 'max',
+      detail: `${input.js[0]?.route ?? 'n/a'}; lightest ${input.js.at(-1)?.route ?? 'n/a'} ${((input.js.at(-1)?.gzipBytes ?? 0) / 1024).toFixed(1)} KB`,
     },
     {
       name: 'Approval → assignment p95 (Graph RTTs)',
