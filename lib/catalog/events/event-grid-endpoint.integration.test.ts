@@ -169,6 +169,8 @@ describe('the Event Grid endpoint', () => {
     expect(validation.status).toBe(200);
     expect(await validation.json()).toEqual({ validationResponse: 'code-123' });
     expect((await deliver({ hello: 'world' }, token)).status).toBe(400);
+    // Past Event Grid's 1 MB per delivery.
+    expect((await deliver(apiEvent('big', 'x'.repeat(1100 * 1024)), token)).status).toBe(413);
   });
 
   it('refreshes once for an event delivered twice', async () => {
