@@ -8,11 +8,13 @@ import { getConfig } from '@/lib/env';
 import { runDueProvisioningJobs } from '@/lib/provisioning/provisioning-worker';
 import { NOTIFICATIONS_MAILBOX } from '@/emulator/seed/demo-tenant';
 import { scriptFaults, USERS } from '@/test/harness/access-fixture';
-import { ada, olivia, prepare, readRoleId, withTenant, worker } from '@/test/harness/access-world';
+import { ada, approvedRequest, olivia, prepare, readRoleId, withTenant, worker, writeRoleId } from '@/test/harness/access-world';
+import { isoAfter } from '@/lib/db/clock';
 import { describeEngines } from '@/test/harness/database-engines';
 import { deliverNotifications } from './deliver-notifications';
 import { fanOutNotifications } from './fan-out-notifications';
 import { defaultPreferences, savePreferences } from './notification-preferences';
+import { queueExpiringGrants } from './queue-expiring-grants';
 import { queueNotification } from './queue-notification';
 
 const tenant = withTenant();
@@ -117,6 +119,35 @@ describeEngines('notifications', (engine) => {
     // Olivia kept email for waiting requests but turned their bell items off.
     expect((await mails()).map((m) => m.to[0])).toContain(USERS.olivia.userPrincipalName);
     expect(await bell(db, USERS.olivia.oid)).toEqual([]);
+  });
+
+  it('tells the holder once, 7 days ahead, that a grant ends; a grant ending later is not mentioned yet', async () => {
+    const { db } = await engine.openMigrated();
+    await prepare(db);
+    const soon = await approvedRequest(db, ada, readRoleId);
+    const later = await approvedRequest(db, ada, writeRoleId);
+    await runDueProvisioningJobs(db, worker);
+    await db
+      .updateTable('access_request')
+      .set({ expires_at: isoAfter(5 * 86_400_000) })
+      .where('id', '=', soon)
+      .execute();
+    await db
+      .updateTable('access_request')
+      .set({ expires_at: isoAfter(10 * 86_400_000) })
+      .where('id', '=', later)
+      .execute();
+    await notify(db);
+    await control('mail', { method: 'DELETE' });
+    expect(await queueExpiringGrants(db)).toBe(1);
+    expect(await queueExpiringGrants(db)).toBe(1);
+    await notify(db);
+    await notify(db);
+    const ending = (await mails()).filter((m) => m.subject.startsWith('Your access ends in 7 days'));
+    expect(ending.map((m) => [m.to[0], m.subject])).toEqual([
+      [USERS.ada.userPrincipalName, 'Your access ends in 7 days: Orders.Read on orders'],
+    ]);
+    expect(ending[0]!.content).toContain(`/requests/${soon}`);
   });
 
   it('a failing Teams webhook is retried later, and neither its secret URL nor anything else secret reaches the log or the row', async () => {

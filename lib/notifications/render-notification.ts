@@ -51,11 +51,8 @@ export function renderNotification(kind: NotificationKind, p: NotificationPayloa
       return {
         kind,
         subject: `Your access ends in 7 days: ${role}`,
-        lines: [`Your ${role} ends on ${day(p.expiresAt ?? '')}.`, 'Request it again if you still need it.'],
-        link: {
-          path: `/requests/new?api=${encodeURIComponent(p.apiId)}&role=${encodeURIComponent(p.roleId)}&renew=${p.requestId}`,
-          label: 'Request a renewal',
-        },
+        lines: [`Your ${role} ends on ${day(p.expiresAt ?? '')}.`, 'If you still need it after that, request it again when it ends.'],
+        link: requestLink,
       };
     case 'provisioning-failed':
       return {
