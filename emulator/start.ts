@@ -14,11 +14,21 @@ import { FaultState } from './faults/fault-state';
 import type { ThrottleSettings } from './faults/token-bucket';
 import { createGraphHandler } from './graph/graph-handler';
 import { createSurfaceServer, type SurfaceServer } from './http/surface-server';
-import { APIM, DEMO_PASSWORD, PORTAL_APP, ROLEPORT_MANAGED_IDENTITY, TENANT_ID, USERS } from './seed/demo-tenant';
+import {
+  APIM,
+  DEMO_PASSWORD,
+  NOTIFICATIONS_MAILBOX,
+  PORTAL_APP,
+  ROLEPORT_MANAGED_IDENTITY,
+  TEAMS_CHANNEL,
+  TENANT_ID,
+  USERS,
+} from './seed/demo-tenant';
 import { MANAGED_IDENTITY_PATH } from './entra/managed-identity-endpoint';
 import { seedDirectory } from './seed/directory-seed';
 import { ROLES_BY_NAME, seedRbac } from './seed/rbac-seed';
 import type { RbacState } from './arm/rbac';
+import { TeamsChannels } from './teams/teams-channel';
 import { ensureCertificates } from './tls/ensure-certificates';
 
 export const ALL_SURFACES: SurfaceName[] = ['entra', 'graph', 'arm', 'gateway'];
@@ -57,6 +67,8 @@ export interface EmulatorConnection {
   portal: { clientId: string; clientSecret: string };
   cloud: CloudName;
   users: { oid: string; userPrincipalName: string; displayName: string; password: string }[];
+  /** Where local mode sends notifications: the shared mailbox Graph's sendMail sends from, and a Teams incoming webhook. */
+  notifications: { mailFrom: string; teamsWebhookUrl: string };
 }
 
 export interface RunningEmulator {
@@ -70,6 +82,8 @@ export interface RunningEmulator {
   tokens: TokenVerifier;
   /** Azure RBAC role assignments the emulated ARM enforces. */
   rbac: RbacState;
+  /** Cards posted to the local Teams incoming webhooks. */
+  teams: TeamsChannels;
   /** What App Service / Container Apps would put in IDENTITY_ENDPOINT and IDENTITY_HEADER, and the attached identity. */
   managedIdentity: { endpoint: string; header: string; clientId: string; principalId: string };
   stop(): Promise<void>;
@@ -85,7 +99,16 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const stats = new RequestStats();
   // The control handler is built before the ports (and so the URLs) are known.
   const known: { urls?: EmulatorUrls; permissions?: PermissionTargets } = {};
-  const control = createControlHandler({ faults, stats, urls: () => known.urls!, surfaces, permissions: () => known.permissions });
+  const teams = new TeamsChannels();
+  const control = createControlHandler({
+    faults,
+    stats,
+    urls: () => known.urls!,
+    surfaces,
+    permissions: () => known.permissions,
+    mail: () => known.permissions?.directory.sentMail,
+    teams,
+  });
 
   const servers = new Map<SurfaceName, SurfaceServer>();
   const ports: Partial<Record<SurfaceName, number>> = {};
@@ -185,6 +208,10 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       displayName: u.displayName,
       password: DEMO_PASSWORD,
     })),
+    notifications: {
+      mailFrom: NOTIFICATIONS_MAILBOX.userPrincipalName,
+      teamsWebhookUrl: `${urls.authorityHost}/_emulator/teams/${TEAMS_CHANNEL}`,
+    },
   };
   if (options.writeConnectionFile) {
     const file = resolve(options.connectionFile ?? resolve(localDir, 'emulator.json'));
@@ -201,6 +228,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     stats,
     tokens,
     rbac,
+    teams,
     managedIdentity,
     stop: async () => {
       await Promise.all([...servers.values()].map((s) => s.close()));

@@ -4,6 +4,7 @@ import { startAuditCheckpointWorker } from '@/lib/audit/audit-checkpoint-worker'
 import { startCatalogScheduler } from '@/lib/catalog/catalog-scheduler';
 import { portalDatabase } from '@/lib/db/portal-database';
 import { getConfig } from '@/lib/env';
+import { startNotificationWorker } from '@/lib/notifications/notification-worker';
 import { startWebhookDelivery } from '@/lib/notifications/webhook-delivery';
 import { observeQueueDepth } from '@/lib/observability/portal-metrics';
 import { startExpirySweeper } from '@/lib/provisioning/expiry-sweeper';
@@ -26,7 +27,8 @@ const background = processSingleton('backgroundWork', (): { current?: Promise<Ba
 
 /**
  * Starts the in-process workers once per server process: catalog sync, provisioning (woken by approvals), the expiry
- * sweep, reconciliation, audit checkpoints, and webhook delivery when ROLEPORT_WEBHOOK_URL is set. Safe on several
+ * sweep, reconciliation, audit checkpoints, notifications (bell, email, Teams), and webhook delivery when
+ * ROLEPORT_WEBHOOK_URL is set. Safe on several
  * replicas (PostgreSQL).
  */
 export function startBackgroundWork(): Promise<BackgroundWork> {
@@ -42,6 +44,8 @@ async function start(): Promise<BackgroundWork> {
   const loops = [startProvisioningWorker(db, { workerId, pollMs: 2000 }), startExpirySweeper(db, { intervalMs: 60_000 })];
   const { webhookUrl: url, webhookSecret: secret, webhookRetentionDays: retentionDays } = config;
   if (url && secret) loops.push(startWebhookDelivery(db, { url, secret, retentionDays }));
+  const { publicUrl, notifyMailFrom: mailFrom, teamsWebhookUrl } = config;
+  loops.push(startNotificationWorker(db, { publicUrl, mailFrom, teamsWebhookUrl }));
   const reconcile = startReconcileScheduler(db, config.reconcileIntervalMinutes);
   const audit = startAuditCheckpointWorker(db);
   observeQueueDepth(() => provisioningQueueDepth(db));
