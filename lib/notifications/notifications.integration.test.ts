@@ -148,6 +148,10 @@ describeEngines('notifications', (engine) => {
       [USERS.ada.userPrincipalName, 'Your access ends in 7 days: Orders.Read on orders'],
     ]);
     expect(ending[0]!.content).toContain(`/requests/${soon}`);
+    // My access lists the grant ending within the week on its own, at the top.
+    const page = await loadMyAccessPage(ada, db);
+    expect(page.endingSoon.map((g) => [g.requestId, g.roleValue])).toEqual([[soon, 'Orders.Read']]);
+    expect(Object.keys(page.endsOf).sort()).toEqual(['orders:Orders.Read', 'orders:Orders.Write']);
   });
 
   it('a failing Teams webhook is retried later, and neither its secret URL nor anything else secret reaches the log or the row', async () => {
