@@ -10,6 +10,7 @@ import { NOTIFICATIONS_MAILBOX } from '@/emulator/seed/demo-tenant';
 import { scriptFaults, USERS } from '@/test/harness/access-fixture';
 import { ada, approvedRequest, olivia, prepare, readRoleId, withTenant, worker, writeRoleId } from '@/test/harness/access-world';
 import { isoAfter } from '@/lib/db/clock';
+import { loadMyAccessPage } from '@/lib/requests/load-my-access-page';
 import { describeEngines } from '@/test/harness/database-engines';
 import { deliverNotifications } from './deliver-notifications';
 import { fanOutNotifications } from './fan-out-notifications';
@@ -149,6 +150,10 @@ describeEngines('notifications', (engine) => {
       [USERS.ada.userPrincipalName, 'Your access ends in 7 days: Orders.Read on orders'],
     ]);
     expect(ending[0]!.content).toContain(`/requests/${soon}`);
+    // My access lists the grant ending within the week on its own, at the top.
+    const page = await loadMyAccessPage(ada, db);
+    expect(page.endingSoon.map((g) => [g.requestId, g.roleValue])).toEqual([[soon, 'Orders.Read']]);
+    expect(Object.keys(page.endsOf).sort()).toEqual(['orders:Orders.Read', 'orders:Orders.Write']);
 
     // A month on, sent messages, read bell items and their events are purged; unread bell items stay.
     const unread = await db
