@@ -51,6 +51,8 @@ export interface RoleportConfig {
   notifyMailFrom?: string;
   /** A Teams channel's incoming webhook that receives the team's notifications as Adaptive Cards (a secret URL). */
   teamsWebhookUrl?: string;
+  /** Audiences an Event Grid delivery's Entra token may carry: the app the event subscription names. */
+  eventGridAudiences: string[];
 }
 
 export interface CloudConfig {
@@ -120,6 +122,9 @@ const commonSchema = z.object({
   ),
   // The URL carries the webhook's secret token; cards describe who asked for what: only over TLS, in both modes.
   TEAMS_WEBHOOK_URL: optional(httpsUrl),
+  ROLEPORT_EVENT_GRID_AUDIENCE: optional(
+    z.string().regex(/^[^\s,]+(\s*,\s*[^\s,]+)*$/, 'must list application ids or App ID URIs, comma-separated'),
+  ),
 });
 
 const azureSchema = z.object({
@@ -267,6 +272,7 @@ export function loadConfig(env: Env = process.env): RoleportConfig {
     const cloud = AZURE_CLOUDS[azureCloudOf(az)];
     return {
       ...base,
+      eventGridAudiences: eventGridAudiences(common.ROLEPORT_EVENT_GRID_AUDIENCE, az.AZURE_CLIENT_ID),
       mode: 'azure',
       tenantId: az.AZURE_TENANT_ID,
       clientId: az.AZURE_CLIENT_ID,
@@ -286,7 +292,13 @@ export function loadConfig(env: Env = process.env): RoleportConfig {
       database: databaseConfig(az.DATABASE_URL, common.ROLEPORT_DATA_DIR, common.DATABASE_AUTH),
     };
   }
-  return { ...base, ...localConfig(env, common) };
+  const local = localConfig(env, common);
+  return { ...base, ...local, eventGridAudiences: eventGridAudiences(common.ROLEPORT_EVENT_GRID_AUDIENCE, local.clientId) };
+}
+
+/** By default Roleport's own registration, named either way a subscription may name it (application id or App ID URI). */
+function eventGridAudiences(value: string | undefined, clientId: string): string[] {
+  return value ? value.split(',').map((a) => a.trim()) : [clientId, `api://${clientId}`];
 }
 
 function localConfig(env: Env, common: z.infer<typeof commonSchema>) {

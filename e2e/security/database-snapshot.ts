@@ -21,6 +21,8 @@ const MOVING_TABLES = new Set([
   'reconciliation_run',
   'notification_event',
   'notification_delivery',
+  'catalog_event_receipt',
+  'catalog_refresh_queue',
 ]);
 
 /** A read-only view of the e2e portal's SQLite database, to prove a refused input left every table as it was. */

@@ -89,6 +89,17 @@ export const EXPECTED: Record<string, Row> = {
   'route GET /api/auth/[...nextauth]': open,
   // POST /api/auth/session without next-auth's CSRF token: refused alike for everyone.
   'route POST /api/auth/[...nextauth]': row('badrequest', 'badrequest', 'badrequest', 'badrequest', 'badrequest', 'badrequest'),
+  // Event Grid deliveries need Event Grid's Entra token, which no session cookie stands in for.
+  'route POST /api/events/apim': row(
+    'unauthenticated',
+    'unauthenticated',
+    'unauthenticated',
+    'unauthenticated',
+    'unauthenticated',
+    'unauthenticated',
+  ),
+  // The CloudEvents handshake without the WebHook-Request-Origin header it needs.
+  'route OPTIONS /api/events/apim': row('badrequest', 'badrequest', 'badrequest', 'badrequest', 'badrequest', 'badrequest'),
 
   // Server actions: probes with made-up ids, so that passing authorization shows as the data layer's refusal.
   'action app/(admin)/admin/access/actions.ts#reconcileNowAction': row(

@@ -60,6 +60,19 @@ export const PORTAL_APP = {
   redirectUris: ['http://localhost:3000/api/auth/callback/azure-ad'],
 } as const;
 
+/**
+ * Azure Event Grid's first-party app ("Microsoft.EventGrid", learn.microsoft.com/azure/event-grid/secure-webhook-delivery)
+ * and the app role a webhook's registration grants it, `AzureEventGridSecureWebhookSubscriber`, here on Roleport's app:
+ * Event Grid delivers APIM events to Roleport with a token for that app carrying the role.
+ */
+export const EVENT_GRID = {
+  appId: '4962773b-9cdb-44cf-a8bf-237846a00ab7',
+  objectId: '4962773b-9cdb-44cf-a8bf-20000000000e',
+  servicePrincipalId: '4962773b-9cdb-44cf-a8bf-30000000000e',
+  subscriberRole: 'AzureEventGridSecureWebhookSubscriber',
+  subscriberRoleId: '9d2c6f1a-5b7e-4c3d-a8f0-60000000000a',
+} as const;
+
 /** The platform team's automation identity: Contributor on the APIM service, so tests can act as an operator. */
 export const OPERATOR_APP = {
   appId: '5e0a7c11-8f3d-4b2e-9a61-10000000000b',

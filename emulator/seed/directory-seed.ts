@@ -4,6 +4,7 @@ import type { AppRole, DirectoryApplication, PermissionScope } from '../director
 import { stableGuid } from '../http/ids';
 import {
   DEMO_PASSWORD,
+  EVENT_GRID,
   GROUPS,
   INITIAL_ASSIGNMENTS,
   NOTIFICATIONS_MAILBOX,
@@ -163,7 +164,10 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
         preAuthorizedApplications: [],
         knownClientApplications: [],
       },
-      appRoles: Object.entries(PORTAL_APP.roles).map(([value, id]) => role(id, value, ['User'])),
+      appRoles: [
+        ...Object.entries(PORTAL_APP.roles).map(([value, id]) => role(id, value, ['User'])),
+        role(EVENT_GRID.subscriberRoleId, EVENT_GRID.subscriberRole, ['Application']),
+      ],
       web: { redirectUris: [...PORTAL_APP.redirectUris, ...(options.extraRedirectUris ?? [])] },
       owners: [USERS.priya.oid],
       passwordCredentials: [
@@ -296,6 +300,23 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
     MICROSOFT_TENANT,
   );
 
+  addApp(
+    dir,
+    {
+      id: EVENT_GRID.objectId,
+      appId: EVENT_GRID.appId,
+      displayName: 'Microsoft.EventGrid',
+      identifierUris: [],
+      api: { requestedAccessTokenVersion: 1, oauth2PermissionScopes: [], preAuthorizedApplications: [], knownClientApplications: [] },
+      appRoles: [],
+      web: { redirectUris: [] },
+      owners: [],
+      firstParty: true,
+    },
+    EVENT_GRID.servicePrincipalId,
+    MICROSOFT_TENANT,
+  );
+
   // Azure Database for PostgreSQL's Entra resource: Roleport asks for tokens to it when DATABASE_AUTH=entra. Its
   // identifier URI is the documented scope's resource; the app id is the emulator's own.
   addApp(
@@ -344,6 +365,8 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
     key === 'portal' ? (PORTAL_APP.roles as Record<string, string>)[value]! : RESOURCE_APPS.find((a) => a.key === key)!.roles[value]!;
   for (const g of Object.values(GROUPS)) dir.assign(g.id, spOf(g.holds.app), roleId(g.holds.app, g.holds.role), SEEDED_AT);
   for (const a of INITIAL_ASSIGNMENTS) dir.assign(USERS[a.user].oid, spOf(a.app), roleId(a.app, a.role), SEEDED_AT);
+  // The secure webhook set-up script assigns Event Grid's service principal the subscriber role on the webhook's app.
+  dir.assign(EVENT_GRID.servicePrincipalId, PORTAL_APP.servicePrincipalId, EVENT_GRID.subscriberRoleId, SEEDED_AT);
   // Admin consent (an AllPrincipals grant) for the portal's on-behalf-of calls to the APIs that want it.
   for (const app of RESOURCE_APPS.filter((a) => a.portalDelegation === 'admin-consent'))
     dir.grantDelegated(PORTAL_APP.servicePrincipalId, app.servicePrincipalId, 'user_impersonation');

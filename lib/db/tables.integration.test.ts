@@ -28,6 +28,8 @@ const INSERT_ORDER: Array<keyof Database> = [
   'notification_event',
   'notification_delivery',
   'notification_preference',
+  'catalog_event_receipt',
+  'catalog_refresh_queue',
 ];
 
 async function errorOf(promise: Promise<unknown>): Promise<unknown> {

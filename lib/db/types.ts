@@ -291,6 +291,24 @@ export interface RateLimitCounterTable extends Timestamps {
   expires_at: string;
 }
 
+/** An Event Grid event taken in (its id), so a redelivery is recognised on every replica. */
+export interface CatalogEventReceiptTable extends Timestamps {
+  event_id: string;
+  event_type: string;
+  subject: string;
+  received_at: string;
+}
+
+/** A targeted catalog refresh waiting to run: `api:<id>` or `product:<id>`; claimed by one replica at a time. */
+export interface CatalogRefreshQueueTable extends Timestamps {
+  target: string;
+  due_at: string;
+  reason: string;
+  generation: Generated<number>;
+  claimed_by: string | null;
+  claimed_until: string | null;
+}
+
 export interface Database {
   catalog_product: CatalogProductTable;
   catalog_api: CatalogApiTable;
@@ -314,6 +332,8 @@ export interface Database {
   notification_event: NotificationEventTable;
   notification_delivery: NotificationDeliveryTable;
   notification_preference: NotificationPreferenceTable;
+  catalog_event_receipt: CatalogEventReceiptTable;
+  catalog_refresh_queue: CatalogRefreshQueueTable;
 }
 
 export type AccessRequestRow = Selectable<AccessRequestTable>;

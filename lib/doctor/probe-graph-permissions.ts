@@ -2,8 +2,8 @@ import 'server-only';
 import { graphClient } from '@/lib/azure/graph/client';
 import { isPermissionDenied, permissionDeniedMessage } from '@/lib/azure/permission-denied';
 import { REQUIRED_PERMISSIONS, type PermissionKey } from '@/lib/azure/required-permissions';
+import type { ConfigFinding } from '@/lib/config-rules/config-finding';
 import { getConfig } from '@/lib/env';
-import type { Finding } from './config-checks';
 
 /** An object id no directory object can have: writes naming it fail on content, after Graph has checked the permission. */
 const NOBODY = '00000000-0000-0000-0000-000000000000';
@@ -45,12 +45,12 @@ function probes(portalSpId: string | null, apiAppObjectIds: string[]): Partial<R
 }
 
 /** Tries every Graph application permission Roleport needs; each finding names the permission and how to grant it. */
-export async function probeGraphPermissions(portalSpId: string | null, apiAppObjectIds: string[]): Promise<Finding[]> {
+export async function probeGraphPermissions(portalSpId: string | null, apiAppObjectIds: string[]): Promise<ConfigFinding[]> {
   const graph = graphClient();
-  const findings: Finding[] = [];
+  const findings: ConfigFinding[] = [];
   for (const [key, probe] of Object.entries(probes(portalSpId, apiAppObjectIds)) as [PermissionKey, Probe | null][]) {
     const p = REQUIRED_PERMISSIONS[key];
-    const base = { id: `graph-permission:${key}`, subject: SUBJECT };
+    const base = { id: `graph-permission:${key}`, check: 'graph-permission' as const, subject: SUBJECT };
     if (!probe) {
       findings.push({ ...base, status: 'warn', title: `${p.permission}: not tried`, detail: `Nothing to try it on yet (${p.features}).` });
       continue;

@@ -207,5 +207,21 @@ export function sampleRows(requestId = randomUUID()): { [T in keyof Database]: I
       ...stamps,
     },
     notification_preference: { user_oid: 'oid-ada', kind: 'access-expiring', channel: 'email', enabled: 0, ...stamps },
+    catalog_event_receipt: {
+      event_id: randomUUID(),
+      event_type: 'Microsoft.ApiManagement.APIUpdated',
+      subject: '/apis/orders;Rev=1',
+      received_at: at,
+      ...stamps,
+    },
+    catalog_refresh_queue: {
+      target: 'api:orders',
+      due_at: at,
+      reason: 'Microsoft.ApiManagement.APIUpdated',
+      generation: 2,
+      claimed_by: null,
+      claimed_until: null,
+      ...stamps,
+    },
   };
 }
