@@ -92,7 +92,11 @@ test('Ben requests Payments.Refund: Olivia and Priya get an email and the channe
   await page.waitForTimeout(7_000);
   expect(await subjects(request, 'ben')).toEqual([APPROVED, READY]);
   expect(await subjects(request, 'olivia')).toEqual([WAITING]);
-  expect((await cards(request)).map((c) => c.card.body[0]!.text.replace(/\\/g, ''))).toEqual([WAITING, APPROVED]);
+  // The channel hears the team's side of the decision, not "your request".
+  expect((await cards(request)).map((c) => c.card.body[0]!.text.replace(/\\/g, ''))).toEqual([
+    WAITING,
+    `${USERS.ben.displayName}'s request for ${ROLE} on payments was approved`,
+  ]);
 
   // The bell: server-rendered unread count, the list, and marking read.
   await page.goto('/');

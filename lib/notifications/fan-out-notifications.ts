@@ -31,6 +31,7 @@ async function deliveriesOf(
   admins: () => Promise<string[]>,
 ) {
   const message = JSON.stringify(renderNotification(kind, payload));
+  const teamMessage = JSON.stringify(renderNotification(kind, payload, 'team'));
   const now = nowIso();
   const row = (recipient: string, channel: NotificationChannel, address: string | null) => ({
     id: randomUUID(),
@@ -39,7 +40,7 @@ async function deliveriesOf(
     recipient,
     channel,
     address,
-    message,
+    message: channel === 'teams' ? teamMessage : message,
     attempts: 0,
     next_run_at: now,
     // A bell item is delivered by being written.

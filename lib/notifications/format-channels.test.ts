@@ -34,6 +34,12 @@ describe('notification channels', () => {
     expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Open the approval queue', url: `${portal}/admin/requests` }]);
   });
 
+  it('tells the Teams channel the team\'s side of a decision, never "your request"', () => {
+    const team = renderNotification('request-decided', { ...payload, status: 'approved', actorName: 'Olivia Owens' }, 'team');
+    expect(team.subject).toBe(`${payload.requester.name}'s request for Orders.Read on orders was approved`);
+    expect(JSON.stringify(team)).not.toMatch(/your/i);
+  });
+
   it('tells the holder how to get the role into a token when access is ready, and when it ends', () => {
     const ready = renderNotification('access-ready', { ...payload, status: 'active' });
     expect(ready.subject).toBe('Your access is ready: Orders.Read on orders');

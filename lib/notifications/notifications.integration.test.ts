@@ -10,10 +10,12 @@ import { NOTIFICATIONS_MAILBOX } from '@/emulator/seed/demo-tenant';
 import { scriptFaults, USERS } from '@/test/harness/access-fixture';
 import { ada, approvedRequest, olivia, prepare, readRoleId, withTenant, worker, writeRoleId } from '@/test/harness/access-world';
 import { isoAfter } from '@/lib/db/clock';
+import { loadMyAccessPage } from '@/lib/requests/load-my-access-page';
 import { describeEngines } from '@/test/harness/database-engines';
 import { deliverNotifications } from './deliver-notifications';
 import { fanOutNotifications } from './fan-out-notifications';
 import { defaultPreferences, savePreferences } from './notification-preferences';
+import { purgeNotifications } from './purge-notifications';
 import { queueExpiringGrants } from './queue-expiring-grants';
 import { queueNotification } from './queue-notification';
 
@@ -152,6 +154,20 @@ describeEngines('notifications', (engine) => {
     const page = await loadMyAccessPage(ada, db);
     expect(page.endingSoon.map((g) => [g.requestId, g.roleValue])).toEqual([[soon, 'Orders.Read']]);
     expect(Object.keys(page.endsOf).sort()).toEqual(['orders:Orders.Read', 'orders:Orders.Write']);
+
+    // A month on, sent messages, read bell items and their events are purged; unread bell items stay.
+    const unread = await db
+      .selectFrom('notification_delivery')
+      .select('id')
+      .where('channel', '=', 'portal')
+      .where('read_at', 'is', null)
+      .execute();
+    await db.updateTable('notification_delivery').set({ read_at: new Date().toISOString() }).where('id', '=', unread[0]!.id).execute();
+    await purgeNotifications(db, new Date(Date.now() + 31 * 86_400_000));
+    const left = await db.selectFrom('notification_delivery').select(['channel', 'read_at']).execute();
+    expect(left.length).toBe(unread.length - 1);
+    expect(left.every((r) => r.channel === 'portal' && r.read_at === null)).toBe(true);
+    expect(await db.selectFrom('notification_event').select('id').execute()).toEqual([]);
   });
 
   it('a failing Teams webhook is retried later, and neither its secret URL nor anything else secret reaches the log or the row', async () => {

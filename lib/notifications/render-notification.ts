@@ -1,7 +1,7 @@
 import type { NotificationPayload } from './notification-event';
 import type { NotificationKind } from './notification-kinds';
 
-/** One message, the same words on every channel; links are paths on the portal. */
+/** One message; links are paths on the portal. */
 export interface RenderedMessage {
   kind: NotificationKind;
   subject: string;
@@ -13,8 +13,35 @@ export interface RenderedMessage {
 
 const day = (iso: string) => iso.slice(0, 10);
 
-export function renderNotification(kind: NotificationKind, p: NotificationPayload): RenderedMessage {
+/**
+ * The words of a notification. `person` speaks to its recipient (email, bell); `team` is the same news told to the
+ * team's Teams channel, where "your" would name nobody.
+ */
+export function renderNotification(
+  kind: NotificationKind,
+  p: NotificationPayload,
+  audience: 'person' | 'team' = 'person',
+): RenderedMessage {
   const role = `${p.roleValue} on ${p.apiId}`;
+  if (audience === 'team' && kind === 'request-decided') {
+    const verdict = p.status === 'rejected' ? 'rejected' : 'approved';
+    return {
+      kind,
+      subject: `${p.requester.name}'s request for ${role} was ${verdict}`,
+      lines: [`${p.actorName ?? 'An approver'} ${verdict} it.`],
+      link: { path: `/requests/${p.requestId}`, label: 'Open the request' },
+    };
+  }
+  if (audience === 'team' && kind === 'request-waiting') {
+    return {
+      kind,
+      subject: `Approval needed: ${p.requester.name} asks for ${role}`,
+      lines: [
+        `${p.requester.name} asked for ${role}. It waits for a decision by a portal admin or an owner of the API's app registration.`,
+      ],
+      link: { path: '/admin/requests', label: 'Open the approval queue' },
+    };
+  }
   const requestLink = { path: `/requests/${p.requestId}`, label: 'Open the request' };
   switch (kind) {
     case 'request-waiting':
