@@ -14,11 +14,22 @@ import { FaultState } from './faults/fault-state';
 import type { ThrottleSettings } from './faults/token-bucket';
 import { createGraphHandler } from './graph/graph-handler';
 import { createSurfaceServer, type SurfaceServer } from './http/surface-server';
-import { APIM, DEMO_PASSWORD, EVENT_GRID, PORTAL_APP, ROLEPORT_MANAGED_IDENTITY, TENANT_ID, USERS } from './seed/demo-tenant';
+import {
+  APIM,
+  DEMO_PASSWORD,
+  EVENT_GRID,
+  NOTIFICATIONS_MAILBOX,
+  PORTAL_APP,
+  ROLEPORT_MANAGED_IDENTITY,
+  TEAMS_CHANNEL,
+  TENANT_ID,
+  USERS,
+} from './seed/demo-tenant';
 import { MANAGED_IDENTITY_PATH } from './entra/managed-identity-endpoint';
 import { seedDirectory } from './seed/directory-seed';
 import { ROLES_BY_NAME, seedRbac } from './seed/rbac-seed';
 import type { RbacState } from './arm/rbac';
+import { TeamsChannels } from './teams/teams-channel';
 import { ensureCertificates } from './tls/ensure-certificates';
 import { apimEventFor, EventGridPublisher, type EventSubscription } from './eventgrid/publisher';
 import { mintAccessToken } from './entra/mint-tokens';
@@ -62,6 +73,8 @@ export interface EmulatorConnection {
   portal: { clientId: string; clientSecret: string };
   cloud: CloudName;
   users: { oid: string; userPrincipalName: string; displayName: string; password: string }[];
+  /** Where local mode sends notifications: the shared mailbox Graph's sendMail sends from, and a Teams incoming webhook. */
+  notifications: { mailFrom: string; teamsWebhookUrl: string };
 }
 
 export interface RunningEmulator {
@@ -75,6 +88,8 @@ export interface RunningEmulator {
   tokens: TokenVerifier;
   /** Azure RBAC role assignments the emulated ARM enforces. */
   rbac: RbacState;
+  /** Cards posted to the local Teams incoming webhooks. */
+  teams: TeamsChannels;
   /** Azure Event Grid: delivers APIM's events for ARM writes to the subscribed webhook. */
   eventGrid: EventGridPublisher;
   /** What App Service / Container Apps would put in IDENTITY_ENDPOINT and IDENTITY_HEADER, and the attached identity. */
@@ -92,7 +107,16 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const stats = new RequestStats();
   // The control handler is built before the ports (and so the URLs) are known.
   const known: { urls?: EmulatorUrls; permissions?: PermissionTargets } = {};
-  const control = createControlHandler({ faults, stats, urls: () => known.urls!, surfaces, permissions: () => known.permissions });
+  const teams = new TeamsChannels();
+  const control = createControlHandler({
+    faults,
+    stats,
+    urls: () => known.urls!,
+    surfaces,
+    permissions: () => known.permissions,
+    mail: () => known.permissions?.directory.sentMail,
+    teams,
+  });
 
   const servers = new Map<SurfaceName, SurfaceServer>();
   const ports: Partial<Record<SurfaceName, number>> = {};
@@ -212,6 +236,10 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       displayName: u.displayName,
       password: DEMO_PASSWORD,
     })),
+    notifications: {
+      mailFrom: NOTIFICATIONS_MAILBOX.userPrincipalName,
+      teamsWebhookUrl: `${urls.authorityHost}/_emulator/teams/${TEAMS_CHANNEL}`,
+    },
   };
   if (options.writeConnectionFile) {
     const file = resolve(options.connectionFile ?? resolve(localDir, 'emulator.json'));
@@ -228,6 +256,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     stats,
     tokens,
     rbac,
+    teams,
     managedIdentity,
     eventGrid,
     stop: async () => {

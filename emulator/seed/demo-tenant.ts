@@ -32,6 +32,19 @@ export const USERS = {
 
 export type DemoUserKey = keyof typeof USERS;
 
+/**
+ * The shared mailbox Roleport sends notifications from. Exchange Online creates a shared mailbox with a user account
+ * whose sign-in is blocked (learn.microsoft.com/microsoft-365/admin/email/about-shared-mailboxes), so nobody signs in as it.
+ */
+export const NOTIFICATIONS_MAILBOX = {
+  oid: '0a1d5c3e-9999-4a6b-8e21-000000000009',
+  userPrincipalName: `roleport-notifications@${TENANT_DOMAIN}`,
+  displayName: 'Roleport notifications',
+} as const;
+
+/** The local Teams incoming webhook's channel segment (`/_emulator/teams/<channel>`). */
+export const TEAMS_CHANNEL = 'api-access';
+
 /** The portal's own app registration (confidential client, exposes access_as_user, defines Portal.Admin). */
 export const PORTAL_APP = {
   appId: '9d2c6f1a-5b7e-4c3d-a8f0-10000000000a',

@@ -7,6 +7,7 @@ import {
   EVENT_GRID,
   GROUPS,
   INITIAL_ASSIGNMENTS,
+  NOTIFICATIONS_MAILBOX,
   OPERATOR_APP,
   PORTAL_APP,
   RESOURCE_APPS,
@@ -36,6 +37,7 @@ export const GRAPH_APP_ROLES: Record<string, string> = {
   'Application.ReadWrite.OwnedBy': '18a4783c-866b-4cc7-a460-3d5e5662c884',
   'Directory.Read.All': '7ab1d382-f21e-4acd-a863-ba3e13f7da61',
   'DelegatedPermissionGrant.ReadWrite.All': '8e8e4742-1d95-4f68-9d56-6ee75648c72a',
+  'Mail.Send': 'b633e1c5-b582-4048-a93e-9f11b44c7e96',
 };
 
 /**
@@ -57,6 +59,7 @@ export const PORTAL_GRAPH_PERMISSIONS = [
   'DelegatedPermissionGrant.Read.All',
   'Group.Read.All',
   'GroupMember.ReadWrite.All',
+  'Mail.Send',
   'User.Read.All',
 ];
 
@@ -136,6 +139,17 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
       password: DEMO_PASSWORD,
     });
   }
+  dir.users.set(NOTIFICATIONS_MAILBOX.oid, {
+    id: NOTIFICATIONS_MAILBOX.oid,
+    userPrincipalName: NOTIFICATIONS_MAILBOX.userPrincipalName,
+    displayName: NOTIFICATIONS_MAILBOX.displayName,
+    givenName: null,
+    surname: null,
+    mail: NOTIFICATIONS_MAILBOX.userPrincipalName,
+    jobTitle: null,
+    password: DEMO_PASSWORD,
+    accountEnabled: false,
+  });
 
   addApp(
     dir,
