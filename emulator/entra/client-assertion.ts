@@ -34,19 +34,15 @@ export async function verifyClientAssertion(ctx: MintContext, app: DirectoryAppl
   const aud = typeof claims.aud === 'string' ? claims.aud : (claims.aud?.[0] ?? '');
   if (typeof iss !== 'string' || typeof sub !== 'string') throw malformed();
   const credentials = app.federatedIdentityCredentials ?? [];
-  const noMatch = (what: string) =>
+  const noMatch = () =>
     invalidRequest(
       70021,
-      `No matching federated identity record found for presented assertion${what}. Assertion Issuer: '${iss}'. Assertion Subject: '${sub}'. Assertion Audience: '${aud}'.`,
+      `No matching federated identity record found for presented assertion. Assertion Issuer: '${iss}'. Assertion Subject: '${sub}'. Assertion Audience: '${aud}'.`,
     );
-  const byIssuer = credentials.filter((c) => c.issuer === iss);
-  if (byIssuer.length === 0) throw noMatch(' issuer');
-  const bySubject = byIssuer.filter((c) => c.subject === sub);
-  if (bySubject.length === 0) throw noMatch(' subject');
   // The audience names the token-exchange resource, by its App ID URI or (in a v2.0 token) its app id.
   const names = (audience: string) => audience === aud || ctx.directory.applicationByResource(audience)?.appId === aud;
-  const credential = bySubject.find((c) => c.audiences.some(names));
-  if (!credential) throw noMatch(' audience');
+  const credential = credentials.find((c) => c.issuer === iss && c.subject === sub && c.audiences.some(names));
+  if (!credential) throw noMatch();
   const { v1, v2 } = issuersFor(ctx.authorityHost, ctx.directory.tenantId, ctx.directory.cloud.v1IssuerHost);
   if (iss !== v1 && iss !== v2)
     throw new EntraError(
