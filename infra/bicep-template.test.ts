@@ -83,7 +83,6 @@ describe('the container app template', () => {
       expect.arrayContaining([
         'AZURE_TENANT_ID',
         'AZURE_CLIENT_ID',
-        'AZURE_CLIENT_SECRET',
         'PUBLIC_URL',
         'NEXTAUTH_SECRET',
         'AUDIT_HMAC_KEY',
