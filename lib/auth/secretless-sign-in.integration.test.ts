@@ -1,4 +1,4 @@
-// Rule: with no client secret configured and a managed identity the app registration trusts, users sign in, sessions refresh and the console's on-behalf-of exchange works, each presenting the identity's token as a client assertion; without that trust, sign-in fails.
+// Rule: with no client secret configured and a managed identity the app registration trusts, users sign in, sessions refresh and the console's on-behalf-of exchange works, each presenting the identity's token as a client assertion; without that trust, sign-in fails and the doctor says why.
 import { decode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORDERS_APP, PORTAL_APP, USERS } from '@/emulator/seed/demo-tenant';
@@ -6,6 +6,7 @@ import { useAzureModeEnv } from '@/test/harness/azure-mode-env';
 import { signInThroughNextAuth } from '@/test/harness/next-auth-sign-in';
 import { startPortalTestEnv, type PortalTestEnv } from '@/test/harness/portal-test-env';
 import { tokenOnBehalfOf } from '@/lib/azure/identity/on-behalf-of-token';
+import { checkSignInCredential } from '@/lib/doctor/check-tenant-basics';
 import { getConfig } from '@/lib/env';
 import { authOptions } from './auth-options';
 import { refreshAccessToken } from './refresh-access-token';
@@ -50,11 +51,12 @@ describe('signing in without a client secret', () => {
 
     const refreshed = await refreshAccessToken(session!.refreshToken as string);
     expect(refreshed.identity?.oid).toBe(USERS.ada.oid);
+    expect((await checkSignInCredential())?.status).toBe('ok');
     const forOrders = await tokenOnBehalfOf(refreshed.accessToken, `${ORDERS_APP.identifierUri}/.default`);
     expect(JSON.parse(Buffer.from(forOrders.split('.')[1]!, 'base64url').toString())).toMatchObject({ oid: USERS.ada.oid });
   });
 
-  it('fails the sign-in when the registration does not trust the identity', async () => {
+  it('fails the sign-in when the registration does not trust the identity, as the doctor says beforehand', async () => {
     const portal = env.emulator.directory.applicationByAppId(PORTAL_APP.appId)!;
     const trusted = portal.federatedIdentityCredentials;
     portal.federatedIdentityCredentials = [];
@@ -62,6 +64,9 @@ describe('signing in without a client secret', () => {
       const { redirect, cookies } = await signInThroughNextAuth(authOptions(), PUBLIC_URL, USERS.ben.oid);
       expect(redirect).toMatch(/[?&]error=OAuthCallback$/);
       expect(cookies.has(sessionCookieName(PUBLIC_URL))).toBe(false);
+      const finding = await checkSignInCredential();
+      expect(finding?.status).toBe('error');
+      expect(finding?.detail).toContain('AADSTS70021');
     } finally {
       portal.federatedIdentityCredentials = trusted;
     }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { ClientAssertionCredential } from '@azure/identity';
 import { getConfig } from '@/lib/env';
 import { appCredential } from './app-credential';
 
@@ -26,4 +27,17 @@ export async function portalClientAuthFields(): Promise<Record<string, string>> 
   const { clientSecret } = getConfig();
   if (clientSecret) return { client_secret: clientSecret };
   return { client_assertion_type: JWT_BEARER_ASSERTION, client_assertion: await portalClientAssertion() };
+}
+
+/**
+ * Gets an app-only Graph token as Roleport's registration with the assertion, so a configuration check learns whether
+ * the registration trusts the identity before any user tries to sign in. Throws Entra's refusal.
+ */
+export async function tryPortalClientAssertion(): Promise<void> {
+  const config = getConfig();
+  const credential = new ClientAssertionCredential(config.tenantId, config.clientId, portalClientAssertion, {
+    authorityHost: config.authorityHost,
+    disableInstanceDiscovery: true,
+  });
+  await credential.getToken(config.cloud.graphScope);
 }
