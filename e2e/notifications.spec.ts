@@ -33,12 +33,12 @@ async function pageAs(browser: Browser, user: DemoUserKey, startAt: string): Pro
   return page;
 }
 
-const ROLE = 'Payments.Refund';
-const WAITING = `Approval needed: ${USERS.ben.displayName} asks for ${ROLE} on payments`;
-const APPROVED = `Your request for ${ROLE} on payments was approved`;
-const READY = `Your access is ready: ${ROLE} on payments`;
+const ROLE = 'Inventory.Admin';
+const WAITING = `Approval needed: ${USERS.olivia.displayName} asks for ${ROLE} on inventory`;
+const APPROVED = `Your request for ${ROLE} on inventory was approved`;
+const READY = `Your access is ready: ${ROLE} on inventory`;
 
-test('Ben requests Payments.Refund: Olivia and Priya get an email and the channel a card; Olivia approves; Ben gets the decision, then "ready" once although the grant was retried, and the bell shows it', async ({
+test('Olivia requests Inventory.Admin: Priya gets an email and the channel a card; Priya approves; Olivia gets the decision, then "ready" once although the grant was retried, and the bell shows it', async ({
   page,
   browser,
   request,
@@ -46,31 +46,32 @@ test('Ben requests Payments.Refund: Olivia and Priya get an email and the channe
   await request.delete(control(request, 'mail'));
   await request.delete(control(request, 'teams'));
 
-  // Whatever earlier journeys left in Ben's bell is read first, so the count below is this journey's.
-  await signIn(page, 'ben', '/notifications');
+  await signIn(page, 'olivia', '/requests/new?api=inventory');
+  await page.locator(`[data-testid="requestable-role"][data-role="${ROLE}"]`).getByRole('radio').check();
+  await page.locator('textarea[name="justification"]').fill('Stock corrections after the warehouse audit.');
+  await page.getByRole('button', { name: 'Submit request' }).click();
+  await expect(page).toHaveURL(/\/requests\/[0-9a-f-]{36}$/);
+  const requestId = page.url().split('/').pop() as string;
+
+  // The approver: Priya, portal admin and owner of the Inventory app registration. Olivia, who asked, is not told to decide.
+  await expect.poll(() => subjects(request, 'priya'), { timeout: 20_000 }).toEqual([WAITING]);
+  expect(await subjects(request, 'olivia')).toEqual([]);
+  const [toPriya] = await mailsTo(request, 'priya');
+  expect(toPriya!.from).toBe(NOTIFICATIONS_MAILBOX.userPrincipalName);
+  expect(toPriya!.content).toContain('/admin/requests');
+  await expect.poll(async () => (await cards(request)).length).toBe(1);
+  const [card] = await cards(request);
+  expect(card!.card.body[0]!.text.replace(/\\/g, '')).toBe(WAITING);
+  expect(card!.card.actions[0]).toMatchObject({ type: 'Action.OpenUrl', url: expect.stringMatching(/\/admin\/requests$/) });
+
+  // Whatever earlier journeys left in Olivia's bell (she approves Orders and Payments) is read now, once their
+  // notifications have long been addressed, so the count below is this journey's.
+  await page.goto('/notifications');
   const markAll = page.getByRole('button', { name: 'Mark all as read' });
   if (await markAll.isVisible()) {
     await markAll.click();
     await expect(page.getByTestId('notification-bell')).toHaveAccessibleName('Notifications, none unread');
   }
-  await page.goto('/requests/new?api=payments');
-  await page.locator(`[data-testid="requestable-role"][data-role="${ROLE}"]`).getByRole('radio').check();
-  await page.locator('textarea[name="justification"]').fill('Refunds from the support desk tool.');
-  await page.getByRole('button', { name: 'Submit request' }).click();
-  await expect(page).toHaveURL(/\/requests\/[0-9a-f-]{36}$/);
-  const requestId = page.url().split('/').pop() as string;
-
-  // The approvers: Olivia owns the Payments app registration, Priya is a portal admin. Ben, who asked, is not told to decide.
-  await expect.poll(() => subjects(request, 'olivia'), { timeout: 20_000 }).toEqual([WAITING]);
-  await expect.poll(() => subjects(request, 'priya')).toEqual([WAITING]);
-  expect(await subjects(request, 'ben')).toEqual([]);
-  const [toOlivia] = await mailsTo(request, 'olivia');
-  expect(toOlivia!.from).toBe(NOTIFICATIONS_MAILBOX.userPrincipalName);
-  expect(toOlivia!.content).toContain('/admin/requests');
-  await expect.poll(async () => (await cards(request)).length).toBe(1);
-  const [card] = await cards(request);
-  expect(card!.card.body[0]!.text.replace(/\\/g, '')).toBe(WAITING);
-  expect(card!.card.actions[0]).toMatchObject({ type: 'Action.OpenUrl', url: expect.stringMatching(/\/admin\/requests$/) });
 
   // The grant's first Graph call fails, so the provisioning job runs a second time.
   const faults = await request.post(control(request, 'faults'), {
@@ -78,24 +79,24 @@ test('Ben requests Payments.Refund: Olivia and Priya get an email and the channe
   });
   expect(faults.ok()).toBe(true);
 
-  const olivia = await pageAs(browser, 'olivia', '/admin/requests');
-  const item = olivia.locator(`[data-testid="queue-item"][data-request-id="${requestId}"]`);
+  const priya = await pageAs(browser, 'priya', '/admin/requests');
+  const item = priya.locator(`[data-testid="queue-item"][data-request-id="${requestId}"]`);
   await item.getByRole('button', { name: /^Approve/ }).click();
-  await expect(olivia.locator(`[data-testid="decision-notice"][data-request-id="${requestId}"]`)).toContainText(`You approved ${ROLE}`);
-  await olivia.context().close();
+  await expect(priya.locator(`[data-testid="decision-notice"][data-request-id="${requestId}"]`)).toContainText(`You approved ${ROLE}`);
+  await priya.context().close();
 
-  await expect.poll(() => subjects(request, 'ben'), { timeout: 30_000 }).toEqual([APPROVED, READY]);
-  const ready = (await mailsTo(request, 'ben')).find((m) => m.subject === READY)!;
+  await expect.poll(() => subjects(request, 'olivia'), { timeout: 30_000 }).toEqual([APPROVED, READY]);
+  const ready = (await mailsTo(request, 'olivia')).find((m) => m.subject === READY)!;
   expect(ready.content).toContain(`/requests/${requestId}`);
   expect(ready.content).toContain('get a new token');
   // Give a duplicate every chance to appear: several more worker passes, and still one of each.
   await page.waitForTimeout(7_000);
-  expect(await subjects(request, 'ben')).toEqual([APPROVED, READY]);
-  expect(await subjects(request, 'olivia')).toEqual([WAITING]);
+  expect(await subjects(request, 'olivia')).toEqual([APPROVED, READY]);
+  expect(await subjects(request, 'priya')).toEqual([WAITING]);
   // The channel hears the team's side of the decision, not "your request".
   expect((await cards(request)).map((c) => c.card.body[0]!.text.replace(/\\/g, ''))).toEqual([
     WAITING,
-    `${USERS.ben.displayName}'s request for ${ROLE} on payments was approved`,
+    `${USERS.olivia.displayName}'s request for ${ROLE} on inventory was approved`,
   ]);
 
   // The bell: server-rendered unread count, the list, and marking read.
