@@ -14,7 +14,16 @@ import { FaultState } from './faults/fault-state';
 import type { ThrottleSettings } from './faults/token-bucket';
 import { createGraphHandler } from './graph/graph-handler';
 import { createSurfaceServer, type SurfaceServer } from './http/surface-server';
-import { APIM, DEMO_PASSWORD, PORTAL_APP, ROLEPORT_MANAGED_IDENTITY, TENANT_ID, USERS } from './seed/demo-tenant';
+import {
+  APIM,
+  CLIENT_APPS,
+  DEMO_PASSWORD,
+  PORTAL_APP,
+  ROLEPORT_MANAGED_IDENTITY,
+  TENANT_ID,
+  USERS,
+  WORKLOAD_MANAGED_IDENTITY,
+} from './seed/demo-tenant';
 import { MANAGED_IDENTITY_PATH } from './entra/managed-identity-endpoint';
 import { seedDirectory } from './seed/directory-seed';
 import { ROLES_BY_NAME, seedRbac } from './seed/rbac-seed';
@@ -57,6 +66,8 @@ export interface EmulatorConnection {
   portal: { clientId: string; clientSecret: string };
   cloud: CloudName;
   users: { oid: string; userPrincipalName: string; displayName: string; password: string }[];
+  /** Confidential client apps developers own, for client-credentials calls (the portal never holds these secrets). */
+  clientApps: { appId: string; clientSecret: string; displayName: string; ownerOids: string[] }[];
 }
 
 export interface RunningEmulator {
@@ -133,7 +144,10 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       tokens,
       urls,
       tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
-      managedIdentity: { header: managedIdentity.header, userAssigned: [ROLEPORT_MANAGED_IDENTITY.clientId] },
+      managedIdentity: {
+        header: managedIdentity.header,
+        userAssigned: [ROLEPORT_MANAGED_IDENTITY.clientId, WORKLOAD_MANAGED_IDENTITY.clientId],
+      },
     }),
     graph: createGraphHandler({ directory, tokens, urls }),
   };
@@ -184,6 +198,12 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       userPrincipalName: u.userPrincipalName,
       displayName: u.displayName,
       password: DEMO_PASSWORD,
+    })),
+    clientApps: CLIENT_APPS.map((c) => ({
+      appId: c.appId,
+      clientSecret: c.clientSecret,
+      displayName: c.displayName,
+      ownerOids: c.owners.map((k) => USERS[k].oid),
     })),
   };
   if (options.writeConnectionFile) {
