@@ -1,6 +1,12 @@
 // Rule: the emulated Graph and Entra treat client service principals as Graph does: owners, ownedObjects on a user's
 // behalf, application-type role assignments only, and client-credentials tokens that carry (and lose) those roles.
-import { ClientSecretCredential, OnBehalfOfCredential } from '@azure/identity';
+import {
+  ClientSecretCredential,
+  OnBehalfOfCredential,
+  type AuthorityValidationOptions,
+  type MultiTenantTokenCredentialOptions,
+  type OnBehalfOfCredentialSecretOptions,
+} from '@azure/identity';
 import { Client, GraphError } from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js';
 import type { TokenCredential } from '@azure/core-auth';
@@ -64,14 +70,15 @@ describe('client service principals', () => {
 
   it("lists the signed-in user's owned applications and service principals on their behalf only", async () => {
     const assertion = await portalUserToken(emu.urls.authorityHost, USERS.ada.userPrincipalName);
-    const obo = new OnBehalfOfCredential({
+    const options: OnBehalfOfCredentialSecretOptions & MultiTenantTokenCredentialOptions & AuthorityValidationOptions = {
       tenantId: TENANT_ID,
       clientId: PORTAL_APP.appId,
       clientSecret: PORTAL_APP.clientSecret,
       userAssertionToken: assertion,
       authorityHost: emu.urls.authorityHost,
       disableInstanceDiscovery: true,
-    } as ConstructorParameters<typeof OnBehalfOfCredential>[0]);
+    };
+    const obo = new OnBehalfOfCredential(options);
     const asAda = clientFor(obo);
     const owned = await asAda.api('/me/ownedObjects').get();
     expect(owned.value.map((o: { id: string; '@odata.type': string }) => [o['@odata.type'], o.id])).toEqual([

@@ -25,6 +25,18 @@ export class OnBehalfOfRefusal extends Error {
  * One credential per call: the assertion is the user's own, and nothing here is cached across users.
  */
 export async function tokenOnBehalfOf(userAssertionToken: string, scope: string): Promise<string> {
+  const credential = onBehalfOfCredential(userAssertionToken);
+  try {
+    const token = await credential.getToken(scope);
+    return token.token;
+  } catch (cause) {
+    const detail = (cause instanceof Error ? cause.message.split('\n')[0] : String(cause)) ?? '';
+    throw new OnBehalfOfRefusal(detail, /\bAADSTS65001\b|consent_required/.test(detail), { cause });
+  }
+}
+
+/** The credential that exchanges the user's token for Roleport (the assertion) for tokens on that user's behalf. */
+export function onBehalfOfCredential(userAssertionToken: string): OnBehalfOfCredential {
   const config = getConfig();
   // The constructor's overloads omit AuthorityValidationOptions, which the credential honours (OnBehalfOfCredentialOptions includes it).
   const options: OnBehalfOfCredentialSecretOptions & MultiTenantTokenCredentialOptions & AuthorityValidationOptions = {
@@ -35,12 +47,5 @@ export async function tokenOnBehalfOf(userAssertionToken: string, scope: string)
     authorityHost: config.authorityHost,
     disableInstanceDiscovery: true,
   };
-  const credential = new OnBehalfOfCredential(options);
-  try {
-    const token = await credential.getToken(scope);
-    return token.token;
-  } catch (cause) {
-    const detail = (cause instanceof Error ? cause.message.split('\n')[0] : String(cause)) ?? '';
-    throw new OnBehalfOfRefusal(detail, /\bAADSTS65001\b|consent_required/.test(detail), { cause });
-  }
+  return new OnBehalfOfCredential(options);
 }
