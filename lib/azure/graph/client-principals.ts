@@ -58,3 +58,10 @@ export async function listClientAssignments(servicePrincipalId: string): Promise
   );
   return items.map(reshapeAssignment);
 }
+
+/** Every managed identity's service principal in the tenant (they have no owners, so no one's ownedObjects lists them). */
+export async function listManagedIdentities(): Promise<ClientPrincipal[]> {
+  const filter = encodeURIComponent("servicePrincipalType eq 'ManagedIdentity'");
+  const items = await withPermission('graph.readApplications', () => readAllPages(`/servicePrincipals?$filter=${filter}&${SP_SELECT}`));
+  return items.map(reshapeClientPrincipal);
+}
