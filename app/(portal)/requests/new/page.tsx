@@ -72,6 +72,7 @@ export default async function NewRequestPage({ searchParams }: { searchParams: S
             initialRoleId={forgedRole ? undefined : data.roles.find((r) => r.id.toLowerCase() === roleId)?.id}
             submissionId={randomUUID()}
             clients={clients ?? undefined}
+            initialClientSpId={clients?.find((c) => c.appId.toLowerCase() === first(params.client)?.toLowerCase())?.servicePrincipalId}
           />
         )
       ) : null}

@@ -23,11 +23,13 @@ export interface RequestFormProps {
   submissionId: string;
   /** Set for a request for an application: the ones the user owns and the tenant's managed identities. */
   clients?: WorkloadClient[];
+  /** The application to preselect (from the token doctor's "Request for this app"). */
+  initialClientSpId?: string;
 }
 
-export function RequestForm({ apiId, apiName, roles, initialRoleId, submissionId, clients }: RequestFormProps) {
+export function RequestForm({ apiId, apiName, roles, initialRoleId, submissionId, clients, initialClientSpId }: RequestFormProps) {
   const [roleId, setRoleId] = useState(initialRoleId ?? '');
-  const [clientSpId, setClientSpId] = useState('');
+  const [clientSpId, setClientSpId] = useState(initialClientSpId ?? '');
   const client = clients?.find((c) => c.servicePrincipalId === clientSpId);
   const [justification, setJustification] = useState('');
   const [duration, setDuration] = useState('');
