@@ -120,3 +120,27 @@ test('a request for a managed identity says so and waits for a portal admin befo
   await expect(olivia.locator(`[data-testid="queue-item"][data-request-id="${requestId}"]`)).toContainText('(stage 2)');
   await olivia.context().close();
 });
+
+test('the API page shows how to get an app token; the token doctor recognises it and links to a request for that app', async ({
+  page,
+  request,
+}) => {
+  const { raw, claims } = await appToken(request);
+  expect(claims.scp).toBeUndefined();
+  await signIn(page, 'ada', '/apis/orders');
+  await expect(page.locator('[data-testid="app-token-snippet"][data-snippet="node"]')).toContainText(
+    "getToken('api://contoso-orders/.default')",
+  );
+  await page.goto('/tokens');
+  await page.getByLabel('Access token').fill(raw);
+  await page.getByLabel('API to check against').selectOption({ label: 'Orders API' });
+  await page.getByRole('combobox', { name: /^Operation/ }).selectOption('create-order');
+  await page.getByRole('button', { name: 'Check token' }).click();
+
+  await expect(page.getByTestId('diagnosis-summary')).toContainText('(403)');
+  await expect(page.locator('[data-testid="diagnosis"][data-code="missing-role"]')).toContainText('app-only token');
+  await page.getByRole('link', { name: 'Request for this app: Orders.Write' }).click();
+  await expect(page).toHaveURL(/for=app/);
+  await expect(page.getByLabel('Application')).toHaveValue(nightly.servicePrincipalId);
+  await expect(page.locator('[data-testid="requestable-role"][data-role="Orders.Write"]').getByRole('radio')).toBeChecked();
+});
