@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { describeEngines } from '@/test/harness/database-engines';
 import type { Database } from '@/lib/db/types';
 import { runDueProvisioningJobs } from '@/lib/provisioning/provisioning-worker';
+import { sweepExpiredGrants } from '@/lib/provisioning/expiry-sweeper';
 import { revokeGrant } from '@/lib/provisioning/revoke-grant';
 import { reconcileAssignments } from '@/lib/provisioning/reconcile-assignments';
 import { listApprovalQueue } from './list-approval-queue';
@@ -92,6 +93,29 @@ describeEngines('workload requests', (engine) => {
     expect(await clientRoles()).toEqual([]);
   });
 
+  it('expires an app grant and notices one removed in Entra, on the service principal', async () => {
+    const { db } = await engine.openMigrated();
+    await prepare(db);
+    const active = async (roleId: string) => {
+      const { requestId } = await submitRequest(db, ada, forApp(roleId));
+      await decideRequest(db, olivia, requestId, { verdict: 'approve', expectedVersion: 1 });
+      await runDueProvisioningJobs(db, worker);
+      return requestRow(db, requestId);
+    };
+    const read = await active(readRole);
+    const exported = await active(ORDERS_APP.roles['Orders.Export']!);
+    expect((await clientRoles()).sort()).toEqual(['Orders.Export', 'Orders.Read']);
+    await db.updateTable('access_request').set({ expires_at: '2000-01-01T00:00:00.000Z' }).where('id', '=', read.id).execute();
+    expect(await sweepExpiredGrants(db)).toBe(1);
+    await runDueProvisioningJobs(db, worker);
+    expect((await requestRow(db, read.id)).status).toBe('expired');
+    tenant().emulator.directory.unassign(exported.assignment_id!);
+    const report = await reconcileAssignments(db, priya, 'orders');
+    expect(report.removedInEntra.map((r) => r.requestId)).toEqual([exported.id]);
+    expect((await requestRow(db, exported.id)).status).toBe('revoked');
+    expect(await clientRoles()).toEqual([]);
+  });
+
   it('adopts an assignment the app already got outside Roleport instead of failing on the duplicate', async () => {
     const { db } = await engine.openMigrated();
     await prepare(db);
@@ -126,6 +150,16 @@ describeEngines('workload requests', (engine) => {
     } finally {
       sp.appOwnerOrganizationId = TENANT_ID;
     }
+    const orders = await db.selectFrom('catalog_app').select('app_roles').where('app_id', '=', ORDERS_APP.appId).executeTakeFirstOrThrow();
+    const disabled = (JSON.parse(orders.app_roles) as { value: string; isEnabled: boolean }[]).map((r) =>
+      r.value === 'Orders.Read' ? { ...r, isEnabled: false } : r,
+    );
+    await db
+      .updateTable('catalog_app')
+      .set({ app_roles: JSON.stringify(disabled) })
+      .where('app_id', '=', ORDERS_APP.appId)
+      .execute();
+    await expect(submitRequest(db, ada, forApp())).rejects.toThrow('Orders.Read is disabled on Orders API.');
     expect(await rowCount(db)).toBe(0);
     expect(await db.selectFrom('access_request_client_owner').selectAll().execute()).toEqual([]);
   });
