@@ -50,13 +50,13 @@ async function requestFor(page: Page, clientSpId: string, roleValue: string): Pr
   await page.goto('/apis/orders');
   const role = page.getByTestId('app-role').filter({ hasText: roleValue }).first();
   await role.getByRole('link', { name: 'Request for an app' }).click();
-  await expect(page).toHaveURL(/\/requests\/new\?.*for=app/);
+  await expect(page).toHaveURL(/\/requests\/new\?.*for=app/, { timeout: 20_000 });
   await expect(page.getByText('gives the service access without any user present')).toBeVisible();
-  await page.getByLabel('Application').selectOption(clientSpId);
+  await page.getByLabel('Application', { exact: true }).selectOption(clientSpId);
   await expect(page.locator(`[data-testid="requestable-role"][data-role="${roleValue}"]`).getByRole('radio')).toBeChecked();
   await page.locator('textarea[name="justification"]').fill(justification);
   await page.getByRole('button', { name: 'Submit request' }).click();
-  await expect(page).toHaveURL(/\/requests\/[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/\/requests\/[0-9a-f-]{36}$/, { timeout: 20_000 });
   return page.url().split('/').pop() as string;
 }
 
@@ -65,6 +65,8 @@ test('Ada requests Orders.Read for nightly-sync; Olivia approves the application
   browser,
   request,
 }) => {
+  // Three people sign in and a grant is provisioned: a longer journey than the default budget allows on a busy machine.
+  test.setTimeout(120_000);
   expect(await listOrdersAsApp(request)).toBe(403);
   expect((await appToken(request)).claims).toMatchObject({ idtyp: 'app', azp: nightly.appId });
 
@@ -96,14 +98,16 @@ test('Ada requests Orders.Read for nightly-sync; Olivia approves the application
 });
 
 test('a request for a managed identity says so and waits for a portal admin before the API’s owner', async ({ page, browser }) => {
+  test.setTimeout(120_000);
   await signIn(page, 'ada', '/apis/orders');
   await page.goto('/apis/orders');
   await page.getByTestId('app-role').filter({ hasText: 'Orders.Write' }).getByRole('link', { name: 'Request for an app' }).click();
-  await page.getByLabel('Application').selectOption(WORKLOAD_MANAGED_IDENTITY.principalId);
+  await expect(page).toHaveURL(/\/requests\/new\?.*for=app/, { timeout: 20_000 });
+  await page.getByLabel('Application', { exact: true }).selectOption(WORKLOAD_MANAGED_IDENTITY.principalId);
   await expect(page.getByText('A managed identity has no owners')).toBeVisible();
   await page.locator('textarea[name="justification"]').fill(justification);
   await page.getByRole('button', { name: 'Submit request' }).click();
-  await expect(page).toHaveURL(/\/requests\/[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/\/requests\/[0-9a-f-]{36}$/, { timeout: 20_000 });
   const requestId = page.url().split('/').pop() as string;
 
   const olivia = await pageAs(browser, 'olivia', '/admin/requests');
@@ -141,6 +145,6 @@ test('the API page shows how to get an app token; the token doctor recognises it
   await expect(page.locator('[data-testid="diagnosis"][data-code="missing-role"]')).toContainText('app-only token');
   await page.getByRole('link', { name: 'Request for this app: Orders.Write' }).click();
   await expect(page).toHaveURL(/for=app/);
-  await expect(page.getByLabel('Application')).toHaveValue(nightly.servicePrincipalId);
+  await expect(page.getByLabel('Application', { exact: true })).toHaveValue(nightly.servicePrincipalId);
   await expect(page.locator('[data-testid="requestable-role"][data-role="Orders.Write"]').getByRole('radio')).toBeChecked();
 });
