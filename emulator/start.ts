@@ -16,6 +16,7 @@ import { createGraphHandler } from './graph/graph-handler';
 import { createSurfaceServer, type SurfaceServer } from './http/surface-server';
 import {
   APIM,
+  CLIENT_APPS,
   DEMO_PASSWORD,
   EVENT_GRID,
   NOTIFICATIONS_MAILBOX,
@@ -24,6 +25,7 @@ import {
   TEAMS_CHANNEL,
   TENANT_ID,
   USERS,
+  WORKLOAD_MANAGED_IDENTITY,
 } from './seed/demo-tenant';
 import { MANAGED_IDENTITY_PATH } from './entra/managed-identity-endpoint';
 import { seedDirectory } from './seed/directory-seed';
@@ -73,6 +75,8 @@ export interface EmulatorConnection {
   portal: { clientId: string; clientSecret: string };
   cloud: CloudName;
   users: { oid: string; userPrincipalName: string; displayName: string; password: string }[];
+  /** Confidential client apps developers own, for client-credentials calls (the portal never holds these secrets). */
+  clientApps: { appId: string; clientSecret: string; displayName: string; ownerOids: string[] }[];
   /** Where local mode sends notifications: the shared mailbox Graph's sendMail sends from, and a Teams incoming webhook. */
   notifications: { mailFrom: string; teamsWebhookUrl: string };
 }
@@ -169,7 +173,10 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       tokens,
       urls,
       tokenLifetimeSeconds,
-      managedIdentity: { header: managedIdentity.header, userAssigned: [ROLEPORT_MANAGED_IDENTITY.clientId] },
+      managedIdentity: {
+        header: managedIdentity.header,
+        userAssigned: [ROLEPORT_MANAGED_IDENTITY.clientId, WORKLOAD_MANAGED_IDENTITY.clientId],
+      },
     }),
     graph: createGraphHandler({ directory, tokens, urls }),
   };
@@ -239,6 +246,12 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       userPrincipalName: u.userPrincipalName,
       displayName: u.displayName,
       password: DEMO_PASSWORD,
+    })),
+    clientApps: CLIENT_APPS.map((c) => ({
+      appId: c.appId,
+      clientSecret: c.clientSecret,
+      displayName: c.displayName,
+      ownerOids: c.owners.map((k) => USERS[k].oid),
     })),
     notifications: {
       mailFrom: NOTIFICATIONS_MAILBOX.userPrincipalName,

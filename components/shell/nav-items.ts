@@ -9,6 +9,7 @@ export const PORTAL_NAV: NavItem[] = [
   { href: '/', label: 'My access' },
   { href: '/apis', label: 'APIs' },
   { href: '/requests', label: 'Requests' },
+  { href: '/apps', label: 'My apps' },
   { href: '/console', label: 'Console' },
   { href: '/tokens', label: 'Token doctor' },
 ];

@@ -39,8 +39,8 @@ export function DiagnosisView({ diagnosis, requestAccess = [] }: { diagnosis: To
       {requestAccess.length > 0 ? (
         <div className="flex flex-wrap items-center gap-2 text-sm">
           {requestAccess.map((link) => (
-            <ButtonLink key={link.role} href={link.href} size="xs">
-              Request access: {link.role}
+            <ButtonLink key={`${link.forApp ?? ''}:${link.role}`} href={link.href} size="xs">
+              {link.forApp ? 'Request for this app' : 'Request access'}: {link.role}
             </ButtonLink>
           ))}
         </div>

@@ -65,6 +65,7 @@ export const EXPECTED: Record<string, Row> = {
   'page /console': signedIn,
   'page /forbidden': signedIn,
   'page /requests': signedIn,
+  'page /apps': signedIn,
   'page /requests/new': signedIn,
   'page /requests/[id]': row('signin', 'allowed', 'notfound', 'allowed', 'allowed', 'allowed'),
   'page /tokens': signedIn,

@@ -14,7 +14,15 @@ import type {
   PrincipalType,
 } from './types';
 
-export type AssignResult = { ok: true; assignment: AppRoleAssignment } | { ok: false; reason: 'duplicate' | 'principal' | 'role' };
+export type AssignResult =
+  { ok: true; assignment: AppRoleAssignment } | { ok: false; reason: 'duplicate' | 'principal' | 'role' | 'member-type' };
+
+/**
+ * The member type an app role must allow for a principal: users and groups hold roles whose allowedMemberTypes include
+ * "User", client service principals (applications and managed identities) those that include "Application" (Graph v1.0
+ * appRole resource, api-reference/v1.0/resources/approle.md, allowedMemberTypes).
+ */
+export const memberTypeFor = (type: PrincipalType): 'User' | 'Application' => (type === 'ServicePrincipal' ? 'Application' : 'User');
 
 const sameUri = (a: string, b: string) => a.replace(/\/+$/, '').toLowerCase() === b.replace(/\/+$/, '').toLowerCase();
 
@@ -104,7 +112,9 @@ export class Directory {
     const resource = this.servicePrincipals.get(resourceId.toLowerCase());
     if (!principal) return { ok: false, reason: 'principal' };
     const defaultAccess = appRoleId === '00000000-0000-0000-0000-000000000000';
-    if (!resource || (!defaultAccess && !resource.appRoles.some((r) => r.id === appRoleId))) return { ok: false, reason: 'role' };
+    const role = resource?.appRoles.find((r) => r.id === appRoleId);
+    if (!resource || (!defaultAccess && !role)) return { ok: false, reason: 'role' };
+    if (role && !role.allowedMemberTypes.includes(memberTypeFor(principal.type))) return { ok: false, reason: 'member-type' };
     const exists = [...this.assignments.values()].some(
       (a) => a.principalId === principalId && a.resourceId === resource.id && a.appRoleId === appRoleId,
     );
@@ -123,6 +133,15 @@ export class Directory {
     };
     this.assignments.set(id, assignment);
     return { ok: true, assignment };
+  }
+
+  /** Applications and service principals the object owns (what `ownedObjects` lists beside groups). */
+  ownedBy(objectId: string): { applications: DirectoryApplication[]; servicePrincipals: DirectoryServicePrincipal[] } {
+    const id = objectId.toLowerCase();
+    return {
+      applications: [...this.applications.values()].filter((a) => !a.firstParty && a.owners.includes(id)),
+      servicePrincipals: [...this.servicePrincipals.values()].filter((s) => s.owners.includes(id)),
+    };
   }
 
   unassign(assignmentId: string): boolean {

@@ -106,6 +106,11 @@ export interface DirectoryServicePrincipal {
   servicePrincipalNames: string[];
   servicePrincipalType: 'Application' | 'ManagedIdentity' | 'Legacy';
   appOwnerOrganizationId: string;
+  /**
+   * Object ids of the service principal's owners (users or service principals). Separate from its app registration's
+   * owners; a managed identity's service principal has none (its lifecycle follows the Azure resource).
+   */
+  owners: string[];
 }
 
 export interface PreAuthorizedApplication {

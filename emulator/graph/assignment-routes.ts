@@ -46,6 +46,10 @@ export async function createAssignment(
   if (!result.ok) {
     if (result.reason === 'duplicate') throw badRequest('Permission being assigned already exists on the object');
     if (result.reason === 'principal') throw notFound(principalId);
+    // A role whose allowedMemberTypes leave out the principal's kind (a user for an "Application"-only role, a client
+    // service principal for a "User"-only one) cannot be assigned to it (resources/approle.md, allowedMemberTypes;
+    // serviceprincipal-post-approleassignedto.md: principalId is "a user, a group, or a client service principal").
+    // The docs give no wording for this refusal: the emulator answers as for a role the resource does not have.
     throw badRequest(`Permission being assigned was not found on application '${resource.appId}'.`);
   }
   return sendEntity(call, assignmentJson(result.assignment), contextPath, 'appRoleAssignment', 201);

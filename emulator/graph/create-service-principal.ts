@@ -37,6 +37,8 @@ export async function createServicePrincipal(call: GraphCall) {
     servicePrincipalNames: [app.appId, ...app.identifierUris],
     servicePrincipalType: 'Application' as const,
     appOwnerOrganizationId: call.dir.tenantId,
+    // An app-only caller becomes no one's owner: owners are added explicitly (serviceprincipal-post-owners.md).
+    owners: [] as string[],
   };
   call.dir.servicePrincipals.set(sp.id, sp);
   return sendEntity(call, servicePrincipalJson(sp), 'servicePrincipals', 'servicePrincipal', 201);

@@ -24,6 +24,34 @@ export async function requireAppPermission(tokens: TokenVerifier, req: IncomingM
   return claims;
 }
 
+/**
+ * A delegated Graph token (a signed-in user's, `scp` set) holding one of the accepted scopes. `/me` names that user,
+ * so an app-only token is refused with Graph's own wording ("/me request is only valid with delegated authentication
+ * flow.", 400 BadRequest).
+ */
+export async function requireDelegatedScope(tokens: TokenVerifier, req: IncomingMessage, accepted: string[], graphResource: string) {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  if (!bearer) throw new HttpError(401, 'InvalidAuthenticationToken', 'Access token is empty.', challenge);
+  const claims = await tokens.verify(bearer);
+  if (!claims) throw new HttpError(401, 'InvalidAuthenticationToken', 'Access token validation failure.', challenge);
+  const audiences = new Set([graphResource, `${graphResource}/`, MICROSOFT_GRAPH.appId]);
+  if (!audiences.has(claims.aud))
+    throw new HttpError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.', challenge);
+  if (typeof claims.scp !== 'string' || typeof claims.oid !== 'string')
+    throw new HttpError(400, 'BadRequest', '/me request is only valid with delegated authentication flow.');
+  const scopes = claims.scp.split(' ');
+  if (!accepted.some((s) => scopes.includes(s)))
+    throw new HttpError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+  return { ...claims, oid: claims.oid };
+}
+
+/** Delegated permissions Graph accepts per kind of `/me` call (least privileged first). */
+export const DELEGATED = {
+  // List ownedObjects (api-reference/v1.0/api/user-list-ownedobjects.md): User.Read least privileged; application
+  // permissions are not supported for this call, so an app can list a user's objects only on that user's behalf.
+  readOwnedObjects: ['User.Read', 'User.ReadWrite', 'User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
+} as const satisfies Record<string, string[]>;
+
 /** Application permissions Graph accepts per kind of call (least privileged first). */
 export const PERMISSIONS = {
   readApplications: ['Application.Read.All', 'Application.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],

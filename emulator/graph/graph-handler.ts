@@ -7,6 +7,7 @@ import { applicationsRoute } from './applications-routes';
 import type { GraphCall } from './graph-call';
 import { segmentNotFound } from './graph-errors';
 import { groupsRoute } from './groups-routes';
+import { meRoute } from './me-routes';
 import { permissionGrantsRoute } from './permission-grants-routes';
 import { servicePrincipalsRoute } from './service-principals-routes';
 import { usersRoute } from './users-routes';
@@ -54,6 +55,9 @@ export function createGraphHandler(options: GraphHandlerOptions): SurfaceHandler
       case 'groups':
         if (byAppId) break;
         return groupsRoute(call, key, rest);
+      case 'me':
+        if (byAppId || rest.length > 1) break;
+        return meRoute(call, key, rest[0]);
       case 'oauth2permissiongrants':
         if (byAppId || rest.length > 0) break;
         return permissionGrantsRoute(call, key);

@@ -180,6 +180,6 @@ export function assignmentJson(a: AppRoleAssignment): Json {
 }
 
 /** Members, owners and memberOf are directoryObject collections: each item names its type. */
-export function typed(type: 'user' | 'group' | 'servicePrincipal' | 'directoryRole', body: Json): Json {
+export function typed(type: 'user' | 'group' | 'servicePrincipal' | 'directoryRole' | 'application', body: Json): Json {
   return { '@odata.type': `#microsoft.graph.${type}`, ...body };
 }

@@ -5,7 +5,7 @@ import { notFound, segmentNotFound } from './graph-errors';
 import { createServicePrincipal } from './create-service-principal';
 import { methodNotAllowed } from './applications-routes';
 import { createAssignment, listAssignments } from './assignment-routes';
-import { assignmentJson, servicePrincipalJson } from './serialize';
+import { assignmentJson, servicePrincipalJson, typed, userJson } from './serialize';
 
 function findServicePrincipal(call: GraphCall, key: string, byAppId: string | undefined): DirectoryServicePrincipal {
   const id = byAppId ?? requireGuid(key);
@@ -14,7 +14,7 @@ function findServicePrincipal(call: GraphCall, key: string, byAppId: string | un
   return sp;
 }
 
-/** /servicePrincipals[/{id}|(appId='…')][/appRoleAssignedTo[/{assignmentId}]|/appRoleAssignments]. */
+/** /servicePrincipals[/{id}|(appId='…')][/appRoleAssignedTo[/{assignmentId}]|/appRoleAssignments|/owners]. */
 export async function servicePrincipalsRoute(
   call: GraphCall,
   key: string | undefined,
@@ -62,6 +62,19 @@ export async function servicePrincipalsRoute(
       return sendEntity(call, assignmentJson(assignment), `servicePrincipals('${sp.id}')/appRoleAssignedTo`, 'appRoleAssignment');
     }
     throw methodNotAllowed();
+  }
+  if (navName === 'owners' && navKey === undefined && method === 'GET') {
+    // List owners of a service principal (api-reference/v1.0/api/serviceprincipal-list-owners.md): Application.Read.All
+    // least privileged; users and service principals, typed by @odata.type. A managed identity's list is empty.
+    await authorize(call, PERMISSIONS.readApplications);
+    const sp = findServicePrincipal(call, key ?? '', byAppId);
+    const owners = sp.owners.flatMap((id) => {
+      const user = call.dir.users.get(id);
+      if (user) return [typed('user', userJson(user))];
+      const owner = call.dir.servicePrincipals.get(id);
+      return owner ? [typed('servicePrincipal', servicePrincipalJson(owner))] : [];
+    });
+    return sendList(call, owners, 'directoryObjects', 'directoryObject', owners[0] ?? {});
   }
   if (navName === 'approleassignments' && navKey === undefined && method === 'GET') {
     await authorize(call, PERMISSIONS.readServicePrincipals);

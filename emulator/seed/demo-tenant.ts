@@ -115,6 +115,8 @@ interface ResourceApp {
   /** Entra's `api.requestedAccessTokenVersion`: null/1 → v1 tokens, 2 → v2 tokens. */
   accessTokenVersion: 1 | 2;
   roles: RoleIds;
+  /** Who may hold each role (Entra's allowedMemberTypes); a role not listed allows both people and applications. */
+  memberTypes?: Record<string, ('User' | 'Application')[]>;
   owners: DemoUserKey[];
   /**
    * How the portal may call the API on behalf of users (the console's on-behalf-of exchange): admin consent to
@@ -135,7 +137,10 @@ export const ORDERS_APP: ResourceApp = {
     'Orders.Read': 'c4a8e2d0-0001-4f5e-9b3a-d00000000001',
     'Orders.Write': 'c4a8e2d0-0001-4f5e-9b3a-d00000000002',
     'Orders.Admin': 'c4a8e2d0-0001-4f5e-9b3a-d00000000003',
+    'Orders.Export': 'c4a8e2d0-0001-4f5e-9b3a-d00000000004',
+    'Orders.Support': 'c4a8e2d0-0001-4f5e-9b3a-d00000000005',
   },
+  memberTypes: { 'Orders.Export': ['Application'], 'Orders.Support': ['User'] },
   owners: ['olivia'],
   portalDelegation: 'admin-consent',
 };
@@ -176,6 +181,29 @@ export const PAYMENTS_APP: ResourceApp = {
 };
 
 export const RESOURCE_APPS = [ORDERS_APP, INVENTORY_APP, PAYMENTS_APP] as const;
+
+/**
+ * Workloads developers own: client app registrations (confidential clients that call the APIs with client credentials)
+ * with their service principals, owned by the developer in both places, as the app registration's creator is.
+ */
+export const CLIENT_APPS = [
+  {
+    key: 'nightlySync',
+    appId: 'a7e3c1d9-0001-4b2f-8c6a-a00000000001',
+    objectId: 'a7e3c1d9-0001-4b2f-8c6a-b00000000001',
+    servicePrincipalId: 'a7e3c1d9-0001-4b2f-8c6a-c00000000001',
+    displayName: 'nightly-sync',
+    clientSecret: 'nightly-sync-local-secret-not-for-production',
+    owners: ['ada'] as DemoUserKey[],
+  },
+] as const;
+
+/** A workload's user-assigned managed identity: a service principal with no app registration and no owners. */
+export const WORKLOAD_MANAGED_IDENTITY = {
+  clientId: 'a7e3c1d9-0002-4b2f-8c6a-a00000000002',
+  principalId: 'a7e3c1d9-0002-4b2f-8c6a-c00000000002',
+  displayName: 'id-orders-reporting',
+} as const;
 
 /** A group that holds Inventory.Read, so group-inherited roles are part of the demo. */
 export const GROUPS = {

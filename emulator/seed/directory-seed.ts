@@ -3,6 +3,7 @@ import { Directory } from '../directory/directory';
 import type { AppRole, DirectoryApplication, PermissionScope } from '../directory/types';
 import { stableGuid } from '../http/ids';
 import {
+  CLIENT_APPS,
   DEMO_PASSWORD,
   EVENT_GRID,
   GROUPS,
@@ -16,6 +17,7 @@ import {
   TENANT_DOMAIN,
   TENANT_ID,
   USERS,
+  WORKLOAD_MANAGED_IDENTITY,
 } from './demo-tenant';
 
 export const MICROSOFT_GRAPH = { appId: '00000003-0000-0000-c000-000000000000', identifierUri: 'https://graph.microsoft.com' } as const;
@@ -103,6 +105,7 @@ function addApp(
     Partial<DirectoryApplication>,
   spId: string,
   spOwnerTenant = TENANT_ID,
+  spOwners: string[] = [],
 ) {
   const full: DirectoryApplication = {
     createdDateTime: SEEDED_AT,
@@ -121,6 +124,7 @@ function addApp(
     servicePrincipalNames: [full.appId, ...full.identifierUris],
     servicePrincipalType: 'Application',
     appOwnerOrganizationId: spOwnerTenant,
+    owners: spOwners,
   });
 }
 
@@ -263,7 +267,7 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
               : [],
           knownClientApplications: [],
         },
-        appRoles: Object.entries(app.roles).map(([value, id]) => role(id, value)),
+        appRoles: Object.entries(app.roles).map(([value, id]) => role(id, value, app.memberTypes?.[value])),
         web: { redirectUris: [] },
         // Roleport owns the API registrations too, so Application.ReadWrite.OwnedBy lets it add roles to them.
         owners: [...app.owners.map((k) => USERS[k].oid), PORTAL_APP.servicePrincipalId],
@@ -351,6 +355,50 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
     MICROSOFT_TENANT,
   );
 
+  for (const client of CLIENT_APPS) {
+    const owners = client.owners.map((k) => USERS[k].oid);
+    addApp(
+      dir,
+      {
+        id: client.objectId,
+        appId: client.appId,
+        displayName: client.displayName,
+        identifierUris: [],
+        api: { requestedAccessTokenVersion: 2, oauth2PermissionScopes: [], preAuthorizedApplications: [], knownClientApplications: [] },
+        appRoles: [],
+        web: { redirectUris: [] },
+        owners,
+        passwordCredentials: [
+          {
+            keyId: stableGuid(`${client.key}-secret`),
+            displayName: 'local',
+            hint: client.clientSecret.slice(0, 3),
+            secretText: client.clientSecret,
+            endDateTime: '2299-12-31T00:00:00Z',
+          },
+        ],
+      },
+      client.servicePrincipalId,
+      TENANT_ID,
+      owners,
+    );
+  }
+
+  // A managed identity is a service principal without an app registration, and without owners: Entra refuses owners
+  // on it, its lifecycle follows the Azure resource (learn.microsoft.com/entra/identity/managed-identities-azure-resources/overview).
+  for (const mi of [ROLEPORT_MANAGED_IDENTITY, WORKLOAD_MANAGED_IDENTITY])
+    dir.servicePrincipals.set(mi.principalId, {
+      id: mi.principalId,
+      appId: mi.clientId,
+      displayName: mi.displayName,
+      appRoles: [],
+      oauth2PermissionScopes: [],
+      servicePrincipalNames: [mi.clientId],
+      servicePrincipalType: 'ManagedIdentity',
+      appOwnerOrganizationId: MICROSOFT_TENANT,
+      owners: [],
+    });
+
   // What a managed identity asks a token for to present it as a federated credential (learn.microsoft.com/entra/
   // workload-id/workload-identity-federation-config-app-trust-managed-identity). Its tokens carry the v2.0 issuer the
   // federated credential names.
@@ -370,18 +418,6 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
     stableGuid('sp/token-exchange'),
     MICROSOFT_TENANT,
   );
-
-  // A managed identity is a service principal without an app registration.
-  dir.servicePrincipals.set(ROLEPORT_MANAGED_IDENTITY.principalId, {
-    id: ROLEPORT_MANAGED_IDENTITY.principalId,
-    appId: ROLEPORT_MANAGED_IDENTITY.clientId,
-    displayName: ROLEPORT_MANAGED_IDENTITY.displayName,
-    appRoles: [],
-    oauth2PermissionScopes: [],
-    servicePrincipalNames: [ROLEPORT_MANAGED_IDENTITY.clientId],
-    servicePrincipalType: 'ManagedIdentity',
-    appOwnerOrganizationId: MICROSOFT_TENANT,
-  });
 
   for (const g of Object.values(GROUPS)) {
     dir.groups.set(g.id, {
@@ -407,6 +443,8 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
     dir.grantDelegated(PORTAL_APP.servicePrincipalId, app.servicePrincipalId, 'user_impersonation');
   for (const name of PORTAL_GRAPH_PERMISSIONS)
     dir.assign(PORTAL_APP.servicePrincipalId, stableGuid('sp/microsoft-graph'), GRAPH_APP_ROLES[name]!, SEEDED_AT);
+  // Delegated User.Read with admin consent (README, set-up): Roleport reads a signed-in user's own objects on their behalf.
+  dir.grantDelegated(PORTAL_APP.servicePrincipalId, stableGuid('sp/microsoft-graph'), 'User.Read');
   for (const name of PORTAL_GRAPH_PERMISSIONS)
     dir.assign(ROLEPORT_MANAGED_IDENTITY.principalId, stableGuid('sp/microsoft-graph'), GRAPH_APP_ROLES[name]!, SEEDED_AT);
   for (const name of SETUP_GRAPH_PERMISSIONS)

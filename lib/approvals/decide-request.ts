@@ -9,8 +9,9 @@ import { withTransaction } from '@/lib/db/transaction';
 import type { Database, RequestStatus } from '@/lib/db/types';
 import { UserFacingError } from '@/lib/errors/user-facing-error';
 import { enqueueWebhook } from '@/lib/notifications/enqueue-webhook';
+import { webhookPrincipal } from '@/lib/notifications/webhook-event';
 import { enqueueProvisioningJob, wakeProvisioningWorkers } from '@/lib/provisioning/provisioning-jobs';
-import { earlierStageRefusal } from '@/lib/requests/approver-policy';
+import { earlierStageRefusal, stagesRequired, workloadRefusal } from '@/lib/requests/approver-policy';
 import { auditActor, loadRequestFor } from '@/lib/requests/request-access';
 import { decisionSchema, type DecisionInput } from '@/lib/requests/request-schema';
 import { transition } from '@/lib/requests/request-state-machine';
@@ -59,7 +60,7 @@ export async function decideRequest(
   // Stages and maximum: the stricter of the rule when the request was submitted and the rule now.
   const rule = await ruleInForce(db, request);
   const stage = Number(request.stage);
-  const finalStage = stage >= rule.stages;
+  const finalStage = stage >= stagesRequired(request, rule.stages);
   const next = transition(request.status, verdict === 'approve' ? { type: 'approve', finalStage } : { type: 'reject' }, actor);
   if (!next.ok) {
     if (request.status !== 'pending' && !actor.isRequester) throw await alreadyDecided(db, requestId);
@@ -75,6 +76,17 @@ export async function decideRequest(
         earlier.map((d) => d.approver_oid),
       );
       if (refusal) throw refusal;
+      const clientOwners = await trx
+        .selectFrom('access_request_client_owner')
+        .select('owner_oid')
+        .where('request_id', '=', requestId)
+        .execute();
+      const workload = workloadRefusal(
+        user,
+        request,
+        clientOwners.map((o) => o.owner_oid),
+      );
+      if (workload) throw workload;
       const now = nowIso();
       await trx
         .insertInto('access_decision')
@@ -119,6 +131,7 @@ export async function decideRequest(
         apiId: request.api_id,
         roleValue: request.role_value,
         requester: { oid: request.requester_oid, name: request.requester_name },
+        ...webhookPrincipal(request),
         actor: auditActor(user),
         detail: outcome,
       });

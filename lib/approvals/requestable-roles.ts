@@ -29,24 +29,38 @@ export interface RequestFormData {
   roles: RequestableRole[];
 }
 
-/** What the request form offers on one API for this user; null when the API is unknown or not linked to an app. */
-export async function getRequestFormData(db: Kysely<Database>, user: PortalUser, apiId: string): Promise<RequestFormData | null> {
+/**
+ * What the request form offers on one API for this user; null when the API is unknown or not linked to an app.
+ * `principal` 'app': the roles an application can hold (what the user and their own requests hold is then beside the
+ * point: Graph is asked about the chosen app when the request is submitted).
+ */
+export async function getRequestFormData(
+  db: Kysely<Database>,
+  user: PortalUser,
+  apiId: string,
+  principal: 'user' | 'app' = 'user',
+): Promise<RequestFormData | null> {
   const api = await getIndexedApi(db, apiId);
   const app = api?.appId ? await getIndexedApp(db, api.appId) : null;
   if (!api || !app) return null;
+  const forApp = principal === 'app';
   const [operations, held, open] = await Promise.all([
     listIndexedOperations(db, apiId),
-    getHeldRoles(user.oid),
-    db
-      .selectFrom('access_request')
-      .select(['id', 'role_id', 'status'])
-      .where('requester_oid', '=', user.oid)
-      .where('app_id', '=', app.appId)
-      .where('status', 'in', OPEN_STATUSES)
-      .execute(),
+    forApp ? Promise.resolve([]) : getHeldRoles(user.oid),
+    forApp
+      ? Promise.resolve([])
+      : db
+          .selectFrom('access_request')
+          .select(['id', 'role_id', 'status'])
+          .where('requester_oid', '=', user.oid)
+          .where('principal_type', '=', 'user')
+          .where('app_id', '=', app.appId)
+          .where('status', 'in', OPEN_STATUSES)
+          .execute(),
   ]);
+  const memberType = forApp ? 'Application' : 'User';
   const roles: RequestableRole[] = [];
-  for (const role of app.appRoles.filter((r) => r.isEnabled && r.allowedMemberTypes.includes('User'))) {
+  for (const role of app.appRoles.filter((r) => r.isEnabled && r.allowedMemberTypes.includes(memberType))) {
     const rule = await getEffectiveRule(db, apiId, role.value);
     const holding = held.find((h) => h.appId === app.appId && h.roleId === role.id);
     const request = open.find((r) => r.role_id === role.id);

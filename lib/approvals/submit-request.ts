@@ -13,6 +13,8 @@ import { UserFacingError } from '@/lib/errors/user-facing-error';
 import { enqueueWebhook } from '@/lib/notifications/enqueue-webhook';
 import { getEffectiveRule } from './approval-rules';
 import { getHeldRoles } from '@/lib/directory/held-roles';
+import { checkClientForRequester, clientHoldsRole, type EligibleClient } from '@/lib/directory/client-principals';
+import { webhookPrincipal } from '@/lib/notifications/webhook-event';
 import { enqueueProvisioningJob, wakeProvisioningWorkers } from '@/lib/provisioning/provisioning-jobs';
 import { isApproverOf } from '@/lib/requests/approver-policy';
 import { auditActor } from '@/lib/requests/request-access';
@@ -35,7 +37,24 @@ async function replayOf(db: Kysely<Database>, user: PortalUser, id: string): Pro
   return { requestId: existing.id, status: existing.status, created: false };
 }
 
-/** Records a developer's request for an app role; an auto-approve rule queues the grant at once. */
+/** The principal columns of a new request: the requester themself, or the client service principal they own. */
+function principalColumns(client: EligibleClient | null) {
+  if (!client)
+    return { principal_type: 'user' as const, principal_id: null, client_app_id: null, client_display_name: null, client_sp_type: null };
+  const { principal } = client;
+  return {
+    principal_type: 'service-principal' as const,
+    principal_id: principal.id.toLowerCase(),
+    client_app_id: principal.appId,
+    client_display_name: principal.displayName,
+    client_sp_type: principal.servicePrincipalType === 'ManagedIdentity' ? ('ManagedIdentity' as const) : ('Application' as const),
+  };
+}
+
+/**
+ * Records a developer's request for an app role, for themself or for an application they own (`clientSpId`: its
+ * service principal, checked live in Graph); an auto-approve rule queues the grant at once.
+ */
 export async function submitRequest(db: Kysely<Database>, user: PortalUser, input: RequestInput): Promise<SubmitResult> {
   const parsed = requestSchema.safeParse(input);
   if (!parsed.success) throw new UserFacingError(parsed.error.issues[0]?.message ?? 'The request is not valid.');
@@ -55,20 +74,34 @@ export async function submitRequest(db: Kysely<Database>, user: PortalUser, inpu
     );
   const role = app.appRoles.find((r) => r.id.toLowerCase() === form.roleId.toLowerCase());
   if (!role) throw new UserFacingError(`That role is not a role of ${api.displayName}.`);
-  if (!role.isEnabled || !role.allowedMemberTypes.includes('User'))
-    throw new UserFacingError(`${role.value} cannot be assigned to people.`);
+  if (!role.isEnabled) throw new UserFacingError(`${role.value} is disabled on ${api.displayName}.`);
+  const memberType = form.clientSpId ? 'Application' : 'User';
+  if (!role.allowedMemberTypes.includes(memberType))
+    throw new UserFacingError(`${role.value} cannot be assigned to ${form.clientSpId ? 'applications' : 'people'}.`);
+  const client = form.clientSpId ? await checkClientForRequester(form.clientSpId, user.oid) : null;
+  const principal = principalColumns(client);
 
   const rule = await getEffectiveRule(db, api.id, role.value);
-  // Someone who could approve this request never has it approved by a rule alone: a second person decides.
-  const withheld = rule.autoApprove && isApproverOf(user, app);
+  // Someone who could approve this request never has it approved by a rule alone: a second person decides. A managed
+  // identity's request always waits for a portal admin.
+  const withheld = rule.autoApprove && (isApproverOf(user, app) || Boolean(client?.needsAdminStage));
   const autoApprove = rule.autoApprove && !withheld;
   const durationDays = form.durationDays ?? (rule.maxDays === null ? null : Math.max(...rule.durations));
   if (durationDays !== null && !rule.durations.includes(durationDays)) {
     throw new UserFacingError(`Choose a duration of ${rule.durations.join(', ')} days.`);
   }
-  const held = await getHeldRoles(user.oid);
-  if (held.some((h) => h.appId === app.appId && h.roleId === role.id))
-    throw new UserFacingError(`You already hold ${role.value} on ${api.displayName}.`, 'conflict', 409);
+  if (client) {
+    if (await clientHoldsRole(client.principal.id, app.servicePrincipalId, role.id))
+      throw new UserFacingError(`${client.principal.displayName} already holds ${role.value} on ${api.displayName}.`, 'conflict', 409);
+  } else {
+    const held = await getHeldRoles(user.oid);
+    if (held.some((h) => h.appId === app.appId && h.roleId === role.id))
+      throw new UserFacingError(`You already hold ${role.value} on ${api.displayName}.`, 'conflict', 409);
+  }
+  const lockKey = principal.principal_id ?? user.oid;
+  // A group's app roles reach its members' user tokens, not a service principal's client-credentials token: a workload
+  // is always granted the role directly.
+  const groupId = client ? null : rule.groupId;
 
   const actor = { isRequester: true, isApprover: false, isAdmin: false, isSystem: false };
   const next = transition(null, { type: 'submit', autoApprove }, actor);
@@ -78,21 +111,25 @@ export async function submitRequest(db: Kysely<Database>, user: PortalUser, inpu
     const status = await withTransaction(db, async (trx): Promise<RequestStatus | 'replay'> => {
       // Two tabs submitting at once: serialise per (user, role) so only one open request can exist.
       if (dialectOf(trx) === 'postgres')
-        await sql`select pg_advisory_xact_lock(hashtext(${`request:${user.oid}:${app.appId}:${role.id}`}))`.execute(trx);
+        await sql`select pg_advisory_xact_lock(hashtext(${`request:${lockKey}:${app.appId}:${role.id}`}))`.execute(trx);
       // The same form posted twice at once: the first post committed while this one waited for the lock.
       if (form.submissionId && (await trx.selectFrom('access_request').select('id').where('id', '=', id).executeTakeFirst()))
         return 'replay';
-      const open = await trx
+      // One open request per principal and role: for a workload, whoever of its owners asked first.
+      const openQuery = trx
         .selectFrom('access_request')
         .select(['status'])
-        .where('requester_oid', '=', user.oid)
         .where('app_id', '=', app.appId)
         .where('role_id', '=', role.id)
-        .where('status', 'in', OPEN_STATUSES)
-        .executeTakeFirst();
+        .where('status', 'in', OPEN_STATUSES);
+      const open = await (
+        principal.principal_id
+          ? openQuery.where('principal_id', '=', principal.principal_id)
+          : openQuery.where('requester_oid', '=', user.oid).where('principal_type', '=', 'user')
+      ).executeTakeFirst();
       if (open)
         throw new UserFacingError(
-          `You already have a${open.status === 'active' || open.status === 'approved' ? 'n' : ''} ${open.status} request for ${role.value}.`,
+          `${client ? `${client.principal.displayName} already has` : 'You already have'} a${open.status === 'active' || open.status === 'approved' ? 'n' : ''} ${open.status} request for ${role.value}.`,
           'conflict',
           409,
         );
@@ -110,8 +147,8 @@ export async function submitRequest(db: Kysely<Database>, user: PortalUser, inpu
           resource_sp_id: app.servicePrincipalId as string,
           role_id: role.id,
           role_value: role.value,
-          grant_kind: rule.groupId ? 'group' : 'direct',
-          group_id: rule.groupId,
+          grant_kind: groupId ? 'group' : 'direct',
+          group_id: groupId,
           justification: form.justification,
           duration_days: durationDays,
           status: next.to,
@@ -124,10 +161,16 @@ export async function submitRequest(db: Kysely<Database>, user: PortalUser, inpu
           activated_at: null,
           ended_at: null,
           rule_snapshot: snapshotRule(rule),
+          ...principal,
           created_at: now,
           updated_at: now,
         })
         .execute();
+      if (client && client.ownerOids.length > 0)
+        await trx
+          .insertInto('access_request_client_owner')
+          .values([...new Set(client.ownerOids)].map((owner_oid) => ({ request_id: id, owner_oid, created_at: now, updated_at: now })))
+          .execute();
       if (autoApprove) await enqueueProvisioningJob(trx, id, 'assign');
       const event = {
         requestId: id,
@@ -135,6 +178,7 @@ export async function submitRequest(db: Kysely<Database>, user: PortalUser, inpu
         apiId: api.id,
         roleValue: role.value,
         requester: { oid: user.oid, name: user.name },
+        ...webhookPrincipal(principal),
         actor: auditActor(user),
       };
       await enqueueWebhook(trx, { ...event, type: 'request.submitted', detail: autoApprove ? 'auto-approved' : undefined });
@@ -148,9 +192,19 @@ export async function submitRequest(db: Kysely<Database>, user: PortalUser, inpu
           roleValue: role.value,
           roleId: role.id,
           durationDays,
-          grantKind: rule.groupId ? 'group' : 'direct',
+          grantKind: groupId ? 'group' : 'direct',
           rule: rule.source,
-          ...(withheld ? { autoApprove: 'withheld: the requester can approve this request' } : {}),
+          ...(client
+            ? {
+                principalType: 'service-principal',
+                principalId: principal.principal_id,
+                clientAppId: principal.client_app_id,
+                clientDisplayName: principal.client_display_name,
+                clientType: principal.client_sp_type,
+              }
+            : {}),
+          ...(withheld && client?.needsAdminStage ? { autoApprove: 'withheld: a managed identity needs a portal admin' } : {}),
+          ...(withheld && !client?.needsAdminStage ? { autoApprove: 'withheld: the requester can approve this request' } : {}),
         },
       });
       return next.to;

@@ -19,9 +19,10 @@ export const REQUIRED_PERMISSIONS = {
   'graph.readApplications': {
     service: 'graph',
     permission: 'Application.Read.All',
-    calls: 'GET /applications, /applications/{id}/owners, /servicePrincipals, /servicePrincipals/{id}/appRoleAssignedTo',
+    calls:
+      'GET /applications, /applications/{id}/owners, /servicePrincipals, /servicePrincipals/{id}/owners, /servicePrincipals/{id}/appRoleAssignedTo, /servicePrincipals/{id}/appRoleAssignments',
     what: 'read app registrations and who holds their roles',
-    features: 'catalog sync, configuration doctor, who has what',
+    features: 'catalog sync, configuration doctor, who has what, my apps and requests for apps',
   },
   'graph.assignRoles': {
     service: 'graph',

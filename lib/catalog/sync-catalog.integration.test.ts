@@ -93,7 +93,20 @@ describe('syncCatalog', () => {
 
   it('records the app registration with its roles, owners and the groups holding its roles', async () => {
     const app = await getIndexedApp(env.db, ORDERS_APP.appId);
-    expect(app?.appRoles.map((r) => r.value).sort()).toEqual(['Orders.Admin', 'Orders.Read', 'Orders.Write']);
+    expect(app?.appRoles.map((r) => r.value).sort()).toEqual([
+      'Orders.Admin',
+      'Orders.Export',
+      'Orders.Read',
+      'Orders.Support',
+      'Orders.Write',
+    ]);
+    // Who may hold each role is kept as Entra says: people, applications, or both.
+    const holders = new Map(app?.appRoles.map((r) => [r.value, [...r.allowedMemberTypes].sort()]));
+    expect([holders.get('Orders.Export'), holders.get('Orders.Support'), holders.get('Orders.Read')]).toEqual([
+      ['Application'],
+      ['User'],
+      ['Application', 'User'],
+    ]);
     expect(app?.owners.map((o) => o.userPrincipalName)).toContain('olivia@contoso.onmicrosoft.com');
     expect(app?.tokenVersion).toBe(2);
     expect(app?.groupHoldings.map((g) => g.groupName)).toContain('Orders Writers');

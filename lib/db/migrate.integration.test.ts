@@ -18,6 +18,7 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const ALL_TABLES = [
   'access_decision',
   'access_request',
+  'access_request_client_owner',
   'api_app_override',
   'approval_rule',
   'audit_checkpoint',

@@ -16,6 +16,7 @@ const INSERT_ORDER: Array<keyof Database> = [
   'catalog_sync',
   'api_app_override',
   'access_request',
+  'access_request_client_owner',
   'access_decision',
   'provisioning_job',
   'approval_rule',

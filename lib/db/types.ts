@@ -129,6 +129,24 @@ export interface AccessRequestTable extends Timestamps {
   ended_at: string | null;
   /** The approval rule's terms when the request was submitted (JSON); null before migration 0005. */
   rule_snapshot: JsonText | null;
+  /** Who gets the role: the requester, or a client service principal they own (migration 0010). */
+  principal_type: Generated<PrincipalType>;
+  /** The client service principal's object id; null for a user request (the principal is requester_oid). */
+  principal_id: string | null;
+  /** The client's application (client) id and name, as Graph named them at submission. */
+  client_app_id: string | null;
+  client_display_name: string | null;
+  /** Graph's servicePrincipalType of the client: a managed identity has no owners, so an admin vouches for it. */
+  client_sp_type: ClientSpType | null;
+}
+
+export type PrincipalType = 'user' | 'service-principal';
+export type ClientSpType = 'Application' | 'ManagedIdentity';
+
+/** The client's owners when its request was submitted: none of them may decide it. */
+export interface AccessRequestClientOwnerTable extends Timestamps {
+  request_id: string;
+  owner_oid: string;
 }
 
 export type Verdict = 'approve' | 'reject';
@@ -317,6 +335,7 @@ export interface Database {
   catalog_sync: CatalogSyncTable;
   api_app_override: ApiAppOverrideTable;
   access_request: AccessRequestTable;
+  access_request_client_owner: AccessRequestClientOwnerTable;
   access_decision: AccessDecisionTable;
   provisioning_job: ProvisioningJobTable;
   approval_rule: ApprovalRuleTable;

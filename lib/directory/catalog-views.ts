@@ -1,4 +1,6 @@
 import 'server-only';
+import { appTokenSnippets, type AppTokenSnippet } from '@/lib/catalog/app-token-snippets';
+import { getConfig } from '@/lib/env';
 import { getHeldRoles, type HeldRole } from './held-roles';
 import type { PortalUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/portal-database';
@@ -67,6 +69,8 @@ export interface ApiPageData {
   products: CatalogProductRef[];
   /** The versions of this API's version set, oldest first (empty when unversioned). */
   versions: VersionLink[];
+  /** How a workload gets an app-only token for this API (empty when no app registration is mapped). */
+  appTokenSnippets: AppTokenSnippet[];
 }
 
 export async function loadApiPage(user: PortalUser, apiId: string): Promise<ApiPageData | null> {
@@ -87,6 +91,7 @@ export async function loadApiPage(user: PortalUser, apiId: string): Promise<ApiP
     rolesError: held.rolesError,
     products: api.products,
     versions: siblings.map((a) => ({ apiId: a.id, label: a.version ? versionLabel(a.version) : a.id })),
+    appTokenSnippets: app ? appTokenSnippets(app, getConfig().tenantId) : [],
   };
 }
 

@@ -36,9 +36,22 @@ async function heldRolesOrNone(read: HeldRolesReader, oid: string): Promise<Held
 export function requestAccessLinks(apiId: string, app: IndexedApp | null, diagnosis: TokenDiagnosis): RequestAccessLink[] {
   if (!app) return [];
   const wanted = new Set(diagnosis.diagnoses.flatMap((d) => (d.requestRole ? (d.anyOfRoles ?? [d.requestRole]) : [])));
-  return app.appRoles
+  const forUser = app.appRoles
     .filter((role) => wanted.has(role.value) && role.isEnabled && role.allowedMemberTypes.includes('User'))
     .map((role) => ({ role: role.value, href: `/requests/new?api=${encodeURIComponent(apiId)}&role=${encodeURIComponent(role.id)}` }));
+  // An app-only token: the role is requested for the calling application, among the roles applications can hold.
+  const forApp = diagnosis.diagnoses.flatMap((d) => {
+    const client = d.requestForApp;
+    if (!client) return [];
+    return app.appRoles
+      .filter((role) => (d.anyOfRoles ?? []).includes(role.value) && role.isEnabled && role.allowedMemberTypes.includes('Application'))
+      .map((role) => ({
+        role: role.value,
+        forApp: client,
+        href: `/requests/new?${new URLSearchParams({ api: apiId, role: role.id, for: 'app', client })}`,
+      }));
+  });
+  return [...forUser, ...forApp];
 }
 
 /** The doctor over a token for the signed-in user, against an API and operation from the index when given. */

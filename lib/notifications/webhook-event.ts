@@ -6,10 +6,30 @@ export interface WebhookEvent {
   apiId: string;
   roleValue: string;
   requester: { oid: string; name: string };
+  /** The workload the role is for (a client service principal); absent when it is for the requester. */
+  principal?: WebhookPrincipal;
   /** Who caused the change; null for Roleport's workers. */
   actor: { oid: string | null; name: string };
   detail?: string;
   at: string;
+}
+
+export interface WebhookPrincipal {
+  type: 'service-principal';
+  id: string;
+  appId: string | null;
+  displayName: string | null;
+}
+
+/** The workload principal of a request row, for its webhook events. */
+export function webhookPrincipal(row: {
+  principal_type: string;
+  principal_id: string | null;
+  client_app_id: string | null;
+  client_display_name: string | null;
+}): { principal?: WebhookPrincipal } {
+  if (row.principal_type !== 'service-principal' || !row.principal_id) return {};
+  return { principal: { type: 'service-principal', id: row.principal_id, appId: row.client_app_id, displayName: row.client_display_name } };
 }
 
 /** An approval rule switched to auto-approve: from now on requests for it are granted without a person deciding. */

@@ -1,11 +1,14 @@
 import 'server-only';
 import { isRetryableGraphError, retryAfterMs } from '@/lib/azure/graph/graph-errors';
 import { UnsafeGrantGroupError } from './check-grant-group';
+import { ClientPrincipalRefusal } from '@/lib/directory/client-principals';
 
 /** Whether another attempt can succeed: Graph's transient failures, but never a group that grants more than the role. */
 export function isRetryableProvisioningError(error: unknown): boolean {
   // A group that grants more than the role stays unsafe until someone changes it in Entra.
   if (error instanceof UnsafeGrantGroupError) return false;
+  // A requester who no longer owns the workload (or a workload deleted meanwhile) stays so until someone changes Entra.
+  if (error instanceof ClientPrincipalRefusal) return false;
   return isRetryableGraphError(error);
 }
 

@@ -6,19 +6,35 @@ import {
   isDuplicateAssignment,
   listOwnAssignmentsOnResource,
 } from '@/lib/azure/graph/role-assignments';
+import { listClientAssignments } from '@/lib/azure/graph/client-principals';
 import type { AccessRequestRow } from '@/lib/db/types';
 
 export type GraphGrantTarget = Pick<
   AccessRequestRow,
   'requester_oid' | 'resource_sp_id' | 'role_id' | 'grant_kind' | 'group_id' | 'assignment_id'
->;
+> &
+  Partial<Pick<AccessRequestRow, 'principal_type' | 'principal_id'>>;
+
+/** The object the role is assigned to: the requester, or the client service principal of a workload request. */
+export function grantPrincipalId(request: GraphGrantTarget): string {
+  if (request.principal_type !== 'service-principal') return request.requester_oid;
+  if (!request.principal_id) throw new Error('service principal grant without a principal id');
+  return request.principal_id;
+}
+
+/** The principal's own assignments on the resource (a service principal's are its own: it is in no group's list). */
+async function ownAssignmentsOnResource(request: GraphGrantTarget) {
+  if (request.principal_type !== 'service-principal') return listOwnAssignmentsOnResource(request.requester_oid, request.resource_sp_id);
+  const all = await listClientAssignments(grantPrincipalId(request));
+  return all.filter((a) => a.resourceId.toLowerCase() === request.resource_sp_id.toLowerCase());
+}
 
 /**
  * The requester's own assignment of the role, if any. Graph lists the assignments of the user's groups beside their own;
  * adopting one of those would make a later revoke delete the group's assignment, and every member's access with it.
  */
 async function findOwn(request: GraphGrantTarget): Promise<{ ids: Set<string>; ofRole: string | null }> {
-  const own = await listOwnAssignmentsOnResource(request.requester_oid, request.resource_sp_id);
+  const own = await ownAssignmentsOnResource(request);
   const ofRole = own.find((a) => a.appRoleId.toLowerCase() === request.role_id.toLowerCase())?.id ?? null;
   return { ids: new Set(own.map((a) => a.id)), ofRole };
 }
@@ -42,7 +58,7 @@ export async function grantInEntra(request: GraphGrantTarget): Promise<{ assignm
   try {
     const created = await createUserAssignment({
       resourceSpId: request.resource_sp_id,
-      principalId: request.requester_oid,
+      principalId: grantPrincipalId(request),
       appRoleId: request.role_id,
     });
     return { assignmentId: created.id, adopted: false };

@@ -9,6 +9,7 @@ import { forgetHeldRoles } from '@/lib/directory/held-roles';
 import { recordProvisioningLatency } from '@/lib/observability/portal-metrics';
 import { startPollLoop, type PollLoop } from '@/lib/server/jobs/poll-loop';
 import { assertGroupGrantsOnlyRole } from './check-grant-group';
+import { ClientPrincipalRefusal, checkClientForRequester } from '@/lib/directory/client-principals';
 import { isRetryableProvisioningError, nextDelayMs } from './provisioning-errors';
 import { grantInEntra, removeFromEntra } from './provisioning-graph';
 import { registerWorker } from './provisioning-jobs';
@@ -75,6 +76,8 @@ async function runJob(db: Kysely<Database>, job: ProvisioningJobRow, s: Settings
         request = moved;
       }
       if (request.grant_kind === 'group') await assertGrantGroup(request);
+      // Ownership may have changed since the request was submitted: the requester must still own the workload.
+      if (request.principal_type === 'service-principal') await assertClientStillEligible(request);
       const result = await grantInEntra(request);
       // null: the request moved on meanwhile (another worker finished it); the job has nothing left to do.
       if ((await completeAssign(db, job, s.workerId, request, result)) === null) await dropJob(db, job, s.workerId);
@@ -132,6 +135,16 @@ function assertGrantGroup(request: AccessRequestRow): Promise<void> {
     roleId: request.role_id,
     roleValue: request.role_value,
   });
+}
+
+async function assertClientStillEligible(request: AccessRequestRow): Promise<void> {
+  if (!request.principal_id) throw new Error('service principal grant without a principal id');
+  try {
+    await checkClientForRequester(request.principal_id, request.requester_oid, request.requester_name);
+  } catch (error) {
+    if (!(error instanceof ClientPrincipalRefusal)) throw error;
+    throw new ClientPrincipalRefusal(`Checked again before the grant: ${error.message}`);
+  }
 }
 
 function loadRequest(db: Kysely<Database>, id: string) {

@@ -7,6 +7,7 @@ import type { PortalUser } from '@/lib/auth/session';
 import { getIndexedApi, getIndexedApp } from '@/lib/catalog/read-index';
 import { nowIso } from '@/lib/db/clock';
 import { withTransaction } from '@/lib/db/transaction';
+import { grantPrincipalId } from './provisioning-graph';
 import type { AccessRequestRow, Database } from '@/lib/db/types';
 import { UserFacingError } from '@/lib/errors/user-facing-error';
 import { forgetHeldRoles } from '@/lib/directory/held-roles';
@@ -92,10 +93,10 @@ export async function reconcileAssignments(db: Kysely<Database>, user: PortalUse
       createdAt: a.createdDateTime,
     }));
 
-  // A user grant is present only as the requester's own assignment: a group's assignment never stands in for it.
+  // A user grant is present only as the requester's own assignment (a workload's, as its service principal's): a group's assignment never stands in for it.
   const principalOf = new Map(assignments.map((a) => [a.id, a.principalId.toLowerCase()]));
   const present = (request: AccessRequestRow) =>
-    request.assignment_id !== null && principalOf.get(request.assignment_id) === request.requester_oid.toLowerCase();
+    request.assignment_id !== null && principalOf.get(request.assignment_id) === grantPrincipalId(request).toLowerCase();
   const actorName = user ? auditActor(user) : systemActor;
   const removedInEntra: ReconcileReport['removedInEntra'] = [];
   // Every read finishes before anything is recorded: a read that fails part-way leaves every grant as it was.

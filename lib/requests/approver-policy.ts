@@ -12,6 +12,9 @@ import { transition, type TransitionActor } from './request-state-machine';
 //   a portal admin or an owner of the API's app registration (per the catalog index, i.e. Graph's owners at the
 //   last sync), never the requester, only while the request is pending, and never for a second stage of a request
 //   the same person already decided.
+// Requests for a workload (a client service principal) add two rules: no owner of the client (as recorded at
+// submission) decides its request, even an owner of the API; and a managed identity, which has no owners to vouch for
+// the requester, has an extra first stage that only a portal admin decides.
 
 type AppOwners = Pick<IndexedApp, 'owners'> | null;
 
@@ -37,14 +40,51 @@ export async function decidableAppIds(db: Kysely<Database>, user: PortalUser): P
   return apps.filter((app) => ownsApp(user, app)).map((app) => app.appId);
 }
 
-/** The row form: may this user decide this request at its current stage? `approverOids` = who decided earlier stages. */
+type WorkloadFields = Pick<AccessRequestRow, 'client_sp_type' | 'client_display_name' | 'stage'>;
+
+/** Whether the request needs the portal admin's stage: a managed identity has no owners who could vouch for the requester. */
+export function needsAdminStage(request: Pick<AccessRequestRow, 'client_sp_type'>): boolean {
+  return request.client_sp_type === 'ManagedIdentity';
+}
+
+/** Stages a request goes through: the rule's, plus the admin's first stage for a managed identity. */
+export function stagesRequired(request: Pick<AccessRequestRow, 'client_sp_type'>, ruleStages: number): number {
+  return ruleStages + (needsAdminStage(request) ? 1 : 0);
+}
+
+/** Why this user may not decide this workload request at its current stage (admin stage, client owner), or null. */
+export function workloadRefusal(user: PortalUser, request: WorkloadFields, clientOwnerOids: readonly string[]): UserFacingError | null {
+  if (clientOwnerOids.includes(user.oid.toLowerCase()))
+    return new UserFacingError(
+      `You own ${request.client_display_name ?? 'the application'}: a request for an application is decided by someone who does not own it.`,
+      'forbidden',
+      403,
+    );
+  if (needsAdminStage(request) && Number(request.stage) === 1 && !user.isAdmin)
+    return new UserFacingError(
+      'This request is for a managed identity, which has no owners: its first stage is decided by a portal admin.',
+      'forbidden',
+      403,
+    );
+  return null;
+}
+
+/**
+ * The row form: may this user decide this request at its current stage? `approverOids` = who decided earlier stages;
+ * `clientOwnerOids` = the client's owners at submission (workload requests).
+ */
 export function mayDecide(
   user: PortalUser,
-  request: Pick<AccessRequestRow, 'requester_oid' | 'status'>,
+  request: Pick<AccessRequestRow, 'requester_oid' | 'status'> & WorkloadFields,
   app: AppOwners,
   approverOids: readonly string[],
+  clientOwnerOids: readonly string[] = [],
 ): boolean {
-  return transition(request.status, { type: 'reject' }, transitionActor(user, request, app)).ok && !approverOids.includes(user.oid);
+  return (
+    transition(request.status, { type: 'reject' }, transitionActor(user, request, app)).ok &&
+    !approverOids.includes(user.oid) &&
+    workloadRefusal(user, request, clientOwnerOids) === null
+  );
 }
 
 /** The refusal a second-stage decision by an earlier stage's approver gets; checked inside the decision's transaction. */
@@ -72,6 +112,21 @@ export function whereDecidable<O>(
             .where('access_decision.approver_oid', '=', user.oid),
         ),
       ),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('access_request_client_owner')
+            .select('access_request_client_owner.owner_oid')
+            .whereRef('access_request_client_owner.request_id', '=', 'access_request.id')
+            .where('access_request_client_owner.owner_oid', '=', user.oid.toLowerCase()),
+        ),
+      ),
     );
-  return appIds === null ? decidable : decidable.where('app_id', 'in', appIds);
+  const staged = user.isAdmin
+    ? decidable
+    : decidable.where((eb) =>
+        eb.or([eb('client_sp_type', 'is', null), eb('client_sp_type', '!=', 'ManagedIdentity'), eb('stage', '>', 1)]),
+      );
+  return appIds === null ? staged : staged.where('app_id', 'in', appIds);
 }

@@ -45,6 +45,7 @@ export async function getRequestForUser(db: Kysely<Database>, user: PortalUser, 
   if (!actor.isRequester && !actor.isApprover && !actor.isAdmin) return null;
 
   const decisions = await db.selectFrom('access_decision').selectAll().where('request_id', '=', requestId).orderBy('stage').execute();
+  const clientOwners = await db.selectFrom('access_request_client_owner').select('owner_oid').where('request_id', '=', requestId).execute();
   const { events } = await queryAuditEvents(db, { subjectType: 'access_request', subjectId: requestId }, { limit: 200 });
   const revoking = await db
     .selectFrom('provisioning_job')
@@ -69,6 +70,7 @@ export async function getRequestForUser(db: Kysely<Database>, user: PortalUser, 
         row,
         app,
         decisions.map((d) => d.approver_oid),
+        clientOwners.map((o) => o.owner_oid),
       ),
       cancel: allowed({ type: 'cancel' }),
       revoke: allowed({ type: 'revoke' }) && !revoking,

@@ -20,6 +20,8 @@ export const requestSchema = z.object({
     .max(JUSTIFICATION_MAX, `Keep the justification under ${JUSTIFICATION_MAX} characters.`)
     .refine((text) => !CONTROL.test(text), 'The justification contains control characters; use plain text and line breaks only.'),
   durationDays: z.coerce.number().int().positive().max(3650).optional(),
+  /** For an application or managed identity: its service principal's object id; absent = for the requester themself. */
+  clientSpId: z.string().trim().regex(GUID, 'Choose one of your applications, or enter a managed identity’s object id.').optional(),
   /** Set once per form render, so a replayed post creates one request. */
   submissionId: z.string().trim().regex(GUID, 'Invalid submission id.').optional(),
 });

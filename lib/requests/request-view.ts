@@ -24,6 +24,8 @@ export interface AccessRequestView {
   decidedAt: string | null;
   activatedAt: string | null;
   endedAt: string | null;
+  /** The workload the role is for; null when it is for the requester themself. */
+  client: { servicePrincipalId: string; appId: string | null; displayName: string; managedIdentity: boolean } | null;
 }
 
 export function toRequestView(row: AccessRequestRow): AccessRequestView {
@@ -48,5 +50,14 @@ export function toRequestView(row: AccessRequestRow): AccessRequestView {
     decidedAt: row.decided_at,
     activatedAt: row.activated_at,
     endedAt: row.ended_at,
+    client:
+      row.principal_type === 'service-principal' && row.principal_id
+        ? {
+            servicePrincipalId: row.principal_id,
+            appId: row.client_app_id,
+            displayName: row.client_display_name ?? row.principal_id,
+            managedIdentity: row.client_sp_type === 'ManagedIdentity',
+          }
+        : null,
   };
 }

@@ -42,9 +42,10 @@ function explainMissing(input: CheckInput, set: string[], tokenRoles: string[]):
     return {
       ...base,
       code: 'missing-role',
+      requestForApp: app,
       title: `The application lacks ${describeSet(set)}`,
-      explanation: `This is an app-only token (client credentials): its roles are the application permissions granted to ${app} on ${api}, not a user's roles. ${operation} requires ${describeSet(set)}; ${describeTokenRoles(input, tokenRoles)}`,
-      fix: `Grant ${app} the ${set[0]} application permission on ${api} (an admin consents to it), then get a new token.`,
+      explanation: `This is an app-only token (client credentials or a managed identity): its roles are the app roles assigned to ${app}'s service principal on ${api}, not a user's roles. ${operation} requires ${describeSet(set)}; ${describeTokenRoles(input, tokenRoles)}`,
+      fix: `As an owner of the application, request ${set[0]} for it in Roleport ("Request for this app"); once it is granted, get a new client-credentials token.`,
     };
   }
   const held = (ctx.heldRoles ?? []).filter((h) => set.includes(h.value));

@@ -249,12 +249,14 @@ describe('diagnoseToken details', () => {
     expect(result.diagnoses[0]?.fix).toBe(`Add ${ORDERS.appId} to the validate-jwt <audiences> of Orders API.`);
   });
 
-  it('explains a missing application permission on an app-only token without offering a user request', async () => {
+  it('explains a missing application role on an app-only token and offers a request for that app, not for the user', async () => {
     const token = await ordersToken({ scp: null, roles: ['Orders.Read'], clientId: 'd1e2f3a4-0000-4000-8000-000000000001' });
     const result = await diagnoseToken(token, ordersContext());
     expect(codes(result)).toEqual(['missing-role']);
     expect(result.diagnoses[0]?.title).toBe('The application lacks one of Orders.Write, Orders.Admin');
     expect(result.diagnoses[0]?.requestRole).toBeUndefined();
+    expect(result.diagnoses[0]?.requestForApp).toBe('d1e2f3a4-0000-4000-8000-000000000001');
+    expect(result.diagnoses[0]?.fix).toContain('Request for this app');
     expect(result.checks.find((c) => c.id === 'azp')?.detail).toContain('app-only token');
   });
 

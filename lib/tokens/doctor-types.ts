@@ -79,6 +79,8 @@ export interface Diagnosis {
   fix: string;
   /** Set on role diagnoses when asking for the role is the way forward, so the UI can link "Request access". */
   requestRole?: string;
+  /** On an app-only token: the calling application (client id), for whose service principal the role can be requested. */
+  requestForApp?: string;
   /** The OR-set the token failed (role diagnoses only). */
   anyOfRoles?: string[];
 }
@@ -112,4 +114,6 @@ export interface CheckOutcome {
 export interface RequestAccessLink {
   role: string;
   href: string;
+  /** The request is for this application (client id), not for the signed-in user. */
+  forApp?: string;
 }

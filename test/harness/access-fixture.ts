@@ -106,7 +106,7 @@ function appRow(app: typeof ORDERS_APP, groupHoldings: { groupId: string; groupN
     displayName: value,
     description: `${value} on ${app.displayName}`,
     isEnabled: true,
-    allowedMemberTypes: ['User'],
+    allowedMemberTypes: app.memberTypes?.[value] ?? ['User', 'Application'],
   }));
   return {
     app_id: app.appId,

@@ -22,6 +22,7 @@ export function MyRequestsTable({ requests, apiName }: { requests: AccessRequest
             >
               {r.roleValue}
             </Link>
+            {r.client ? <span className="block text-xs text-slate-500">for {r.client.displayName}</span> : null}
           </td>
           <td>{apiName.get(r.apiId) ?? r.apiId}</td>
           <td>

@@ -77,7 +77,10 @@ export function TokenDoctorForm({ choices }: { choices: DoctorChoice[] }) {
           {!result.ownToken && result.diagnosis.claims ? (
             <p className="text-xs text-slate-500">This token is not yours, so your roles in the directory were not used to explain it.</p>
           ) : null}
-          <DiagnosisView diagnosis={result.diagnosis} requestAccess={result.ownToken ? result.requestAccess : []} />
+          <DiagnosisView
+            diagnosis={result.diagnosis}
+            requestAccess={result.ownToken ? result.requestAccess : result.requestAccess.filter((link) => link.forApp)}
+          />
         </>
       ) : null}
     </div>

@@ -9,6 +9,7 @@ import {
   TelemetryHandler,
 } from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
+import type { TokenCredential } from '@azure/identity';
 import { getConfig } from '@/lib/env';
 import { appCredential, graphScope } from '@/lib/azure/identity/app-credential';
 import { RequestTimeoutHandler } from './request-timeout-handler';
@@ -21,8 +22,8 @@ const RETRIES = 3;
 
 let client: Client | undefined;
 
-function middlewareChain(): AuthenticationHandler {
-  const auth = new AuthenticationHandler(new TokenCredentialAuthenticationProvider(appCredential(), { scopes: [graphScope()] }));
+function middlewareChain(credential: TokenCredential): AuthenticationHandler {
+  const auth = new AuthenticationHandler(new TokenCredentialAuthenticationProvider(credential, { scopes: [graphScope()] }));
   const retry = new RetryHandler(new RetryHandlerOptions(RETRY_DELAY_SECONDS, RETRIES));
   const redirect = new RedirectHandler();
   const telemetry = new TelemetryHandler();
@@ -37,14 +38,23 @@ function middlewareChain(): AuthenticationHandler {
   return auth;
 }
 
-export function graphClient(): Client {
-  if (client) return client;
+function clientFor(credential: TokenCredential): Client {
   const { graphEndpoint } = getConfig();
-  client = Client.initWithMiddleware({
-    middleware: middlewareChain(),
+  return Client.initWithMiddleware({
+    middleware: middlewareChain(credential),
     baseUrl: `${graphEndpoint}/`,
     // Without its host here the client silently drops the Authorization header.
     customHosts: new Set([new URL(graphEndpoint).hostname]),
   });
+}
+
+/** Graph as Roleport itself (application permissions). */
+export function graphClient(): Client {
+  client ??= clientFor(appCredential());
   return client;
+}
+
+/** Graph on behalf of one signed-in user (delegated permissions); one client per call, never shared between users. */
+export function graphClientAs(credential: TokenCredential): Client {
+  return clientFor(credential);
 }

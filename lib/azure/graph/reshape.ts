@@ -1,5 +1,14 @@
 import 'server-only';
-import type { DelegatedGrant, DirectoryPrincipal, EntraApplication, EntraAppRole, EntraServicePrincipal, RoleAssignment } from './types';
+import type {
+  ClientPrincipal,
+  DelegatedGrant,
+  DirectoryPrincipal,
+  EntraApplication,
+  EntraAppRole,
+  EntraServicePrincipal,
+  OwnedClient,
+  RoleAssignment,
+} from './types';
 
 type Json = Record<string, unknown>;
 
@@ -82,4 +91,22 @@ export function reshapePrincipal(p: Json): DirectoryPrincipal {
         ? 'servicePrincipal'
         : 'other';
   return { id: str(p.id), displayName: str(p.displayName), userPrincipalName: str(p.userPrincipalName) || undefined, kind };
+}
+
+export function reshapeClientPrincipal(s: Json): ClientPrincipal {
+  const type = str(s.servicePrincipalType);
+  return {
+    id: str(s.id),
+    appId: str(s.appId),
+    displayName: str(s.displayName),
+    servicePrincipalType: type === 'Application' || type === 'ManagedIdentity' ? type : 'Other',
+    appOwnerOrganizationId: str(s.appOwnerOrganizationId) || null,
+  };
+}
+
+/** An item of `ownedObjects`; null for what is not an application or service principal (groups, devices). */
+export function reshapeOwnedClient(o: Json): OwnedClient | null {
+  const type = str(o['@odata.type']);
+  const kind = type.endsWith('.application') ? 'application' : type.endsWith('.servicePrincipal') ? 'servicePrincipal' : null;
+  return kind ? { kind, id: str(o.id), appId: str(o.appId), displayName: str(o.displayName) } : null;
 }

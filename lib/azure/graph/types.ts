@@ -56,3 +56,21 @@ export interface DirectoryPrincipal {
   userPrincipalName?: string;
   kind: 'user' | 'group' | 'servicePrincipal' | 'other';
 }
+
+/** A client service principal: an application's instance in the tenant, or a managed identity. */
+export interface ClientPrincipal {
+  id: string;
+  appId: string;
+  displayName: string;
+  servicePrincipalType: 'Application' | 'ManagedIdentity' | 'Other';
+  /** The tenant that registered the application; another tenant's id for a multi-tenant app's service principal. */
+  appOwnerOrganizationId: string | null;
+}
+
+/** What a user owns among applications: app registrations and service principals, as `ownedObjects` lists them. */
+export interface OwnedClient {
+  kind: 'application' | 'servicePrincipal';
+  id: string;
+  appId: string;
+  displayName: string;
+}

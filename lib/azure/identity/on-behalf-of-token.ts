@@ -27,6 +27,18 @@ export class OnBehalfOfRefusal extends Error {
  * One credential per call: the assertion is the user's own, and nothing here is cached across users.
  */
 export async function tokenOnBehalfOf(userAssertionToken: string, scope: string): Promise<string> {
+  const credential = onBehalfOfCredential(userAssertionToken);
+  try {
+    const token = await credential.getToken(scope);
+    return token.token;
+  } catch (cause) {
+    const detail = (cause instanceof Error ? cause.message.split('\n')[0] : String(cause)) ?? '';
+    throw new OnBehalfOfRefusal(detail, /\bAADSTS65001\b|consent_required/.test(detail), { cause });
+  }
+}
+
+/** The credential that exchanges the user's token for Roleport (the assertion) for tokens on that user's behalf. */
+export function onBehalfOfCredential(userAssertionToken: string): OnBehalfOfCredential {
   const config = getConfig();
   // The constructor's overloads omit AuthorityValidationOptions, which the credential honours (OnBehalfOfCredentialOptions includes it).
   const common = {
@@ -38,14 +50,7 @@ export async function tokenOnBehalfOf(userAssertionToken: string, scope: string)
   };
   // Roleport proves itself with its secret, or with the managed identity's token its registration trusts.
   type Extra = MultiTenantTokenCredentialOptions & AuthorityValidationOptions;
-  const credential = config.clientSecret
+  return config.clientSecret
     ? new OnBehalfOfCredential({ ...common, clientSecret: config.clientSecret } satisfies OnBehalfOfCredentialSecretOptions & Extra)
     : new OnBehalfOfCredential({ ...common, getAssertion: portalClientAssertion } satisfies OnBehalfOfCredentialAssertionOptions & Extra);
-  try {
-    const token = await credential.getToken(scope);
-    return token.token;
-  } catch (cause) {
-    const detail = (cause instanceof Error ? cause.message.split('\n')[0] : String(cause)) ?? '';
-    throw new OnBehalfOfRefusal(detail, /\bAADSTS65001\b|consent_required/.test(detail), { cause });
-  }
 }

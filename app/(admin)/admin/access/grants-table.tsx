@@ -34,7 +34,18 @@ export function GrantsTable({
     >
       {grants.map((g) => (
         <tr key={g.id} data-testid="roleport-grant" data-request-id={g.id} className="align-top">
-          <td>{g.requester.name}</td>
+          <td>
+            {g.client ? (
+              <>
+                <span data-testid="grant-application">
+                  {g.client.displayName} ({g.client.managedIdentity ? 'managed identity' : 'application'})
+                </span>
+                <span className="block text-xs text-slate-500">requested by {g.requester.name}</span>
+              </>
+            ) : (
+              g.requester.name
+            )}
+          </td>
           <td className="font-mono">{g.roleValue}</td>
           <td>
             <Link href={`/requests/${encodeURIComponent(g.id)}`} className="mr-2 hover:underline">
@@ -51,7 +62,7 @@ export function GrantsTable({
                 requestId={g.id}
                 version={g.version}
                 roleValue={g.roleValue}
-                holderName={g.requester.name}
+                holderName={g.client?.displayName ?? g.requester.name}
                 tokensNote={tokensNote}
                 afterRevoke={`/admin/access?revoked=${encodeURIComponent(g.id)}`}
               />

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ApplicationGrantNotice } from '@/components/access/application-grant-notice';
 import { JustificationText } from '@/components/access/justification-text';
 import { RoleOperationsList } from '@/components/access/role-operations-list';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -56,6 +57,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
                   <span className="font-semibold">{r.requester.name}</span> <span className="text-slate-500">{r.requester.upn}</span> asks
                   for <span className="font-mono font-semibold">{r.roleValue}</span> on {name(r.apiId)}
                   {r.durationDays ? ` for ${r.durationDays} days` : ''}
+                  {r.client ? ` for ${r.client.displayName}` : ''}
                   {r.stage > 1 ? ` (stage ${r.stage})` : ''}
                 </p>
                 <p className="text-xs text-slate-500">
@@ -65,6 +67,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
                   </Link>
                 </p>
               </div>
+              <ApplicationGrantNotice request={r} />
               <div className="mt-3 grid gap-4 md:grid-cols-2">
                 <div>
                   <h3 className="mb-1 text-xs font-semibold uppercase text-slate-500">Why</h3>

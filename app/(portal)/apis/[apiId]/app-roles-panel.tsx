@@ -1,4 +1,5 @@
 import { ButtonLink } from '@/components/ui/button-link';
+import { holdersOf } from '@/lib/catalog/member-types';
 import type { ApiPageData } from '@/lib/directory/catalog-views';
 
 function HeldBy({ held }: { held: ApiPageData['view']['roles'][number]['held'] }) {
@@ -52,16 +53,28 @@ export function AppRolesPanel({ data }: { data: ApiPageData }) {
             <div>
               <p className="font-mono text-sm font-medium">{role.value}</p>
               <p className="text-xs text-slate-600 dark:text-slate-400">{role.description || role.displayName}</p>
+              <p className="text-xs text-slate-500" data-testid="role-holders">
+                Held by {holdersOf(role.allowedMemberTypes)}
+              </p>
             </div>
-            {held.length > 0 ? (
-              <HeldBy held={held} />
-            ) : requestable ? (
-              <ButtonLink href={`/requests/new?api=${encodeURIComponent(api.id)}&role=${encodeURIComponent(role.id)}`} size="xs">
-                Request access
-              </ButtonLink>
-            ) : (
-              <span className="text-xs text-slate-500">Not assignable to users</span>
-            )}
+            <div className="flex flex-wrap items-center gap-2">
+              {held.length > 0 ? (
+                <HeldBy held={held} />
+              ) : requestable ? (
+                <ButtonLink href={`/requests/new?api=${encodeURIComponent(api.id)}&role=${encodeURIComponent(role.id)}`} size="xs">
+                  Request access
+                </ButtonLink>
+              ) : null}
+              {role.allowedMemberTypes.includes('Application') ? (
+                <ButtonLink
+                  href={`/requests/new?api=${encodeURIComponent(api.id)}&role=${encodeURIComponent(role.id)}&for=app`}
+                  size="xs"
+                  variant="secondary"
+                >
+                  Request for an app
+                </ButtonLink>
+              ) : null}
+            </div>
           </li>
         ))}
       </ul>

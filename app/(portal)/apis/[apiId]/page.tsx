@@ -6,6 +6,7 @@ import { apiTitle, versionSelectorText } from '@/lib/catalog/api-version';
 import { loadApiPage } from '@/lib/directory/catalog-views';
 import { RefreshCatalogButton } from '@/components/catalog/refresh-catalog-button';
 import { AppRolesPanel } from './app-roles-panel';
+import { AppTokenSnippets } from './app-token-snippets';
 import { OperationList } from './operation-list';
 import { VersionSwitcher } from './version-switcher';
 import { routeParam } from '@/lib/http/route-param';
@@ -67,6 +68,7 @@ export default async function ApiPage({ params }: { params: Params }) {
         </section>
         <AppRolesPanel data={data} />
       </div>
+      <AppTokenSnippets snippets={data.appTokenSnippets} apiName={api.displayName} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ApplicationGrantNotice } from '@/components/access/application-grant-notice';
 import { notFound } from 'next/navigation';
 import { AutoRefresh } from '@/components/access/auto-refresh';
 import { JustificationText } from '@/components/access/justification-text';
@@ -48,17 +49,27 @@ export default async function RequestPage({ params }: { params: Params }) {
       ) : null}
       {request.status === 'active' ? (
         <Notice tone="success" title="Active">
-          New tokens for {api?.displayName ?? request.apiId} carry {request.roleValue}
-          {request.expiresAt ? ` until ${when(request.expiresAt)}` : ''}. A token you already hold does not: get a new one.
+          New {request.client ? `client-credentials tokens of ${request.client.displayName}` : 'tokens'} for{' '}
+          {api?.displayName ?? request.apiId} carry {request.roleValue}
+          {request.expiresAt ? ` until ${when(request.expiresAt)}` : ''}. A token already issued does not: get a new one.
         </Notice>
       ) : null}
-      <div className="grid gap-8 lg:grid-cols-[3fr_2fr]">
+      <ApplicationGrantNotice request={request} />
+      <div className="mt-4 grid gap-8 lg:grid-cols-[3fr_2fr]">
         <section aria-label="Request details" className="space-y-4">
           <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm">
             <dt className="text-slate-500">Requester</dt>
             <dd>
               {request.requester.name} <span className="text-slate-500">{request.requester.upn}</span>
             </dd>
+            {request.client ? (
+              <>
+                <dt className="text-slate-500">For</dt>
+                <dd data-testid="request-client">
+                  {request.client.displayName} <span className="font-mono text-slate-500">{request.client.appId}</span>
+                </dd>
+              </>
+            ) : null}
             <dt className="text-slate-500">API</dt>
             <dd>{api ? <Link href={`/apis/${encodeURIComponent(api.id)}`}>{api.displayName}</Link> : request.apiId}</dd>
             <dt className="text-slate-500">Granted as</dt>

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ButtonLink } from '@/components/ui/button-link';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { loadNewRequestPage } from '@/lib/approvals/load-new-request-page';
@@ -17,7 +18,10 @@ export default async function NewRequestPage({ searchParams }: { searchParams: S
   const params = await searchParams;
   const apiId = first(params.api);
   const roleId = first(params.role)?.toLowerCase();
-  const { apis, data } = await loadNewRequestPage(user, apiId);
+  const forApp = first(params.for) === 'app';
+  const { apis, data, clients, clientsError } = await loadNewRequestPage(user, apiId, { forApp });
+  const link = (app: boolean) =>
+    `/requests/new?${new URLSearchParams({ ...(apiId ? { api: apiId } : {}), ...(roleId ? { role: roleId } : {}), ...(app ? { for: 'app' } : {}) })}`;
   const forgedRole = data && roleId ? !data.roles.some((r) => r.id.toLowerCase() === roleId) : false;
   return (
     <>
@@ -25,7 +29,23 @@ export default async function NewRequestPage({ searchParams }: { searchParams: S
         title="Request access"
         description="Ask for an app role of an API. An owner of the API's app registration (or a portal admin) decides; once approved, Roleport assigns the role in Entra and new tokens carry it."
       />
-      <ApiPicker apis={apis.map((api) => ({ id: api.id, displayName: apiTitle(api) }))} selected={data?.api.id} />
+      <nav aria-label="Request for" className="mb-4 flex flex-wrap items-center gap-2 text-sm">
+        <span className="text-slate-600 dark:text-slate-400">Request for</span>
+        <ButtonLink href={link(false)} variant={forApp ? 'ghost' : 'secondary'} size="xs" aria-current={forApp ? undefined : 'page'}>
+          Myself
+        </ButtonLink>
+        <ButtonLink href={link(true)} variant={forApp ? 'secondary' : 'ghost'} size="xs" aria-current={forApp ? 'page' : undefined}>
+          An application I own
+        </ButtonLink>
+      </nav>
+      {forApp ? (
+        <Notice tone="warn" title="An application role">
+          Granting an application role gives the service access without any user present: its client-credentials tokens carry the role. You
+          must own the application’s app registration or service principal in Entra, now and when the role is granted.
+        </Notice>
+      ) : null}
+      {clientsError ? <Notice tone="warn">{clientsError}</Notice> : null}
+      <ApiPicker apis={apis.map((api) => ({ id: api.id, displayName: apiTitle(api) }))} selected={data?.api.id} forApp={forApp} />
       {apiId && !data ? (
         <Notice tone="warn" title="This API has no roles to request">
           Either there is no such API in the catalog, or it is not linked to an Entra app registration. Choose another API.
@@ -36,7 +56,13 @@ export default async function NewRequestPage({ searchParams }: { searchParams: S
       ) : null}
       {data ? (
         data.roles.length === 0 ? (
-          <Notice tone="info">{data.api.displayName} has no app roles that can be assigned to people.</Notice>
+          <Notice tone="info">
+            {data.api.displayName} has no app roles that can be assigned to {forApp ? 'applications' : 'people'}.
+          </Notice>
+        ) : forApp && clients?.length === 0 ? (
+          <Notice tone="info">
+            You own no application with a service principal in this tenant, and there is no managed identity to request for.
+          </Notice>
         ) : (
           <RequestForm
             key={data.api.id}
@@ -45,6 +71,8 @@ export default async function NewRequestPage({ searchParams }: { searchParams: S
             roles={data.roles}
             initialRoleId={forgedRole ? undefined : data.roles.find((r) => r.id.toLowerCase() === roleId)?.id}
             submissionId={randomUUID()}
+            clients={clients ?? undefined}
+            initialClientSpId={clients?.find((c) => c.appId.toLowerCase() === first(params.client)?.toLowerCase())?.servicePrincipalId}
           />
         )
       ) : null}

@@ -11,6 +11,8 @@ import type { RequestableRole } from '@/lib/approvals/requestable-roles';
 import { JUSTIFICATION_MAX, requestSchema } from '@/lib/requests/request-schema';
 import { submitRequestAction } from '../actions';
 import { RoleFieldset } from './role-fieldset';
+import { ClientPicker } from './client-picker';
+import type { WorkloadClient } from '@/lib/directory/workload-clients';
 
 export interface RequestFormProps {
   apiId: string;
@@ -19,10 +21,16 @@ export interface RequestFormProps {
   initialRoleId?: string;
   /** Made once per render of the page, so posting this form twice records one request. */
   submissionId: string;
+  /** Set for a request for an application: the ones the user owns and the tenant's managed identities. */
+  clients?: WorkloadClient[];
+  /** The application to preselect (from the token doctor's "Request for this app"). */
+  initialClientSpId?: string;
 }
 
-export function RequestForm({ apiId, apiName, roles, initialRoleId, submissionId }: RequestFormProps) {
+export function RequestForm({ apiId, apiName, roles, initialRoleId, submissionId, clients, initialClientSpId }: RequestFormProps) {
   const [roleId, setRoleId] = useState(initialRoleId ?? '');
+  const [clientSpId, setClientSpId] = useState(initialClientSpId ?? '');
+  const client = clients?.find((c) => c.servicePrincipalId === clientSpId);
   const [justification, setJustification] = useState('');
   const [duration, setDuration] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -33,7 +41,7 @@ export function RequestForm({ apiId, apiName, roles, initialRoleId, submissionId
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
-    const input = { apiId, roleId, justification, durationDays: days || undefined, submissionId };
+    const input = { apiId, roleId, justification, durationDays: days || undefined, submissionId, ...(clients ? { clientSpId } : {}) };
     const parsed = requestSchema.safeParse(input);
     if (!parsed.success) {
       setErrors(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])));
@@ -48,6 +56,9 @@ export function RequestForm({ apiId, apiName, roles, initialRoleId, submissionId
 
   return (
     <form onSubmit={submit} noValidate className="space-y-6" aria-label={`Request a role of ${apiName}`}>
+      {clients ? (
+        <ClientPicker clients={clients} value={clientSpId} onChange={setClientSpId} error={errors.clientSpId} chosen={client} />
+      ) : null}
       <RoleFieldset
         apiName={apiName}
         roles={roles}
