@@ -1,11 +1,14 @@
 import 'server-only';
 import { isRetryableGraphError, retryAfterMs } from '@/lib/azure/graph/graph-errors';
 import { UnsafeGrantGroupError } from './check-grant-group';
+import { SubscriptionRefusedError } from './provisioning-apim';
 
 /** Whether another attempt can succeed: Graph's transient failures, but never a group that grants more than the role. */
 export function isRetryableProvisioningError(error: unknown): boolean {
   // A group that grants more than the role stays unsafe until someone changes it in Entra.
   if (error instanceof UnsafeGrantGroupError) return false;
+  // APIM's refusal (blocked user, limit reached, unpublished product) stands until someone changes APIM.
+  if (error instanceof SubscriptionRefusedError) return false;
   return isRetryableGraphError(error);
 }
 
