@@ -23,7 +23,7 @@ export function MyRequestsTable({ requests, apiName }: { requests: AccessRequest
               {r.roleValue}
             </Link>
           </td>
-          <td>{apiName.get(r.apiId) ?? r.apiId}</td>
+          <td>{r.kind === 'subscription' ? 'product subscription' : (apiName.get(r.apiId) ?? r.apiId)}</td>
           <td>
             <RequestStatusBadge status={r.status} />
           </td>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { describeGrant } from '@/lib/requests/request-view';
 import { JustificationText } from '@/components/access/justification-text';
 import { RoleOperationsList } from '@/components/access/role-operations-list';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -54,7 +55,16 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <p className="text-sm">
                   <span className="font-semibold">{r.requester.name}</span> <span className="text-slate-500">{r.requester.upn}</span> asks
-                  for <span className="font-mono font-semibold">{r.roleValue}</span> on {name(r.apiId)}
+                  for{' '}
+                  {r.kind === 'subscription' ? (
+                    <>
+                      a subscription to <span className="font-semibold">{r.roleValue}</span>
+                    </>
+                  ) : (
+                    <>
+                      <span className="font-mono font-semibold">{r.roleValue}</span> on {name(r.apiId)}
+                    </>
+                  )}
                   {r.durationDays ? ` for ${r.durationDays} days` : ''}
                   {r.stage > 1 ? ` (stage ${r.stage})` : ''}
                 </p>
@@ -70,10 +80,15 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
                   <h3 className="mb-1 text-xs font-semibold uppercase text-slate-500">Why</h3>
                   <JustificationText text={r.justification} />
                 </div>
-                <div>
-                  <h3 className="mb-1 text-xs font-semibold uppercase text-slate-500">What {r.roleValue} allows</h3>
-                  <RoleOperationsList operations={operations.get(roleOperationsKey(r.apiId, r.roleValue)) ?? []} roleValue={r.roleValue} />
-                </div>
+                {r.kind === 'subscription' ? null : (
+                  <div>
+                    <h3 className="mb-1 text-xs font-semibold uppercase text-slate-500">What {r.roleValue} allows</h3>
+                    <RoleOperationsList
+                      operations={operations.get(roleOperationsKey(r.apiId, r.roleValue)) ?? []}
+                      roleValue={r.roleValue}
+                    />
+                  </div>
+                )}
               </div>
               <DecisionForm
                 requestId={r.id}
@@ -99,7 +114,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
               >
                 <div>
                   <p>
-                    <span className="font-mono font-semibold">{r.roleValue}</span> on {name(r.apiId)} for {r.requester.name}
+                    <span className="font-semibold">{describeGrant(r, name)}</span> for {r.requester.name}
                   </p>
                   <p className="text-rose-700 dark:text-rose-400">{r.failureReason ?? 'No reason recorded.'}</p>
                 </div>

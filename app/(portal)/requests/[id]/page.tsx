@@ -32,7 +32,11 @@ export default async function RequestPage({ params }: { params: Params }) {
   return (
     <>
       <PageHeader
-        title={`${request.roleValue} on ${api?.displayName ?? request.apiId}`}
+        title={
+          request.kind === 'subscription'
+            ? `Subscription to ${request.roleValue}`
+            : `${request.roleValue} on ${api?.displayName ?? request.apiId}`
+        }
         description={mine ? 'Your request.' : `Requested by ${request.requester.name}.`}
         actions={<RequestStatusBadge status={request.status} />}
       />
@@ -42,11 +46,16 @@ export default async function RequestPage({ params }: { params: Params }) {
       ) : null}
       {request.status === 'failed' ? (
         <Notice tone="error" title="Provisioning failed">
-          {request.failureReason ?? 'Roleport could not assign the role in Entra.'}{' '}
+          {request.failureReason ?? 'Roleport could not make the grant.'}{' '}
           {mine ? 'A portal admin can retry once the cause is fixed.' : null}
         </Notice>
       ) : null}
-      {request.status === 'active' ? (
+      {request.status === 'active' && request.kind === 'subscription' ? (
+        <Notice tone="success" title="Active">
+          Your subscription to {request.roleValue} is active: find its keys under <Link href="/subscriptions">My subscriptions</Link>.
+        </Notice>
+      ) : null}
+      {request.status === 'active' && request.kind !== 'subscription' ? (
         <Notice tone="success" title="Active">
           New tokens for {api?.displayName ?? request.apiId} carry {request.roleValue}
           {request.expiresAt ? ` until ${when(request.expiresAt)}` : ''}. A token you already hold does not: get a new one.
@@ -59,8 +68,21 @@ export default async function RequestPage({ params }: { params: Params }) {
             <dd>
               {request.requester.name} <span className="text-slate-500">{request.requester.upn}</span>
             </dd>
-            <dt className="text-slate-500">API</dt>
-            <dd>{api ? <Link href={`/apis/${encodeURIComponent(api.id)}`}>{api.displayName}</Link> : request.apiId}</dd>
+            {request.kind === 'subscription' ? (
+              <>
+                <dt className="text-slate-500">Product</dt>
+                <dd>
+                  <Link href={`/products/${encodeURIComponent(request.productId ?? '')}`}>{request.roleValue}</Link>
+                </dd>
+                <dt className="text-slate-500">Subscription</dt>
+                <dd className="font-mono">{request.subscriptionId ?? '—'}</dd>
+              </>
+            ) : (
+              <>
+                <dt className="text-slate-500">API</dt>
+                <dd>{api ? <Link href={`/apis/${encodeURIComponent(api.id)}`}>{api.displayName}</Link> : request.apiId}</dd>
+              </>
+            )}
             <dt className="text-slate-500">Granted as</dt>
             <dd>{request.grantKind === 'group' ? `membership of group ${request.groupId ?? ''}` : 'a direct app role assignment'}</dd>
             <dt className="text-slate-500">Duration</dt>
