@@ -18,7 +18,7 @@ import { auditActor } from '@/lib/requests/request-access';
 import { OPEN_STATUSES, transition } from '@/lib/requests/request-state-machine';
 import { subscriptionRequestSchema, type SubscriptionRequestInput } from '@/lib/requests/subscription-request-schema';
 import { snapshotRule } from './rule-snapshot';
-import type { SubmitResult } from './submit-request';
+import type { SubmitResult } from './submit-result';
 
 const HOLDING = ['active', 'submitted', 'suspended'];
 
@@ -48,7 +48,7 @@ async function checkProduct(product: IndexedProduct | null, user: PortalUser, ac
 }
 
 /** Subscribing twice, or past the product's limit, is refused with what the developer already has. */
-async function checkNotHeld(trx: DbTransaction, user: PortalUser, product: IndexedProduct): Promise<void> {
+async function checkNotHeld(trx: DbTransaction | Kysely<Database>, user: PortalUser, product: IndexedProduct): Promise<void> {
   const open = await trx
     .selectFrom('access_request')
     .select(['status'])
@@ -79,6 +79,17 @@ async function checkNotHeld(trx: DbTransaction, user: PortalUser, product: Index
       'conflict',
       409,
     );
+}
+
+/** The checks a subscription part of a bundled request must pass before its role part is written. */
+export async function precheckSubscription(
+  db: Kysely<Database>,
+  user: PortalUser,
+  productId: string,
+  acceptTerms: boolean | undefined,
+): Promise<void> {
+  const product = await checkProduct(await getIndexedProduct(db, productId), user, acceptTerms);
+  await checkNotHeld(db, user, product);
 }
 
 /**

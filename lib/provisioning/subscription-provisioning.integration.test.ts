@@ -4,6 +4,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PortalUser } from '@/lib/auth/session';
 import type { ApimState } from '@/emulator/apim/types';
 import { demoUser, USERS } from '@/test/harness/access-fixture';
+import { PAYMENTS_APP } from '@/emulator/seed/demo-tenant';
+import { submitRequest } from '@/lib/approvals/submit-request';
 import { startPortalTestEnv, type PortalTestEnv } from '@/test/harness/portal-test-env';
 import { decideRequest } from '@/lib/approvals/decide-request';
 import { submitSubscriptionRequest } from '@/lib/approvals/submit-subscription-request';
@@ -93,6 +95,25 @@ describe('subscribing to a product', () => {
     expect(again).toEqual({ assignmentId: first.assignmentId, adopted: true });
     expect((await row(requestId)).subscription_id).toBe(first.assignmentId);
     expect(subscriptionsOf('ada').filter((s) => s.scope === '/products/starter')).toHaveLength(1);
+  });
+});
+
+describe('one request for a role and a subscription', () => {
+  it('records two linked parts, each with its own approval, or neither when the subscription part is refused', async () => {
+    const role = PAYMENTS_APP.roles['Payments.Read']!;
+    const base = { apiId: 'payments', roleId: role, justification: 'Refund desk needs payments.' };
+    expect(await refusal(submitRequest(env.db, ada, { ...base, subscription: { productId: 'partners' } }))).toBe(
+      'Accept the terms of use of Partners to subscribe.',
+    );
+    expect(await env.db.selectFrom('access_request').selectAll().execute()).toEqual([]);
+
+    const { requestId } = await submitRequest(env.db, ada, { ...base, subscription: { productId: 'partners', acceptTerms: true } });
+    const parts = await env.db.selectFrom('access_request').selectAll().where('bundle_id', '=', requestId).execute();
+    expect(parts.map((p) => [p.kind, p.status]).sort()).toEqual([
+      ['app-role', 'pending'],
+      ['subscription', 'pending'],
+    ]);
+    expect(parts.find((p) => p.kind === 'subscription')?.justification).toBe('Refund desk needs payments.');
   });
 });
 

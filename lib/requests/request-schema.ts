@@ -22,6 +22,13 @@ export const requestSchema = z.object({
   durationDays: z.coerce.number().int().positive().max(3650).optional(),
   /** Set once per form render, so a replayed post creates one request. */
   submissionId: z.string().trim().regex(GUID, 'Invalid submission id.').optional(),
+  /** Ask for a subscription to the API's product in the same request (a second, linked part). */
+  subscription: z
+    .object({
+      productId: z.string().trim().min(1).max(256),
+      acceptTerms: z.boolean().optional(),
+    })
+    .optional(),
 });
 
 export type RequestInput = z.input<typeof requestSchema>;

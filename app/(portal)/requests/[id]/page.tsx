@@ -61,6 +61,21 @@ export default async function RequestPage({ params }: { params: Params }) {
           {request.expiresAt ? ` until ${when(request.expiresAt)}` : ''}. A token you already hold does not: get a new one.
         </Notice>
       ) : null}
+      {request.parts.length > 0 ? (
+        <Notice title="Part of one request">
+          Asked for together with{' '}
+          {request.parts.map((part, i) => (
+            <span key={part.id}>
+              {i > 0 ? ', ' : null}
+              <Link href={`/requests/${encodeURIComponent(part.id)}`} data-testid="request-part">
+                {part.kind === 'subscription' ? `a subscription to ${part.roleValue}` : part.roleValue}
+              </Link>{' '}
+              ({part.status})
+            </span>
+          ))}
+          ; each part has its own approval and timeline.
+        </Notice>
+      ) : null}
       <div className="grid gap-8 lg:grid-cols-[3fr_2fr]">
         <section aria-label="Request details" className="space-y-4">
           <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm">

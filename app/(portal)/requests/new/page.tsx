@@ -45,6 +45,7 @@ export default async function NewRequestPage({ searchParams }: { searchParams: S
             roles={data.roles}
             initialRoleId={forgedRole ? undefined : data.roles.find((r) => r.id.toLowerCase() === roleId)?.id}
             submissionId={randomUUID()}
+            subscriptionProduct={data.subscriptionProduct}
           />
         )
       ) : null}

@@ -19,9 +19,13 @@ export interface RequestFormProps {
   initialRoleId?: string;
   /** Made once per render of the page, so posting this form twice records one request. */
   submissionId: string;
+  /** The product whose key the API also needs, offered as a second part of the same request. */
+  subscriptionProduct?: { id: string; displayName: string; terms: string; approvalRequired: boolean } | null;
 }
 
-export function RequestForm({ apiId, apiName, roles, initialRoleId, submissionId }: RequestFormProps) {
+export function RequestForm({ apiId, apiName, roles, initialRoleId, submissionId, subscriptionProduct }: RequestFormProps) {
+  const [alsoSubscribe, setAlsoSubscribe] = useState(subscriptionProduct !== null && subscriptionProduct !== undefined);
+  const [acceptTerms, setAcceptTerms] = useState(false);
   const [roleId, setRoleId] = useState(initialRoleId ?? '');
   const [justification, setJustification] = useState('');
   const [duration, setDuration] = useState('');
@@ -33,7 +37,8 @@ export function RequestForm({ apiId, apiName, roles, initialRoleId, submissionId
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
-    const input = { apiId, roleId, justification, durationDays: days || undefined, submissionId };
+    const subscription = alsoSubscribe && subscriptionProduct ? { productId: subscriptionProduct.id, acceptTerms } : undefined;
+    const input = { apiId, roleId, justification, durationDays: days || undefined, submissionId, subscription };
     const parsed = requestSchema.safeParse(input);
     if (!parsed.success) {
       setErrors(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])));
@@ -89,6 +94,28 @@ export function RequestForm({ apiId, apiName, roles, initialRoleId, submissionId
             </Select>
           )}
         </Field>
+      ) : null}
+
+      {subscriptionProduct ? (
+        <fieldset className="space-y-2 text-sm" aria-label="Subscription key">
+          <p>
+            Calls to {apiName} also need a subscription key from {subscriptionProduct.displayName}
+            {subscriptionProduct.approvalRequired ? ', which an approver grants' : ''}.
+          </p>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" checked={alsoSubscribe} onChange={(e) => setAlsoSubscribe(e.target.checked)} />
+            Also request a subscription to {subscriptionProduct.displayName}
+          </label>
+          {alsoSubscribe && subscriptionProduct.terms ? (
+            <>
+              <p className="whitespace-pre-line text-slate-600 dark:text-slate-400">{subscriptionProduct.terms}</p>
+              <label className="flex items-center gap-2">
+                <input type="checkbox" checked={acceptTerms} onChange={(e) => setAcceptTerms(e.target.checked)} />I accept the terms of use
+                of {subscriptionProduct.displayName}
+              </label>
+            </>
+          ) : null}
+        </fieldset>
       ) : null}
 
       <div>
