@@ -12,6 +12,8 @@ import { submitSubscriptionRequest } from '@/lib/approvals/submit-subscription-r
 import { syncCatalog } from '@/lib/catalog/sync-catalog';
 import { grantSubscription } from './provisioning-apim';
 import { runDueProvisioningJobs } from './provisioning-worker';
+import { reconcileSubscriptions } from './reconcile-subscriptions';
+import { revokeGrant } from './revoke-grant';
 
 let env: PortalTestEnv;
 const ada = demoUser('ada') as PortalUser;
@@ -95,6 +97,39 @@ describe('subscribing to a product', () => {
     expect(again).toEqual({ assignmentId: first.assignmentId, adopted: true });
     expect((await row(requestId)).subscription_id).toBe(first.assignmentId);
     expect(subscriptionsOf('ada').filter((s) => s.scope === '/products/starter')).toHaveLength(1);
+  });
+});
+
+describe('reconciliation with APIM', () => {
+  it('reports subscriptions made outside Roleport and revokes Roleport’s own that were cancelled in APIM', async () => {
+    const { requestId } = await submitSubscriptionRequest(env.db, ada, { productId: 'starter', acceptTerms: true });
+    await runDueProvisioningJobs(env.db, worker);
+    const sid = (await row(requestId)).subscription_id!;
+    apim().subscriptions.get(sid)!.state = 'cancelled';
+
+    const report = await reconcileSubscriptions(env.db, priya);
+    expect(report.removedInApim).toEqual([{ requestId, requesterName: 'Ada Lovelace', productName: 'Starter' }]);
+    expect(report.external).toContainEqual(
+      expect.objectContaining({ subscriptionId: 'ben-partners', productId: 'partners', ownerOid: USERS.ben.oid.toLowerCase() }),
+    );
+    expect((await row(requestId)).status).toBe('revoked');
+    const audit = await env.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('subject_id', '=', requestId)
+      .orderBy('seq', 'desc')
+      .executeTakeFirst();
+    expect(audit?.action).toBe('request.removed_in_apim');
+  });
+
+  it('cancels the subscription in APIM when its grant is given up, so its keys stop working', async () => {
+    const { requestId } = await submitSubscriptionRequest(env.db, ada, { productId: 'starter', acceptTerms: true });
+    await runDueProvisioningJobs(env.db, worker);
+    const active = await row(requestId);
+    await revokeGrant(env.db, ada, requestId, { expectedVersion: Number(active.version) });
+    await runDueProvisioningJobs(env.db, worker);
+    expect((await row(requestId)).status).toBe('revoked');
+    expect(apim().subscriptions.get(active.subscription_id!)?.state).toBe('cancelled');
   });
 });
 
