@@ -66,6 +66,7 @@ describe('loadConfig', () => {
       armScope: 'https://management.azure.com/.default',
       graphScope: 'https://graph.microsoft.com/.default',
       v1IssuerHost: 'https://sts.windows.net',
+      tokenExchangeScope: 'api://AzureADTokenExchange/.default',
     });
     expect(loadConfig(emulatorFile()).cloud.armScope).toBe('https://management.azure.com/.default');
   });
@@ -79,6 +80,7 @@ describe('loadConfig', () => {
       armScope: 'https://management.usgovcloudapi.net/.default',
       graphScope: 'https://graph.microsoft.us/.default',
       v1IssuerHost: 'https://sts.windows.net',
+      tokenExchangeScope: 'api://AzureADTokenExchangeUSGov/.default',
     });
   });
 
@@ -88,6 +90,7 @@ describe('loadConfig', () => {
       armScope: 'https://management.chinacloudapi.cn/.default',
       graphScope: 'https://microsoftgraph.chinacloudapi.cn/.default',
       v1IssuerHost: 'https://sts.chinacloudapi.cn',
+      tokenExchangeScope: 'api://AzureADTokenExchangeChina/.default',
     };
     const byName = loadConfig({ ...AZURE, AZURE_CLOUD: 'AzureChinaCloud' });
     expect(byName.cloud).toEqual(china);
@@ -110,6 +113,17 @@ describe('loadConfig', () => {
   it('names the missing variable of a partial Azure configuration', () => {
     const { APIM_SERVICE_NAME: _, ...partial } = AZURE;
     expect(messageOf(partial)).toMatch(/APIM_SERVICE_NAME is required/);
+  });
+
+  it('needs the client secret unless Roleport runs as a managed identity its registration trusts', () => {
+    const { AZURE_CLIENT_SECRET: _secret, ...withoutSecret } = AZURE;
+    expect(messageOf(withoutSecret)).toContain('AZURE_CLIENT_SECRET is required');
+    const config = loadConfig({ ...withoutSecret, AZURE_APP_CREDENTIAL: 'managed-identity' });
+    expect(config.clientSecret).toBeUndefined();
+    expect(config.cloud.tokenExchangeScope).toBe('api://AzureADTokenExchange/.default');
+    expect(
+      loadConfig({ ...withoutSecret, AZURE_APP_CREDENTIAL: 'managed-identity', AZURE_CLOUD: 'AzureChinaCloud' }).cloud.tokenExchangeScope,
+    ).toBe('api://AzureADTokenExchangeChina/.default');
   });
 
   it('names a malformed variable', () => {
@@ -171,6 +185,27 @@ describe('loadConfig', () => {
     expect(generated).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     expect(loadConfig(local).webhookSecret).toBe(generated);
     expect(loadConfig(emulatorFile()).webhookSecret).toBeUndefined();
+  });
+
+  it("notifies through the configured mailbox and Teams webhook (https only), in local mode the emulator's unless set", () => {
+    const teams = 'https://contoso.webhook.office.com/webhookb2/abc@tid/IncomingWebhook/def/ghi';
+    expect(loadConfig({ ...AZURE, NOTIFY_MAIL_FROM: 'roleport@contoso.com', TEAMS_WEBHOOK_URL: teams })).toMatchObject({
+      notifyMailFrom: 'roleport@contoso.com',
+      teamsWebhookUrl: teams,
+    });
+    expect(loadConfig(AZURE)).toMatchObject({ notifyMailFrom: undefined, teamsWebhookUrl: undefined });
+    expect(messageOf({ ...AZURE, TEAMS_WEBHOOK_URL: teams.replace('https:', 'http:') })).toMatch(/TEAMS_WEBHOOK_URL must be an https/);
+    expect(messageOf({ ...AZURE, NOTIFY_MAIL_FROM: 'not a mailbox' })).toMatch(/NOTIFY_MAIL_FROM must be a mailbox/);
+    const local = emulatorFile({
+      notifications: { mailFrom: 'notify@contoso.onmicrosoft.com', teamsWebhookUrl: 'https://localhost:8443/_emulator/teams/api-access' },
+    });
+    expect(loadConfig(local)).toMatchObject({
+      notifyMailFrom: 'notify@contoso.onmicrosoft.com',
+      teamsWebhookUrl: 'https://localhost:8443/_emulator/teams/api-access',
+    });
+    expect(loadConfig({ ...local, NOTIFY_MAIL_FROM: 'other@contoso.onmicrosoft.com' }).notifyMailFrom).toBe(
+      'other@contoso.onmicrosoft.com',
+    );
   });
 
   it('uses PostgreSQL in local mode when DATABASE_URL is set', () => {

@@ -73,6 +73,7 @@ export const EXPECTED: Record<string, Row> = {
   'page /requests/new': signedIn,
   'page /requests/[id]': row('signin', 'allowed', 'notfound', 'allowed', 'allowed', 'allowed'),
   'page /tokens': signedIn,
+  'page /notifications': signedIn,
   'page /signin': row('allowed', 'redirect: /', 'redirect: /', 'redirect: /', 'redirect: /', 'redirect: /'),
   'page /signed-out': open,
   'page /signout': signedIn,
@@ -93,6 +94,17 @@ export const EXPECTED: Record<string, Row> = {
   'route GET /api/auth/[...nextauth]': open,
   // POST /api/auth/session without next-auth's CSRF token: refused alike for everyone.
   'route POST /api/auth/[...nextauth]': row('badrequest', 'badrequest', 'badrequest', 'badrequest', 'badrequest', 'badrequest'),
+  // Event Grid deliveries need Event Grid's Entra token, which no session cookie stands in for.
+  'route POST /api/events/apim': row(
+    'unauthenticated',
+    'unauthenticated',
+    'unauthenticated',
+    'unauthenticated',
+    'unauthenticated',
+    'unauthenticated',
+  ),
+  // The CloudEvents handshake without the WebHook-Request-Origin header it needs.
+  'route OPTIONS /api/events/apim': row('badrequest', 'badrequest', 'badrequest', 'badrequest', 'badrequest', 'badrequest'),
 
   // Server actions: probes with made-up ids, so that passing authorization shows as the data layer's refusal.
   'action app/(admin)/admin/access/actions.ts#reconcileNowAction': row(
@@ -155,6 +167,13 @@ export const EXPECTED: Record<string, Row> = {
     'primary',
   ]),
   'action app/(portal)/subscriptions/actions.ts#cancelSubscriptionAction': userAction(NO_SUBSCRIPTION, () => ['no-such-subscription']),
+  'action app/(portal)/notifications/actions.ts#markNotificationsReadAction': userAction('That notification is not in your list', () => [
+    NO_SUCH_ID,
+  ]),
+  'action app/(portal)/notifications/actions.ts#saveNotificationPreferencesAction': userAction(
+    'The notification choices are not valid',
+    () => [{}],
+  ),
   'action app/(portal)/requests/actions.ts#submitRequestAction': userAction('Invalid input', () => [{ apiId: 'orders' }]),
   // The developer's own pending request at a stale version: the requester is told it changed, Ben that it is not his,
   // and approvers (the owner of Payments, the admin) may see it but not cancel it.

@@ -30,7 +30,7 @@ export async function handleToken(ctx: TokenEndpointContext, req: IncomingMessag
   const known = ['authorization_code', 'refresh_token', 'client_credentials', 'password', OBO_GRANT];
   if (!known.includes(grantType))
     throw new EntraError(400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${grantType}'.`);
-  const client = authenticateClient(req, form, ctx.directory);
+  const client = await authenticateClient(req, form, ctx);
   const body = await grant(ctx, grantType, form, client);
   sendJson(res, 200, body, { 'Cache-Control': 'no-store, no-cache', Pragma: 'no-cache' });
 }
@@ -56,6 +56,7 @@ async function grant(ctx: TokenEndpointContext, grantType: string, form: URLSear
       const password = required(form, 'password');
       if (!user || user.password !== password)
         throw invalidGrant(50126, 'Error validating credentials due to invalid username or password.');
+      if (user.accountEnabled === false) throw invalidGrant(50057, 'The user account is disabled.');
       return userTokens(ctx, form, client, user, form.get('scope') ?? '', {});
     }
     case 'authorization_code': {

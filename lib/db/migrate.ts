@@ -8,6 +8,8 @@ import * as sessionRevocationAndReconciliation from './migrations/0006-session-r
 import * as auditCheckpointRateLimits from './migrations/0007-audit-checkpoint-rate-limits';
 import * as catalogApiVersion from './migrations/0008-catalog-api-version';
 import * as productsSubscriptions from './migrations/0009-products-subscriptions';
+import * as notifications from './migrations/0011-notifications';
+import * as catalogEvents from './migrations/0012-catalog-events';
 
 // A static list rather than a folder scan, so the migrations bundle into the Next.js server build.
 // Names sort in the order they must run; never rename or edit one that has shipped — add a new one.
@@ -21,6 +23,8 @@ const migrations: Record<string, Migration> = {
   '0007-audit-checkpoint-rate-limits': auditCheckpointRateLimits,
   '0008-catalog-api-version': catalogApiVersion,
   '0009-products-subscriptions': productsSubscriptions,
+  '0011-notifications': notifications,
+  '0012-catalog-events': catalogEvents,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -44,7 +48,9 @@ export interface MigrationStatus {
 }
 
 function migratorFor<DB>(db: Kysely<DB>): Migrator {
-  return new Migrator({ db, provider });
+  // Features reserve their migration numbers up front and land in any order, so a database may already hold a later number
+  // when an earlier one arrives; each migration touches only its own tables and columns, so applying it late is safe.
+  return new Migrator({ db, provider, allowUnorderedMigrations: true });
 }
 
 /**

@@ -1,17 +1,18 @@
 import 'server-only';
 import { readGatewayUrl } from '@/lib/azure/apim/read-catalog';
 import { appCredential, armScope, graphScope } from '@/lib/azure/identity/app-credential';
+import { tryPortalClientAssertion, usesClientAssertion } from '@/lib/azure/identity/portal-client-auth';
 import { getConfig } from '@/lib/env';
-import type { Finding } from './config-checks';
+import type { ConfigFinding } from '@/lib/config-rules/config-finding';
 import { tenantOpenIdConfigUrl } from './doctor-context';
 
 const reason = (error: unknown) => (error instanceof Error ? error.message.split('\n')[0]! : String(error));
 
 /** The tenant's OpenID discovery document: sign-in and every gateway token check start from it. */
-export async function checkDiscovery(): Promise<Finding> {
+export async function checkDiscovery(): Promise<ConfigFinding> {
   const { tenantId, authorityHost } = getConfig();
   const url = tenantOpenIdConfigUrl();
-  const base = { id: 'discovery', subject: 'Tenant' };
+  const base = { id: 'discovery', check: 'discovery' as const, subject: 'Tenant' };
   try {
     const res = await fetch(url);
     const body = res.ok ? ((await res.json()) as { issuer?: string }) : null;
@@ -36,9 +37,9 @@ export async function checkDiscovery(): Promise<Finding> {
 }
 
 /** Roleport's own credential (client secret or managed identity) gets ARM and Graph tokens. */
-export async function checkCredential(): Promise<Finding> {
+export async function checkCredential(): Promise<ConfigFinding> {
   const { appCredential: kind, clientId } = getConfig();
-  const base = { id: 'credential', subject: 'Tenant' };
+  const base = { id: 'credential', check: 'credential' as const, subject: 'Tenant' };
   try {
     await Promise.all([appCredential().getToken(graphScope()), appCredential().getToken(armScope())]);
     return { ...base, status: 'ok', title: `Roleport's ${kind} credential gets ARM and Graph tokens`, detail: `Client ${clientId}.` };
@@ -56,10 +57,37 @@ export async function checkCredential(): Promise<Finding> {
   }
 }
 
+/**
+ * Without a client secret, sign-in, refresh and on-behalf-of present the managed identity's token: the registration must
+ * trust it as a federated credential, or every sign-in fails at the code redemption (AADSTS70021). Null with a secret.
+ */
+export async function checkSignInCredential(): Promise<ConfigFinding | null> {
+  if (!usesClientAssertion()) return null;
+  const { clientId } = getConfig();
+  const base = { id: 'sign-in-credential', check: 'credential' as const, subject: 'Tenant' };
+  try {
+    await tryPortalClientAssertion();
+    return {
+      ...base,
+      status: 'ok',
+      title: "Roleport's registration accepts the managed identity's token in place of a secret",
+      detail: `Client ${clientId}: sign-in, session refresh and the console present the identity's token as a federated credential.`,
+    };
+  } catch (error) {
+    return {
+      ...base,
+      status: 'error',
+      title: "Roleport's registration does not accept the managed identity's token: nobody can sign in",
+      detail: reason(error),
+      fix: "Add the managed identity as a federated credential of Roleport's app registration (issuer <authority>/<tenant id>/v2.0, subject the identity's principal id, audience api://AzureADTokenExchange), or set AZURE_CLIENT_SECRET.",
+    };
+  }
+}
+
 /** ARM answers for the service, and its gateway answers HTTP at all (any status: the console needs the route, not a 200). */
-export async function checkApimReachable(): Promise<Finding> {
+export async function checkApimReachable(): Promise<ConfigFinding> {
   const { apim } = getConfig();
-  const base = { id: 'apim', subject: 'API Management' };
+  const base = { id: 'apim', check: 'apim' as const, subject: 'API Management' };
   let gatewayUrl: string;
   try {
     gatewayUrl = await readGatewayUrl();
