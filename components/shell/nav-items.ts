@@ -8,6 +8,8 @@ export interface NavItem {
 export const PORTAL_NAV: NavItem[] = [
   { href: '/', label: 'My access' },
   { href: '/apis', label: 'APIs' },
+  { href: '/products', label: 'Products' },
+  { href: '/subscriptions', label: 'Subscriptions' },
   { href: '/requests', label: 'Requests' },
   { href: '/apps', label: 'My apps' },
   { href: '/console', label: 'Console' },

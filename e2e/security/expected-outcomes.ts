@@ -24,11 +24,13 @@ export interface Row {
 
 const NO_SUCH_ID = '00000000-0000-4000-8000-00000000dead';
 const NOT_YOURS = 'There is no such request, or it is not yours to see.';
+const NO_SUBSCRIPTION = 'There is no such subscription, or it is not yours.';
 const PENDING = 'This request is waiting for a decision; only an active grant can be revoked.';
 
 /** Path parameters used to call each dynamic segment. */
 export const pathParams = (fx: Fixtures): Record<string, string> => ({
   '[apiId]': 'orders',
+  '[productId]': 'partners',
   '[id]': fx.developerRequestId,
   '[...nextauth]': 'session',
 });
@@ -62,6 +64,9 @@ export const EXPECTED: Record<string, Row> = {
   'page /': signedIn,
   'page /apis': signedIn,
   'page /apis/[apiId]': signedIn,
+  'page /products': signedIn,
+  'page /products/[productId]': signedIn,
+  'page /subscriptions': signedIn,
   'page /console': signedIn,
   'page /forbidden': signedIn,
   'page /requests': signedIn,
@@ -154,6 +159,15 @@ export const EXPECTED: Record<string, Row> = {
   'action components/catalog/actions.ts#refreshCatalogAction': adminAction('The API could not be refreshed', () => ['no-such-api']),
   'action app/(portal)/console/actions.ts#sendConsoleRequestAction': userAction('The request form is not valid', () => [{}]),
   'action app/(portal)/console/actions.ts#revealConsoleSecretsAction': userAction('That call is no longer kept', () => [NO_SUCH_ID]),
+  'action app/(portal)/products/actions.ts#subscribeAction': userAction('There is no such product in the catalog.', () => [
+    { productId: 'no-such-product' },
+  ]),
+  'action app/(portal)/subscriptions/actions.ts#revealKeysAction': userAction(NO_SUBSCRIPTION, () => ['no-such-subscription']),
+  'action app/(portal)/subscriptions/actions.ts#regenerateKeyAction': userAction(NO_SUBSCRIPTION, () => [
+    'no-such-subscription',
+    'primary',
+  ]),
+  'action app/(portal)/subscriptions/actions.ts#cancelSubscriptionAction': userAction(NO_SUBSCRIPTION, () => ['no-such-subscription']),
   'action app/(portal)/notifications/actions.ts#markNotificationsReadAction': userAction('That notification is not in your list', () => [
     NO_SUCH_ID,
   ]),

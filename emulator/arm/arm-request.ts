@@ -69,3 +69,19 @@ export function ifMatchAllows(header: string | undefined, etag: string | undefin
   if (candidates.includes('*')) return true;
   return etag !== undefined && candidates.includes(etag);
 }
+
+/** The ETag every user and subscription reports; the emulator keeps no per-entity version for them. */
+export const FIXED_ETAG = 'AAAAAAAAAAE=';
+
+/** Update and delete of users and subscriptions declare `If-Match` required (`IfMatchRequiredParameter` in the REST spec). */
+export function requireIfMatch(r: ArmRequest, etag = FIXED_ETAG): void {
+  const raw = r.req.headers['if-match'];
+  const value = Array.isArray(raw) ? raw.join(',') : raw;
+  if (value === undefined) throw new ArmError(400, 'ValidationError', "The 'If-Match' header is required for this operation.");
+  if (!ifMatchAllows(value, etag))
+    throw new ArmError(
+      412,
+      'PreconditionFailed',
+      'The entity has been modified since it was retrieved; refresh it and apply the change again.',
+    );
+}

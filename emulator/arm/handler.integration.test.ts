@@ -28,7 +28,7 @@ describe('service, products and APIs', () => {
   it('lists and gets products in the published shape', async () => {
     const raw = captureBodies();
     const products = await collect(fx.client.product.listByService(RG, SVC, raw.options));
-    expect(products.map((p) => p.name)).toEqual(['developer', 'partners']);
+    expect(products.map((p) => p.name)).toEqual(['developer', 'partners', 'starter', 'billing-preview']);
     expect(shapeDifferences(raw.bodies[0], example('ApiManagementListProducts'))).toEqual([]);
     const one = captureBodies();
     const partners = await fx.client.product.get(RG, SVC, 'Partners', one.options);
@@ -39,12 +39,12 @@ describe('service, products and APIs', () => {
   it('pages products with $top, following nextLink on the emulator origin', async () => {
     const pages = [];
     for await (const page of fx.client.product.listByService(RG, SVC, { top: 1 }).byPage()) pages.push(page.map((p) => p.name));
-    expect(pages).toEqual([['developer'], ['partners']]);
+    expect(pages).toEqual([['developer'], ['partners'], ['starter'], ['billing-preview']]);
     const body = (await (await fx.armFetch(`${fx.servicePath}/products?api-version=2024-05-01&$top=1`)).json()) as {
       nextLink: string;
       count: number;
     };
-    expect(body.count).toBe(2);
+    expect(body.count).toBe(4);
     expect(body.nextLink.startsWith(`${fx.emulator.urls.armEndpoint}${fx.servicePath}/products?`)).toBe(true);
     expect(new URL(body.nextLink).searchParams.get('$skip')).toBe('1');
   });

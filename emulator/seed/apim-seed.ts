@@ -76,6 +76,26 @@ function seedProducts(state: ApimState): void {
     state: 'published',
     terms: 'Partners must keep subscription keys secret and rotate them yearly.',
   });
+  state.products.set('starter', {
+    id: 'starter',
+    displayName: 'Starter',
+    description: 'A key for the public status API, granted at once to any developer who accepts the terms.',
+    subscriptionRequired: true,
+    approvalRequired: false,
+    subscriptionsLimit: 1,
+    state: 'published',
+    terms: 'Keys are for development and testing; do not call more than 10 times per second.',
+  });
+  // Unpublished: developers cannot see or subscribe to it until an administrator publishes it.
+  state.products.set('billing-preview', {
+    id: 'billing-preview',
+    displayName: 'Billing preview',
+    description: 'Early access to the new billing APIs.',
+    subscriptionRequired: true,
+    approvalRequired: true,
+    state: 'notPublished',
+    terms: '',
+  });
 }
 
 function seedApis(state: ApimState): void {
@@ -167,6 +187,8 @@ function seedApis(state: ApimState): void {
 
   for (const id of ['orders', 'inventory', 'status', 'legacy-billing']) linkProduct(state, 'developer', id);
   linkProduct(state, 'partners', 'payments');
+  linkProduct(state, 'starter', 'status');
+  linkProduct(state, 'billing-preview', 'legacy-billing');
   putPolicy(state, policyScope.global(), GLOBAL_POLICY);
   putPolicy(state, policyScope.product('partners'), PARTNERS_PRODUCT_POLICY);
 }

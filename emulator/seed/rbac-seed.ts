@@ -4,7 +4,8 @@ import { APIM, OPERATOR_APP, PORTAL_APP, ROLEPORT_MANAGED_IDENTITY, SETUP_APP } 
 
 /**
  * The custom role the README documents for Roleport's writes and key reads: exactly the actions API Management
- * Service Reader Role lacks (policy writes and deletes at API and operation scope, subscription keys).
+ * Service Reader Role lacks (policy writes and deletes at API and operation scope, subscription keys, the developers' APIM users and
+ * their product subscriptions).
  */
 export const ROLEPORT_WRITER_ROLE: RoleDefinition = {
   id: stableGuid('role-definition/roleport-policy-writer'),
@@ -15,6 +16,11 @@ export const ROLEPORT_WRITER_ROLE: RoleDefinition = {
     'Microsoft.ApiManagement/service/apis/operations/policies/write',
     'Microsoft.ApiManagement/service/apis/operations/policies/delete',
     'Microsoft.ApiManagement/service/subscriptions/listSecrets/action',
+    'Microsoft.ApiManagement/service/users/write',
+    'Microsoft.ApiManagement/service/subscriptions/write',
+    'Microsoft.ApiManagement/service/subscriptions/delete',
+    'Microsoft.ApiManagement/service/subscriptions/regeneratePrimaryKey/action',
+    'Microsoft.ApiManagement/service/subscriptions/regenerateSecondaryKey/action',
   ],
   notActions: [],
 };

@@ -8,6 +8,8 @@ import { getEffectiveRule } from './approval-rules';
 import { getHeldRoles } from '@/lib/directory/held-roles';
 import { isApproverOf } from '@/lib/requests/approver-policy';
 import { OPEN_STATUSES } from '@/lib/requests/request-state-machine';
+import { getIndexedProduct } from '@/lib/catalog/read-products';
+import { listMySubscriptions } from '@/lib/provisioning/my-subscriptions';
 
 export interface RequestableRole {
   id: string;
@@ -27,6 +29,21 @@ export interface RequestableRole {
 export interface RequestFormData {
   api: IndexedApi;
   roles: RequestableRole[];
+  /** The product whose key the API also needs, when the user has no subscription to any of its products yet. */
+  subscriptionProduct: { id: string; displayName: string; terms: string; approvalRequired: boolean } | null;
+}
+
+/** Where an API needs a subscription key too: the first published product of it the user could subscribe to, or null. */
+async function productToOffer(db: Kysely<Database>, user: PortalUser, api: IndexedApi): Promise<RequestFormData['subscriptionProduct']> {
+  if (!api.subscriptionRequired || api.products.length === 0) return null;
+  const mine = await listMySubscriptions(db, user);
+  if (mine.some((s) => api.products.some((p) => p.id.toLowerCase() === s.productId.toLowerCase()))) return null;
+  for (const ref of api.products) {
+    const product = await getIndexedProduct(db, ref.id);
+    if (product?.published && product.subscriptionRequired)
+      return { id: product.id, displayName: product.displayName, terms: product.terms, approvalRequired: product.approvalRequired };
+  }
+  return null;
 }
 
 /**
@@ -86,5 +103,5 @@ export async function getRequestFormData(
       stages: rule.stages,
     });
   }
-  return { api, roles };
+  return { api, roles, subscriptionProduct: await productToOffer(db, user, api) };
 }

@@ -25,8 +25,10 @@ export function snapshotRule(rule: RuleTerms): string {
  */
 export async function ruleInForce(
   db: Kysely<Database>,
-  request: Pick<AccessRequestRow, 'api_id' | 'role_value' | 'rule_snapshot'>,
+  request: Pick<AccessRequestRow, 'api_id' | 'role_value' | 'rule_snapshot'> & { kind?: AccessRequestRow['kind'] },
 ): Promise<RuleTerms> {
+  // Approval rules are per API and role; a product subscription is decided in one stage and lasts until it is cancelled.
+  if (request.kind === 'subscription') return { autoApprove: false, stages: 1, maxDays: null, groupId: null };
   const now = await getEffectiveRule(db, request.api_id, request.role_value);
   if (request.rule_snapshot === null) return now;
   // An unreadable snapshot cannot loosen anything: the strictest terms a rule can have stand in for it.

@@ -1,5 +1,5 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import type { PortalUser } from '@/lib/auth/session';
@@ -20,13 +20,16 @@ import { isApproverOf } from '@/lib/requests/approver-policy';
 import { auditActor } from '@/lib/requests/request-access';
 import { requestSchema, type RequestInput } from '@/lib/requests/request-schema';
 import { snapshotRule } from './rule-snapshot';
+import type { SubmitResult } from './submit-result';
+import { precheckSubscription, submitSubscriptionRequest } from './submit-subscription-request';
 import { OPEN_STATUSES, transition } from '@/lib/requests/request-state-machine';
 
-export interface SubmitResult {
-  requestId: string;
-  status: RequestStatus;
-  /** False when this was a replay of a submission already recorded. */
-  created: boolean;
+export type { SubmitResult } from './submit-result';
+
+/** The subscription part's id, derived from the role part's so a replayed post names the same part. */
+function partId(requestId: string): string {
+  const hex = createHash('sha256').update(`${requestId}:subscription`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 async function replayOf(db: Kysely<Database>, user: PortalUser, id: string): Promise<SubmitResult> {
@@ -103,6 +106,9 @@ export async function submitRequest(db: Kysely<Database>, user: PortalUser, inpu
   // is always granted the role directly.
   const groupId = client ? null : rule.groupId;
 
+  // A role and a subscription asked for together: the subscription's checks run first, so neither part is written alone.
+  if (form.subscription) await precheckSubscription(db, user, form.subscription.productId, form.subscription.acceptTerms);
+
   const actor = { isRequester: true, isApprover: false, isAdmin: false, isSystem: false };
   const next = transition(null, { type: 'submit', autoApprove }, actor);
   if (!next.ok) throw new UserFacingError(next.reason);
@@ -162,6 +168,7 @@ export async function submitRequest(db: Kysely<Database>, user: PortalUser, inpu
           ended_at: null,
           rule_snapshot: snapshotRule(rule),
           ...principal,
+          bundle_id: form.subscription ? id : null,
           created_at: now,
           updated_at: now,
         })
@@ -211,6 +218,13 @@ export async function submitRequest(db: Kysely<Database>, user: PortalUser, inpu
     });
     if (status === 'replay') return replayOf(db, user, id);
     if (autoApprove) wakeProvisioningWorkers();
+    if (form.subscription)
+      await submitSubscriptionRequest(
+        db,
+        user,
+        { ...form.subscription, justification: form.justification, submissionId: partId(id) },
+        { bundleId: id },
+      );
     return { requestId: id, status, created: true };
   } catch (error) {
     // The same submission committed by a concurrent post: answer as its replay.

@@ -95,6 +95,15 @@ export const REQUIRED_PERMISSIONS = {
     what: "read the caller's subscription key",
     features: "console: the user's subscription key",
   },
+  'arm.writeSubscriptions': {
+    service: 'arm',
+    permission:
+      'Microsoft.ApiManagement/service/users/write, Microsoft.ApiManagement/service/subscriptions/write, Microsoft.ApiManagement/service/subscriptions/regeneratePrimaryKey/action, Microsoft.ApiManagement/service/subscriptions/regenerateSecondaryKey/action',
+    calls:
+      'PUT …/users/{uid}; PUT, PATCH …/subscriptions/{sid}; POST …/subscriptions/{sid}/regeneratePrimaryKey and regenerateSecondaryKey',
+    what: "create developers' APIM users and product subscriptions, and regenerate their keys",
+    features: 'product subscriptions: provisioning, cancel, key regeneration',
+  },
 } as const satisfies Record<string, RequiredPermission>;
 
 export type PermissionKey = keyof typeof REQUIRED_PERMISSIONS;

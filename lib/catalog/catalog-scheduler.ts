@@ -13,7 +13,7 @@ export function startCatalogScheduler(db: Kysely<Database>, intervalMinutes: num
         if (report.status !== 'skipped') {
           recordSyncDuration(report.durationMs, { status: report.status });
           console.log(
-            `[catalog] sync ${report.status}: ${report.apis} APIs, ${report.armCalls} ARM + ${report.graphCalls} Graph calls, ${report.durationMs} ms`,
+            `[catalog] sync ${report.status}: ${report.apis} APIs, ${report.armCalls} ARM + ${report.graphCalls} Graph calls, ${report.durationMs} ms; ARM calls for products ${report.productCalls}, for subscriptions and users ${report.subscriptionCalls}`,
           );
         }
       })

@@ -1,7 +1,8 @@
 // The catalog index is read from APIM and Graph through the real SDKs, and each operation's required roles come from its policy chain.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortalTestEnv, type PortalTestEnv } from '@/test/harness/portal-test-env';
-import { INVENTORY_APP, ORDERS_APP, PORTAL_APP, TENANT_ID } from '../../emulator/seed/demo-tenant';
+import { INVENTORY_APP, ORDERS_APP, PORTAL_APP, TENANT_ID, USERS } from '../../emulator/seed/demo-tenant';
+import { listProductsWithApis } from './read-products';
 import { getIndexedApi, getIndexedApp, listIndexedApis, listIndexedOperations } from './read-index';
 import { getIndexSnapshot, searchSnapshot } from './index-snapshot';
 import { syncCatalog, syncOneApi } from './sync-catalog';
@@ -48,6 +49,27 @@ describe('syncCatalog', () => {
     const legacy = apis.find((a) => a.id === 'legacy-billing')!;
     expect(legacy.appId).toBeNull();
     expect(legacy.access.audiences).toContain('api://contoso-legacy-billing');
+  });
+
+  it('indexes every product ARM lists with its terms, limit and APIs, and every subscription with its owner’s Entra id', async () => {
+    const report = await syncCatalog(env.db);
+    // The product list plus each product's APIs and policy; every subscription and every APIM user.
+    expect(report.productCalls).toBe(1 + 2 * env.emulator.apim!.products.size);
+    expect(report.subscriptionCalls).toBe(2);
+    const all = await listProductsWithApis(env.db, { includeUnpublished: true });
+    expect(all.map((p) => p.id).sort()).toEqual([...env.emulator.apim!.products.keys()].sort());
+    const visible = await listProductsWithApis(env.db);
+    expect(visible.map((p) => p.id)).not.toContain('billing-preview');
+    expect(visible.find((p) => p.id === 'partners')).toMatchObject({
+      approvalRequired: true,
+      subscriptionRequired: true,
+      subscriptionsLimit: 1,
+      terms: 'Partners must keep subscription keys secret and rotate them yearly.',
+      apis: [{ id: 'payments', displayName: 'Payments API' }],
+    });
+    expect(visible.find((p) => p.id === 'starter')).toMatchObject({ approvalRequired: false, apis: [{ id: 'status' }] });
+    const bens = await env.db.selectFrom('catalog_subscription').selectAll().where('id', '=', 'ben-partners').executeTakeFirstOrThrow();
+    expect(bens).toMatchObject({ product_id: 'partners', apim_user_id: 'ben', owner_oid: USERS.ben.oid, state: 'active' });
   });
 
   it('derives the roles each operation requires from the effective policy chain', async () => {

@@ -25,6 +25,7 @@ import { readServiceSnapshot, writeServiceSnapshot, type ServiceSnapshot } from 
 import { toApp } from './read-index';
 import { AppResolver, type KnownApps } from './resolve-api-app';
 import { acquireSyncLease, releaseSyncLease } from './sync-lease';
+import { readSubscriptionIndex, writeSubscriptionIndex } from './subscription-index';
 import { markApiSyncError, removeApi, removeApisNotIn, writeApiIndex, writeApp, writeProducts, type ProductData } from './write-index';
 
 const ARM_CONCURRENCY = 8;
@@ -37,6 +38,9 @@ export interface SyncReport {
   failedApis: { id: string; error: string }[];
   armCalls: number;
   graphCalls: number;
+  /** Of armCalls: the product reads (list, each product's APIs and policy) and the subscription reads (subscriptions, users). */
+  productCalls: number;
+  subscriptionCalls: number;
   durationMs: number;
   error?: string;
   /** A one-API refresh found the API gone from APIM and took it out of the index. */
@@ -105,7 +109,17 @@ async function readOverrides(db: Kysely<Database>): Promise<Map<string, string>>
 
 async function withLease(db: Kysely<Database>, scope: string, work: (report: SyncReport) => Promise<void>): Promise<SyncReport> {
   const started = Date.now();
-  const report: SyncReport = { scope, status: 'skipped', apis: 0, failedApis: [], armCalls: 0, graphCalls: 0, durationMs: 0 };
+  const report: SyncReport = {
+    scope,
+    status: 'skipped',
+    apis: 0,
+    failedApis: [],
+    armCalls: 0,
+    graphCalls: 0,
+    productCalls: 0,
+    subscriptionCalls: 0,
+    durationMs: 0,
+  };
   if (!(await acquireSyncLease(db, scope))) return report;
   try {
     await work(report);
@@ -147,9 +161,14 @@ export async function syncCatalog(db: Kysely<Database>): Promise<SyncReport> {
   return withLease(db, 'all', async (report) => {
     const { arm, graph, apps } = newGates();
     try {
+      const counted = <T>(bucket: 'productCalls' | 'subscriptionCalls', read: () => Promise<T>) => {
+        report[bucket]++;
+        return arm.run(read);
+      };
+      const subscriptionIndex = readSubscriptionIndex((read) => counted('subscriptionCalls', read));
       const [gatewayUrl, productList, apis, namedValues, globalPolicy, versionSets, fragments] = await Promise.all([
         arm.run(readGatewayUrl),
-        arm.run(listProducts),
+        counted('productCalls', listProducts),
         arm.run(listApis),
         arm.run(listNamedValues),
         arm.run(readGlobalPolicy),
@@ -159,8 +178,8 @@ export async function syncCatalog(db: Kysely<Database>): Promise<SyncReport> {
       const products = await Promise.all(
         productList.map(async (product) => {
           const [apiIds, policy] = await Promise.all([
-            arm.run(() => listProductApiIds(product.id)),
-            arm.run(() => readProductPolicy(product.id)),
+            counted('productCalls', () => listProductApiIds(product.id)),
+            counted('productCalls', () => readProductPolicy(product.id)),
           ]);
           return { product, data: { apiIds, policy: policy?.xml ?? null } };
         }),
@@ -182,6 +201,7 @@ export async function syncCatalog(db: Kysely<Database>): Promise<SyncReport> {
         apis.map((api) => api.id),
       );
       report.apis = apis.length;
+      await writeSubscriptionIndex(db, await subscriptionIndex);
     } finally {
       report.armCalls = arm.stats.calls;
       report.graphCalls = graph.stats.calls;
@@ -219,6 +239,8 @@ export async function syncOneApi(db: Kysely<Database>, apiId: string, options: O
             subscriptionRequired: row.subscription_required === 1,
             approvalRequired: row.approval_required === 1,
             state: row.state === 'published' ? ('published' as const) : ('notPublished' as const),
+            terms: row.terms ?? '',
+            subscriptionsLimit: row.subscriptions_limit,
           },
           data: { ...data, apiIds },
         };

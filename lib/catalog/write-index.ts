@@ -26,6 +26,8 @@ export async function writeProducts(db: Kysely<Database>, products: { product: A
           approval_required: product.approvalRequired ? 1 : 0,
           state: product.state,
           data: JSON.stringify(data),
+          terms: product.terms || null,
+          subscriptions_limit: product.subscriptionsLimit,
           created_at: now,
           updated_at: now,
         })

@@ -7,6 +7,7 @@ import * as accessRequestRuleSnapshot from './migrations/0005-access-request-rul
 import * as sessionRevocationAndReconciliation from './migrations/0006-session-revocation-and-reconciliation';
 import * as auditCheckpointRateLimits from './migrations/0007-audit-checkpoint-rate-limits';
 import * as catalogApiVersion from './migrations/0008-catalog-api-version';
+import * as productsSubscriptions from './migrations/0009-products-subscriptions';
 import * as accessRequestPrincipal from './migrations/0010-access-request-principal';
 import * as notifications from './migrations/0011-notifications';
 import * as catalogEvents from './migrations/0012-catalog-events';
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0006-session-revocation-and-reconciliation': sessionRevocationAndReconciliation,
   '0007-audit-checkpoint-rate-limits': auditCheckpointRateLimits,
   '0008-catalog-api-version': catalogApiVersion,
+  '0009-products-subscriptions': productsSubscriptions,
   '0010-access-request-principal': accessRequestPrincipal,
   '0011-notifications': notifications,
   '0012-catalog-events': catalogEvents,

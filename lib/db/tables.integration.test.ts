@@ -10,6 +10,8 @@ import type { Database } from './types';
 // Parents before children, so foreign keys are satisfied in insertion order.
 const INSERT_ORDER: Array<keyof Database> = [
   'catalog_product',
+  'product_rule',
+  'catalog_subscription',
   'catalog_api',
   'catalog_operation',
   'catalog_app',

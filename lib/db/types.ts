@@ -24,6 +24,30 @@ export interface CatalogProductTable extends Timestamps {
   approval_required: IntBool;
   state: string;
   data: JsonText;
+  terms: string | null;
+  subscriptions_limit: number | null;
+}
+
+/** Who approves subscriptions to a product besides portal admins. */
+export interface ProductRuleTable extends Timestamps {
+  product_id: string;
+  approver_group_id: string | null;
+}
+
+/** A subscription as APIM last listed it. */
+export interface CatalogSubscriptionTable extends Timestamps {
+  id: string;
+  /** Service-relative scope: `/products/{id}`, `/apis/{id}` or `/apis`. */
+  scope: string;
+  product_id: string | null;
+  apim_user_id: string | null;
+  /** The owner's Entra object id, from the APIM user's `aad` identity. */
+  owner_oid: string | null;
+  owner_email: string | null;
+  display_name: string;
+  state: string;
+  created_date: string | null;
+  synced_at: string;
 }
 
 export type AppSource = 'policy' | 'override' | 'none';
@@ -129,6 +153,14 @@ export interface AccessRequestTable extends Timestamps {
   ended_at: string | null;
   /** The approval rule's terms when the request was submitted (JSON); null before migration 0005. */
   rule_snapshot: JsonText | null;
+  /** Which grant the request is for; rows from before migration 0009 are app-role requests. */
+  kind: Generated<RequestKind>;
+  /** The APIM product of a subscription request. */
+  product_id: string | null;
+  /** The APIM subscription a subscription request creates (its id is fixed at submission, so retries never make a second). */
+  subscription_id: string | null;
+  /** Shared by the parts of one request that asks for a role and a subscription together. */
+  bundle_id: string | null;
   /** Who gets the role: the requester, or a client service principal they own (migration 0010). */
   principal_type: Generated<PrincipalType>;
   /** The client service principal's object id; null for a user request (the principal is requester_oid). */
@@ -148,6 +180,8 @@ export interface AccessRequestClientOwnerTable extends Timestamps {
   request_id: string;
   owner_oid: string;
 }
+
+export type RequestKind = 'app-role' | 'subscription';
 
 export type Verdict = 'approve' | 'reject';
 
@@ -329,6 +363,8 @@ export interface CatalogRefreshQueueTable extends Timestamps {
 
 export interface Database {
   catalog_product: CatalogProductTable;
+  product_rule: ProductRuleTable;
+  catalog_subscription: CatalogSubscriptionTable;
   catalog_api: CatalogApiTable;
   catalog_operation: CatalogOperationTable;
   catalog_app: CatalogAppTable;

@@ -11,6 +11,9 @@ export interface WebhookEvent {
   /** Who caused the change; null for Roleport's workers. */
   actor: { oid: string | null; name: string };
   detail?: string;
+  /** Set for a product subscription request (whose apiId is empty and roleValue names the product). */
+  kind?: 'subscription';
+  productId?: string;
   at: string;
 }
 

@@ -2,6 +2,7 @@ import 'server-only';
 import { isRetryableGraphError, retryAfterMs } from '@/lib/azure/graph/graph-errors';
 import { UnsafeGrantGroupError } from './check-grant-group';
 import { ClientPrincipalRefusal } from '@/lib/directory/client-principals';
+import { SubscriptionRefusedError } from './provisioning-apim';
 
 /** Whether another attempt can succeed: Graph's transient failures, but never a group that grants more than the role. */
 export function isRetryableProvisioningError(error: unknown): boolean {
@@ -9,6 +10,8 @@ export function isRetryableProvisioningError(error: unknown): boolean {
   if (error instanceof UnsafeGrantGroupError) return false;
   // A requester who no longer owns the workload (or a workload deleted meanwhile) stays so until someone changes Entra.
   if (error instanceof ClientPrincipalRefusal) return false;
+  // APIM's refusal (blocked user, limit reached, unpublished product) stands until someone changes APIM.
+  if (error instanceof SubscriptionRefusedError) return false;
   return isRetryableGraphError(error);
 }
 

@@ -49,6 +49,7 @@ async function move(
       ...webhookPrincipal(request),
       actor: systemActor,
       detail: changes.failure_reason ?? undefined,
+      ...(request.kind === 'subscription' ? { kind: 'subscription' as const, productId: request.product_id ?? undefined } : {}),
     });
   }
   await appendAuditEvent(trx, {
@@ -96,13 +97,18 @@ export function completeAssign(
         { type: 'provisioned' },
         {
           assignment_id: result.assignmentId,
+          // An adopted subscription may carry another id than the one planned: the request names the one that exists.
+          ...(request.kind === 'subscription' ? { subscription_id: result.assignmentId } : {}),
           activated_at: now,
           expires_at: days === null ? null : isoAfter(days * 86_400_000),
           failure_reason: null,
         },
         {
           action: 'request.activated',
-          data: { assignmentId: result.assignmentId, adopted: result.adopted, grantKind: request.grant_kind, groupId: request.group_id },
+          data:
+            request.kind === 'subscription'
+              ? { kind: 'subscription', subscriptionId: result.assignmentId, adopted: result.adopted, productId: request.product_id }
+              : { assignmentId: result.assignmentId, adopted: result.adopted, grantKind: request.grant_kind, groupId: request.group_id },
         },
         'request.activated',
       );

@@ -6,11 +6,13 @@ import { withTransaction } from '@/lib/db/transaction';
 import type { AccessRequestRow, Database, ProvisioningJobRow } from '@/lib/db/types';
 import { describeGraphError } from '@/lib/azure/graph/graph-errors';
 import { forgetHeldRoles } from '@/lib/directory/held-roles';
+import { forgetApimUserOf } from '@/lib/azure/apim/find-apim-user';
 import { recordProvisioningLatency } from '@/lib/observability/portal-metrics';
 import { startPollLoop, type PollLoop } from '@/lib/server/jobs/poll-loop';
 import { assertGroupGrantsOnlyRole } from './check-grant-group';
 import { ClientPrincipalRefusal, checkClientForRequester } from '@/lib/directory/client-principals';
 import { isRetryableProvisioningError, nextDelayMs } from './provisioning-errors';
+import { cancelSubscription, grantSubscription } from './provisioning-apim';
 import { grantInEntra, removeFromEntra } from './provisioning-graph';
 import { registerWorker } from './provisioning-jobs';
 import { completeAssign, completeRevoke, dropJob, failAssign, markProvisioning } from './provisioning-outcome';
@@ -75,17 +77,17 @@ async function runJob(db: Kysely<Database>, job: ProvisioningJobRow, s: Settings
         if (moved?.status !== 'provisioning') return dropJob(db, job, s.workerId);
         request = moved;
       }
-      if (request.grant_kind === 'group') await assertGrantGroup(request);
       // Ownership may have changed since the request was submitted: the requester must still own the workload.
       if (request.principal_type === 'service-principal') await assertClientStillEligible(request);
-      const result = await grantInEntra(request);
+      const result = await grant(request);
       // null: the request moved on meanwhile (another worker finished it); the job has nothing left to do.
       if ((await completeAssign(db, job, s.workerId, request, result)) === null) await dropJob(db, job, s.workerId);
     } else {
-      const result = await removeFromEntra(request);
+      const result = request.kind === 'subscription' ? await cancelSubscription(request) : await removeFromEntra(request);
       if ((await completeRevoke(db, job, s.workerId, request, result)) === null) await dropJob(db, job, s.workerId);
     }
-    forgetHeldRoles(request.requester_oid);
+    if (request.kind === 'subscription') forgetApimUserOf(request.requester_oid);
+    else forgetHeldRoles(request.requester_oid);
     recordProvisioningLatency(Date.now() - Date.parse(job.created_at), { action: job.action, outcome: 'done' });
   } catch (error) {
     await recordFailure(db, job, s, error, request);
@@ -124,6 +126,13 @@ async function recordFailure(
     .where('id', '=', job.id)
     .where('locked_by', '=', s.workerId)
     .execute();
+}
+
+/** The request's kind decides where the grant is made: an app role in Entra, or a product subscription in APIM. */
+async function grant(request: AccessRequestRow): Promise<{ assignmentId: string | null; adopted: boolean }> {
+  if (request.kind === 'subscription') return grantSubscription(request);
+  if (request.grant_kind === 'group') await assertGrantGroup(request);
+  return grantInEntra(request);
 }
 
 /** The group may have gained other roles since the rule was saved: checked again before every membership is added. */

@@ -6,17 +6,22 @@ import { nowIso } from '@/lib/db/clock';
 import type { Database } from '@/lib/db/types';
 import { UserFacingError } from '@/lib/errors/user-facing-error';
 import { reconcileAssignments } from './reconcile-assignments';
+import { reconcileSubscriptions, SUBSCRIPTIONS_RUN_KEY } from './reconcile-subscriptions';
 
 export interface ReconcileAllSummary {
   apis: number;
+  /** APIs that could not be compared. */
   failed: number;
   removedInEntra: number;
+  /** Whether the product subscriptions could be compared with APIM. */
+  subscriptions: 'compared' | 'failed';
 }
 
 /** What an admin reads when one API could not be compared; the cause goes to the log. */
-function failureMessage(error: unknown, apiId: string): string {
+function failureMessage(error: unknown, scope: string): string {
   if (error instanceof UserFacingError) return error.message;
-  console.error(`[reconcile ${apiId}]`, error);
+  console.error(`[reconcile ${scope}]`, error);
+  if (scope === SUBSCRIPTIONS_RUN_KEY) return 'API Management could not be read; showing Roleport’s own records only.';
   return 'Microsoft Graph could not be read for this API; showing Roleport’s own records only.';
 }
 
@@ -28,17 +33,24 @@ function failureMessage(error: unknown, apiId: string): string {
 export async function reconcileAllApis(db: Kysely<Database>, actor: PortalUser | null): Promise<ReconcileAllSummary> {
   if (actor && !actor.isAdmin) throw new UserFacingError('Only a portal admin can reconcile grants.', 'forbidden', 403);
   const apis = (await listIndexedApis(db)).filter((api) => api.appId !== null);
-  const summary: ReconcileAllSummary = { apis: apis.length, failed: 0, removedInEntra: 0 };
-  for (const api of apis) {
+  const summary: ReconcileAllSummary = { apis: apis.length, failed: 0, removedInEntra: 0, subscriptions: 'compared' };
+  // The product subscriptions against APIM, then each API against Entra, each stored as its own run.
+  const scopes = [SUBSCRIPTIONS_RUN_KEY, ...apis.map((api) => api.id)];
+  for (const scope of scopes) {
     let report: string | null = null;
     let error: string | null = null;
     try {
-      const result = await reconcileAssignments(db, actor, api.id);
-      summary.removedInEntra += result.removedInEntra.length;
-      report = JSON.stringify(result);
+      if (scope === SUBSCRIPTIONS_RUN_KEY) {
+        report = JSON.stringify(await reconcileSubscriptions(db, actor));
+      } else {
+        const result = await reconcileAssignments(db, actor, scope);
+        summary.removedInEntra += result.removedInEntra.length;
+        report = JSON.stringify(result);
+      }
     } catch (cause) {
-      summary.failed += 1;
-      error = failureMessage(cause, api.id);
+      if (scope === SUBSCRIPTIONS_RUN_KEY) summary.subscriptions = 'failed';
+      else summary.failed += 1;
+      error = failureMessage(cause, scope);
     }
     const now = nowIso();
     const run = {
@@ -50,7 +62,7 @@ export async function reconcileAllApis(db: Kysely<Database>, actor: PortalUser |
     };
     await db
       .insertInto('reconciliation_run')
-      .values({ api_id: api.id, ...run, created_at: now, updated_at: now })
+      .values({ api_id: scope, ...run, created_at: now, updated_at: now })
       .onConflict((oc) => oc.column('api_id').doUpdateSet({ ...run, updated_at: now }))
       .execute();
   }

@@ -52,5 +52,7 @@ export async function revokeGrant(
     });
   });
   wakeProvisioningWorkers();
+  if (request.kind === 'subscription')
+    return { message: `Your subscription to ${request.role_value} is being cancelled; its keys stop working once it is.` };
   return { message: `${request.role_value} is being removed. ${TOKENS_STAY_VALID}` };
 }

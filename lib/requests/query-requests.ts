@@ -22,6 +22,8 @@ export interface AccessRequestDetail extends AccessRequestView {
   decisions: RequestDecisionView[];
   /** Audit events about this request, oldest first. */
   timeline: AuditEvent[];
+  /** The other parts of one request that asked for a role and a subscription together. */
+  parts: { id: string; kind: AccessRequestView['kind']; roleValue: string; status: RequestStatus }[];
   /** What the viewing user may do now (the actions check again). */
   can: { decide: boolean; cancel: boolean; revoke: boolean; retry: boolean };
 }
@@ -54,6 +56,15 @@ export async function getRequestForUser(db: Kysely<Database>, user: PortalUser, 
     .where('action', '=', 'revoke')
     .executeTakeFirst();
   const allowed = (event: Parameters<typeof transition>[1]) => transition(row.status, event, actor).ok;
+  const parts = row.bundle_id
+    ? await db
+        .selectFrom('access_request')
+        .select(['id', 'kind', 'role_value', 'status'])
+        .where('bundle_id', '=', row.bundle_id)
+        .where('id', '!=', row.id)
+        .where('requester_oid', '=', row.requester_oid)
+        .execute()
+    : [];
   return {
     ...toRequestView(row),
     decisions: decisions.map((d) => ({
@@ -64,6 +75,7 @@ export async function getRequestForUser(db: Kysely<Database>, user: PortalUser, 
       at: d.created_at,
     })),
     timeline: events.reverse(),
+    parts: parts.map((p) => ({ id: p.id, kind: p.kind, roleValue: p.role_value, status: p.status })),
     can: {
       decide: mayDecide(
         user,

@@ -24,6 +24,13 @@ export const requestSchema = z.object({
   clientSpId: z.string().trim().regex(GUID, 'Choose one of your applications, or enter a managed identity’s object id.').optional(),
   /** Set once per form render, so a replayed post creates one request. */
   submissionId: z.string().trim().regex(GUID, 'Invalid submission id.').optional(),
+  /** Ask for a subscription to the API's product in the same request (a second, linked part). */
+  subscription: z
+    .object({
+      productId: z.string().trim().min(1).max(256),
+      acceptTerms: z.boolean().optional(),
+    })
+    .optional(),
 });
 
 export type RequestInput = z.input<typeof requestSchema>;

@@ -1,9 +1,15 @@
 import 'server-only';
-import type { AccessRequestRow, GrantKind, RequestStatus } from '@/lib/db/types';
+import type { AccessRequestRow, GrantKind, RequestKind, RequestStatus } from '@/lib/db/types';
 
 /** A request as pages show it (plain data, safe to pass to client components; the page escapes text). */
 export interface AccessRequestView {
   id: string;
+  /** 'subscription': a product subscription (apiId is empty, roleValue names the product, productId says which). */
+  kind: RequestKind;
+  productId: string | null;
+  subscriptionId: string | null;
+  /** Shared by the parts of one request for a role and a subscription. */
+  bundleId: string | null;
   requester: { oid: string; name: string; upn: string | null };
   apiId: string;
   appId: string;
@@ -31,6 +37,10 @@ export interface AccessRequestView {
 export function toRequestView(row: AccessRequestRow): AccessRequestView {
   return {
     id: row.id,
+    kind: row.kind,
+    productId: row.product_id,
+    subscriptionId: row.subscription_id,
+    bundleId: row.bundle_id,
     requester: { oid: row.requester_oid, name: row.requester_name, upn: row.requester_upn },
     apiId: row.api_id,
     appId: row.app_id,
@@ -60,4 +70,9 @@ export function toRequestView(row: AccessRequestRow): AccessRequestView {
           }
         : null,
   };
+}
+
+/** What a request asks for, in words: "Orders.Read on Orders API" or "a subscription to Partners". */
+export function describeGrant(request: Pick<AccessRequestView, 'kind' | 'roleValue' | 'apiId'>, apiName: (id: string) => string): string {
+  return request.kind === 'subscription' ? `a subscription to ${request.roleValue}` : `${request.roleValue} on ${apiName(request.apiId)}`;
 }

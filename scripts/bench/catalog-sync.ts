@@ -10,9 +10,13 @@ export interface SyncOutcome {
   armCalls: number;
   graphCalls: number;
   apis: number;
+  /** Of armCalls: product reads, and subscription and user reads. */
+  productCalls: number;
+  subscriptionCalls: number;
 }
 
 const LOG_LINE = /\[catalog\] sync (\w+): (\d+) APIs, (\d+) ARM \+ (\d+) Graph calls, (\d+) ms/;
+const PRODUCT_CALLS = /ARM calls for products (\d+), for subscriptions and users (\d+)/;
 
 export async function waitForFullSync(db: Kysely<Database>, lines: string[], timeoutMs: number, onTick?: () => void): Promise<SyncOutcome> {
   const deadline = Date.now() + timeoutMs;
@@ -33,6 +37,7 @@ export async function waitForFullSync(db: Kysely<Database>, lines: string[], tim
         armCalls: match ? Number(match[3]) : Number.NaN,
         graphCalls: match ? Number(match[4]) : Number.NaN,
         apis: match ? Number(match[2]) : Number.NaN,
+        ...productCallsOf(match?.input ?? ''),
       };
     }
     if (onTick && Date.now() - lastTick > 30_000) {
@@ -42,4 +47,9 @@ export async function waitForFullSync(db: Kysely<Database>, lines: string[], tim
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error(`the full catalog sync did not finish within ${timeoutMs / 1000} s`);
+}
+
+function productCallsOf(line: string): { productCalls: number; subscriptionCalls: number } {
+  const match = PRODUCT_CALLS.exec(line);
+  return { productCalls: match ? Number(match[1]) : Number.NaN, subscriptionCalls: match ? Number(match[2]) : Number.NaN };
 }

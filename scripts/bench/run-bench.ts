@@ -131,6 +131,9 @@ export async function runBench(options: { build: boolean }): Promise<number> {
         `portal counted ${sync.armCalls} ARM + ${sync.graphCalls} Graph calls; emulator saw ${syncTotals.arm} ARM requests (${armReads.counts.allowed} reads served, ${armReads.counts.throttled} refused with 429) and ${syncTotals.graph} Graph requests.`,
     );
     console.log(
+      `Of those ARM calls, products took ${sync.productCalls} (the list, then each product's APIs and policy) and subscriptions ${sync.subscriptionCalls} (every subscription and every APIM user, for their owners).`,
+    );
+    console.log(
       `Throttle-bound minimum: (${armReads.counts.allowed} − ${THROTTLE.burst}) / ${THROTTLE.refillPerSecond} = ${throttleFloorS.toFixed(1)} s → ratio ${syncRatio.toFixed(2)}.`,
     );
     if (sync.status !== 'succeeded') throw new Error(`the full sync ${sync.status}: ${sync.error ?? ''}`);

@@ -24,7 +24,7 @@ export function MyRequestsTable({ requests, apiName }: { requests: AccessRequest
             </Link>
             {r.client ? <span className="block text-xs text-slate-500">for {r.client.displayName}</span> : null}
           </td>
-          <td>{apiName.get(r.apiId) ?? r.apiId}</td>
+          <td>{r.kind === 'subscription' ? 'product subscription' : (apiName.get(r.apiId) ?? r.apiId)}</td>
           <td>
             <RequestStatusBadge status={r.status} />
           </td>

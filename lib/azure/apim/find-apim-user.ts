@@ -47,3 +47,8 @@ export function forgetApimUser(oid: string, error: unknown): boolean {
   cache.delete(oid.toLowerCase());
   return true;
 }
+
+/** After Roleport created or changed a developer's APIM user or subscriptions, the console looks them up afresh. */
+export function forgetApimUserOf(oid: string): void {
+  cache.delete(oid.toLowerCase());
+}

@@ -10,6 +10,8 @@ export function reshapeProduct(p: ProductContract): ApimProduct {
     subscriptionRequired: p.subscriptionRequired ?? true,
     approvalRequired: p.approvalRequired ?? false,
     state: p.state === 'published' ? 'published' : 'notPublished',
+    terms: p.terms ?? '',
+    subscriptionsLimit: typeof p.subscriptionsLimit === 'number' ? p.subscriptionsLimit : null,
   };
 }
 

@@ -6,6 +6,33 @@ export interface ApimProduct {
   subscriptionRequired: boolean;
   approvalRequired: boolean;
   state: 'published' | 'notPublished';
+  /** Terms of use a developer accepts when subscribing ('' when none). */
+  terms: string;
+  /** How many subscriptions one developer may hold at once; null when unlimited. */
+  subscriptionsLimit: number | null;
+}
+
+export type ApimSubscriptionState = 'suspended' | 'active' | 'expired' | 'submitted' | 'rejected' | 'cancelled';
+
+/** A subscription as ARM lists it, ids service-relative. Keys are never part of it (they come from listSecrets only). */
+export interface ApimSubscription {
+  id: string;
+  /** `/products/{id}`, `/apis/{id}` or `/apis`. */
+  scope: string;
+  productId: string | null;
+  /** The owner's APIM user id, or null for a subscription without an owner. */
+  userId: string | null;
+  displayName: string;
+  state: ApimSubscriptionState;
+  createdDate: string | null;
+}
+
+/** An APIM user with the Entra object id of its `aad` identity, when it has one. */
+export interface ApimUser {
+  id: string;
+  email: string;
+  state: 'active' | 'blocked' | 'pending' | 'deleted';
+  aadObjectId: string | null;
 }
 
 export interface ApimApi {

@@ -12,7 +12,7 @@ export function DecidedNotice({ request, apiName, userOid }: { request: AccessRe
     <div data-testid="decision-notice" data-request-id={request.id}>
       <Notice
         tone={mine.verdict === 'approve' ? 'success' : 'info'}
-        title={`You ${verb} ${request.roleValue} on ${apiName} for ${request.requester.name}`}
+        title={`You ${verb} ${request.kind === 'subscription' ? `a subscription to ${request.roleValue}` : `${request.roleValue} on ${apiName}`} for ${request.requester.name}`}
       >
         It is now {statusLabel(request.status).toLowerCase()}.{' '}
         <Link href={`/requests/${encodeURIComponent(request.id)}`} className="underline">

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { ApplicationGrantNotice } from '@/components/access/application-grant-notice';
+import { describeGrant } from '@/lib/requests/request-view';
 import { JustificationText } from '@/components/access/justification-text';
 import { RoleOperationsList } from '@/components/access/role-operations-list';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -55,7 +56,16 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <p className="text-sm">
                   <span className="font-semibold">{r.requester.name}</span> <span className="text-slate-500">{r.requester.upn}</span> asks
-                  for <span className="font-mono font-semibold">{r.roleValue}</span> on {name(r.apiId)}
+                  for{' '}
+                  {r.kind === 'subscription' ? (
+                    <>
+                      a subscription to <span className="font-semibold">{r.roleValue}</span>
+                    </>
+                  ) : (
+                    <>
+                      <span className="font-mono font-semibold">{r.roleValue}</span> on {name(r.apiId)}
+                    </>
+                  )}
                   {r.durationDays ? ` for ${r.durationDays} days` : ''}
                   {r.client ? ` for ${r.client.displayName}` : ''}
                   {r.stage > 1 ? ` (stage ${r.stage})` : ''}
@@ -73,10 +83,15 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
                   <h3 className="mb-1 text-xs font-semibold uppercase text-slate-500">Why</h3>
                   <JustificationText text={r.justification} />
                 </div>
-                <div>
-                  <h3 className="mb-1 text-xs font-semibold uppercase text-slate-500">What {r.roleValue} allows</h3>
-                  <RoleOperationsList operations={operations.get(roleOperationsKey(r.apiId, r.roleValue)) ?? []} roleValue={r.roleValue} />
-                </div>
+                {r.kind === 'subscription' ? null : (
+                  <div>
+                    <h3 className="mb-1 text-xs font-semibold uppercase text-slate-500">What {r.roleValue} allows</h3>
+                    <RoleOperationsList
+                      operations={operations.get(roleOperationsKey(r.apiId, r.roleValue)) ?? []}
+                      roleValue={r.roleValue}
+                    />
+                  </div>
+                )}
               </div>
               <DecisionForm
                 requestId={r.id}
@@ -102,7 +117,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
               >
                 <div>
                   <p>
-                    <span className="font-mono font-semibold">{r.roleValue}</span> on {name(r.apiId)} for {r.requester.name}
+                    <span className="font-semibold">{describeGrant(r, name)}</span> for {r.requester.name}
                   </p>
                   <p className="text-rose-700 dark:text-rose-400">{r.failureReason ?? 'No reason recorded.'}</p>
                 </div>

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
@@ -32,6 +33,18 @@ export default async function ApiPage({ params }: { params: Params }) {
       />
       <VersionSwitcher versions={versions} currentId={api.id} />
       {rolesError ? <Notice tone="warn">{rolesError}</Notice> : null}
+      {api.subscriptionRequired && api.access.roles.length > 0 && api.products.length > 0 ? (
+        <Notice title="Calls need an app role and a subscription key">
+          The gateway checks both: request the role below, and subscribe to{' '}
+          {api.products.map((p, i) => (
+            <span key={p.id}>
+              {i > 0 ? ' or ' : null}
+              <Link href={`/products/${encodeURIComponent(p.id)}`}>{p.displayName}</Link>
+            </span>
+          ))}{' '}
+          for the key. The request form can ask for both at once.
+        </Notice>
+      ) : null}
       {api.syncError ? (
         <Notice tone="warn" title="The last refresh of this API failed">
           Showing the index from {new Date(api.syncedAt).toUTCString()}. {user.isAdmin ? api.syncError : null}
@@ -51,7 +64,16 @@ export default async function ApiPage({ params }: { params: Params }) {
           </>
         ) : null}
         <dt className="text-slate-500">Products</dt>
-        <dd>{api.products.map((p) => p.displayName).join(', ') || '—'}</dd>
+        <dd data-testid="api-products">
+          {api.products.length === 0
+            ? '—'
+            : api.products.map((p, i) => (
+                <span key={p.id}>
+                  {i > 0 ? ', ' : null}
+                  <Link href={`/products/${encodeURIComponent(p.id)}`}>{p.displayName}</Link>
+                </span>
+              ))}
+        </dd>
         <dt className="text-slate-500">Subscription key</dt>
         <dd>{api.subscriptionRequired ? 'required' : 'not required'}</dd>
         {user.isAdmin ? (

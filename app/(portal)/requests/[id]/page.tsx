@@ -33,7 +33,11 @@ export default async function RequestPage({ params }: { params: Params }) {
   return (
     <>
       <PageHeader
-        title={`${request.roleValue} on ${api?.displayName ?? request.apiId}`}
+        title={
+          request.kind === 'subscription'
+            ? `Subscription to ${request.roleValue}`
+            : `${request.roleValue} on ${api?.displayName ?? request.apiId}`
+        }
         description={mine ? 'Your request.' : `Requested by ${request.requester.name}.`}
         actions={<RequestStatusBadge status={request.status} />}
       />
@@ -43,11 +47,16 @@ export default async function RequestPage({ params }: { params: Params }) {
       ) : null}
       {request.status === 'failed' ? (
         <Notice tone="error" title="Provisioning failed">
-          {request.failureReason ?? 'Roleport could not assign the role in Entra.'}{' '}
+          {request.failureReason ?? 'Roleport could not make the grant.'}{' '}
           {mine ? 'A portal admin can retry once the cause is fixed.' : null}
         </Notice>
       ) : null}
-      {request.status === 'active' ? (
+      {request.status === 'active' && request.kind === 'subscription' ? (
+        <Notice tone="success" title="Active">
+          Your subscription to {request.roleValue} is active: find its keys under <Link href="/subscriptions">My subscriptions</Link>.
+        </Notice>
+      ) : null}
+      {request.status === 'active' && request.kind !== 'subscription' ? (
         <Notice tone="success" title="Active">
           New {request.client ? `client-credentials tokens of ${request.client.displayName}` : 'tokens'} for{' '}
           {api?.displayName ?? request.apiId} carry {request.roleValue}
@@ -55,6 +64,21 @@ export default async function RequestPage({ params }: { params: Params }) {
         </Notice>
       ) : null}
       <ApplicationGrantNotice request={request} />
+      {request.parts.length > 0 ? (
+        <Notice title="Part of one request">
+          Asked for together with{' '}
+          {request.parts.map((part, i) => (
+            <span key={part.id}>
+              {i > 0 ? ', ' : null}
+              <Link href={`/requests/${encodeURIComponent(part.id)}`} data-testid="request-part">
+                {part.kind === 'subscription' ? `a subscription to ${part.roleValue}` : part.roleValue}
+              </Link>{' '}
+              ({part.status})
+            </span>
+          ))}
+          ; each part has its own approval and timeline.
+        </Notice>
+      ) : null}
       <div className="mt-4 grid gap-8 lg:grid-cols-[3fr_2fr]">
         <section aria-label="Request details" className="space-y-4">
           <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm">
@@ -70,8 +94,21 @@ export default async function RequestPage({ params }: { params: Params }) {
                 </dd>
               </>
             ) : null}
-            <dt className="text-slate-500">API</dt>
-            <dd>{api ? <Link href={`/apis/${encodeURIComponent(api.id)}`}>{api.displayName}</Link> : request.apiId}</dd>
+            {request.kind === 'subscription' ? (
+              <>
+                <dt className="text-slate-500">Product</dt>
+                <dd>
+                  <Link href={`/products/${encodeURIComponent(request.productId ?? '')}`}>{request.roleValue}</Link>
+                </dd>
+                <dt className="text-slate-500">Subscription</dt>
+                <dd className="font-mono">{request.subscriptionId ?? '—'}</dd>
+              </>
+            ) : (
+              <>
+                <dt className="text-slate-500">API</dt>
+                <dd>{api ? <Link href={`/apis/${encodeURIComponent(api.id)}`}>{api.displayName}</Link> : request.apiId}</dd>
+              </>
+            )}
             <dt className="text-slate-500">Granted as</dt>
             <dd>{request.grantKind === 'group' ? `membership of group ${request.groupId ?? ''}` : 'a direct app role assignment'}</dd>
             <dt className="text-slate-500">Duration</dt>

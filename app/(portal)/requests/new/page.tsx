@@ -73,6 +73,7 @@ export default async function NewRequestPage({ searchParams }: { searchParams: S
             submissionId={randomUUID()}
             clients={clients ?? undefined}
             initialClientSpId={clients?.find((c) => c.appId.toLowerCase() === first(params.client)?.toLowerCase())?.servicePrincipalId}
+            subscriptionProduct={data.subscriptionProduct}
           />
         )
       ) : null}

@@ -25,9 +25,24 @@ export interface RequestFormProps {
   clients?: WorkloadClient[];
   /** The application to preselect (from the token doctor's "Request for this app"). */
   initialClientSpId?: string;
+  /** The product whose key the API also needs, offered as a second part of the same request (not for an application). */
+  subscriptionProduct?: { id: string; displayName: string; terms: string; approvalRequired: boolean } | null;
 }
 
-export function RequestForm({ apiId, apiName, roles, initialRoleId, submissionId, clients, initialClientSpId }: RequestFormProps) {
+export function RequestForm({
+  apiId,
+  apiName,
+  roles,
+  initialRoleId,
+  submissionId,
+  clients,
+  initialClientSpId,
+  subscriptionProduct: productForUser,
+}: RequestFormProps) {
+  // A subscription key belongs to a person's APIM user: an application's request asks for the role alone.
+  const subscriptionProduct = clients ? null : productForUser;
+  const [alsoSubscribe, setAlsoSubscribe] = useState(subscriptionProduct !== null && subscriptionProduct !== undefined);
+  const [acceptTerms, setAcceptTerms] = useState(false);
   const [roleId, setRoleId] = useState(initialRoleId ?? '');
   const [clientSpId, setClientSpId] = useState(initialClientSpId ?? '');
   const client = clients?.find((c) => c.servicePrincipalId === clientSpId);
@@ -41,7 +56,16 @@ export function RequestForm({ apiId, apiName, roles, initialRoleId, submissionId
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
-    const input = { apiId, roleId, justification, durationDays: days || undefined, submissionId, ...(clients ? { clientSpId } : {}) };
+    const subscription = alsoSubscribe && subscriptionProduct ? { productId: subscriptionProduct.id, acceptTerms } : undefined;
+    const input = {
+      apiId,
+      roleId,
+      justification,
+      durationDays: days || undefined,
+      submissionId,
+      subscription,
+      ...(clients ? { clientSpId } : {}),
+    };
     const parsed = requestSchema.safeParse(input);
     if (!parsed.success) {
       setErrors(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])));
@@ -100,6 +124,28 @@ export function RequestForm({ apiId, apiName, roles, initialRoleId, submissionId
             </Select>
           )}
         </Field>
+      ) : null}
+
+      {subscriptionProduct ? (
+        <fieldset className="space-y-2 text-sm" aria-label="Subscription key">
+          <p>
+            Calls to {apiName} also need a subscription key from {subscriptionProduct.displayName}
+            {subscriptionProduct.approvalRequired ? ', which an approver grants' : ''}.
+          </p>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" checked={alsoSubscribe} onChange={(e) => setAlsoSubscribe(e.target.checked)} />
+            Also request a subscription to {subscriptionProduct.displayName}
+          </label>
+          {alsoSubscribe && subscriptionProduct.terms ? (
+            <>
+              <p className="whitespace-pre-line text-slate-600 dark:text-slate-400">{subscriptionProduct.terms}</p>
+              <label className="flex items-center gap-2">
+                <input type="checkbox" checked={acceptTerms} onChange={(e) => setAcceptTerms(e.target.checked)} />I accept the terms of use
+                of {subscriptionProduct.displayName}
+              </label>
+            </>
+          ) : null}
+        </fieldset>
       ) : null}
 
       <div>
