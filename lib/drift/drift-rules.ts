@@ -4,6 +4,7 @@ import type { JwtValidation } from '@/lib/policy/jwt-validation';
 import { v1IssuerOf } from '@/lib/azure-clouds';
 import { rolesMentioned } from '@/lib/policy/role-requirements';
 import type { DriftFinding } from './drift-types';
+import { plural } from '@/lib/text/plural';
 
 // Pure rules over the catalog index: each takes the indexed APIs, operations and apps and returns findings.
 
@@ -32,7 +33,7 @@ export function operationsWithoutTokenValidation(input: DriftInput): DriftFindin
         severity: 'high',
         apiId: api.id,
         appId: api.appId,
-        title: `${api.displayName}: ${open.length} of ${operations.length} operations accept calls without a token`,
+        title: `${api.displayName}: ${open.length} of ${plural(operations.length, 'operation')} accept${open.length === 1 ? 's' : ''} calls without a token`,
         detail: 'No validate-jwt runs for these operations, so any caller reaches the backend.',
         operations: open,
         fix: roleMapFix(api.id),

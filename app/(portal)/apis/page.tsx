@@ -8,6 +8,7 @@ import { parseCatalogFilters } from '@/lib/directory/parse-catalog-filters';
 import { ApiCard } from './api-card';
 import { CatalogFiltersForm } from './catalog-filters';
 import { RefreshCatalogButton } from '@/components/catalog/refresh-catalog-button';
+import { plural } from '@/lib/text/plural';
 
 export const metadata = { title: 'APIs' };
 
@@ -38,7 +39,7 @@ export default async function ApisPage({ searchParams }: { searchParams: Search 
         <>
           <CatalogFiltersForm filters={filters} products={products} />
           <p className="mb-3 text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
-            {entries.length === 1 ? '1 API' : `${entries.length} APIs`}
+            {plural(entries.length, 'API')}
           </p>
           {shown.length === 0 ? (
             <EmptyState title="No API matches">Try other words or clear the filters.</EmptyState>

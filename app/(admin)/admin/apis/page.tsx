@@ -3,6 +3,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireAdmin } from '@/lib/auth/session';
 import { loadStudioIndexPage } from '@/lib/policy-studio/load-studio-index-page';
+import { plural } from '@/lib/text/plural';
 
 export const metadata = { title: 'Policy studio' };
 
@@ -21,7 +22,7 @@ export default async function PolicyStudioIndexPage() {
               <span>
                 <span className="font-medium">{api.displayName}</span>
                 <span className="ml-2 text-xs text-slate-500">
-                  {api.appId ? `${api.operationCount} operations` : 'no app registration mapped'}
+                  {api.appId ? plural(api.operationCount, 'operation') : 'no app registration mapped'}
                 </span>
               </span>
               <Link

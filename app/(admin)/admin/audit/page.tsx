@@ -8,6 +8,7 @@ import { requireAdmin } from '@/lib/auth/session';
 import { AuditFiltersForm } from './audit-filters-form';
 import { AuditTable } from './audit-table';
 import { auditQuery, type AuditSearch } from '@/lib/audit/parse-audit-filters';
+import { plural } from '@/lib/text/plural';
 
 export const metadata = { title: 'Audit log' };
 
@@ -35,12 +36,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         {chain.ok ? (
           <Notice tone="success" title="The chain verifies">
             {chain.fromSeq > 0
-              ? `Events 1–${chain.fromSeq} were verified earlier (keyed checkpoint); the ${chain.checked} events since, up to event ${chain.lastSeq}, match their keyed hashes.`
-              : `All ${chain.checked} events, up to event ${chain.lastSeq}, match their keyed hashes.`}
+              ? `Events 1–${chain.fromSeq} were verified earlier (keyed checkpoint); every event since, up to event ${chain.lastSeq} (${plural(chain.checked, 'event')}), matches its keyed hash.`
+              : `Every event up to event ${chain.lastSeq} (${plural(chain.checked, 'event')}) matches its keyed hash.`}
           </Notice>
         ) : (
           <Notice tone="error" title="The chain does not verify">
-            {chain.message} (first bad event: {chain.brokenSeq}; {chain.checked} events verified before it).
+            {chain.message} (first bad event: {chain.brokenSeq}; {plural(chain.checked, 'event')} verified before it).
           </Notice>
         )}
       </div>

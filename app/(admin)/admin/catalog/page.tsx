@@ -5,6 +5,7 @@ import { requireAdmin } from '@/lib/auth/session';
 import { loadSyncStatus } from '@/lib/catalog/sync-status';
 import { RefreshCatalogButton } from '@/components/catalog/refresh-catalog-button';
 import { SyncRunsTable } from './sync-runs-table';
+import { plural } from '@/lib/text/plural';
 
 export const metadata = { title: 'Catalog sync' };
 
@@ -17,7 +18,7 @@ export default async function CatalogSyncPage() {
     <>
       <PageHeader
         title="Catalog sync"
-        description={`${apiCount} APIs indexed from API Management; the oldest was read ${when(oldestSync)}. Pages read this index, never APIM directly.`}
+        description={`${plural(apiCount, 'API')} indexed from API Management; the oldest was read ${when(oldestSync)}. Pages read this index, never APIM directly.`}
         actions={<RefreshCatalogButton />}
       />
       <section aria-label="APIs that could not be read" className="mb-8">

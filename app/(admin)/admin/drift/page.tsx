@@ -4,6 +4,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requireAdmin } from '@/lib/auth/session';
 import { loadDriftReport } from '@/lib/drift/load-drift-report';
 import { DRIFT_KIND_LABEL, type DriftFinding, type DriftKind } from '@/lib/drift/drift-types';
+import { plural } from '@/lib/text/plural';
 
 export const metadata = { title: 'Drift' };
 
@@ -44,7 +45,7 @@ export default async function DriftPage() {
     <>
       <PageHeader
         title="Drift"
-        description={`Where the policies in API Management and the app registrations in Entra disagree, across ${report.apiCount} APIs and ${report.appCount} app registrations. Read from the catalog index${report.oldestSync ? `; the oldest API was read ${new Date(report.oldestSync).toUTCString()}` : ''}.`}
+        description={`Where the policies in API Management and the app registrations in Entra disagree, across ${plural(report.apiCount, 'API')} and ${plural(report.appCount, 'app registration')}. Read from the catalog index${report.oldestSync ? `; the oldest API was read ${new Date(report.oldestSync).toUTCString()}` : ''}.`}
       />
       {groups.length === 0 ? (
         <EmptyState title="No drift found" />

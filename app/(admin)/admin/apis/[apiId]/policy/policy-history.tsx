@@ -5,6 +5,7 @@ import { Notice } from '@/components/ui/notice';
 import { useActionRunner } from '@/components/ui/use-action-runner';
 import type { PolicyBatchView } from '@/lib/policy-studio/policy-batches';
 import { rollbackPolicyAction } from './actions';
+import { plural } from '@/lib/text/plural';
 
 /** Saved versions per apply or rollback; one click writes a batch's saved versions back. */
 export function PolicyHistory({ apiId, batches }: { apiId: string; batches: PolicyBatchView[] }) {
@@ -19,7 +20,7 @@ export function PolicyHistory({ apiId, batches }: { apiId: string; batches: Poli
               ok: false,
               text: `Rollback stopped at ${failed.scope}: ${failed.message} Restored so far: ${written.join(', ') || 'nothing'}.`,
             }
-          : { ok: true, text: `Rolled back ${written.length} policies (${written.join(', ')}).` },
+          : { ok: true, text: `Rolled back ${plural(written.length, 'policy', 'policies')} (${written.join(', ')}).` },
     });
   return (
     <section aria-label="Policy history" className="mt-10">

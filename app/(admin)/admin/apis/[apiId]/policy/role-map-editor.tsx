@@ -8,6 +8,7 @@ import { BulkActions } from './bulk-actions';
 import { PlanPreview } from './plan-preview';
 import { RoleMapTable } from './role-map-table';
 import { UserAccessPreview } from './user-access-preview';
+import { plural } from '@/lib/text/plural';
 
 const sameRoles = (a: string[] = [], b: string[] = []) => a.length === b.length && [...a].sort().every((r, i) => r === [...b].sort()[i]);
 
@@ -43,7 +44,7 @@ export function RoleMapEditor(props: {
       </p>
       <div className="mt-4 flex items-center gap-3">
         <Button onClick={() => setMap(initialMap)}>Reset</Button>
-        <span className="text-sm text-slate-600 dark:text-slate-400">{Object.keys(edited).length} operations edited</span>
+        <span className="text-sm text-slate-600 dark:text-slate-400">{plural(Object.keys(edited).length, 'operation')} edited</span>
       </div>
       {props.canGenerate ? <PlanPreview apiId={apiId} edited={edited} /> : null}
       {props.canGenerate ? <UserAccessPreview apiId={apiId} map={map} /> : null}

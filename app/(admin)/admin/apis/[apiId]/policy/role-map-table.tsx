@@ -60,7 +60,8 @@ export function RoleMapTable({
               <td key={role} className="text-center">
                 <input
                   type="checkbox"
-                  aria-label={`${role} allows ${op.id}`}
+                  // Named by what the row shows (method and path), which is how the person finds the operation.
+                  aria-label={`${role} allows ${op.method} ${op.urlTemplate}`}
                   checked={(map[op.id] ?? []).includes(role)}
                   onChange={(e) => onToggle(op.id, role, e.target.checked)}
                   className="h-4 w-4"
