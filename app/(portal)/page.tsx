@@ -20,7 +20,7 @@ export default async function MyAccessPage() {
       {rolesError ? <Notice tone="warn">{rolesError}</Notice> : null}
       {entries.length === 0 ? (
         <EmptyState title="No roles yet">
-          <Link href="/apis" className="text-brand-600 hover:underline">
+          <Link href="/apis" className="text-brand-600 hover:underline dark:text-brand-300">
             Browse the APIs
           </Link>{' '}
           to see what each operation needs and request access.

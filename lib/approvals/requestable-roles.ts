@@ -17,6 +17,8 @@ export interface RequestableRole {
   /** Operations whose required roles mention this role ("what the role allows"). */
   allows: { id: string; method: string; urlTemplate: string; displayName: string; alsoNeeds: string[][] }[];
   held: false | 'direct' | 'group';
+  /** The group's name when the role is held through one. */
+  heldThrough?: string;
   /** The user's open request for it, if any. */
   openRequest: { id: string; status: RequestStatus } | null;
   durations: number[];
@@ -65,6 +67,7 @@ export async function getRequestFormData(db: Kysely<Database>, user: PortalUser,
           alsoNeeds: op.access.requiredRoles.filter((set) => !set.includes(role.value)),
         })),
       held: holding ? holding.via : false,
+      heldThrough: holding?.via === 'group' ? (holding.groupName ?? holding.groupId) : undefined,
       openRequest: request ? { id: request.id, status: request.status } : null,
       durations: rule.durations,
       // Mirrors submitRequest: an approver's own request always waits for someone else.

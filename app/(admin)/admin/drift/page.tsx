@@ -24,7 +24,9 @@ function Finding({ finding }: { finding: DriftFinding }) {
             {finding.title}
           </p>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{finding.detail}</p>
-          {finding.operations.length > 0 ? <p className="mt-1 font-mono text-xs text-slate-500">{finding.operations.join(', ')}</p> : null}
+          {finding.operations.length > 0 ? (
+            <p className="mt-1 font-mono text-xs text-slate-500 dark:text-slate-400">{finding.operations.join(', ')}</p>
+          ) : null}
         </div>
         <Link href={finding.fix.href} className="shrink-0 text-sm text-brand-700 hover:underline dark:text-brand-100">
           {finding.fix.label}
@@ -53,7 +55,8 @@ export default async function DriftPage() {
         groups.map((group) => (
           <section key={group.kind} aria-label={DRIFT_KIND_LABEL[group.kind]} className="mb-8">
             <h2 className="mb-2 text-lg font-semibold">
-              {DRIFT_KIND_LABEL[group.kind]} <span className="text-sm font-normal text-slate-500">({group.findings.length})</span>
+              {DRIFT_KIND_LABEL[group.kind]}{' '}
+              <span className="text-sm font-normal text-slate-500 dark:text-slate-400">({group.findings.length})</span>
             </h2>
             <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
               {group.findings.map((finding, i) => (

@@ -55,17 +55,17 @@ export default async function RequestPage({ params }: { params: Params }) {
       <div className="grid gap-8 lg:grid-cols-[3fr_2fr]">
         <section aria-label="Request details" className="space-y-4">
           <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm">
-            <dt className="text-slate-500">Requester</dt>
+            <dt className="text-slate-500 dark:text-slate-400">Requester</dt>
             <dd>
-              {request.requester.name} <span className="text-slate-500">{request.requester.upn}</span>
+              {request.requester.name} <span className="text-slate-500 dark:text-slate-400">{request.requester.upn}</span>
             </dd>
-            <dt className="text-slate-500">API</dt>
+            <dt className="text-slate-500 dark:text-slate-400">API</dt>
             <dd>{api ? <Link href={`/apis/${encodeURIComponent(api.id)}`}>{api.displayName}</Link> : request.apiId}</dd>
-            <dt className="text-slate-500">Granted as</dt>
+            <dt className="text-slate-500 dark:text-slate-400">Granted as</dt>
             <dd>{request.grantKind === 'group' ? `membership of group ${request.groupId ?? ''}` : 'a direct app role assignment'}</dd>
-            <dt className="text-slate-500">Duration</dt>
+            <dt className="text-slate-500 dark:text-slate-400">Duration</dt>
             <dd>{request.durationDays ? `${request.durationDays} days` : 'no end date'}</dd>
-            <dt className="text-slate-500">Expires</dt>
+            <dt className="text-slate-500 dark:text-slate-400">Expires</dt>
             <dd>{when(request.expiresAt)}</dd>
           </dl>
           <div>

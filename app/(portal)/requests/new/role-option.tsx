@@ -1,11 +1,10 @@
 import Link from 'next/link';
 import { RoleOperationsList } from '@/components/access/role-operations-list';
 import type { RequestableRole } from '@/lib/approvals/requestable-roles';
+import { roleRequestState } from '@/lib/approvals/role-request-state';
 
-function approvalText(role: RequestableRole): string {
-  if (role.autoApprove) return 'Approved automatically';
-  return role.stages === 2 ? 'Needs two approvals (two different approvers)' : 'Needs one approval';
-}
+// What approving it takes, worded as on the API page (held and open requests are said below the card).
+const approvalText = (role: RequestableRole) => roleRequestState({ ...role, held: false, openRequest: null }).text;
 
 function unavailable(role: RequestableRole): string | null {
   if (role.held) return role.held === 'group' ? 'You hold this role through a group.' : 'You already hold this role.';
