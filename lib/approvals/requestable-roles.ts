@@ -22,6 +22,8 @@ export interface RequestableRole {
   /** The user's open request for it, if any. */
   openRequest: { id: string; status: RequestStatus } | null;
   durations: number[];
+  /** The longest grant the rule allows; null = no maximum (no end date may be asked). */
+  maxDays: number | null;
   autoApprove: boolean;
   stages: 1 | 2;
 }
@@ -70,6 +72,7 @@ export async function getRequestFormData(db: Kysely<Database>, user: PortalUser,
       heldThrough: holding?.via === 'group' ? (holding.groupName ?? holding.groupId) : undefined,
       openRequest: request ? { id: request.id, status: request.status } : null,
       durations: rule.durations,
+      maxDays: rule.maxDays,
       // Mirrors submitRequest: an approver's own request always waits for someone else.
       autoApprove: rule.autoApprove && !isApproverOf(user, app),
       stages: rule.stages,

@@ -16,7 +16,8 @@ import { getHeldRoles } from '@/lib/directory/held-roles';
 import { enqueueProvisioningJob, wakeProvisioningWorkers } from '@/lib/provisioning/provisioning-jobs';
 import { isApproverOf } from '@/lib/requests/approver-policy';
 import { auditActor } from '@/lib/requests/request-access';
-import { requestSchema, type RequestInput } from '@/lib/requests/request-schema';
+import { durationFits, requestSchema, type RequestInput } from '@/lib/requests/request-schema';
+import { plural } from '@/lib/text/plural';
 import { snapshotRule } from './rule-snapshot';
 import { OPEN_STATUSES, transition } from '@/lib/requests/request-state-machine';
 
@@ -62,9 +63,9 @@ export async function submitRequest(db: Kysely<Database>, user: PortalUser, inpu
   // Someone who could approve this request never has it approved by a rule alone: a second person decides.
   const withheld = rule.autoApprove && isApproverOf(user, app);
   const autoApprove = rule.autoApprove && !withheld;
-  const durationDays = form.durationDays ?? (rule.maxDays === null ? null : Math.max(...rule.durations));
-  if (durationDays !== null && !rule.durations.includes(durationDays)) {
-    throw new UserFacingError(`Choose a duration of ${rule.durations.join(', ')} days.`);
+  const durationDays = form.durationDays ?? rule.maxDays;
+  if (!durationFits(durationDays, rule.maxDays)) {
+    throw new UserFacingError(`Choose a duration of at most ${plural(rule.maxDays ?? 0, 'day')}.`);
   }
   const held = await getHeldRoles(user.oid);
   if (held.some((h) => h.appId === app.appId && h.roleId === role.id))

@@ -14,7 +14,9 @@ export default async function PolicyStudioIndexPage() {
     <>
       <PageHeader title="Policy studio" description="Map app roles to operations and generate each API's policy." />
       {apis.length === 0 ? (
-        <EmptyState title="The catalog is empty" />
+        <EmptyState title="The catalog is empty">
+          Roleport indexes API Management in the background; refresh the catalog from the Catalog sync page if nothing appears.
+        </EmptyState>
       ) : (
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white text-sm dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
           {apis.map((api) => (

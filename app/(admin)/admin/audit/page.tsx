@@ -47,7 +47,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       </div>
       <AuditFiltersForm search={search} />
       {page.events.length === 0 ? (
-        <EmptyState title="No event matches" />
+        <EmptyState title="No event matches">Widen the dates or clear a filter above to see more events.</EmptyState>
       ) : (
         <AuditTable events={page.events} filterLink={(change) => filterLink(search, change)} />
       )}

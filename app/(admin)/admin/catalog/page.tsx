@@ -44,7 +44,11 @@ export default async function CatalogSyncPage() {
       </section>
       <section aria-label="Sync runs">
         <h2 className="mb-2 text-lg font-semibold">Last runs</h2>
-        {runs.length === 0 ? <EmptyState title="No sync has run yet" /> : <SyncRunsTable runs={runs} />}
+        {runs.length === 0 ? (
+          <EmptyState title="No sync has run yet">Start one with Refresh catalog above; it also runs on a schedule.</EmptyState>
+        ) : (
+          <SyncRunsTable runs={runs} />
+        )}
       </section>
     </>
   );

@@ -50,7 +50,9 @@ export default async function DriftPage() {
         description={`Where the policies in API Management and the app registrations in Entra disagree, across ${plural(report.apiCount, 'API')} and ${plural(report.appCount, 'app registration')}. Read from the catalog index${report.oldestSync ? `; the oldest API was read ${new Date(report.oldestSync).toUTCString()}` : ''}.`}
       />
       {groups.length === 0 ? (
-        <EmptyState title="No drift found" />
+        <EmptyState title="No drift found">
+          The policies and the app registrations agree. This report follows the catalog index; refresh the catalog after changing either.
+        </EmptyState>
       ) : (
         groups.map((group) => (
           <section key={group.kind} aria-label={DRIFT_KIND_LABEL[group.kind]} className="mb-8">

@@ -1,15 +1,18 @@
 'use client';
 
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { ActionMessage } from '@/components/ui/action-message';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { Select } from '@/components/ui/select';
+import { focusFirstInvalid } from '@/components/ui/focus-first-invalid';
 import { Textarea } from '@/components/ui/textarea';
 import { useActionRunner } from '@/components/ui/use-action-runner';
 import type { RequestableRole } from '@/lib/approvals/requestable-roles';
+import { daysUntil } from '@/lib/requests/duration-date';
 import { JUSTIFICATION_MAX, requestSchema } from '@/lib/requests/request-schema';
+import { plural } from '@/lib/text/plural';
 import { submitRequestAction } from '../actions';
+import { DurationField, longestDays, type DurationChoice } from './duration-field';
 import { RoleFieldset } from './role-fieldset';
 
 export interface RequestFormProps {
@@ -21,33 +24,54 @@ export interface RequestFormProps {
   submissionId: string;
 }
 
+/** The days to record for the choice, or an error naming what is wrong with the date. */
+function chosenDays(role: RequestableRole, choice: DurationChoice, date: string): { days?: number; error?: string } {
+  if (choice === 'none') return {};
+  if (choice !== 'date') return { days: Number(choice) };
+  const days = daysUntil(date, new Date());
+  const longest = longestDays(role.maxDays);
+  if (days === null) return { error: 'Choose the day the role should end.' };
+  if (days < 1 || days > longest) return { error: `Choose a day between tomorrow and ${plural(longest, 'day')} from today.` };
+  return { days };
+}
+
 export function RequestForm({ apiId, apiName, roles, initialRoleId, submissionId }: RequestFormProps) {
+  const formRef = useRef<HTMLFormElement>(null);
   const [roleId, setRoleId] = useState(initialRoleId ?? '');
   const [justification, setJustification] = useState('');
-  const [duration, setDuration] = useState('');
+  const [choice, setChoice] = useState<DurationChoice>('');
+  const [date, setDate] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const { message, pending, run } = useActionRunner();
+  const { message, pending, run, fail } = useActionRunner();
   const role = roles.find((r) => r.id === roleId);
-  const durations = role?.durations ?? [];
-  const days = duration || (durations.length > 0 ? String(Math.max(...durations)) : '');
+  // Until the person picks, the longest one-click length, as the server defaults to the rule's maximum.
+  const duration = choice || (role && role.durations.length > 0 ? String(Math.max(...role.durations)) : '');
+
+  function refuse(found: Record<string, string>) {
+    setErrors(found);
+    fail(`Check ${plural(Object.keys(found).length, 'field')} marked below.`);
+    focusFirstInvalid(formRef.current);
+  }
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
-    const input = { apiId, roleId, justification, durationDays: days || undefined, submissionId };
+    const length = role ? chosenDays(role, duration, date) : {};
+    const input = { apiId, roleId, justification, durationDays: length.days, submissionId };
     const parsed = requestSchema.safeParse(input);
-    if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])));
-      return;
-    }
+    const found: Record<string, string> = parsed.success
+      ? {}
+      : Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message]));
+    if (length.error) found.durationDays = length.error;
+    if (Object.keys(found).length > 0) return refuse(found);
     setErrors({});
     run(() => submitRequestAction(input), {
-      describe: () => null,
+      describe: () => ({ ok: true, text: 'Request submitted; opening it…' }),
       navigateTo: (value) => `/requests/${encodeURIComponent(value.requestId)}`,
     });
   }
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-6" aria-label={`Request a role of ${apiName}`}>
+    <form ref={formRef} onSubmit={submit} noValidate className="space-y-6" aria-label={`Request a role of ${apiName}`}>
       <RoleFieldset
         apiName={apiName}
         roles={roles}
@@ -55,7 +79,7 @@ export function RequestForm({ apiId, apiName, roles, initialRoleId, submissionId
         error={errors.roleId}
         onChoose={(id) => {
           setRoleId(id);
-          setDuration('');
+          setChoice('');
         }}
       />
 
@@ -63,6 +87,7 @@ export function RequestForm({ apiId, apiName, roles, initialRoleId, submissionId
         label="Justification"
         hint={`${justification.trim().length} / ${JUSTIFICATION_MAX} characters; the approver reads this.`}
         error={errors.justification}
+        required
       >
         {(control) => (
           <Textarea
@@ -77,18 +102,16 @@ export function RequestForm({ apiId, apiName, roles, initialRoleId, submissionId
         )}
       </Field>
 
-      {role && durations.length > 0 ? (
-        <Field label="Duration" error={errors.durationDays} className="max-w-xs">
-          {(control) => (
-            <Select {...control} name="durationDays" value={days} onChange={(e) => setDuration(e.target.value)}>
-              {durations.map((d) => (
-                <option key={d} value={d}>
-                  {d} days
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
+      {role && role.durations.length > 0 ? (
+        <DurationField
+          durations={role.durations}
+          maxDays={role.maxDays}
+          choice={duration}
+          date={date}
+          error={errors.durationDays}
+          onChoice={setChoice}
+          onDate={setDate}
+        />
       ) : null}
 
       <div>

@@ -13,7 +13,18 @@ function unavailable(role: RequestableRole): string | null {
 }
 
 /** One requestable role as a radio card: what approving it takes, why it cannot be chosen, and what it allows. */
-export function RoleOption({ role, checked, onChoose }: { role: RequestableRole; checked: boolean; onChoose: () => void }) {
+export function RoleOption({
+  role,
+  checked,
+  invalid,
+  onChoose,
+}: {
+  role: RequestableRole;
+  checked: boolean;
+  /** No role was chosen: every choosable radio is marked, so focus can land on the first. */
+  invalid: boolean;
+  onChoose: () => void;
+}) {
   const blocked = unavailable(role);
   return (
     <li
@@ -28,6 +39,7 @@ export function RoleOption({ role, checked, onChoose }: { role: RequestableRole;
           value={role.id}
           checked={checked}
           disabled={blocked !== null}
+          aria-invalid={invalid && blocked === null ? true : undefined}
           onChange={onChoose}
           className="mt-1"
         />
