@@ -19,7 +19,7 @@ const filterLink = (search: AuditSearch, change: Partial<AuditSearch>) => `/admi
 
 export default async function AuditPage({ searchParams }: { searchParams: Search }) {
   await requireAdmin();
-  const { search, beforeSeq, page, chain } = await loadAuditPage(await searchParams, PAGE_SIZE);
+  const { search, beforeSeq, page, counts, chain } = await loadAuditPage(await searchParams, PAGE_SIZE);
   return (
     <>
       <PageHeader
@@ -51,10 +51,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       ) : (
         <AuditTable events={page.events} filterLink={(change) => filterLink(search, change)} />
       )}
-      <nav aria-label="Pages" className="mt-6 flex justify-center gap-6 text-sm">
-        {beforeSeq !== undefined ? <Link href={filterLink(search, {})}>← Newest</Link> : null}
+      <nav aria-label="Pages" className="mt-6 flex flex-wrap items-center justify-center gap-6 text-sm">
+        {beforeSeq !== undefined ? (
+          <Link href={filterLink(search, {})} className="underline">
+            ← Newest
+          </Link>
+        ) : null}
+        <span data-testid="page-position">
+          {page.events.length === counts.total
+            ? plural(counts.total, 'event')
+            : `Showing ${counts.newer + 1}–${counts.newer + page.events.length} of ${plural(counts.total, 'event')}`}
+        </span>
         {page.nextBeforeSeq !== null ? (
-          <Link href={`/admin/audit?${auditQuery(search, { before: String(page.nextBeforeSeq) })}`}>Older →</Link>
+          <Link href={`/admin/audit?${auditQuery(search, { before: String(page.nextBeforeSeq) })}`} className="underline">
+            Older →
+          </Link>
         ) : null}
       </nav>
     </>

@@ -74,7 +74,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
                   <span className="font-semibold">{r.requester.name}</span>{' '}
                   <span className="text-slate-500 dark:text-slate-400">{r.requester.upn}</span> asks for{' '}
                   <span className="font-mono font-semibold">{r.roleValue}</span> on {name(r.apiId)}
-                  {r.durationDays ? ` for ${r.durationDays} days` : ''}
+                  {r.durationDays ? ` for ${plural(r.durationDays, 'day')}` : ' with no end date'}
                   {r.stage > 1 ? ` (stage ${r.stage})` : ''}
                 </p>
                 <p className="text-xs text-slate-500 dark:text-slate-400">

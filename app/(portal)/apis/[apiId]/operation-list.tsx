@@ -22,7 +22,7 @@ function Requirement({ op, heldValues }: { op: IndexedOperation; heldValues: str
           ))}
         </span>
       ))}
-      <span className={`text-xs font-medium ${allowed ? 'text-emerald-700 dark:text-emerald-400' : 'text-slate-500'}`}>
+      <span className={`text-xs font-medium ${allowed ? 'text-emerald-700 dark:text-emerald-400' : 'text-slate-500 dark:text-slate-400'}`}>
         {allowed ? 'You can call this' : 'You cannot call this yet'}
       </span>
     </div>

@@ -16,6 +16,7 @@ import { RetryButton } from '@/components/access/retry-button';
 import { RevokeGrantForm } from '@/components/access/revoke-grant-form';
 import { RequesterActions } from './requester-actions';
 import { routeParam } from '@/lib/http/route-param';
+import { plural } from '@/lib/text/plural';
 
 export const metadata = { title: 'Request' };
 
@@ -64,7 +65,7 @@ export default async function RequestPage({ params }: { params: Params }) {
             <dt className="text-slate-500 dark:text-slate-400">Granted as</dt>
             <dd>{request.grantKind === 'group' ? `membership of group ${request.groupId ?? ''}` : 'a direct app role assignment'}</dd>
             <dt className="text-slate-500 dark:text-slate-400">Duration</dt>
-            <dd>{request.durationDays ? `${request.durationDays} days` : 'no end date'}</dd>
+            <dd data-testid="request-duration">{request.durationDays ? plural(request.durationDays, 'day') : 'No end date'}</dd>
             <dt className="text-slate-500 dark:text-slate-400">Expires</dt>
             <dd>{when(request.expiresAt)}</dd>
           </dl>

@@ -50,7 +50,7 @@ export function UserAccessPreview({ apiId, map }: { apiId: string; map: RoleMap 
           onChange={(e) => setText(e.target.value)}
         />
         <Button type="submit" disabled={pending}>
-          Search users
+          {pending ? 'Searching…' : 'Search users'}
         </Button>
         <Button disabled={pending} onClick={() => search('')}>
           People holding a role
