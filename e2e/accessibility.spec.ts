@@ -23,6 +23,7 @@ const DEVELOPER_PAGES = [
   '/console',
   '/console?api=orders&operation=export-orders',
   '/tokens',
+  '/notifications',
   '/forbidden',
   '/signout',
 ];

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { SurfaceName } from './context';
 import { CLOUDS, type CloudName } from './directory/clouds';
 import type { ThrottleSettings } from './faults/token-bucket';
+import { PORTAL_APP } from './seed/demo-tenant';
 import { ALL_SURFACES, startEmulator } from './start';
 
 /** `npm run emulator`: flags win over ROLEPORT_EMULATOR_* environment variables. */
@@ -55,6 +56,13 @@ async function main() {
     localDir: env.ROLEPORT_LOCAL_DIR,
     writeConnectionFile: true,
     connectionFile: env.ROLEPORT_EMULATOR_FILE,
+    eventGrid: env.ROLEPORT_EMULATOR_EVENT_GRID_URL
+      ? {
+          endpoint: env.ROLEPORT_EMULATOR_EVENT_GRID_URL,
+          schema: env.ROLEPORT_EMULATOR_EVENT_GRID_SCHEMA === 'CloudEventSchemaV1_0' ? 'CloudEventSchemaV1_0' : 'EventGridSchema',
+          audience: env.ROLEPORT_EMULATOR_EVENT_GRID_AUDIENCE ?? PORTAL_APP.appId,
+        }
+      : undefined,
     extraRedirectUris: (env.ROLEPORT_EMULATOR_REDIRECT_URIS ?? '')
       .split(',')
       .map((s) => s.trim())
@@ -67,6 +75,7 @@ async function main() {
   ARM              ${urls.armEndpoint}
   APIM gateway     ${urls.gatewayUrl}
   Control          ${urls.authorityHost}/_emulator/health
+  Event Grid       ${env.ROLEPORT_EMULATOR_EVENT_GRID_URL ?? 'no subscription (ROLEPORT_EMULATOR_EVENT_GRID_URL)'}
   Trust the CA with NODE_EXTRA_CA_CERTS=${emulator.connection.caCertPath}
   Connection file  ${env.ROLEPORT_EMULATOR_FILE ?? '.local/emulator.json'}`);
 

@@ -14,12 +14,26 @@ import { FaultState } from './faults/fault-state';
 import type { ThrottleSettings } from './faults/token-bucket';
 import { createGraphHandler } from './graph/graph-handler';
 import { createSurfaceServer, type SurfaceServer } from './http/surface-server';
-import { APIM, DEMO_PASSWORD, PORTAL_APP, ROLEPORT_MANAGED_IDENTITY, TENANT_ID, USERS } from './seed/demo-tenant';
+import {
+  APIM,
+  DEMO_PASSWORD,
+  EVENT_GRID,
+  NOTIFICATIONS_MAILBOX,
+  PORTAL_APP,
+  ROLEPORT_MANAGED_IDENTITY,
+  TEAMS_CHANNEL,
+  TENANT_ID,
+  USERS,
+} from './seed/demo-tenant';
 import { MANAGED_IDENTITY_PATH } from './entra/managed-identity-endpoint';
 import { seedDirectory } from './seed/directory-seed';
 import { ROLES_BY_NAME, seedRbac } from './seed/rbac-seed';
 import type { RbacState } from './arm/rbac';
+import { TeamsChannels } from './teams/teams-channel';
 import { ensureCertificates } from './tls/ensure-certificates';
+import { apimEventFor, EventGridPublisher, type EventSubscription } from './eventgrid/publisher';
+import { mintAccessToken } from './entra/mint-tokens';
+import { resolveResource } from './entra/resolve-resource';
 
 export const ALL_SURFACES: SurfaceName[] = ['entra', 'graph', 'arm', 'gateway'];
 const DEFAULT_PORTS: Record<SurfaceName, number> = { entra: 8443, graph: 8444, arm: 8445, gateway: 8446 };
@@ -42,6 +56,8 @@ export interface StartEmulatorOptions {
   cloud?: CloudName;
   /** Which surfaces to run (default all). */
   surfaces?: SurfaceName[];
+  /** An Event Grid subscription to APIM's events (set or changed later with `eventGrid.subscribe`). */
+  eventGrid?: EventSubscription;
 }
 
 export interface EmulatorConnection {
@@ -57,6 +73,8 @@ export interface EmulatorConnection {
   portal: { clientId: string; clientSecret: string };
   cloud: CloudName;
   users: { oid: string; userPrincipalName: string; displayName: string; password: string }[];
+  /** Where local mode sends notifications: the shared mailbox Graph's sendMail sends from, and a Teams incoming webhook. */
+  notifications: { mailFrom: string; teamsWebhookUrl: string };
 }
 
 export interface RunningEmulator {
@@ -70,6 +88,10 @@ export interface RunningEmulator {
   tokens: TokenVerifier;
   /** Azure RBAC role assignments the emulated ARM enforces. */
   rbac: RbacState;
+  /** Cards posted to the local Teams incoming webhooks. */
+  teams: TeamsChannels;
+  /** Azure Event Grid: delivers APIM's events for ARM writes to the subscribed webhook. */
+  eventGrid: EventGridPublisher;
   /** What App Service / Container Apps would put in IDENTITY_ENDPOINT and IDENTITY_HEADER, and the attached identity. */
   managedIdentity: { endpoint: string; header: string; clientId: string; principalId: string };
   stop(): Promise<void>;
@@ -85,7 +107,16 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const stats = new RequestStats();
   // The control handler is built before the ports (and so the URLs) are known.
   const known: { urls?: EmulatorUrls; permissions?: PermissionTargets } = {};
-  const control = createControlHandler({ faults, stats, urls: () => known.urls!, surfaces, permissions: () => known.permissions });
+  const teams = new TeamsChannels();
+  const control = createControlHandler({
+    faults,
+    stats,
+    urls: () => known.urls!,
+    surfaces,
+    permissions: () => known.permissions,
+    mail: () => known.permissions?.directory.sentMail,
+    teams,
+  });
 
   const servers = new Map<SurfaceName, SurfaceServer>();
   const ports: Partial<Record<SurfaceName, number>> = {};
@@ -119,6 +150,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const rbac = seedRbac();
   known.permissions = { directory, rbac };
   const keys = await createSigningKeys();
+  const tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 3600;
   const tokens = createTokenVerifier(keys, urls.authorityHost, TENANT_ID, directory.cloud.v1IssuerHost);
   const managedIdentity = {
     endpoint: `${urls.authorityHost}${MANAGED_IDENTITY_PATH}`,
@@ -132,16 +164,31 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       keys,
       tokens,
       urls,
-      tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
+      tokenLifetimeSeconds,
       managedIdentity: { header: managedIdentity.header, userAssigned: [ROLEPORT_MANAGED_IDENTITY.clientId] },
     }),
     graph: createGraphHandler({ directory, tokens, urls }),
   };
+  const eventGridApp = directory.applicationByAppId(EVENT_GRID.appId);
+  const eventGrid = new EventGridPublisher({
+    topic: `/subscriptions/${APIM.subscriptionId}/resourceGroups/${APIM.resourceGroup}/providers/Microsoft.ApiManagement/service/${APIM.serviceName}`,
+    // Event Grid's app asks the tenant's Entra for a token to the webhook's application (client credentials).
+    token: async (audience) => {
+      if (!eventGridApp) throw new Error('Event Grid has no app registration in the emulated tenant');
+      const resource = resolveResource(directory, `${audience}/.default`, { defaultToGraph: false });
+      return mintAccessToken(
+        { directory, keys, authorityHost: urls.authorityHost, tokenLifetimeSeconds },
+        { resource, client: eventGridApp },
+      );
+    },
+  });
+  if (options.eventGrid) eventGrid.subscribe(options.eventGrid);
   let apim: ApimState | undefined;
   if (surfaces.includes('arm') || surfaces.includes('gateway')) {
     // The APIM surfaces are loaded only when they run, so Entra and Graph can run on their own.
     const { createApimState } = await import('./apim/state');
     const { seedApim } = await import('./seed/apim-seed');
+    const { findIn } = await import('./apim/state');
     const state = createApimState();
     const generated =
       options.seed?.apis !== undefined || options.seed?.operations !== undefined
@@ -158,6 +205,10 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         rbac,
         roles: ROLES_BY_NAME,
         directory,
+        onWrite: (method, status, segments) => {
+          const event = apimEventFor(method, status, segments, (id) => findIn(state.apis, id)?.apiRevision ?? '1');
+          if (event) eventGrid.publish(event.name, event.subject);
+        },
       });
     if (surfaces.includes('gateway'))
       handlers.gateway = (await import('./gateway/handler')).createGatewayHandler({ state, urls, caPem: certs.caPem });
@@ -185,6 +236,10 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       displayName: u.displayName,
       password: DEMO_PASSWORD,
     })),
+    notifications: {
+      mailFrom: NOTIFICATIONS_MAILBOX.userPrincipalName,
+      teamsWebhookUrl: `${urls.authorityHost}/_emulator/teams/${TEAMS_CHANNEL}`,
+    },
   };
   if (options.writeConnectionFile) {
     const file = resolve(options.connectionFile ?? resolve(localDir, 'emulator.json'));
@@ -201,8 +256,11 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     stats,
     tokens,
     rbac,
+    teams,
     managedIdentity,
+    eventGrid,
     stop: async () => {
+      eventGrid.stop();
       await Promise.all([...servers.values()].map((s) => s.close()));
     },
   };

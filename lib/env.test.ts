@@ -173,6 +173,27 @@ describe('loadConfig', () => {
     expect(loadConfig(emulatorFile()).webhookSecret).toBeUndefined();
   });
 
+  it("notifies through the configured mailbox and Teams webhook (https only), in local mode the emulator's unless set", () => {
+    const teams = 'https://contoso.webhook.office.com/webhookb2/abc@tid/IncomingWebhook/def/ghi';
+    expect(loadConfig({ ...AZURE, NOTIFY_MAIL_FROM: 'roleport@contoso.com', TEAMS_WEBHOOK_URL: teams })).toMatchObject({
+      notifyMailFrom: 'roleport@contoso.com',
+      teamsWebhookUrl: teams,
+    });
+    expect(loadConfig(AZURE)).toMatchObject({ notifyMailFrom: undefined, teamsWebhookUrl: undefined });
+    expect(messageOf({ ...AZURE, TEAMS_WEBHOOK_URL: teams.replace('https:', 'http:') })).toMatch(/TEAMS_WEBHOOK_URL must be an https/);
+    expect(messageOf({ ...AZURE, NOTIFY_MAIL_FROM: 'not a mailbox' })).toMatch(/NOTIFY_MAIL_FROM must be a mailbox/);
+    const local = emulatorFile({
+      notifications: { mailFrom: 'notify@contoso.onmicrosoft.com', teamsWebhookUrl: 'https://localhost:8443/_emulator/teams/api-access' },
+    });
+    expect(loadConfig(local)).toMatchObject({
+      notifyMailFrom: 'notify@contoso.onmicrosoft.com',
+      teamsWebhookUrl: 'https://localhost:8443/_emulator/teams/api-access',
+    });
+    expect(loadConfig({ ...local, NOTIFY_MAIL_FROM: 'other@contoso.onmicrosoft.com' }).notifyMailFrom).toBe(
+      'other@contoso.onmicrosoft.com',
+    );
+  });
+
   it('uses PostgreSQL in local mode when DATABASE_URL is set', () => {
     const config = loadConfig({ ...emulatorFile(), DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' });
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://postgres@127.0.0.1:5432/test' });

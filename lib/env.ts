@@ -47,6 +47,12 @@ export interface RoleportConfig {
   privateGatewayHosts: string[];
   /** Per-request limit on every ARM, Graph and token call Roleport makes as itself (each retry gets its own). */
   azureRequestTimeoutMs: number;
+  /** The mailbox (UPN or object id) notification emails are sent from with Graph's sendMail; no email without it. */
+  notifyMailFrom?: string;
+  /** A Teams channel's incoming webhook that receives the team's notifications as Adaptive Cards (a secret URL). */
+  teamsWebhookUrl?: string;
+  /** Audiences an Event Grid delivery's Entra token may carry: the app the event subscription names. */
+  eventGridAudiences: string[];
 }
 
 export interface CloudConfig {
@@ -111,6 +117,14 @@ const commonSchema = z.object({
   AUDIT_HMAC_KEY: optional(auditKey),
   ROLEPORT_AZURE_TIMEOUT_SECONDS: optional(z.coerce.number().int().min(1).max(300)),
   DATABASE_AUTH: optional(z.enum(['password', 'entra'], { error: 'must be password or entra' })),
+  NOTIFY_MAIL_FROM: optional(
+    z.string().regex(/^[^@\s/]+@[^@\s/]+$|^[0-9a-f-]{36}$/i, 'must be a mailbox: a user principal name or object id'),
+  ),
+  // The URL carries the webhook's secret token; cards describe who asked for what: only over TLS, in both modes.
+  TEAMS_WEBHOOK_URL: optional(httpsUrl),
+  ROLEPORT_EVENT_GRID_AUDIENCE: optional(
+    z.string().regex(/^[^\s,]+(\s*,\s*[^\s,]+)*$/, 'must list application ids or App ID URIs, comma-separated'),
+  ),
 });
 
 const azureSchema = z.object({
@@ -148,6 +162,8 @@ const emulatorFileSchema = z.object({
   portal: z.object({ clientId: guid, clientSecret: z.string().min(1) }),
   /** The cloud the emulator stands in for (its resource ids and v1 issuer); the public cloud unless it says otherwise. */
   cloud: z.enum(AZURE_CLOUD_NAMES).optional(),
+  /** The emulator's shared mailbox and Teams webhook, used in local mode unless NOTIFY_MAIL_FROM / TEAMS_WEBHOOK_URL say otherwise. */
+  notifications: z.object({ mailFrom: z.string().min(3), teamsWebhookUrl: httpsUrl }).optional(),
 });
 
 function firstIssue(error: z.ZodError, source: string): ConfigError {
@@ -245,6 +261,8 @@ export function loadConfig(env: Env = process.env): RoleportConfig {
     privateGatewayHosts: hostList(common.CONSOLE_PRIVATE_GATEWAY_HOSTS),
     // Well inside a provisioning job's lock (120 s), so a hung call fails and releases the job instead of holding it.
     azureRequestTimeoutMs: (common.ROLEPORT_AZURE_TIMEOUT_SECONDS ?? 30) * 1000,
+    notifyMailFrom: common.NOTIFY_MAIL_FROM,
+    teamsWebhookUrl: common.TEAMS_WEBHOOK_URL,
   };
   if (isAzureMode(env)) {
     const az = parse(azureSchema, env, 'Azure mode, because an AZURE_* or APIM_* variable is set');
@@ -254,6 +272,7 @@ export function loadConfig(env: Env = process.env): RoleportConfig {
     const cloud = AZURE_CLOUDS[azureCloudOf(az)];
     return {
       ...base,
+      eventGridAudiences: eventGridAudiences(common.ROLEPORT_EVENT_GRID_AUDIENCE, az.AZURE_CLIENT_ID),
       mode: 'azure',
       tenantId: az.AZURE_TENANT_ID,
       clientId: az.AZURE_CLIENT_ID,
@@ -273,7 +292,13 @@ export function loadConfig(env: Env = process.env): RoleportConfig {
       database: databaseConfig(az.DATABASE_URL, common.ROLEPORT_DATA_DIR, common.DATABASE_AUTH),
     };
   }
-  return { ...base, ...localConfig(env, common) };
+  const local = localConfig(env, common);
+  return { ...base, ...local, eventGridAudiences: eventGridAudiences(common.ROLEPORT_EVENT_GRID_AUDIENCE, local.clientId) };
+}
+
+/** By default Roleport's own registration, named either way a subscription may name it (application id or App ID URI). */
+function eventGridAudiences(value: string | undefined, clientId: string): string[] {
+  return value ? value.split(',').map((a) => a.trim()) : [clientId, `api://${clientId}`];
 }
 
 function localConfig(env: Env, common: z.infer<typeof commonSchema>) {
@@ -309,6 +334,8 @@ function localConfig(env: Env, common: z.infer<typeof commonSchema>) {
       ? (common.ROLEPORT_WEBHOOK_SECRET ?? localKeyFile(env, 'webhook-secret', () => `whsec_${randomBytes(32).toString('base64')}`))
       : undefined,
     database: databaseConfig(common.DATABASE_URL, common.ROLEPORT_DATA_DIR, common.DATABASE_AUTH),
+    notifyMailFrom: common.NOTIFY_MAIL_FROM ?? emu.notifications?.mailFrom,
+    teamsWebhookUrl: common.TEAMS_WEBHOOK_URL ?? emu.notifications?.teamsWebhookUrl,
   };
 }
 

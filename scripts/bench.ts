@@ -25,7 +25,12 @@ if (process.env[CHILD_FLAG] !== '1') await relaunch();
 register('./bench/server-only-hooks.mjs', import.meta.url);
 try {
   const build = !process.argv.includes('--no-build');
-  if (process.argv.includes('--replicas')) {
+  if (process.argv.includes('--js')) {
+    // The first-load JS table alone, from an existing build (`npm run bench -- --js [distDir]`).
+    const { firstLoadJs, firstLoadJsTable } = await import('./bench/first-load-js');
+    const distDir = process.argv[process.argv.indexOf('--js') + 1] ?? '.next-bench';
+    console.log(firstLoadJsTable(firstLoadJs(distDir.startsWith('--') ? '.next-bench' : distDir)));
+  } else if (process.argv.includes('--replicas')) {
     const { runReplicaBench } = await import('./bench/replica-bench');
     process.exitCode = await runReplicaBench({ build });
   } else {

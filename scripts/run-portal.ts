@@ -19,6 +19,12 @@ async function startLocalEmulator() {
     writeConnectionFile: true,
     connectionFile: emulatorFilePath(),
     extraRedirectUris: [`${publicUrl}/api/auth/callback/azure-ad`],
+    // APIM's events reach the local portal the way Event Grid delivers them in Azure.
+    eventGrid: {
+      endpoint: `${publicUrl}/api/events/apim`,
+      schema: process.env.ROLEPORT_EMULATOR_EVENT_GRID_SCHEMA === 'CloudEventSchemaV1_0' ? 'CloudEventSchemaV1_0' : 'EventGridSchema',
+      audience: (await import('../emulator/seed/demo-tenant')).PORTAL_APP.appId,
+    },
   });
   console.log(
     `Emulator: Entra ${emulator.urls.authorityHost}, Graph ${emulator.urls.graphEndpoint}, ARM ${emulator.urls.armEndpoint}, gateway ${emulator.urls.gatewayUrl}`,

@@ -4,13 +4,13 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/session';
-import { loadMyAccess } from '@/lib/directory/catalog-views';
+import { loadMyAccessPage } from '@/lib/requests/load-my-access-page';
 
 export const metadata = { title: 'My access' };
 
 export default async function MyAccessPage() {
   const user = await requireUser();
-  const { entries, rolesError } = await loadMyAccess(user);
+  const { entries, rolesError, endingSoon, endsOf } = await loadMyAccessPage(user);
   return (
     <>
       <PageHeader
@@ -18,6 +18,26 @@ export default async function MyAccessPage() {
         description={`The Entra app roles ${user.name} holds, per API. New roles reach the next token you get.`}
       />
       {rolesError ? <Notice tone="warn">{rolesError}</Notice> : null}
+      {endingSoon.length > 0 ? (
+        <section
+          aria-labelledby="ending-soon"
+          className="mb-6 rounded-lg border border-amber-300 bg-amber-50 p-4 dark:border-amber-800 dark:bg-amber-950"
+        >
+          <h2 id="ending-soon" className="font-semibold">
+            Ending within 7 days
+          </h2>
+          <ul className="mt-2 space-y-1 text-sm">
+            {endingSoon.map((g) => (
+              <li key={g.requestId} data-testid="ending-grant">
+                <Link href={`/requests/${g.requestId}`} className="font-medium text-brand-700 hover:underline dark:text-brand-100">
+                  {g.roleValue} on {g.apiId}
+                </Link>{' '}
+                ends on <time dateTime={g.expiresAt}>{g.expiresAt.slice(0, 10)}</time>.
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {entries.length === 0 ? (
         <EmptyState title="No roles yet">
           <Link href="/apis" className="text-brand-600 hover:underline dark:text-brand-300">
@@ -38,18 +58,15 @@ export default async function MyAccessPage() {
               <div className="flex flex-wrap gap-2">
                 {view.roles
                   .filter((r) => r.held.length > 0)
-                  .map((r) => (
-                    <RoleChip
-                      key={r.role.id}
-                      value={r.role.value}
-                      held
-                      title={
-                        r.held.some((h) => h.via === 'group')
-                          ? `through ${r.held.find((h) => h.via === 'group')?.groupName}`
-                          : 'assigned directly'
-                      }
-                    />
-                  ))}
+                  .map((r) => {
+                    const ends = endsOf[`${api.id}:${r.role.value}`];
+                    const via = r.held.some((h) => h.via === 'group')
+                      ? `through ${r.held.find((h) => h.via === 'group')?.groupName}`
+                      : 'assigned directly';
+                    return (
+                      <RoleChip key={r.role.id} value={r.role.value} held title={ends ? `${via}, ends on ${ends.slice(0, 10)}` : via} />
+                    );
+                  })}
               </div>
             </li>
           ))}

@@ -8,10 +8,12 @@ interface AppShellProps {
   user: PortalUser | null;
   portalNav: NavItem[];
   adminNav: NavItem[];
+  /** The bell's number: the user's unread notifications. */
+  unreadNotifications?: number;
   children: React.ReactNode;
 }
 
-export function AppShell({ user, portalNav, adminNav, children }: AppShellProps) {
+export function AppShell({ user, portalNav, adminNav, unreadNotifications, children }: AppShellProps) {
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
@@ -31,7 +33,7 @@ export function AppShell({ user, portalNav, adminNav, children }: AppShellProps)
               </>
             ) : null}
           </nav>
-          <UserSlot user={user} />
+          <UserSlot user={user} unreadNotifications={unreadNotifications} />
         </div>
       </header>
       <main className="mx-auto w-full max-w-7xl flex-1 px-4 py-8">{children}</main>

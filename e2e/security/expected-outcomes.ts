@@ -68,6 +68,7 @@ export const EXPECTED: Record<string, Row> = {
   'page /requests/new': signedIn,
   'page /requests/[id]': row('signin', 'allowed', 'notfound', 'allowed', 'allowed', 'allowed'),
   'page /tokens': signedIn,
+  'page /notifications': signedIn,
   'page /signin': row('allowed', 'redirect: /', 'redirect: /', 'redirect: /', 'redirect: /', 'redirect: /'),
   'page /signed-out': open,
   'page /signout': signedIn,
@@ -88,6 +89,17 @@ export const EXPECTED: Record<string, Row> = {
   'route GET /api/auth/[...nextauth]': open,
   // POST /api/auth/session without next-auth's CSRF token: refused alike for everyone.
   'route POST /api/auth/[...nextauth]': row('badrequest', 'badrequest', 'badrequest', 'badrequest', 'badrequest', 'badrequest'),
+  // Event Grid deliveries need Event Grid's Entra token, which no session cookie stands in for.
+  'route POST /api/events/apim': row(
+    'unauthenticated',
+    'unauthenticated',
+    'unauthenticated',
+    'unauthenticated',
+    'unauthenticated',
+    'unauthenticated',
+  ),
+  // The CloudEvents handshake without the WebHook-Request-Origin header it needs.
+  'route OPTIONS /api/events/apim': row('badrequest', 'badrequest', 'badrequest', 'badrequest', 'badrequest', 'badrequest'),
 
   // Server actions: probes with made-up ids, so that passing authorization shows as the data layer's refusal.
   'action app/(admin)/admin/access/actions.ts#reconcileNowAction': row(
@@ -141,6 +153,13 @@ export const EXPECTED: Record<string, Row> = {
   'action components/catalog/actions.ts#refreshCatalogAction': adminAction('The API could not be refreshed', () => ['no-such-api']),
   'action app/(portal)/console/actions.ts#sendConsoleRequestAction': userAction('The request form is not valid', () => [{}]),
   'action app/(portal)/console/actions.ts#revealConsoleSecretsAction': userAction('That call is no longer kept', () => [NO_SUCH_ID]),
+  'action app/(portal)/notifications/actions.ts#markNotificationsReadAction': userAction('That notification is not in your list', () => [
+    NO_SUCH_ID,
+  ]),
+  'action app/(portal)/notifications/actions.ts#saveNotificationPreferencesAction': userAction(
+    'The notification choices are not valid',
+    () => [{}],
+  ),
   'action app/(portal)/requests/actions.ts#submitRequestAction': userAction('Invalid input', () => [{ apiId: 'orders' }]),
   // The developer's own pending request at a stale version: the requester is told it changed, Ben that it is not his,
   // and approvers (the owner of Payments, the admin) may see it but not cancel it.

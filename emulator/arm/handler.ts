@@ -5,6 +5,7 @@ import { CLOUDS, type EmulatedCloud } from '../directory/clouds';
 import { authenticate, checkApiVersion } from './arm-auth';
 import type { ArmRequest, ArmResult } from './arm-request';
 import { ArmError, sendArmError, sendJson } from './arm-response';
+import { handleApiWrites } from './routes-api-writes';
 import { handleCatalog } from './routes-catalog';
 import { handleNamedValues } from './routes-named-values';
 import { handlePolicies } from './routes-policies';
@@ -55,6 +56,7 @@ export function serviceIdOf(state: ApimState): string {
 
 async function route(r: ArmRequest): Promise<ArmResult> {
   const result =
+    (await handleApiWrites(r)) ??
     (await handlePolicies(r)) ??
     (await handlePolicyFragments(r)) ??
     (await handleNamedValues(r)) ??
@@ -76,6 +78,8 @@ export function createArmHandler(deps: {
   roles?: Record<string, RoleDefinition>;
   /** The tenant whose principals role assignments may name. */
   directory?: Directory;
+  /** Called after each successful write, so Event Grid can publish APIM's event for it. */
+  onWrite?: (method: string, status: number, segments: string[]) => void;
 }): SurfaceHandler {
   return async (req: IncomingMessage, res: ServerResponse) => {
     try {
@@ -103,6 +107,7 @@ export function createArmHandler(deps: {
       // Azure RBAC: the caller's role assignments must allow this request's action at its scope.
       deps.rbac.authorize(claims, method, segments, serviceIdOf(deps.state), decodeURIComponent(url.pathname.replace(/\/+$/, '')));
       const result = await route({ req, method, url, origin: deps.urls.armEndpoint, segments, state: deps.state });
+      if (method !== 'GET' && method !== 'HEAD') deps.onWrite?.(method, result.status, segments);
       if (result.body === undefined) {
         res.writeHead(result.status, result.headers ?? {});
         res.end();

@@ -1,6 +1,7 @@
 import { findIn, productsOfApi } from '../apim/state';
 import type { ApiRecord, OperationRecord, ProductRecord } from '../apim/types';
 import { apiEnvelope, fullId, operationEnvelope, productEnvelope, serviceEnvelope } from './arm-envelopes';
+import { apiEtag } from './routes-api-writes';
 import { methodNotAllowed, word, type ArmRequest, type ArmResult } from './arm-request';
 import { ArmError, pageOf } from './arm-response';
 
@@ -97,7 +98,7 @@ export function handleCatalog(r: ArmRequest): ArmResult | undefined {
         collection(pageOf([...r.state.apis.values()], list, { fields: apiFields, filterable: API_FIELDS }), (a) => apiEnvelope(s, a)),
       );
     const api = requireApi(r, r.segments[1] as string);
-    if (n === 2) return readOnly(r, () => apiEnvelope(s, api), { ETag: '"AAAAAAAAAAE="' });
+    if (n === 2) return readOnly(r, () => apiEnvelope(s, api), { ETag: `"${apiEtag(api)}"` });
     if (n === 3 && word(r, 2) === 'products') {
       const products = productsOfApi(r.state, api.id)
         .map((id) => r.state.products.get(id))

@@ -4,6 +4,9 @@ import { parseFaultSettings, type FaultState } from '../faults/fault-state';
 import { HttpError } from '../http/http-error';
 import { readJson } from '../http/read-body';
 import { sendJson } from '../http/respond';
+import type { MailOutbox } from '../mail/mail-outbox';
+import { receiveTeamsMessage } from '../teams/incoming-webhook';
+import type { TeamsChannels } from '../teams/teams-channel';
 import { readPortalPermissions, setPortalPermissions, type PermissionTargets } from './permissions-control';
 import type { RequestStats } from './request-stats';
 
@@ -14,17 +17,26 @@ export interface ControlOptions {
   surfaces: SurfaceName[];
   /** What Roleport's identity is granted (undefined until the directory is seeded). */
   permissions?: () => PermissionTargets | undefined;
+  /** Mail Graph's sendMail accepted (undefined until the directory is seeded). */
+  mail?: () => MailOutbox | undefined;
+  /** The local Teams incoming webhooks' channels. */
+  teams: TeamsChannels;
 }
 
 const fail = (res: ServerResponse, status: number, code: string, message: string) => sendJson(res, status, { error: { code, message } });
 
-/** The emulator's own control plane under /_emulator/: health, fault injection and request counts. */
+/**
+ * The emulator's own control plane under /_emulator/: health, fault injection, request counts, the mail outbox and the
+ * local Teams incoming webhooks (POST /_emulator/teams/{channel}) with the cards they received.
+ */
 export function createControlHandler(options: ControlOptions): SurfaceHandler {
   const { faults, stats } = options;
 
   async function route(req: IncomingMessage, res: ServerResponse) {
     const path = new URL(req.url ?? '/', 'https://x').pathname.replace(/\/+$/, '');
     const key = `${req.method} ${path}`;
+    const teamsChannel = /^POST \/_emulator\/teams\/([\w-]{1,64})$/.exec(key)?.[1];
+    if (teamsChannel) return receiveTeamsMessage(req, res, teamsChannel, options.teams);
     switch (key) {
       case 'GET /_emulator/health':
         return sendJson(res, 200, { status: 'ok', surfaces: options.surfaces, urls: options.urls() });
@@ -45,6 +57,18 @@ export function createControlHandler(options: ControlOptions): SurfaceHandler {
       case 'POST /_emulator/stats/reset':
         stats.reset();
         return sendJson(res, 200, stats.snapshot());
+      case 'GET /_emulator/mail':
+      case 'DELETE /_emulator/mail': {
+        const outbox = options.mail?.();
+        if (!outbox) return fail(res, 503, 'NotReady', 'The directory is not seeded yet.');
+        if (req.method === 'DELETE') outbox.clear();
+        return sendJson(res, 200, { value: outbox.list() });
+      }
+      case 'GET /_emulator/teams':
+        return sendJson(res, 200, { value: options.teams.list() });
+      case 'DELETE /_emulator/teams':
+        options.teams.clear();
+        return sendJson(res, 200, { value: [] });
       case 'GET /_emulator/permissions':
       case 'POST /_emulator/permissions': {
         const targets = options.permissions?.();

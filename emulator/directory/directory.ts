@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { guidBytes } from '../http/ids';
+import { MailOutbox } from '../mail/mail-outbox';
 import { CLOUDS, type EmulatedCloud } from './clouds';
 import type {
   AppRole,
@@ -26,6 +27,8 @@ export class Directory {
   readonly servicePrincipals = new Map<string, DirectoryServicePrincipal>();
   readonly assignments = new Map<string, AppRoleAssignment>();
   readonly permissionGrants = new Map<string, OAuth2PermissionGrant>();
+  /** Messages Graph's sendMail accepted from the tenant's mailboxes. */
+  readonly sentMail = new MailOutbox();
 
   constructor(
     readonly tenantId: string,

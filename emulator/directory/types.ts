@@ -7,6 +7,8 @@ export interface DirectoryUser {
   mail: string | null;
   jobTitle: string | null;
   password: string;
+  /** false for an account nobody signs in to (a shared mailbox); absent = enabled. */
+  accountEnabled?: boolean;
 }
 
 export interface DirectoryGroup {

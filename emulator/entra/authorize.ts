@@ -74,10 +74,21 @@ export async function handleAuthorize(dir: Directory, grants: GrantStore, req: I
   const prompt = params.get('prompt');
   const sessionUser = prompt === 'login' || prompt === 'select_account' ? undefined : grants.sessionUser(cookieSid);
   const userId = chosen ?? sessionUser;
-  const user = userId ? dir.findUser(userId) : undefined;
+  const found = userId ? dir.findUser(userId) : undefined;
+  // A shared mailbox's account is disabled: nobody signs in as it.
+  const user = found?.accountEnabled === false ? undefined : found;
   if (!user) {
     if (prompt === 'none') return fail('login_required', 50058, 'A silent sign-in request was sent but no user is signed in.');
-    return sendHtml(res, 200, signInPage(app.displayName, selfUrl, params, [...dir.users.values()]));
+    return sendHtml(
+      res,
+      200,
+      signInPage(
+        app.displayName,
+        selfUrl,
+        params,
+        [...dir.users.values()].filter((u) => u.accountEnabled !== false),
+      ),
+    );
   }
   const sid = chosen || !cookieSid ? grants.startSession(user.id) : cookieSid;
   if (chosen) grants.endSession(cookieSid);

@@ -56,6 +56,7 @@ async function grant(ctx: TokenEndpointContext, grantType: string, form: URLSear
       const password = required(form, 'password');
       if (!user || user.password !== password)
         throw invalidGrant(50126, 'Error validating credentials due to invalid username or password.');
+      if (user.accountEnabled === false) throw invalidGrant(50057, 'The user account is disabled.');
       return userTokens(ctx, form, client, user, form.get('scope') ?? '', {});
     }
     case 'authorization_code': {

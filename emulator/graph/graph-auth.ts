@@ -59,4 +59,6 @@ export const PERMISSIONS = {
   // Create or update oAuth2PermissionGrants (admin consent to delegated permissions): oauth2permissiongrant-post.md,
   // oauth2permissiongrant-update.md list DelegatedPermissionGrant.ReadWrite.All as the only application permission.
   writePermissionGrants: ['DelegatedPermissionGrant.ReadWrite.All'],
+  // Send mail as any user: user-sendmail.md's permissions table lists Mail.Send as the only application permission.
+  sendMail: ['Mail.Send'],
 } as const satisfies Record<string, string[]>;

@@ -52,8 +52,9 @@ export function sendEntity(call: GraphCall, entity: Json, contextPath: string, t
   );
 }
 
-export function sendNoContent(call: GraphCall) {
-  sendEmpty(call.res, 204, responseHeaders(call));
+/** An answer without a body: 204 No Content, or 202 Accepted for actions Graph queues (sendMail). */
+export function sendNoContent(call: GraphCall, status: 202 | 204 = 204) {
+  sendEmpty(call.res, status, responseHeaders(call));
 }
 
 export async function readObject(call: GraphCall): Promise<Json> {

@@ -5,6 +5,7 @@ import { notFound, segmentNotFound } from './graph-errors';
 import { methodNotAllowed } from './applications-routes';
 import { createAssignment, listAssignments } from './assignment-routes';
 import { memberOfJson } from './groups-routes';
+import { sendMailRoute } from './send-mail-route';
 import { userJson } from './serialize';
 
 function findUser(call: GraphCall, key: string): DirectoryUser {
@@ -13,7 +14,7 @@ function findUser(call: GraphCall, key: string): DirectoryUser {
   return user;
 }
 
-/** /users[/{id|upn}[/appRoleAssignments|/memberOf]]. */
+/** /users[/{id|upn}[/appRoleAssignments|/memberOf|/sendMail]]. */
 export async function usersRoute(call: GraphCall, key: string | undefined, nav: string | undefined) {
   const method = call.req.method ?? 'GET';
   if (key === undefined) {
@@ -40,6 +41,10 @@ export async function usersRoute(call: GraphCall, key: string | undefined, nav: 
       return createAssignment(call, { principalId: user.id }, `users('${user.id}')/appRoleAssignments`);
     }
     throw methodNotAllowed();
+  }
+  if (navName === 'sendmail') {
+    if (method !== 'POST') throw methodNotAllowed();
+    return sendMailRoute(call, key);
   }
   if (navName === 'memberof' && method === 'GET') {
     await authorize(call, PERMISSIONS.readMemberOf);

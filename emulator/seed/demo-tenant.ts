@@ -32,6 +32,19 @@ export const USERS = {
 
 export type DemoUserKey = keyof typeof USERS;
 
+/**
+ * The shared mailbox Roleport sends notifications from. Exchange Online creates a shared mailbox with a user account
+ * whose sign-in is blocked (learn.microsoft.com/microsoft-365/admin/email/about-shared-mailboxes), so nobody signs in as it.
+ */
+export const NOTIFICATIONS_MAILBOX = {
+  oid: '0a1d5c3e-9999-4a6b-8e21-000000000009',
+  userPrincipalName: `roleport-notifications@${TENANT_DOMAIN}`,
+  displayName: 'Roleport notifications',
+} as const;
+
+/** The local Teams incoming webhook's channel segment (`/_emulator/teams/<channel>`). */
+export const TEAMS_CHANNEL = 'api-access';
+
 /** The portal's own app registration (confidential client, exposes access_as_user, defines Portal.Admin). */
 export const PORTAL_APP = {
   appId: '9d2c6f1a-5b7e-4c3d-a8f0-10000000000a',
@@ -45,6 +58,19 @@ export const PORTAL_APP = {
   roles: { 'Portal.Admin': '9d2c6f1a-5b7e-4c3d-a8f0-50000000000a' },
   /** Callback URLs registered by default; more can be added with ROLEPORT_EMULATOR_REDIRECT_URIS. */
   redirectUris: ['http://localhost:3000/api/auth/callback/azure-ad'],
+} as const;
+
+/**
+ * Azure Event Grid's first-party app ("Microsoft.EventGrid", learn.microsoft.com/azure/event-grid/secure-webhook-delivery)
+ * and the app role a webhook's registration grants it, `AzureEventGridSecureWebhookSubscriber`, here on Roleport's app:
+ * Event Grid delivers APIM events to Roleport with a token for that app carrying the role.
+ */
+export const EVENT_GRID = {
+  appId: '4962773b-9cdb-44cf-a8bf-237846a00ab7',
+  objectId: '4962773b-9cdb-44cf-a8bf-20000000000e',
+  servicePrincipalId: '4962773b-9cdb-44cf-a8bf-30000000000e',
+  subscriberRole: 'AzureEventGridSecureWebhookSubscriber',
+  subscriberRoleId: '9d2c6f1a-5b7e-4c3d-a8f0-60000000000a',
 } as const;
 
 /** The platform team's automation identity: Contributor on the APIM service, so tests can act as an operator. */

@@ -4,8 +4,10 @@ import type { AppRole, DirectoryApplication, PermissionScope } from '../director
 import { stableGuid } from '../http/ids';
 import {
   DEMO_PASSWORD,
+  EVENT_GRID,
   GROUPS,
   INITIAL_ASSIGNMENTS,
+  NOTIFICATIONS_MAILBOX,
   OPERATOR_APP,
   PORTAL_APP,
   RESOURCE_APPS,
@@ -35,6 +37,7 @@ export const GRAPH_APP_ROLES: Record<string, string> = {
   'Application.ReadWrite.OwnedBy': '18a4783c-866b-4cc7-a460-3d5e5662c884',
   'Directory.Read.All': '7ab1d382-f21e-4acd-a863-ba3e13f7da61',
   'DelegatedPermissionGrant.ReadWrite.All': '8e8e4742-1d95-4f68-9d56-6ee75648c72a',
+  'Mail.Send': 'b633e1c5-b582-4048-a93e-9f11b44c7e96',
 };
 
 /**
@@ -56,6 +59,7 @@ export const PORTAL_GRAPH_PERMISSIONS = [
   'DelegatedPermissionGrant.Read.All',
   'Group.Read.All',
   'GroupMember.ReadWrite.All',
+  'Mail.Send',
   'User.Read.All',
 ];
 
@@ -135,6 +139,17 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
       password: DEMO_PASSWORD,
     });
   }
+  dir.users.set(NOTIFICATIONS_MAILBOX.oid, {
+    id: NOTIFICATIONS_MAILBOX.oid,
+    userPrincipalName: NOTIFICATIONS_MAILBOX.userPrincipalName,
+    displayName: NOTIFICATIONS_MAILBOX.displayName,
+    givenName: null,
+    surname: null,
+    mail: NOTIFICATIONS_MAILBOX.userPrincipalName,
+    jobTitle: null,
+    password: DEMO_PASSWORD,
+    accountEnabled: false,
+  });
 
   addApp(
     dir,
@@ -149,7 +164,10 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
         preAuthorizedApplications: [],
         knownClientApplications: [],
       },
-      appRoles: Object.entries(PORTAL_APP.roles).map(([value, id]) => role(id, value, ['User'])),
+      appRoles: [
+        ...Object.entries(PORTAL_APP.roles).map(([value, id]) => role(id, value, ['User'])),
+        role(EVENT_GRID.subscriberRoleId, EVENT_GRID.subscriberRole, ['Application']),
+      ],
       web: { redirectUris: [...PORTAL_APP.redirectUris, ...(options.extraRedirectUris ?? [])] },
       owners: [USERS.priya.oid],
       passwordCredentials: [
@@ -282,6 +300,23 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
     MICROSOFT_TENANT,
   );
 
+  addApp(
+    dir,
+    {
+      id: EVENT_GRID.objectId,
+      appId: EVENT_GRID.appId,
+      displayName: 'Microsoft.EventGrid',
+      identifierUris: [],
+      api: { requestedAccessTokenVersion: 1, oauth2PermissionScopes: [], preAuthorizedApplications: [], knownClientApplications: [] },
+      appRoles: [],
+      web: { redirectUris: [] },
+      owners: [],
+      firstParty: true,
+    },
+    EVENT_GRID.servicePrincipalId,
+    MICROSOFT_TENANT,
+  );
+
   // Azure Database for PostgreSQL's Entra resource: Roleport asks for tokens to it when DATABASE_AUTH=entra. Its
   // identifier URI is the documented scope's resource; the app id is the emulator's own.
   addApp(
@@ -330,6 +365,8 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
     key === 'portal' ? (PORTAL_APP.roles as Record<string, string>)[value]! : RESOURCE_APPS.find((a) => a.key === key)!.roles[value]!;
   for (const g of Object.values(GROUPS)) dir.assign(g.id, spOf(g.holds.app), roleId(g.holds.app, g.holds.role), SEEDED_AT);
   for (const a of INITIAL_ASSIGNMENTS) dir.assign(USERS[a.user].oid, spOf(a.app), roleId(a.app, a.role), SEEDED_AT);
+  // The secure webhook set-up script assigns Event Grid's service principal the subscriber role on the webhook's app.
+  dir.assign(EVENT_GRID.servicePrincipalId, PORTAL_APP.servicePrincipalId, EVENT_GRID.subscriberRoleId, SEEDED_AT);
   // Admin consent (an AllPrincipals grant) for the portal's on-behalf-of calls to the APIs that want it.
   for (const app of RESOURCE_APPS.filter((a) => a.portalDelegation === 'admin-consent'))
     dir.grantDelegated(PORTAL_APP.servicePrincipalId, app.servicePrincipalId, 'user_impersonation');

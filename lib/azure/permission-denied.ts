@@ -7,10 +7,13 @@ interface AzureFailure {
   code?: string | null;
 }
 
+// Directory calls refuse with Authorization_RequestDenied, ARM with AuthorizationFailed, Outlook's (sendMail) with ErrorAccessDenied.
+const DENIED_CODES = new Set(['Authorization_RequestDenied', 'AuthorizationFailed', 'ErrorAccessDenied']);
+
 /** Graph's and ARM's refusal of a call the identity is not permitted to make (403 with their documented codes). */
 export function isPermissionDenied(error: unknown): boolean {
   const e = error as AzureFailure | null;
-  return e?.statusCode === 403 && (e.code === 'Authorization_RequestDenied' || e.code === 'AuthorizationFailed');
+  return e?.statusCode === 403 && DENIED_CODES.has(e.code ?? '');
 }
 
 /** The message naming the missing permission, or null when the error is not a permission refusal. */

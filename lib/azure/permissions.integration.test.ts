@@ -1,12 +1,13 @@
 // Rule: each feature degrades with a message naming the Graph permission or RBAC action Roleport's identity lacks, never a 500.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startPortalTestEnv, type PortalTestEnv } from '@/test/harness/portal-test-env';
-import { INVENTORY_APP, ORDERS_APP, USERS } from '../../emulator/seed/demo-tenant';
+import { INVENTORY_APP, NOTIFICATIONS_MAILBOX, ORDERS_APP, USERS } from '../../emulator/seed/demo-tenant';
 import { PORTAL_GRAPH_PERMISSIONS } from '../../emulator/seed/directory-seed';
 import { PORTAL_ARM_ROLES } from '../../emulator/seed/rbac-seed';
 import { addApplicationAppRole } from '@/lib/azure/graph/app-roles';
 import { addGroupMember } from '@/lib/azure/graph/group-members';
 import { createUserAssignment } from '@/lib/azure/graph/role-assignments';
+import { sendMail } from '@/lib/azure/graph/send-mail';
 import { syncCatalog } from '@/lib/catalog/sync-catalog';
 import { runConsoleCall } from '@/lib/console/console-call';
 import { applyRoleMap } from '@/lib/policy-studio/apply-role-map';
@@ -104,5 +105,12 @@ describe("Roleport's identity in the emulator", () => {
     );
     expect(outcome.subscription).toBeUndefined();
     expect(outcome.notes.join(' ')).toContain('Microsoft.ApiManagement/service/subscriptions/listSecrets/action');
+  });
+
+  it('email notifications name Mail.Send when Outlook refuses sendMail (ErrorAccessDenied)', async () => {
+    const mail = { to: USERS.ada.userPrincipalName, subject: 'Waiting', html: '<p>Hi</p>' };
+    await sendMail(NOTIFICATIONS_MAILBOX.userPrincipalName, mail);
+    await permissions({ graph: without(PORTAL_GRAPH_PERMISSIONS, 'Mail.Send') });
+    await expect(sendMail(NOTIFICATIONS_MAILBOX.userPrincipalName, mail)).rejects.toThrow(/Mail\.Send/);
   });
 });

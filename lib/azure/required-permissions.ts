@@ -65,6 +65,13 @@ export const REQUIRED_PERMISSIONS = {
     what: "read Roleport's delegated permission grants",
     features: 'configuration doctor: which APIs the console can call',
   },
+  'graph.sendMail': {
+    service: 'graph',
+    permission: 'Mail.Send',
+    calls: 'POST /users/{id}/sendMail',
+    what: 'send mail from the notifications mailbox',
+    features: 'email notifications (with NOTIFY_MAIL_FROM)',
+  },
   'arm.read': {
     service: 'arm',
     permission: 'Microsoft.ApiManagement/service/read, Microsoft.ApiManagement/service/*/read',

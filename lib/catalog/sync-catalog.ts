@@ -22,9 +22,10 @@ import type { Database } from '@/lib/db/types';
 import { apiBaseUrl, versionInfo } from './api-version';
 import { buildApiIndex } from './build-api-index';
 import { readServiceSnapshot, writeServiceSnapshot, type ServiceSnapshot } from './catalog-settings';
-import { AppResolver } from './resolve-api-app';
+import { toApp } from './read-index';
+import { AppResolver, type KnownApps } from './resolve-api-app';
 import { acquireSyncLease, releaseSyncLease } from './sync-lease';
-import { markApiSyncError, removeApisNotIn, writeApiIndex, writeApp, writeProducts, type ProductData } from './write-index';
+import { markApiSyncError, removeApi, removeApisNotIn, writeApiIndex, writeApp, writeProducts, type ProductData } from './write-index';
 
 const ARM_CONCURRENCY = 8;
 const GRAPH_CONCURRENCY = 8;
@@ -81,8 +82,9 @@ async function indexApi(ctx: SyncContext, api: ApimApi): Promise<void> {
     ctx.service.fragments ?? {},
   );
   const override = ctx.overrides.get(api.id) ?? null;
-  const app = await ctx.apps.resolve(built.access.audiences, override);
-  if (app) await writeApp(ctx.db, app);
+  const resolved = await ctx.apps.resolveWithSource(built.access.audiences, override);
+  const app = resolved?.app ?? null;
+  if (resolved?.fresh) await writeApp(ctx.db, resolved.app);
   const version = versionInfo(api, api.versionSetId ? ctx.versionSets.get(api.versionSetId.toLowerCase()) : undefined);
   await writeApiIndex(ctx.db, {
     api,
@@ -117,10 +119,25 @@ async function withLease(db: Kysely<Database>, scope: string, work: (report: Syn
   return report;
 }
 
-function newGates() {
+function newGates(known?: KnownApps) {
   const arm = new AzureCallGate(ARM_CONCURRENCY);
   const graph = new AzureCallGate(GRAPH_CONCURRENCY);
-  return { arm, graph, apps: new AppResolver(graph) };
+  return { arm, graph, apps: new AppResolver(graph, known) };
+}
+
+async function knownApps(db: Kysely<Database>, maxAgeMs: number): Promise<KnownApps | undefined> {
+  if (maxAgeMs <= 0) return undefined;
+  const rows = await db.selectFrom('catalog_app').selectAll().execute();
+  return { apps: rows.map((row) => ({ ...toApp(row), syncedAt: row.synced_at })), maxAgeMs };
+}
+
+export interface OneApiOptions {
+  /**
+   * Reuse an app registration the index read from Graph less than this long ago instead of reading it again (0: always
+   * read). Entra publishes no event for app registrations, so the scheduled full sync, which reads every one, bounds how
+   * stale a reused one can be when this is the sync interval.
+   */
+  reuseAppsReadWithinMs?: number;
 }
 
 /** Reads the whole APIM service and the mapped app registrations into the index; pages keep reading the old one meanwhile. */
@@ -171,13 +188,22 @@ export async function syncCatalog(db: Kysely<Database>): Promise<SyncReport> {
 }
 
 /** Refreshes one API (its operations, policies and app registration), reusing the service-wide snapshot. */
-export async function syncOneApi(db: Kysely<Database>, apiId: string): Promise<SyncReport> {
+export async function syncOneApi(db: Kysely<Database>, apiId: string, options: OneApiOptions = {}): Promise<SyncReport> {
   const service = await readServiceSnapshot(db);
   if (!service) return syncCatalog(db);
   return withLease(db, `api:${apiId}`, async (report) => {
-    const { arm, graph, apps } = newGates();
+    const { arm, graph, apps } = newGates(await knownApps(db, options.reuseAppsReadWithinMs ?? 0));
     try {
-      const [api, productIds] = await Promise.all([arm.run(() => getApi(apiId)), arm.run(() => listApiProductIds(apiId))]);
+      let api: ApimApi;
+      let productIds: string[];
+      try {
+        [api, productIds] = await Promise.all([arm.run(() => getApi(apiId)), arm.run(() => listApiProductIds(apiId))]);
+      } catch (error) {
+        // Deleted in APIM (an APIDeleted event, or an admin refreshing a page that is gone): it leaves the index.
+        if ((error as { statusCode?: number }).statusCode !== 404) throw error;
+        await removeApi(db, apiId);
+        return;
+      }
       const rows = await db.selectFrom('catalog_product').selectAll().execute();
       const products = rows.map((row) => {
         const data = JSON.parse(row.data) as ProductData;

@@ -141,3 +141,30 @@ export async function removeApisNotIn(db: Kysely<Database>, keep: string[]): Pro
   if (gone.length > 0) await db.deleteFrom('catalog_api').where('id', 'in', gone).execute();
   return gone.length;
 }
+
+export async function removeApi(db: Kysely<Database>, apiId: string): Promise<void> {
+  await db.deleteFrom('catalog_api').where('id', '=', apiId).execute();
+}
+
+/** One product's row, as a targeted refresh read it; the other products' rows stay as they are. */
+export async function writeProduct(db: Kysely<Database>, product: ApimProduct, data: ProductData): Promise<void> {
+  const now = nowIso();
+  const values = {
+    display_name: product.displayName,
+    description: product.description,
+    subscription_required: product.subscriptionRequired ? (1 as const) : (0 as const),
+    approval_required: product.approvalRequired ? (1 as const) : (0 as const),
+    state: product.state,
+    data: JSON.stringify(data),
+    updated_at: now,
+  };
+  await db
+    .insertInto('catalog_product')
+    .values({ id: product.id, ...values, created_at: now })
+    .onConflict((oc) => oc.column('id').doUpdateSet(values))
+    .execute();
+}
+
+export async function removeProduct(db: Kysely<Database>, productId: string): Promise<void> {
+  await db.deleteFrom('catalog_product').where('id', '=', productId).execute();
+}

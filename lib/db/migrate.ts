@@ -7,6 +7,8 @@ import * as accessRequestRuleSnapshot from './migrations/0005-access-request-rul
 import * as sessionRevocationAndReconciliation from './migrations/0006-session-revocation-and-reconciliation';
 import * as auditCheckpointRateLimits from './migrations/0007-audit-checkpoint-rate-limits';
 import * as catalogApiVersion from './migrations/0008-catalog-api-version';
+import * as notifications from './migrations/0011-notifications';
+import * as catalogEvents from './migrations/0012-catalog-events';
 
 // A static list rather than a folder scan, so the migrations bundle into the Next.js server build.
 // Names sort in the order they must run; never rename or edit one that has shipped — add a new one.
@@ -19,6 +21,8 @@ const migrations: Record<string, Migration> = {
   '0006-session-revocation-and-reconciliation': sessionRevocationAndReconciliation,
   '0007-audit-checkpoint-rate-limits': auditCheckpointRateLimits,
   '0008-catalog-api-version': catalogApiVersion,
+  '0011-notifications': notifications,
+  '0012-catalog-events': catalogEvents,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -25,6 +25,11 @@ const INSERT_ORDER: Array<keyof Database> = [
   'audit_event',
   'audit_checkpoint',
   'rate_limit_counter',
+  'notification_event',
+  'notification_delivery',
+  'notification_preference',
+  'catalog_event_receipt',
+  'catalog_refresh_queue',
 ];
 
 async function errorOf(promise: Promise<unknown>): Promise<unknown> {

@@ -181,6 +181,46 @@ export interface WebhookDeliveryTable extends Timestamps {
   delivered_at: string | null;
 }
 
+export interface NotificationEventTable extends Timestamps {
+  id: string;
+  /** Unique: the same change queued twice is one event. */
+  event_key: string;
+  kind: string;
+  request_id: string | null;
+  payload: JsonText;
+  attempts: Generated<number>;
+  next_run_at: string;
+  fanned_out_at: string | null;
+  last_error: string | null;
+}
+
+export type NotificationChannel = 'email' | 'teams' | 'portal';
+
+export interface NotificationDeliveryTable extends Timestamps {
+  id: string;
+  event_key: string;
+  kind: string;
+  /** A person's object id, or 'channel' for the Teams channel. */
+  recipient: string;
+  channel: NotificationChannel;
+  /** The mail address for email; null otherwise (the Teams URL is configuration, never stored). */
+  address: string | null;
+  /** The rendered message (JSON). */
+  message: JsonText;
+  attempts: Generated<number>;
+  next_run_at: string;
+  sent_at: string | null;
+  read_at: string | null;
+  last_error: string | null;
+}
+
+export interface NotificationPreferenceTable extends Timestamps {
+  user_oid: string;
+  kind: string;
+  channel: string;
+  enabled: IntBool;
+}
+
 export interface PolicyVersionTable extends Timestamps {
   id: string;
   api_id: string;
@@ -251,6 +291,24 @@ export interface RateLimitCounterTable extends Timestamps {
   expires_at: string;
 }
 
+/** An Event Grid event taken in (its id), so a redelivery is recognised on every replica. */
+export interface CatalogEventReceiptTable extends Timestamps {
+  event_id: string;
+  event_type: string;
+  subject: string;
+  received_at: string;
+}
+
+/** A targeted catalog refresh waiting to run: `api:<id>` or `product:<id>`; claimed by one replica at a time. */
+export interface CatalogRefreshQueueTable extends Timestamps {
+  target: string;
+  due_at: string;
+  reason: string;
+  generation: Generated<number>;
+  claimed_by: string | null;
+  claimed_until: string | null;
+}
+
 export interface Database {
   catalog_product: CatalogProductTable;
   catalog_api: CatalogApiTable;
@@ -271,6 +329,11 @@ export interface Database {
   reconciliation_run: ReconciliationRunTable;
   audit_checkpoint: AuditCheckpointTable;
   rate_limit_counter: RateLimitCounterTable;
+  notification_event: NotificationEventTable;
+  notification_delivery: NotificationDeliveryTable;
+  notification_preference: NotificationPreferenceTable;
+  catalog_event_receipt: CatalogEventReceiptTable;
+  catalog_refresh_queue: CatalogRefreshQueueTable;
 }
 
 export type AccessRequestRow = Selectable<AccessRequestTable>;

@@ -2,16 +2,16 @@ import 'server-only';
 import { readGatewayUrl } from '@/lib/azure/apim/read-catalog';
 import { appCredential, armScope, graphScope } from '@/lib/azure/identity/app-credential';
 import { getConfig } from '@/lib/env';
-import type { Finding } from './config-checks';
+import type { ConfigFinding } from '@/lib/config-rules/config-finding';
 import { tenantOpenIdConfigUrl } from './doctor-context';
 
 const reason = (error: unknown) => (error instanceof Error ? error.message.split('\n')[0]! : String(error));
 
 /** The tenant's OpenID discovery document: sign-in and every gateway token check start from it. */
-export async function checkDiscovery(): Promise<Finding> {
+export async function checkDiscovery(): Promise<ConfigFinding> {
   const { tenantId, authorityHost } = getConfig();
   const url = tenantOpenIdConfigUrl();
-  const base = { id: 'discovery', subject: 'Tenant' };
+  const base = { id: 'discovery', check: 'discovery' as const, subject: 'Tenant' };
   try {
     const res = await fetch(url);
     const body = res.ok ? ((await res.json()) as { issuer?: string }) : null;
@@ -36,9 +36,9 @@ export async function checkDiscovery(): Promise<Finding> {
 }
 
 /** Roleport's own credential (client secret or managed identity) gets ARM and Graph tokens. */
-export async function checkCredential(): Promise<Finding> {
+export async function checkCredential(): Promise<ConfigFinding> {
   const { appCredential: kind, clientId } = getConfig();
-  const base = { id: 'credential', subject: 'Tenant' };
+  const base = { id: 'credential', check: 'credential' as const, subject: 'Tenant' };
   try {
     await Promise.all([appCredential().getToken(graphScope()), appCredential().getToken(armScope())]);
     return { ...base, status: 'ok', title: `Roleport's ${kind} credential gets ARM and Graph tokens`, detail: `Client ${clientId}.` };
@@ -57,9 +57,9 @@ export async function checkCredential(): Promise<Finding> {
 }
 
 /** ARM answers for the service, and its gateway answers HTTP at all (any status: the console needs the route, not a 200). */
-export async function checkApimReachable(): Promise<Finding> {
+export async function checkApimReachable(): Promise<ConfigFinding> {
   const { apim } = getConfig();
-  const base = { id: 'apim', subject: 'API Management' };
+  const base = { id: 'apim', check: 'apim' as const, subject: 'API Management' };
   let gatewayUrl: string;
   try {
     gatewayUrl = await readGatewayUrl();

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { DelegatedGrant, EntraApplication } from '@/lib/azure/graph/types';
-import type { Finding } from './config-checks';
+import type { ConfigFinding } from '@/lib/config-rules/config-finding';
 
 export interface PortalIdentity {
   clientId: string;
@@ -67,10 +67,15 @@ export function consoleReach(
 }
 
 /** The doctor's finding for one API the console may call. */
-export function consoleReachFinding(subject: string, portal: PortalIdentity, api: ApiRegistration, grants: DelegatedGrant[]): Finding {
+export function consoleReachFinding(
+  subject: string,
+  portal: PortalIdentity,
+  api: ApiRegistration,
+  grants: DelegatedGrant[],
+): ConfigFinding {
   const reach = consoleReach(portal, api, grants);
   const id = `console-reach:${api.appId}`;
-  const base = { id, subject };
+  const base = { id, check: 'console-reach' as const, subject, appId: api.appId };
   if (reach.kind === 'ok') {
     return {
       ...base,

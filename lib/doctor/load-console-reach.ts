@@ -3,7 +3,7 @@ import { findApplicationByAudience, getServicePrincipalByAppId } from '@/lib/azu
 import { listDelegatedGrants } from '@/lib/azure/graph/delegated-grants';
 import { permissionDeniedMessage } from '@/lib/azure/permission-denied';
 import { getConfig } from '@/lib/env';
-import type { Finding } from './config-checks';
+import type { ConfigFinding } from '@/lib/config-rules/config-finding';
 import { consoleReachFinding, type PortalIdentity } from './console-reach';
 
 export interface ApiWithApp {
@@ -15,9 +15,9 @@ export interface ApiWithApp {
  * For each API mapped to an app registration: can the console get a token for it on behalf of users? Reads Roleport's
  * delegated grants once (Graph: GET /oauth2PermissionGrants?$filter=clientId eq '…') and each API's registration.
  */
-export async function loadConsoleReach(apis: ApiWithApp[]): Promise<Map<string, Finding>> {
+export async function loadConsoleReach(apis: ApiWithApp[]): Promise<Map<string, ConfigFinding>> {
   const config = getConfig();
-  const findings = new Map<string, Finding>();
+  const findings = new Map<string, ConfigFinding>();
   if (apis.length === 0) return findings;
   const portalSp = await getServicePrincipalByAppId(config.clientId);
   const portal: PortalIdentity = { ...config, servicePrincipalId: portalSp?.id ?? null };
@@ -30,6 +30,7 @@ export async function loadConsoleReach(apis: ApiWithApp[]): Promise<Map<string, 
     for (const api of apis)
       findings.set(api.appId, {
         id: `console-reach:${api.appId}`,
+        check: 'console-reach',
         status: 'warn',
         subject: api.displayName,
         title: 'Whether the console can call this API is unknown',

@@ -5,8 +5,9 @@ import { syncCatalog } from '@/lib/catalog/sync-catalog';
 import { db } from '@/lib/db/portal-database';
 import { getConfig } from '@/lib/env';
 import { checkApimReachable, checkCredential, checkDiscovery } from './check-tenant-basics';
-import type { Finding } from './config-checks';
-import { loadConfigDoctor, type ConfigDoctorSection } from './load-config-doctor';
+import type { ConfigFinding } from '@/lib/config-rules/config-finding';
+import type { ConfigDoctorSection } from './doctor-sections';
+import { loadConfigDoctor } from './load-config-doctor';
 import { probeArmPermissions } from './probe-arm-permissions';
 import { probeGraphPermissions } from './probe-graph-permissions';
 
@@ -15,12 +16,21 @@ export interface TenantDoctorReport {
   sections: ConfigDoctorSection[];
 }
 
-function section(subject: string, findings: Finding[]): ConfigDoctorSection {
+function section(subject: string, findings: ConfigFinding[]): ConfigDoctorSection {
   return { subject, findings };
 }
 
+/** A terminal or pipeline has no portal page to be relative to: links name the portal at PUBLIC_URL. */
+function absoluteLinks(finding: ConfigFinding): ConfigFinding {
+  if (!finding.link) return finding;
+  return { ...finding, link: { ...finding.link, href: new URL(finding.link.href, getConfig().publicUrl).toString() } };
+}
+
 function report(sections: ConfigDoctorSection[]): TenantDoctorReport {
-  return { healthy: sections.every((s) => s.findings.every((f) => f.status !== 'error')), sections };
+  return {
+    healthy: sections.every((s) => s.findings.every((f) => f.status !== 'error')),
+    sections: sections.map((s) => ({ ...s, findings: s.findings.map(absoluteLinks) })),
+  };
 }
 
 /**
@@ -33,17 +43,25 @@ export async function loadTenantDoctor(): Promise<TenantDoctorReport> {
   const apim = await checkApimReachable();
   const database = await db();
   const sync = await syncCatalog(database);
-  const syncFinding: Finding =
+  const syncFinding: ConfigFinding =
     sync.status === 'failed' || sync.failedApis.length
       ? {
           id: 'catalog-sync',
+          check: 'catalog-sync',
           status: 'error',
           subject: 'API Management',
           title: 'The catalog sync did not read everything',
           detail: [sync.error, ...sync.failedApis.map((f) => `${f.id}: ${f.error}`)].filter(Boolean).join('\n'),
           fix: 'See the permission findings; the sync names what it could not read.',
         }
-      : { id: 'catalog-sync', status: 'ok', subject: 'API Management', title: 'The catalog syncs', detail: `${sync.apis} APIs read.` };
+      : {
+          id: 'catalog-sync',
+          check: 'catalog-sync',
+          status: 'ok',
+          subject: 'API Management',
+          title: 'The catalog syncs',
+          detail: `${sync.apis} APIs read.`,
+        };
   const [portalSp, apps] = await Promise.all([getServicePrincipalByAppId(getConfig().clientId), listIndexedApps(database)]);
   const [graph, arm, config] = await Promise.all([
     probeGraphPermissions(

@@ -3,7 +3,7 @@ import { allowsAction } from '@/lib/azure/authorization/effective-permissions';
 import { readPortalServicePermissions } from '@/lib/azure/authorization/portal-permissions';
 import { REQUIRED_PERMISSIONS } from '@/lib/azure/required-permissions';
 import { getConfig } from '@/lib/env';
-import type { Finding } from './config-checks';
+import type { ConfigFinding } from '@/lib/config-rules/config-finding';
 
 const SUBJECT = "Roleport's role on the API Management service";
 // The reads behind `Microsoft.ApiManagement/service/*/read`: each collection Roleport reads.
@@ -29,7 +29,7 @@ function actionsOf(permission: string): string[] {
  * Every RBAC action Roleport needs, checked against what ARM says Roleport's identity may do on the service
  * (Microsoft.Authorization permissions of the caller), so writes are verified without writing.
  */
-export async function probeArmPermissions(): Promise<Finding[]> {
+export async function probeArmPermissions(): Promise<ConfigFinding[]> {
   const config = getConfig();
   let granted;
   try {
@@ -38,6 +38,7 @@ export async function probeArmPermissions(): Promise<Finding[]> {
     return [
       {
         id: 'arm-permissions',
+        check: 'arm-permission',
         status: 'error',
         subject: SUBJECT,
         title: "ARM did not say what Roleport's identity may do on the service",
@@ -48,9 +49,9 @@ export async function probeArmPermissions(): Promise<Finding[]> {
   }
   return Object.entries(REQUIRED_PERMISSIONS)
     .filter(([, p]) => p.service === 'arm')
-    .map(([key, p]): Finding => {
+    .map(([key, p]): ConfigFinding => {
       const missing = actionsOf(p.permission).filter((a) => !allowsAction(granted, a));
-      const base = { id: `arm-permission:${key}`, subject: SUBJECT };
+      const base = { id: `arm-permission:${key}`, check: 'arm-permission' as const, subject: SUBJECT };
       if (missing.length === 0) return { ...base, status: 'ok', title: `May ${p.what}`, detail: p.permission };
       return {
         ...base,

@@ -2,7 +2,8 @@ import 'server-only';
 import { graphClient } from '@/lib/azure/graph/client';
 import { isPermissionDenied, permissionDeniedMessage } from '@/lib/azure/permission-denied';
 import { REQUIRED_PERMISSIONS, type PermissionKey } from '@/lib/azure/required-permissions';
-import type { Finding } from './config-checks';
+import type { ConfigFinding } from '@/lib/config-rules/config-finding';
+import { getConfig } from '@/lib/env';
 
 /** An object id no directory object can have: writes naming it fail on content, after Graph has checked the permission. */
 const NOBODY = '00000000-0000-0000-0000-000000000000';
@@ -16,6 +17,10 @@ type Probe = (graph: ReturnType<typeof graphClient>) => Promise<unknown>;
  * before looking at the content when the permission is missing: nothing is ever changed.
  */
 function probes(portalSpId: string | null, apiAppObjectIds: string[]): Partial<Record<PermissionKey, Probe | null>> {
+  // Mail.Send matters only with a mailbox to send from; the probe names a user that cannot exist, so nothing is sent.
+  const mail: Partial<Record<PermissionKey, Probe>> = getConfig().notifyMailFrom
+    ? { 'graph.sendMail': (g) => g.api(`/users/${NOBODY}/sendMail`).post({ message: {} }) }
+    : {};
   return {
     'graph.readApplications': (g) => g.api('/applications?$top=1&$select=id').get(),
     'graph.assignRoles': portalSpId
@@ -35,16 +40,17 @@ function probes(portalSpId: string | null, apiAppObjectIds: string[]): Partial<R
     'graph.readDelegatedGrants': portalSpId
       ? (g) => g.api(`/oauth2PermissionGrants?$filter=${encodeURIComponent(`clientId eq '${portalSpId}'`)}&$top=1`).get()
       : null,
+    ...mail,
   };
 }
 
 /** Tries every Graph application permission Roleport needs; each finding names the permission and how to grant it. */
-export async function probeGraphPermissions(portalSpId: string | null, apiAppObjectIds: string[]): Promise<Finding[]> {
+export async function probeGraphPermissions(portalSpId: string | null, apiAppObjectIds: string[]): Promise<ConfigFinding[]> {
   const graph = graphClient();
-  const findings: Finding[] = [];
+  const findings: ConfigFinding[] = [];
   for (const [key, probe] of Object.entries(probes(portalSpId, apiAppObjectIds)) as [PermissionKey, Probe | null][]) {
     const p = REQUIRED_PERMISSIONS[key];
-    const base = { id: `graph-permission:${key}`, subject: SUBJECT };
+    const base = { id: `graph-permission:${key}`, check: 'graph-permission' as const, subject: SUBJECT };
     if (!probe) {
       findings.push({ ...base, status: 'warn', title: `${p.permission}: not tried`, detail: `Nothing to try it on yet (${p.features}).` });
       continue;

@@ -7,6 +7,7 @@ import { addApplicationAppRole } from '@/lib/azure/graph/app-roles';
 import { readOperationPolicyVersion } from '@/lib/azure/apim/read-policy-versions';
 import { writePolicy } from '@/lib/azure/apim/write-policies';
 import { syncCatalog } from '@/lib/catalog/sync-catalog';
+import { loadConfigDoctor } from '@/lib/doctor/load-config-doctor';
 import { loadDriftReport } from './load-drift-report';
 
 let env: PortalTestEnv;
@@ -32,11 +33,11 @@ describe('loadDriftReport on the demo tenant', () => {
     const kinds = (apiId: string) =>
       findings
         .filter((f) => f.apiId === apiId)
-        .map((f) => f.kind)
+        .map((f) => f.check)
         .sort();
-    expect(kinds('legacy-billing')).toEqual(['audience-unmatched', 'no-app']);
-    expect(kinds('status')).toEqual(['no-app', 'no-token-validation']);
-    expect(findings.find((f) => f.kind === 'no-token-validation' && f.apiId === 'status')?.fix.href).toBe('/admin/apis/status/policy');
+    expect(kinds('legacy-billing')).toEqual(['app-mapped', 'audience']);
+    expect(kinds('status')).toEqual(['app-mapped', 'token-validation']);
+    expect(findings.find((f) => f.check === 'token-validation' && f.apiId === 'status')?.link?.href).toBe('/admin/apis/status/policy');
     expect(findings.some((f) => f.apiId === 'orders')).toBe(false);
   });
 
@@ -68,17 +69,30 @@ describe('loadDriftReport on the demo tenant', () => {
     await syncCatalog(env.db);
 
     const { findings } = await loadDriftReport(ADMIN, env.db);
-    const undefinedRole = findings.find((f) => f.kind === 'role-undefined' && f.apiId === 'orders');
+    const undefinedRole = findings.find((f) => f.check === 'required-role' && f.apiId === 'orders');
     expect(undefinedRole?.title).toContain('Orders.Purge');
     expect(undefinedRole?.operations).toEqual(['delete-order']);
-    expect(findings.find((f) => f.kind === 'role-unenforced' && f.appId === ORDERS_APP.appId)?.title).toContain('Orders.Audit');
-    const foreign = findings.find((f) => f.kind === 'foreign-tenant');
+    expect(findings.find((f) => f.check === 'role-enforced' && f.appId === ORDERS_APP.appId)?.title).toContain('Orders.Audit');
+    const foreign = findings.find((f) => f.check === 'openid-config');
     expect(foreign).toMatchObject({ apiId: 'orders', operations: ['get-order'] });
     expect(foreign?.detail).toContain(TENANT_ID);
-    expect(findings.find((f) => f.kind === 'issuer-version')).toMatchObject({
+    expect(findings.find((f) => f.check === 'issuer-version')).toMatchObject({
       apiId: 'inventory',
       appId: INVENTORY_APP.appId,
       operations: [withIssuers.id],
     });
+  });
+
+  it('finds the broken invariants the configuration doctor shows as the same findings (one rule set, two views)', async () => {
+    const { findings: drift } = await loadDriftReport(ADMIN, env.db);
+    const doctor = (await loadConfigDoctor()).flatMap((section) => section.findings);
+    const undefinedRole = drift.find((f) => f.check === 'required-role' && f.apiId === 'orders');
+    expect(undefinedRole?.status).toBe('error');
+    expect(doctor.find((f) => f.id === undefinedRole?.id)).toEqual(undefinedRole);
+    const foreign = drift.find((f) => f.check === 'openid-config' && f.apiId === 'orders');
+    expect(doctor.find((f) => f.id === foreign?.id)).toEqual(foreign);
+    expect(doctor.find((f) => f.check === 'audience' && f.apiId === 'legacy-billing' && f.status === 'error')).toEqual(
+      drift.find((f) => f.check === 'audience' && f.apiId === 'legacy-billing'),
+    );
   });
 });

@@ -2,8 +2,10 @@ import 'server-only';
 import { hostname } from 'node:os';
 import { startAuditCheckpointWorker } from '@/lib/audit/audit-checkpoint-worker';
 import { startCatalogScheduler } from '@/lib/catalog/catalog-scheduler';
+import { startCatalogRefreshWorker } from '@/lib/catalog/events/refresh-worker';
 import { portalDatabase } from '@/lib/db/portal-database';
 import { getConfig } from '@/lib/env';
+import { startNotificationWorker } from '@/lib/notifications/notification-worker';
 import { startWebhookDelivery } from '@/lib/notifications/webhook-delivery';
 import { observeQueueDepth } from '@/lib/observability/portal-metrics';
 import { startExpirySweeper } from '@/lib/provisioning/expiry-sweeper';
@@ -25,8 +27,9 @@ export interface BackgroundWork {
 const background = processSingleton('backgroundWork', (): { current?: Promise<BackgroundWork> } => ({}));
 
 /**
- * Starts the in-process workers once per server process: catalog sync, provisioning (woken by approvals), the expiry
- * sweep, reconciliation, audit checkpoints, and webhook delivery when ROLEPORT_WEBHOOK_URL is set. Safe on several
+ * Starts the in-process workers once per server process: catalog sync, targeted refreshes queued by Event Grid,
+ * provisioning (woken by approvals), the expiry sweep, reconciliation, audit checkpoints, notifications (bell, email,
+ * Teams), and webhook delivery when ROLEPORT_WEBHOOK_URL is set. Safe on several
  * replicas (PostgreSQL).
  */
 export function startBackgroundWork(): Promise<BackgroundWork> {
@@ -39,9 +42,15 @@ async function start(): Promise<BackgroundWork> {
   const { db } = await portalDatabase();
   const workerId = `${hostname()}:${process.pid}`;
   const catalog = startCatalogScheduler(db, config.catalogSyncIntervalMinutes);
-  const loops = [startProvisioningWorker(db, { workerId, pollMs: 2000 }), startExpirySweeper(db, { intervalMs: 60_000 })];
+  const loops = [
+    startProvisioningWorker(db, { workerId, pollMs: 2000 }),
+    startExpirySweeper(db, { intervalMs: 60_000 }),
+    startCatalogRefreshWorker(db, { workerId }),
+  ];
   const { webhookUrl: url, webhookSecret: secret, webhookRetentionDays: retentionDays } = config;
   if (url && secret) loops.push(startWebhookDelivery(db, { url, secret, retentionDays }));
+  const { publicUrl, notifyMailFrom: mailFrom, teamsWebhookUrl } = config;
+  loops.push(startNotificationWorker(db, { publicUrl, mailFrom, teamsWebhookUrl }));
   const reconcile = startReconcileScheduler(db, config.reconcileIntervalMinutes);
   const audit = startAuditCheckpointWorker(db);
   observeQueueDepth(() => provisioningQueueDepth(db));

@@ -20,6 +20,11 @@ export async function listProducts(): Promise<ApimProduct[]> {
   return collect(apimClient().product.listByService(resourceGroup, serviceName), reshapeProduct);
 }
 
+export async function getProduct(productId: string): Promise<ApimProduct> {
+  const { resourceGroup, serviceName } = apimService();
+  return reshapeProduct(await apimClient().product.get(resourceGroup, serviceName, productId));
+}
+
 export async function listProductApiIds(productId: string): Promise<string[]> {
   const { resourceGroup, serviceName } = apimService();
   return collect(apimClient().productApi.listByProduct(resourceGroup, serviceName, productId), (a) => a.name ?? '');

@@ -2,7 +2,8 @@ import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { StatusMark } from '@/components/tokens/status-mark';
 import { requireAdmin } from '@/lib/auth/session';
-import { loadConfigDoctor, type ConfigDoctorSection } from '@/lib/doctor/load-config-doctor';
+import type { ConfigDoctorSection } from '@/lib/doctor/doctor-sections';
+import { loadConfigDoctor } from '@/lib/doctor/load-config-doctor';
 
 export const metadata = { title: 'Configuration doctor' };
 
@@ -54,8 +55,7 @@ export default async function ConfigDoctorPage() {
                         <a
                           href={finding.link.href}
                           className="mt-1 inline-block font-semibold text-brand-700 underline dark:text-brand-300"
-                          target="_blank"
-                          rel="noreferrer"
+                          {...(/^https?:/.test(finding.link.href) ? { target: '_blank', rel: 'noreferrer' } : {})}
                         >
                           {finding.link.label}
                         </a>

@@ -2,8 +2,9 @@ import Link from 'next/link';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireAdmin } from '@/lib/auth/session';
+import type { ConfigFinding } from '@/lib/config-rules/config-finding';
 import { loadDriftReport } from '@/lib/drift/load-drift-report';
-import { DRIFT_KIND_LABEL, type DriftFinding, type DriftKind } from '@/lib/drift/drift-types';
+import { driftSections } from '@/lib/drift/select-drift';
 import { plural } from '@/lib/text/plural';
 
 export const metadata = { title: 'Drift' };
@@ -14,23 +15,28 @@ const SEVERITY = {
   low: 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300',
 } as const;
 
-function Finding({ finding }: { finding: DriftFinding }) {
+function Finding({ finding }: { finding: ConfigFinding }) {
+  const severity = finding.severity ?? 'low';
+  const operations = finding.operations ?? [];
   return (
-    <li className="p-3" data-kind={finding.kind} data-api={finding.apiId ?? ''}>
+    <li className="p-3" data-check={finding.check} data-api={finding.apiId ?? ''}>
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div>
+          <p className="text-xs font-semibold text-slate-500 dark:text-slate-400">{finding.subject}</p>
           <p className="font-medium">
-            <span className={`mr-2 rounded px-1.5 py-0.5 text-xs ${SEVERITY[finding.severity]}`}>{finding.severity}</span>
+            <span className={`mr-2 rounded px-1.5 py-0.5 text-xs ${SEVERITY[severity]}`}>{severity}</span>
             {finding.title}
           </p>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{finding.detail}</p>
-          {finding.operations.length > 0 ? (
-            <p className="mt-1 font-mono text-xs text-slate-500 dark:text-slate-400">{finding.operations.join(', ')}</p>
+          {operations.length > 0 ? (
+            <p className="mt-1 font-mono text-xs text-slate-500 dark:text-slate-400">{operations.join(', ')}</p>
           ) : null}
         </div>
-        <Link href={finding.fix.href} className="shrink-0 text-sm text-brand-700 hover:underline dark:text-brand-100">
-          {finding.fix.label}
-        </Link>
+        {finding.link ? (
+          <Link href={finding.link.href} className="shrink-0 text-sm text-brand-700 hover:underline dark:text-brand-100">
+            {finding.link.label}
+          </Link>
+        ) : null}
       </div>
     </li>
   );
@@ -39,10 +45,7 @@ function Finding({ finding }: { finding: DriftFinding }) {
 export default async function DriftPage() {
   const actor = await requireAdmin();
   const report = await loadDriftReport(actor);
-  const kinds = Object.keys(DRIFT_KIND_LABEL) as DriftKind[];
-  const groups = kinds
-    .map((kind) => ({ kind, findings: report.findings.filter((f) => f.kind === kind) }))
-    .filter((g) => g.findings.length > 0);
+  const groups = driftSections(report.findings);
   return (
     <>
       <PageHeader
@@ -55,14 +58,13 @@ export default async function DriftPage() {
         </EmptyState>
       ) : (
         groups.map((group) => (
-          <section key={group.kind} aria-label={DRIFT_KIND_LABEL[group.kind]} className="mb-8">
+          <section key={group.check} aria-label={group.heading} className="mb-8">
             <h2 className="mb-2 text-lg font-semibold">
-              {DRIFT_KIND_LABEL[group.kind]}{' '}
-              <span className="text-sm font-normal text-slate-500 dark:text-slate-400">({group.findings.length})</span>
+              {group.heading} <span className="text-sm font-normal text-slate-500 dark:text-slate-400">({group.findings.length})</span>
             </h2>
             <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
-              {group.findings.map((finding, i) => (
-                <Finding key={`${finding.kind}-${finding.apiId}-${finding.appId}-${i}`} finding={finding} />
+              {group.findings.map((finding) => (
+                <Finding key={finding.id} finding={finding} />
               ))}
             </ul>
           </section>
