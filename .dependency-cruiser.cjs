@@ -65,6 +65,15 @@ module.exports = {
       to: { path: '(^|/)node_modules/(@azure/|@microsoft/microsoft-graph-client/)' },
     },
     {
+      name: 'config-views-select-rules',
+      severity: 'error',
+      comment:
+        'The drift report and the configuration doctor are views of one rule set: what a policy requires or trusts is ' +
+        'read by the rules in lib/config-rules/, so neither view grows a second rule set of its own.',
+      from: { path: '^lib/(drift|doctor)/' },
+      to: { path: '^lib/policy/' },
+    },
+    {
       name: 'emulator-only-from-tests-and-scripts',
       severity: 'error',
       comment: 'The emulator is a separate program: the portal reaches it over HTTPS, never by import.',

@@ -146,7 +146,11 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   };
   known.urls = urls;
 
-  const directory = seedDirectory({ extraRedirectUris: options.extraRedirectUris, cloud: options.cloud });
+  const directory = seedDirectory({
+    extraRedirectUris: options.extraRedirectUris,
+    cloud: options.cloud,
+    authorityHost: urls.authorityHost,
+  });
   const rbac = seedRbac();
   known.permissions = { directory, rbac };
   const keys = await createSigningKeys();

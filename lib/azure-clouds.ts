@@ -18,6 +18,11 @@ export interface AzureCloud {
   graphResource: string;
   /** Origin of the `iss` of v1.0 access tokens (`<host>/<tenant>/`); v2.0 tokens use the authority. */
   v1IssuerHost: string;
+  /**
+   * Audience of a managed identity's token presented as a federated credential (learn.microsoft.com/entra/workload-id/
+   * workload-identity-federation-config-app-trust-managed-identity).
+   */
+  tokenExchangeAudience: string;
 }
 
 export const AZURE_CLOUDS: Record<AzureCloudName, AzureCloud> = {
@@ -29,6 +34,7 @@ export const AZURE_CLOUDS: Record<AzureCloudName, AzureCloud> = {
     armResource: 'https://management.azure.com/',
     graphResource: 'https://graph.microsoft.com',
     v1IssuerHost: 'https://sts.windows.net',
+    tokenExchangeAudience: 'api://AzureADTokenExchange',
   },
   AzureUSGovernment: {
     name: 'AzureUSGovernment',
@@ -38,6 +44,7 @@ export const AZURE_CLOUDS: Record<AzureCloudName, AzureCloud> = {
     armResource: 'https://management.usgovcloudapi.net/',
     graphResource: 'https://graph.microsoft.us',
     v1IssuerHost: 'https://sts.windows.net',
+    tokenExchangeAudience: 'api://AzureADTokenExchangeUSGov',
   },
   AzureChinaCloud: {
     name: 'AzureChinaCloud',
@@ -47,6 +54,7 @@ export const AZURE_CLOUDS: Record<AzureCloudName, AzureCloud> = {
     armResource: 'https://management.chinacloudapi.cn/',
     graphResource: 'https://microsoftgraph.chinacloudapi.cn',
     v1IssuerHost: 'https://sts.chinacloudapi.cn',
+    tokenExchangeAudience: 'api://AzureADTokenExchangeChina',
   },
 };
 

@@ -66,6 +66,7 @@ describe('loadConfig', () => {
       armScope: 'https://management.azure.com/.default',
       graphScope: 'https://graph.microsoft.com/.default',
       v1IssuerHost: 'https://sts.windows.net',
+      tokenExchangeScope: 'api://AzureADTokenExchange/.default',
     });
     expect(loadConfig(emulatorFile()).cloud.armScope).toBe('https://management.azure.com/.default');
   });
@@ -79,6 +80,7 @@ describe('loadConfig', () => {
       armScope: 'https://management.usgovcloudapi.net/.default',
       graphScope: 'https://graph.microsoft.us/.default',
       v1IssuerHost: 'https://sts.windows.net',
+      tokenExchangeScope: 'api://AzureADTokenExchangeUSGov/.default',
     });
   });
 
@@ -88,6 +90,7 @@ describe('loadConfig', () => {
       armScope: 'https://management.chinacloudapi.cn/.default',
       graphScope: 'https://microsoftgraph.chinacloudapi.cn/.default',
       v1IssuerHost: 'https://sts.chinacloudapi.cn',
+      tokenExchangeScope: 'api://AzureADTokenExchangeChina/.default',
     };
     const byName = loadConfig({ ...AZURE, AZURE_CLOUD: 'AzureChinaCloud' });
     expect(byName.cloud).toEqual(china);
@@ -110,6 +113,17 @@ describe('loadConfig', () => {
   it('names the missing variable of a partial Azure configuration', () => {
     const { APIM_SERVICE_NAME: _, ...partial } = AZURE;
     expect(messageOf(partial)).toMatch(/APIM_SERVICE_NAME is required/);
+  });
+
+  it('needs the client secret unless Roleport runs as a managed identity its registration trusts', () => {
+    const { AZURE_CLIENT_SECRET: _secret, ...withoutSecret } = AZURE;
+    expect(messageOf(withoutSecret)).toContain('AZURE_CLIENT_SECRET is required');
+    const config = loadConfig({ ...withoutSecret, AZURE_APP_CREDENTIAL: 'managed-identity' });
+    expect(config.clientSecret).toBeUndefined();
+    expect(config.cloud.tokenExchangeScope).toBe('api://AzureADTokenExchange/.default');
+    expect(
+      loadConfig({ ...withoutSecret, AZURE_APP_CREDENTIAL: 'managed-identity', AZURE_CLOUD: 'AzureChinaCloud' }).cloud.tokenExchangeScope,
+    ).toBe('api://AzureADTokenExchangeChina/.default');
   });
 
   it('names a malformed variable', () => {

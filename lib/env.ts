@@ -12,7 +12,11 @@ export interface RoleportConfig {
   mode: 'azure' | 'local';
   tenantId: string;
   clientId: string;
-  clientSecret: string;
+  /**
+   * The app registration's secret; absent when Roleport runs as a managed identity that the registration trusts as a
+   * federated credential, whose token then stands in for the secret (sign-in, refresh, on-behalf-of).
+   */
+  clientSecret?: string;
   /** How the portal authenticates its own calls to ARM and Graph. */
   appCredential: 'client-secret' | 'managed-identity';
   managedIdentityClientId?: string;
@@ -63,6 +67,8 @@ export interface CloudConfig {
   graphScope: string;
   /** Origin of v1.0 access tokens' `iss` (`<origin>/<tenant>/`). */
   v1IssuerHost: string;
+  /** Scope of the managed identity's token that Roleport presents as its federated credential. */
+  tokenExchangeScope: string;
 }
 
 export class ConfigError extends Error {
@@ -130,7 +136,8 @@ const commonSchema = z.object({
 const azureSchema = z.object({
   AZURE_TENANT_ID: guid,
   AZURE_CLIENT_ID: guid,
-  AZURE_CLIENT_SECRET: z.string().min(1, 'is required (next-auth signs users in as a confidential client)'),
+  // Optional only with a managed identity, which the app registration may trust instead (checked in loadConfig).
+  AZURE_CLIENT_SECRET: optional(z.string().min(1)),
   AZURE_APP_CREDENTIAL: optional(z.enum(['client-secret', 'managed-identity'])),
   AZURE_MANAGED_IDENTITY_CLIENT_ID: optional(guid),
   AZURE_CLOUD: optional(z.enum(AZURE_CLOUD_NAMES)),
@@ -269,6 +276,10 @@ export function loadConfig(env: Env = process.env): RoleportConfig {
     if (az.ROLEPORT_WEBHOOK_URL && !common.ROLEPORT_WEBHOOK_SECRET) {
       throw new ConfigError('Invalid configuration: ROLEPORT_WEBHOOK_SECRET is required when ROLEPORT_WEBHOOK_URL is set (Azure mode).');
     }
+    if (!az.AZURE_CLIENT_SECRET && az.AZURE_APP_CREDENTIAL !== 'managed-identity')
+      throw new ConfigError(
+        'Invalid configuration: AZURE_CLIENT_SECRET is required (next-auth signs users in as a confidential client), unless AZURE_APP_CREDENTIAL=managed-identity and the app registration trusts that identity as a federated credential.',
+      );
     const cloud = AZURE_CLOUDS[azureCloudOf(az)];
     return {
       ...base,
@@ -371,6 +382,7 @@ function cloudConfig(name: AzureCloudName): CloudConfig {
     armScope: `${cloud.armResource.replace(/\/+$/, '')}/.default`,
     graphScope: `${cloud.graphResource.replace(/\/+$/, '')}/.default`,
     v1IssuerHost: cloud.v1IssuerHost,
+    tokenExchangeScope: `${cloud.tokenExchangeAudience}/.default`,
   };
 }
 

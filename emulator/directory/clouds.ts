@@ -13,6 +13,12 @@ export interface EmulatedCloud {
   graphResource: string;
   /** Origin of v1.0 tokens' `iss`. */
   v1IssuerHost: string;
+  /**
+   * The audience of a token Entra accepts as a federated credential (learn.microsoft.com/entra/workload-id/
+   * workload-identity-federation-config-app-trust-managed-identity: "api://AzureADTokenExchange", and the
+   * ...USGov / ...China forms in the national clouds).
+   */
+  tokenExchangeAudience: string;
 }
 
 export const CLOUDS: Record<CloudName, EmulatedCloud> = {
@@ -21,18 +27,21 @@ export const CLOUDS: Record<CloudName, EmulatedCloud> = {
     armResources: ['https://management.azure.com/', 'https://management.core.windows.net/'],
     graphResource: 'https://graph.microsoft.com',
     v1IssuerHost: 'https://sts.windows.net',
+    tokenExchangeAudience: 'api://AzureADTokenExchange',
   },
   AzureUSGovernment: {
     name: 'AzureUSGovernment',
     armResources: ['https://management.usgovcloudapi.net/', 'https://management.core.usgovcloudapi.net/'],
     graphResource: 'https://graph.microsoft.us',
     v1IssuerHost: 'https://sts.windows.net',
+    tokenExchangeAudience: 'api://AzureADTokenExchangeUSGov',
   },
   AzureChinaCloud: {
     name: 'AzureChinaCloud',
     armResources: ['https://management.chinacloudapi.cn/', 'https://management.core.chinacloudapi.cn/'],
     graphResource: 'https://microsoftgraph.chinacloudapi.cn',
     v1IssuerHost: 'https://sts.chinacloudapi.cn',
+    tokenExchangeAudience: 'api://AzureADTokenExchangeChina',
   },
 };
 

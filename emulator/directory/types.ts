@@ -76,6 +76,20 @@ export interface DirectoryApplication {
   requiredResourceAccess?: RequiredResourceAccess[];
   /** Microsoft's own apps (Graph, ARM) have a service principal in the tenant but no application object. */
   firstParty: boolean;
+  /** Tokens of other identity providers the app accepts as its client credential (workload identity federation). */
+  federatedIdentityCredentials?: FederatedIdentityCredential[];
+}
+
+/** microsoft-graph-docs-contrib api-reference/v1.0/resources/federatedidentitycredential.md */
+export interface FederatedIdentityCredential {
+  id: string;
+  name: string;
+  /** Must equal the external token's `iss`. */
+  issuer: string;
+  /** Must equal the external token's `sub`. */
+  subject: string;
+  /** What the external token's `aud` must be (one value). */
+  audiences: string[];
 }
 
 export interface RequiredResourceAccess {

@@ -2,7 +2,9 @@ import type { IncomingMessage } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import type { Directory } from '../directory/directory';
 import type { DirectoryApplication } from '../directory/types';
+import { verifyClientAssertion } from './client-assertion';
 import { EntraError, missingParameter } from './entra-errors';
+import type { MintContext } from './mint-tokens';
 
 export const unknownApplication = (clientId: string, dir: Directory) =>
   new EntraError(
@@ -25,15 +27,23 @@ function basicCredentials(req: IncomingMessage): { id: string; secret: string } 
 
 const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
-/** Confidential-client authentication by client_secret_basic or client_secret_post. */
-export function authenticateClient(req: IncomingMessage, form: URLSearchParams, dir: Directory): DirectoryApplication {
+/**
+ * Confidential-client authentication: client_secret_basic, client_secret_post, or a client assertion (a federated
+ * credential's token). An app with neither a secret nor a federated credential is a public client and sends neither.
+ */
+export async function authenticateClient(req: IncomingMessage, form: URLSearchParams, ctx: MintContext): Promise<DirectoryApplication> {
+  const dir = ctx.directory;
   const basic = basicCredentials(req);
   const clientId = basic?.id ?? form.get('client_id');
   if (!clientId) throw missingParameter('client_id');
   const app = dir.applicationByAppId(clientId);
   if (!app || app.firstParty) throw unknownApplication(clientId, dir);
   const secret = basic?.secret ?? form.get('client_secret');
-  if (app.passwordCredentials.length === 0) return app;
+  const assertion = form.get('client_assertion');
+  // Whatever credential is sent must be valid, even beside another one.
+  if (assertion) await verifyClientAssertion(ctx, app, form.get('client_assertion_type'), assertion);
+  if (assertion && !secret) return app;
+  if (app.passwordCredentials.length === 0 && (app.federatedIdentityCredentials ?? []).length === 0) return app;
   if (!secret)
     throw new EntraError(
       401,

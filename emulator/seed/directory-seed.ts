@@ -68,6 +68,8 @@ export interface DirectorySeedOptions {
   extraRedirectUris?: string[];
   /** The national cloud whose Graph and ARM resource ids the first-party apps carry (default public). */
   cloud?: CloudName;
+  /** The emulator's authority: the issuer of its managed identity's tokens, which the portal app trusts as a credential. */
+  authorityHost?: string;
 }
 
 const SEEDED_AT = '2026-01-05T09:00:00Z';
@@ -170,6 +172,19 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
       ],
       web: { redirectUris: [...PORTAL_APP.redirectUris, ...(options.extraRedirectUris ?? [])] },
       owners: [USERS.priya.oid],
+      // The host's managed identity as a federated credential, as docs/deploy.md (Secretless) has the operator add it:
+      // issuer the tenant's v2.0 authority, subject the identity's principal id, the cloud's token-exchange audience.
+      federatedIdentityCredentials: options.authorityHost
+        ? [
+            {
+              id: stableGuid('portal-fic/roleport-host'),
+              name: 'roleport-host',
+              issuer: `${options.authorityHost}/${TENANT_ID}/v2.0`,
+              subject: ROLEPORT_MANAGED_IDENTITY.principalId,
+              audiences: [cloud.tokenExchangeAudience],
+            },
+          ]
+        : [],
       passwordCredentials: [
         {
           keyId: stableGuid('portal-secret'),
@@ -333,6 +348,26 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
       firstParty: true,
     },
     stableGuid('sp/ossrdbms'),
+    MICROSOFT_TENANT,
+  );
+
+  // What a managed identity asks a token for to present it as a federated credential (learn.microsoft.com/entra/
+  // workload-id/workload-identity-federation-config-app-trust-managed-identity). Its tokens carry the v2.0 issuer the
+  // federated credential names.
+  addApp(
+    dir,
+    {
+      id: stableGuid('app/token-exchange'),
+      appId: stableGuid('appid/token-exchange'),
+      displayName: 'AzureADTokenExchange',
+      identifierUris: [cloud.tokenExchangeAudience],
+      api: { requestedAccessTokenVersion: 2, oauth2PermissionScopes: [], preAuthorizedApplications: [], knownClientApplications: [] },
+      appRoles: [],
+      web: { redirectUris: [] },
+      owners: [],
+      firstParty: true,
+    },
+    stableGuid('sp/token-exchange'),
     MICROSOFT_TENANT,
   );
 

@@ -7,6 +7,7 @@ import { discoveryUrl } from './openid-metadata';
 import { safeCallbackUrl } from './safe-callback-url';
 import { sessionCookieOptions, usesSecureCookies } from './session-cookies';
 import { sessionJwt, type IdTokenClaims } from './session-jwt';
+import { signInClientAuth } from './sign-in-client-auth';
 import { sessionEndsAt } from './session-lifetime';
 import { revokeSession } from './session-revocation';
 
@@ -26,7 +27,7 @@ export function authOptions(): NextAuthOptions {
     providers: [
       AzureADProvider({
         clientId: config.clientId,
-        clientSecret: config.clientSecret,
+        ...signInClientAuth(),
         tenantId: config.tenantId,
         wellKnown: discoveryUrl(),
         checks: ['pkce', 'state', 'nonce'],

@@ -1,5 +1,6 @@
 import 'server-only';
 import { decodeJwt } from 'jose';
+import { portalClientAuthFields } from '@/lib/azure/identity/portal-client-auth';
 import { getConfig } from '@/lib/env';
 import { getOpenIdMetadata } from './openid-metadata';
 
@@ -31,7 +32,7 @@ export async function refreshAccessToken(refreshToken: string): Promise<Refreshe
     grant_type: 'refresh_token',
     refresh_token: refreshToken,
     client_id: config.clientId,
-    client_secret: config.clientSecret,
+    ...(await portalClientAuthFields()),
     scope: `openid profile email offline_access ${config.portalApiScope}`,
   });
   const response = await fetch(token_endpoint, { method: 'POST', body, signal: AbortSignal.timeout(10_000) });

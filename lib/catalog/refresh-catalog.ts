@@ -20,6 +20,8 @@ export async function refreshCatalog(actor: PortalUser, apiId?: string): Promise
   const report = await syncOneApi(database, apiId);
   if (report.status === 'skipped') return 'A refresh of this API is already running.';
   if (report.status === 'failed') throw new UserFacingError(`The API could not be refreshed: ${report.error ?? 'unknown error'}`);
+  if (report.removed)
+    throw new UserFacingError('The API could not be refreshed: API Management has no such API, so it is no longer in the catalog.');
   if (report.failedApis.length > 0) throw new UserFacingError(`The API could not be read: ${report.failedApis[0]?.error}`);
   return `Refreshed with ${report.armCalls} ARM and ${report.graphCalls} Graph calls.`;
 }

@@ -39,6 +39,8 @@ export interface SyncReport {
   graphCalls: number;
   durationMs: number;
   error?: string;
+  /** A one-API refresh found the API gone from APIM and took it out of the index. */
+  removed?: boolean;
 }
 
 interface SyncContext {
@@ -202,6 +204,7 @@ export async function syncOneApi(db: Kysely<Database>, apiId: string, options: O
         // Deleted in APIM (an APIDeleted event, or an admin refreshing a page that is gone): it leaves the index.
         if ((error as { statusCode?: number }).statusCode !== 404) throw error;
         await removeApi(db, apiId);
+        report.removed = true;
         return;
       }
       const rows = await db.selectFrom('catalog_product').selectAll().execute();

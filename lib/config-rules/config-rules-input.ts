@@ -31,8 +31,6 @@ export interface ConfigRulesInput {
   portal?: PortalRegistration;
 }
 
-export type IndexedAppFact = ConfigRulesInput['apps'][number];
-
 export const roleMapLink = (apiId: string) => ({ label: 'Open the role map', href: `/admin/apis/${encodeURIComponent(apiId)}/policy` });
 export const apiLink = (apiId: string) => ({ label: 'Open the API', href: `/apis/${encodeURIComponent(apiId)}` });
 
@@ -41,7 +39,6 @@ export const unresolved = (value: string) => /\{\{[^}]+\}\}/.test(value);
 export const withoutTrailingSlash = (value: string) => value.replace(/\/+$/, '');
 export const sameText = (a: string, b: string) => withoutTrailingSlash(a).toLowerCase() === withoutTrailingSlash(b).toLowerCase();
 
-export const validationsOf = (entry: ApiUnderCheck): JwtValidation[] => entry.operations.flatMap((op) => op.access.validations);
 export const mappedApp = (input: ConfigRulesInput, entry: ApiUnderCheck) => input.apps.find((a) => a.appId === entry.api.appId) ?? null;
 
 /** Operations whose validate-jwt lists the value, by id. */

@@ -1,6 +1,7 @@
 import 'server-only';
 import { readGatewayUrl } from '@/lib/azure/apim/read-catalog';
 import { appCredential, armScope, graphScope } from '@/lib/azure/identity/app-credential';
+import { tryPortalClientAssertion, usesClientAssertion } from '@/lib/azure/identity/portal-client-auth';
 import { getConfig } from '@/lib/env';
 import type { ConfigFinding } from '@/lib/config-rules/config-finding';
 import { tenantOpenIdConfigUrl } from './doctor-context';
@@ -52,6 +53,33 @@ export async function checkCredential(): Promise<ConfigFinding> {
         kind === 'managed-identity'
           ? 'Check that the host has the managed identity attached (IDENTITY_ENDPOINT is set) and AZURE_MANAGED_IDENTITY_CLIENT_ID names it.'
           : "Check AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (the secret's value, not its id, and not expired).",
+    };
+  }
+}
+
+/**
+ * Without a client secret, sign-in, refresh and on-behalf-of present the managed identity's token: the registration must
+ * trust it as a federated credential, or every sign-in fails at the code redemption (AADSTS70021). Null with a secret.
+ */
+export async function checkSignInCredential(): Promise<ConfigFinding | null> {
+  if (!usesClientAssertion()) return null;
+  const { clientId } = getConfig();
+  const base = { id: 'sign-in-credential', check: 'credential' as const, subject: 'Tenant' };
+  try {
+    await tryPortalClientAssertion();
+    return {
+      ...base,
+      status: 'ok',
+      title: "Roleport's registration accepts the managed identity's token in place of a secret",
+      detail: `Client ${clientId}: sign-in, session refresh and the console present the identity's token as a federated credential.`,
+    };
+  } catch (error) {
+    return {
+      ...base,
+      status: 'error',
+      title: "Roleport's registration does not accept the managed identity's token: nobody can sign in",
+      detail: reason(error),
+      fix: "Add the managed identity as a federated credential of Roleport's app registration (issuer <authority>/<tenant id>/v2.0, subject the identity's principal id, audience api://AzureADTokenExchange), or set AZURE_CLIENT_SECRET.",
     };
   }
 }

@@ -9,7 +9,7 @@ export interface ConfigDoctorSection {
   findings: ConfigFinding[];
 }
 
-export const PORTAL_SECTION = 'Portal app registration';
+const PORTAL_SECTION = 'Portal app registration';
 
 /** The rules the doctor shows for each API, in the order of its section. */
 export const DOCTOR_API_CHECKS: ConfigCheck[] = ['openid-config', 'audience', 'app-mapped', 'required-role'];

@@ -4,7 +4,7 @@ import { listIndexedApps } from '@/lib/catalog/read-index';
 import { syncCatalog } from '@/lib/catalog/sync-catalog';
 import { db } from '@/lib/db/portal-database';
 import { getConfig } from '@/lib/env';
-import { checkApimReachable, checkCredential, checkDiscovery } from './check-tenant-basics';
+import { checkApimReachable, checkCredential, checkDiscovery, checkSignInCredential } from './check-tenant-basics';
 import type { ConfigFinding } from '@/lib/config-rules/config-finding';
 import type { ConfigDoctorSection } from './doctor-sections';
 import { loadConfigDoctor } from './load-config-doctor';
@@ -38,7 +38,8 @@ function report(sections: ConfigDoctorSection[]): TenantDoctorReport {
  * permission tried, then a catalog sync and the page doctor's checks (redirect URI, policy audiences, roles, console consent).
  */
 export async function loadTenantDoctor(): Promise<TenantDoctorReport> {
-  const basics = [await checkDiscovery(), await checkCredential()];
+  const signIn = await checkSignInCredential();
+  const basics = [await checkDiscovery(), await checkCredential(), ...(signIn ? [signIn] : [])];
   if (basics.some((f) => f.status === 'error')) return report([section('Tenant', basics)]);
   const apim = await checkApimReachable();
   const database = await db();

@@ -16,7 +16,7 @@ export const DRIFT_SECTIONS = {
 
 export type DriftCheck = keyof typeof DRIFT_SECTIONS;
 
-export interface DriftSection {
+interface DriftSection {
   check: DriftCheck;
   heading: string;
   findings: ConfigFinding[];

@@ -17,13 +17,14 @@ export function appCredential(): TokenCredential {
   const additionalPolicies = [
     { policy: requestTimeoutPolicy('Microsoft Entra ID', config.azureRequestTimeoutMs), position: 'perRetry' as const },
   ];
+  if (config.appCredential === 'client-secret' && !config.clientSecret) throw new Error('AZURE_CLIENT_SECRET is not set.');
   credential =
     config.appCredential === 'managed-identity'
       ? new ManagedIdentityCredential({
           ...(config.managedIdentityClientId ? { clientId: config.managedIdentityClientId } : {}),
           additionalPolicies,
         })
-      : new ClientSecretCredential(config.tenantId, config.clientId, config.clientSecret, {
+      : new ClientSecretCredential(config.tenantId, config.clientId, config.clientSecret ?? '', {
           authorityHost: config.authorityHost,
           disableInstanceDiscovery: true,
           additionalPolicies,

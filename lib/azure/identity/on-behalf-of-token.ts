@@ -3,9 +3,11 @@ import {
   OnBehalfOfCredential,
   type AuthorityValidationOptions,
   type MultiTenantTokenCredentialOptions,
+  type OnBehalfOfCredentialAssertionOptions,
   type OnBehalfOfCredentialSecretOptions,
 } from '@azure/identity';
 import { getConfig } from '@/lib/env';
+import { portalClientAssertion } from './portal-client-auth';
 
 /** Entra's refusal of an exchange, reshaped: the first line of its message, and whether it says consent is missing. */
 export class OnBehalfOfRefusal extends Error {
@@ -27,15 +29,18 @@ export class OnBehalfOfRefusal extends Error {
 export async function tokenOnBehalfOf(userAssertionToken: string, scope: string): Promise<string> {
   const config = getConfig();
   // The constructor's overloads omit AuthorityValidationOptions, which the credential honours (OnBehalfOfCredentialOptions includes it).
-  const options: OnBehalfOfCredentialSecretOptions & MultiTenantTokenCredentialOptions & AuthorityValidationOptions = {
+  const common = {
     tenantId: config.tenantId,
     clientId: config.clientId,
-    clientSecret: config.clientSecret,
     userAssertionToken,
     authorityHost: config.authorityHost,
     disableInstanceDiscovery: true,
   };
-  const credential = new OnBehalfOfCredential(options);
+  // Roleport proves itself with its secret, or with the managed identity's token its registration trusts.
+  type Extra = MultiTenantTokenCredentialOptions & AuthorityValidationOptions;
+  const credential = config.clientSecret
+    ? new OnBehalfOfCredential({ ...common, clientSecret: config.clientSecret } satisfies OnBehalfOfCredentialSecretOptions & Extra)
+    : new OnBehalfOfCredential({ ...common, getAssertion: portalClientAssertion } satisfies OnBehalfOfCredentialAssertionOptions & Extra);
   try {
     const token = await credential.getToken(scope);
     return token.token;

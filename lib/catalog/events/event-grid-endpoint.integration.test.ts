@@ -10,7 +10,7 @@ import { APIM, OPERATOR_APP, PORTAL_APP, TENANT_ID } from '@/emulator/seed/demo-
 import type { PollLoop } from '@/lib/server/jobs/poll-loop';
 import { startPortalTestEnv, type PortalTestEnv } from '@/test/harness/portal-test-env';
 import { getIndexedApi } from '../read-index';
-import { syncCatalog } from '../sync-catalog';
+import { syncCatalog, syncOneApi } from '../sync-catalog';
 import { startCatalogRefreshWorker } from './refresh-worker';
 
 let env: PortalTestEnv;
@@ -127,6 +127,8 @@ describe('the Event Grid endpoint', () => {
     env.emulator.eventGrid.subscribe({ endpoint, schema: 'EventGridSchema', audience: PORTAL_APP.appId });
     await arm.api.beginDeleteAndWait(APIM.resourceGroup, APIM.serviceName, 'legacy-billing', '*');
     await until(async () => ((await getIndexedApi(env.db, 'legacy-billing')) === null ? true : undefined), 'the removal');
+    // Refreshing it again reports it gone rather than refreshed.
+    expect(await syncOneApi(env.db, 'legacy-billing')).toMatchObject({ status: 'succeeded', removed: true });
   });
 
   it('refuses deliveries without Event Grid’s token with 401', async () => {
@@ -169,6 +171,8 @@ describe('the Event Grid endpoint', () => {
     expect(validation.status).toBe(200);
     expect(await validation.json()).toEqual({ validationResponse: 'code-123' });
     expect((await deliver({ hello: 'world' }, token)).status).toBe(400);
+    // Past Event Grid's 1 MB per delivery.
+    expect((await deliver(apiEvent('big', 'x'.repeat(1100 * 1024)), token)).status).toBe(413);
   });
 
   it('refreshes once for an event delivered twice', async () => {

@@ -44,7 +44,7 @@ function serviceId(): string {
  * targeted refresh per API or product an APIM event names, once per event id across replicas.
  */
 export async function receiveEventDelivery(
-  request: { authorization: string | null; body: string | null },
+  request: { authorization: string | null; body: string | null | (() => Promise<string | null>) },
   database?: Kysely<Database>,
   policy: DeliveryTokenPolicy = deliveryTokenPolicy(),
 ): Promise<DeliveryAnswer> {
@@ -53,10 +53,12 @@ export async function receiveEventDelivery(
     return refusal(401, 'unauthorized', `Event deliveries need Event Grid's Microsoft Entra token: ${token.reason}.`, {
       'www-authenticate': 'Bearer',
     });
-  if (request.body === null) return refusal(413, 'too_large', `A delivery is at most ${MAX_DELIVERY_BYTES} bytes.`);
+  // The body is read only for a caller whose token passed.
+  const text = typeof request.body === 'function' ? await request.body() : request.body;
+  if (text === null) return refusal(413, 'too_large', `A delivery is at most ${MAX_DELIVERY_BYTES} bytes.`);
   let json: unknown;
   try {
-    json = JSON.parse(request.body);
+    json = JSON.parse(text);
   } catch {
     return refusal(400, 'invalid_json', 'The body is not JSON.');
   }

@@ -37,7 +37,7 @@ async function boundedText(request: Request): Promise<string | null> {
 /** Azure Event Grid deliveries of APIM events (Event Grid or CloudEvents schema), authenticated by an Entra token. */
 export async function POST(request: Request) {
   const authorization = request.headers.get('authorization');
-  return reply(await receiveEventDelivery({ authorization, body: await boundedText(request) }));
+  return reply(await receiveEventDelivery({ authorization, body: () => boundedText(request) }));
 }
 
 /** The CloudEvents validation handshake. */
