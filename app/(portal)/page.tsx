@@ -40,7 +40,7 @@ export default async function MyAccessPage() {
       ) : null}
       {entries.length === 0 ? (
         <EmptyState title="No roles yet">
-          <Link href="/apis" className="text-brand-600 hover:underline">
+          <Link href="/apis" className="text-brand-600 underline dark:text-brand-300">
             Browse the APIs
           </Link>{' '}
           to see what each operation needs and request access.

@@ -30,6 +30,7 @@ export function DecisionForm({
   afterDecision?: string;
 }) {
   const [note, setNote] = useState('');
+  const [chosen, setChosen] = useState<'approve' | 'reject' | null>(null);
   const { message, pending, run, fail } = useActionRunner();
   const decided = pending || message?.ok === true;
 
@@ -37,6 +38,7 @@ export function DecisionForm({
     const decision = { verdict, note: note || undefined, expectedVersion: version };
     const parsed = decisionSchema.safeParse(decision);
     if (!parsed.success) return fail(parsed.error.issues[0]?.message ?? 'The decision is not valid.');
+    setChosen(verdict);
     // In the queue the decided request leaves the list, so the outcome is shown on the page it lands on.
     run(() => decideRequestAction(requestId, decision), { describe: (value) => OUTCOME[value.outcome], navigateTo: afterDecision });
   }
@@ -55,7 +57,7 @@ export function DecisionForm({
           onClick={() => decide('approve')}
           aria-label={`Approve ${roleValue} for ${requesterName}`}
         >
-          Approve
+          {pending && chosen === 'approve' ? 'Approving…' : 'Approve'}
         </Button>
         <Button
           variant="danger-outline"
@@ -63,7 +65,7 @@ export function DecisionForm({
           onClick={() => decide('reject')}
           aria-label={`Reject ${roleValue} for ${requesterName}`}
         >
-          Reject
+          {pending && chosen === 'reject' ? 'Rejecting…' : 'Reject'}
         </Button>
       </div>
       <ActionMessage message={message} />

@@ -45,7 +45,7 @@ export function RevokeGrantForm({
           aria-label={`Revoke ${roleValue} from ${holderName}`}
           onClick={revoke}
         >
-          Revoke {roleValue}
+          {pending ? 'Revoking…' : `Revoke ${roleValue}`}
         </Button>
         <ActionMessage message={message} />
       </div>

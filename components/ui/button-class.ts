@@ -4,7 +4,7 @@ const VARIANTS = {
   primary: 'bg-brand-600 font-semibold text-white hover:bg-brand-700',
   secondary:
     'border border-slate-300 bg-white font-medium hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800',
-  success: 'bg-emerald-600 font-semibold text-white hover:bg-emerald-700',
+  success: 'bg-emerald-700 font-semibold text-white hover:bg-emerald-800',
   danger: 'bg-rose-600 font-semibold text-white hover:bg-rose-700',
   'danger-outline':
     'border border-rose-300 bg-white font-semibold text-rose-700 hover:bg-rose-50 dark:border-rose-800 dark:bg-slate-900 dark:text-rose-300 dark:hover:bg-rose-950',

@@ -35,10 +35,17 @@ describe('Field', () => {
     expect(html).not.toContain(`${id}-error`);
   });
 
+  it('marks a required field in its label, visibly and in words, and on its control', () => {
+    const html = renderToStaticMarkup(h(Field, { label: 'from', required: true, children: (control) => h(Textarea, control) }));
+    expect(html).toMatch(/<label [^>]*>from<span aria-hidden="true"[^>]*>\*<\/span><span class="sr-only"> \(required\)<\/span><\/label>/);
+    expect(html).toContain('aria-required="true"');
+  });
+
   it('adds no description to a bare field', () => {
     const html = renderToStaticMarkup(h(Field, { label: 'API', children: (control) => h(Textarea, control) }));
     expect(html).not.toContain('aria-describedby');
     expect(html).not.toContain('aria-invalid');
+    expect(html).not.toContain('required');
   });
 
   it('gives each field of a form its own id', () => {

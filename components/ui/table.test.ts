@@ -1,4 +1,4 @@
-// Rule: every table names itself with a caption and heads each column with a header cell scoped to that column.
+// Rule: every table names itself with a caption, heads each column with a header cell scoped to that column, and scrolls in its own named region.
 import { createElement as h } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +15,9 @@ describe('Table', () => {
         children: row,
       }),
     );
-    expect(html).toMatch(/<table[^>]*><caption class="sr-only">Who holds a role of Orders API<\/caption><thead/);
+    expect(html).toMatch(
+      /^<div role="region" aria-labelledby="([^"]+)" tabindex="0" class="max-w-full overflow-x-auto"><table[^>]*><caption id="\1" class="sr-only">Who holds a role of Orders API<\/caption><thead/,
+    );
     expect([...html.matchAll(/<th scope="col"[^>]*>(.*?)<\/th>/g)].map((m) => m[1])).toEqual([
       'Role',
       'Status',
@@ -34,7 +36,7 @@ describe('Table', () => {
         children: row,
       }),
     );
-    expect(html).toMatch(/<caption class="[^"]*font-semibold[^"]*">Response headers<\/caption>/);
+    expect(html).toMatch(/<caption id="[^"]+" class="[^"]*font-semibold[^"]*">Response headers<\/caption>/);
     expect(html).toMatch(/<thead class="sr-only"><tr><th scope="col"[^>]*>Header<\/th><th scope="col"[^>]*>Value<\/th><\/tr><\/thead>/);
   });
 });

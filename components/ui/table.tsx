@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { cx } from './cx';
 
 export interface TableColumn {
@@ -31,7 +32,11 @@ export interface TableProps {
   children: React.ReactNode;
 }
 
-/** A data table with a caption and column headers (scope="col"), styled once. */
+/**
+ * A data table with a caption and column headers (scope="col"), styled once. It sits in a region that scrolls sideways
+ * when the screen is narrower than the table (a phone, or 200 % zoom), so the page itself never does; the region is
+ * named by the caption and focusable, so it can be scrolled with the keyboard.
+ */
 export function Table({
   caption,
   showCaption = false,
@@ -43,26 +48,31 @@ export function Table({
   headClassName,
   children,
 }: TableProps) {
+  const captionId = useId();
   return (
-    <table
-      className={cx(
-        'w-full text-left',
-        DENSITY[density],
-        rules && '[&_tbody_tr]:border-t [&_tbody_tr]:border-slate-200 dark:[&_tbody_tr]:border-slate-800',
-        className,
-      )}
-    >
-      <caption className={showCaption ? 'mb-2 text-left text-sm font-semibold' : 'sr-only'}>{caption}</caption>
-      <thead className={cx(headerHidden ? 'sr-only' : 'text-xs text-slate-500 dark:text-slate-400', headClassName)}>
-        <tr>
-          {columns.map((column, i) => (
-            <th key={i} scope="col" className={cx('font-medium', column.className)}>
-              {column.srOnly ? <span className="sr-only">{column.label}</span> : column.label}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>{children}</tbody>
-    </table>
+    <div role="region" aria-labelledby={captionId} tabIndex={0} className="max-w-full overflow-x-auto">
+      <table
+        className={cx(
+          'w-full text-left',
+          DENSITY[density],
+          rules && '[&_tbody_tr]:border-t [&_tbody_tr]:border-slate-200 dark:[&_tbody_tr]:border-slate-800',
+          className,
+        )}
+      >
+        <caption id={captionId} className={showCaption ? 'mb-2 text-left text-sm font-semibold' : 'sr-only'}>
+          {caption}
+        </caption>
+        <thead className={cx(headerHidden ? 'sr-only' : 'text-xs text-slate-500 dark:text-slate-400', headClassName)}>
+          <tr>
+            {columns.map((column, i) => (
+              <th key={i} scope="col" className={cx('font-medium', column.className)}>
+                {column.srOnly ? <span className="sr-only">{column.label}</span> : column.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
   );
 }

@@ -55,7 +55,7 @@ describeEngines('approval rules', (engine) => {
       ruleId: roleRule.id,
       stages: 2,
       maxDays: null,
-      durations: [7, 30, 90],
+      durations: [7, 30, 90, 365],
     });
 
     // Saving the same scope again replaces the rule rather than adding one.

@@ -50,3 +50,15 @@ export async function isApprover(db: Kysely<Database>, user: PortalUser): Promis
   const appIds = await decidableAppIds(db, user);
   return appIds === null || appIds.length > 0;
 }
+
+/**
+ * The user's own pending requests on apps they approve. They never enter the user's queue (nobody decides their own
+ * request), so the queue says in one line that they wait for someone else.
+ */
+export async function listOwnWaiting(db: Kysely<Database>, user: PortalUser): Promise<AccessRequestView[]> {
+  const appIds = await decidableAppIds(db, user);
+  if (appIds?.length === 0) return [];
+  let query = db.selectFrom('access_request').selectAll().where('status', '=', 'pending').where('requester_oid', '=', user.oid);
+  if (appIds !== null) query = query.where('app_id', 'in', appIds);
+  return (await query.orderBy('created_at').limit(50).execute()).map(toRequestView);
+}

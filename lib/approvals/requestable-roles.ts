@@ -19,9 +19,13 @@ export interface RequestableRole {
   /** Operations whose required roles mention this role ("what the role allows"). */
   allows: { id: string; method: string; urlTemplate: string; displayName: string; alsoNeeds: string[][] }[];
   held: false | 'direct' | 'group';
+  /** The group's name when the role is held through one. */
+  heldThrough?: string;
   /** The user's open request for it, if any. */
   openRequest: { id: string; status: RequestStatus } | null;
   durations: number[];
+  /** The longest grant the rule allows; null = no maximum (no end date may be asked). */
+  maxDays: number | null;
   autoApprove: boolean;
   stages: 1 | 2;
 }
@@ -96,8 +100,10 @@ export async function getRequestFormData(
           alsoNeeds: op.access.requiredRoles.filter((set) => !set.includes(role.value)),
         })),
       held: holding ? holding.via : false,
+      heldThrough: holding?.via === 'group' ? (holding.groupName ?? holding.groupId) : undefined,
       openRequest: request ? { id: request.id, status: request.status } : null,
       durations: rule.durations,
+      maxDays: rule.maxDays,
       // Mirrors submitRequest: an approver's own request always waits for someone else.
       autoApprove: rule.autoApprove && !isApproverOf(user, app),
       stages: rule.stages,

@@ -3,7 +3,6 @@ import type { Kysely } from 'kysely';
 import { z } from '@/lib/validation/zod';
 import type { AccessRequestRow, Database } from '@/lib/db/types';
 import { getEffectiveRule } from './approval-rules';
-import { allowedDurations } from '@/lib/requests/request-schema';
 import { strictestRule, type RuleTerms } from './strictest-rule';
 
 const snapshotSchema = z.object({
@@ -53,5 +52,5 @@ function parseSnapshot(text: string): RuleTerms | null {
 /** The grant's length once approved: as requested, unless the rule in force now allows less. */
 export function durationInForce(requestedDays: number | null, maxDays: number | null): number | null {
   if (maxDays === null || (requestedDays !== null && requestedDays <= maxDays)) return requestedDays;
-  return Math.max(...allowedDurations(maxDays));
+  return maxDays;
 }

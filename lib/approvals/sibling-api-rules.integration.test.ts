@@ -23,7 +23,7 @@ describeEngines('rules across APIs sharing an app registration', (engine) => {
     const form = await getRequestFormData(db, ada, 'orders-v2');
     expect(form?.roles.find((r) => r.value === 'Orders.Admin')).toMatchObject({ durations: [7], stages: 2 });
     await expect(submitRequest(db, ada, { apiId: 'orders-v2', roleId: adminRoleId, justification, durationDays: 90 })).rejects.toThrow(
-      'Choose a duration of 7 days.',
+      'Choose a duration of at most 7 days.',
     );
     const { requestId } = await submitRequest(db, ada, { apiId: 'orders-v2', roleId: adminRoleId, justification });
     expect((await requestRow(db, requestId)).duration_days).toBe(7);

@@ -18,7 +18,8 @@ import { webhookPrincipal } from '@/lib/notifications/webhook-event';
 import { enqueueProvisioningJob, wakeProvisioningWorkers } from '@/lib/provisioning/provisioning-jobs';
 import { isApproverOf } from '@/lib/requests/approver-policy';
 import { auditActor } from '@/lib/requests/request-access';
-import { requestSchema, type RequestInput } from '@/lib/requests/request-schema';
+import { durationFits, requestSchema, type RequestInput } from '@/lib/requests/request-schema';
+import { plural } from '@/lib/text/plural';
 import { snapshotRule } from './rule-snapshot';
 import type { SubmitResult } from './submit-result';
 import { precheckSubscription, submitSubscriptionRequest } from './submit-subscription-request';
@@ -89,9 +90,9 @@ export async function submitRequest(db: Kysely<Database>, user: PortalUser, inpu
   // identity's request always waits for a portal admin.
   const withheld = rule.autoApprove && (isApproverOf(user, app) || Boolean(client?.needsAdminStage));
   const autoApprove = rule.autoApprove && !withheld;
-  const durationDays = form.durationDays ?? (rule.maxDays === null ? null : Math.max(...rule.durations));
-  if (durationDays !== null && !rule.durations.includes(durationDays)) {
-    throw new UserFacingError(`Choose a duration of ${rule.durations.join(', ')} days.`);
+  const durationDays = form.durationDays ?? rule.maxDays;
+  if (!durationFits(durationDays, rule.maxDays)) {
+    throw new UserFacingError(`Choose a duration of at most ${plural(rule.maxDays ?? 0, 'day')}.`);
   }
   if (client) {
     if (await clientHoldsRole(client.principal.id, app.servicePrincipalId, role.id))

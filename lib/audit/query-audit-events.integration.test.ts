@@ -1,11 +1,11 @@
-// Rule: audit queries return exactly the events matching every filter, newest first, in pages that neither skip nor repeat.
+// Rule: audit queries return exactly the events matching every filter, newest first, in pages that neither skip nor repeat, and count them.
 import type { Kysely } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEngines } from '@/test/harness/database-engines';
 import { withTransaction } from '@/lib/db/transaction';
 import type { Database } from '@/lib/db/types';
 import { appendAuditEvent } from './append-audit-event';
-import { queryAuditEvents } from './query-audit-events';
+import { countAuditEvents, queryAuditEvents } from './query-audit-events';
 
 const alice = { oid: 'oid-alice', name: 'Alice' };
 const bob = { oid: 'oid-bob', name: 'Bob' };
@@ -57,6 +57,15 @@ describeEngines('queryAuditEvents', (engine) => {
     const last = await queryAuditEvents(db, {}, { limit: 2, beforeSeq: second.nextBeforeSeq ?? undefined });
     expect(last.events.map((event) => event.seq)).toEqual([1]);
     expect(last.nextBeforeSeq).toBeNull();
+  });
+
+  it('counts the matching events, and those newer than a page, so the page can say where it sits', async () => {
+    const { db } = await engine.openMigrated();
+    await seed(db);
+    expect(await countAuditEvents(db, {})).toEqual({ total: 5, newer: 0 });
+    expect(await countAuditEvents(db, { subjectType: 'access_request', subjectId: 'r1' })).toEqual({ total: 3, newer: 0 });
+    // The page of r1's events before seq 2 holds seq 1: events 5 and 2 come before it.
+    expect(await countAuditEvents(db, { subjectType: 'access_request', subjectId: 'r1' }, 2)).toEqual({ total: 3, newer: 2 });
   });
 
   it('returns events with their JSON parsed', async () => {

@@ -5,10 +5,22 @@ import { listIndexedApis } from '@/lib/catalog/read-index';
 import { db } from '@/lib/db/portal-database';
 import type { Database } from '@/lib/db/types';
 import { lastReconciliation } from './last-reconciliation';
+import { assignmentMatches, grantMatches, type WhoHasWhatFilters } from './who-has-what-filters';
 import { getRequestForUser, listGrants } from '@/lib/requests/query-requests';
 
-/** Roleport's grants per API with the last stored comparison with Entra, and the grant just revoked; reading changes nothing. */
-export async function loadWhoHasWhatPage(user: PortalUser, revokedId: string | undefined, database?: Kysely<Database>) {
+/** APIs per page: each is a section with its own table. */
+export const WHO_HAS_WHAT_PAGE_SIZE = 10;
+
+/**
+ * Roleport's grants per API with the last stored comparison with Entra, narrowed by the filters and paged by API, and
+ * the grant just revoked; reading changes nothing.
+ */
+export async function loadWhoHasWhatPage(
+  user: PortalUser,
+  revokedId: string | undefined,
+  filters: WhoHasWhatFilters = { q: '', api: '', page: 1 },
+  database?: Kysely<Database>,
+) {
   const conn = database ?? (await db());
   const [apis, runs, grants, revocation] = await Promise.all([
     listIndexedApis(conn),
@@ -16,11 +28,31 @@ export async function loadWhoHasWhatPage(user: PortalUser, revokedId: string | u
     listGrants(conn, user),
     revokedId ? getRequestForUser(conn, user, revokedId) : null,
   ]);
-  const sections = apis
-    .filter((api) => api.appId !== null)
+  const linked = apis.filter((api) => api.appId !== null);
+  const matching = linked
+    .filter((api) => !filters.api || api.id === filters.api)
     .map((api) => {
       const run = runs.get(api.id) ?? null;
-      return { api, run, report: run?.report ?? null, error: run?.error ?? null, grants: grants.filter((g) => g.apiId === api.id) };
-    });
-  return { sections, revocation };
+      const report = run?.report ?? null;
+      return {
+        api,
+        run,
+        error: run?.error ?? null,
+        removedInEntra: report?.removedInEntra ?? [],
+        external: (report?.external ?? []).filter((a) => assignmentMatches(filters.q, a)),
+        grants: grants.filter((g) => g.apiId === api.id && grantMatches(filters.q, g)),
+      };
+    })
+    // A search shows only the APIs where someone matches it.
+    .filter((section) => !filters.q || section.grants.length + section.external.length > 0);
+  const pages = Math.max(1, Math.ceil(matching.length / WHO_HAS_WHAT_PAGE_SIZE));
+  const page = Math.min(filters.page, pages);
+  return {
+    sections: matching.slice((page - 1) * WHO_HAS_WHAT_PAGE_SIZE, page * WHO_HAS_WHAT_PAGE_SIZE),
+    apiCount: matching.length,
+    holderCount: matching.reduce((n, s) => n + s.grants.length + s.external.length, 0),
+    page,
+    apis: linked.map((api) => ({ id: api.id, displayName: api.displayName })),
+    revocation,
+  };
 }

@@ -1,6 +1,6 @@
 // Rule: a request's text is validated the same way on client and server; hostile text is stored verbatim, never interpreted.
 import { describe, expect, it } from 'vitest';
-import { allowedDurations, requestSchema } from './request-schema';
+import { allowedDurations, durationFits, requestSchema } from './request-schema';
 
 const base = { apiId: 'orders', roleId: 'c4a8e2d0-0001-4f5e-9b3a-d00000000001', justification: 'Building the checkout flow.' };
 const firstMessage = (input: unknown) => {
@@ -50,9 +50,24 @@ describe('requestSchema', () => {
 });
 
 describe('allowedDurations', () => {
-  it('offers the standard choices up to the cap', () => {
-    expect(allowedDurations(null)).toEqual([7, 30, 90]);
+  it('offers the standard choices below the cap and the cap itself', () => {
     expect(allowedDurations(30)).toEqual([7, 30]);
+    expect(allowedDurations(60)).toEqual([7, 30, 60]);
     expect(allowedDurations(3)).toEqual([3]);
+  });
+
+  it('offers a year too when the rule sets no maximum', () => {
+    expect(allowedDurations(null)).toEqual([7, 30, 90, 365]);
+  });
+});
+
+describe('durationFits', () => {
+  it('allows any length up to the cap, and no end date only without a cap', () => {
+    expect(durationFits(45, 60)).toBe(true);
+    expect(durationFits(60, 60)).toBe(true);
+    expect(durationFits(61, 60)).toBe(false);
+    expect(durationFits(null, 60)).toBe(false);
+    expect(durationFits(null, null)).toBe(true);
+    expect(durationFits(1000, null)).toBe(true);
   });
 });

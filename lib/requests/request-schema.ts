@@ -3,8 +3,10 @@ import { z } from '@/lib/validation/zod';
 
 export const JUSTIFICATION_MIN = 10;
 export const JUSTIFICATION_MAX = 1000;
-/** Durations offered when the approval rule does not cap them lower. */
+/** Durations offered as one-click choices when the approval rule does not cap them lower. */
 export const DURATION_CHOICES = [7, 30, 90] as const;
+/** Offered too when a rule sets no maximum (with "no end date" and any date). */
+const LONG_CHOICE = 365;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // C0 controls except line breaks (\n, \r), DEL and the C1 block: invisible text that could disguise what a justification says.
@@ -36,11 +38,18 @@ export const requestSchema = z.object({
 export type RequestInput = z.input<typeof requestSchema>;
 export type ValidRequest = z.output<typeof requestSchema>;
 
-/** The durations a rule allows: the standard choices up to its cap (a cap below all of them is offered as is). */
+/**
+ * The one-click durations for a rule: the standard choices below its cap and the cap itself, or, with no cap, the
+ * standard choices and a year. Any whole number of days up to the cap is allowed too (the form's date picker).
+ */
 export function allowedDurations(maxDays: number | null): number[] {
-  const cap = maxDays ?? Math.max(...DURATION_CHOICES);
-  const choices = DURATION_CHOICES.filter((d) => d <= cap);
-  return choices.length > 0 ? [...choices] : [cap];
+  if (maxDays === null) return [...DURATION_CHOICES, LONG_CHOICE];
+  return [...DURATION_CHOICES.filter((d) => d < maxDays), maxDays];
+}
+
+/** Whether a requested length fits a rule: up to its cap, or any length (or none) without one. */
+export function durationFits(days: number | null, maxDays: number | null): boolean {
+  return maxDays === null || (days !== null && days <= maxDays);
 }
 
 export const decisionSchema = z

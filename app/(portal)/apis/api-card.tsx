@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { RoleChip } from '@/components/catalog/role-chip';
 import type { CatalogEntry } from '@/lib/directory/catalog-views';
+import { plural } from '@/lib/text/plural';
 
 function AccessLine({ entry }: { entry: CatalogEntry }) {
   const { view } = entry;
@@ -19,7 +20,7 @@ function AccessLine({ entry }: { entry: CatalogEntry }) {
       ) : (
         <span>No access yet.</span>
       )}
-      {view.requestableCount > 0 ? <span>{view.requestableCount} more you can request.</span> : null}
+      {view.requestableCount > 0 ? <span>{plural(view.requestableCount, 'more role', 'more roles')} you can request.</span> : null}
     </div>
   );
 }
@@ -39,7 +40,7 @@ export function ApiCard({ entry }: { entry: CatalogEntry }) {
         >
           {api.version?.setName ?? api.displayName}
         </Link>
-        <p className="font-mono text-xs text-slate-500">/{api.path}</p>
+        <p className="font-mono text-xs text-slate-500 dark:text-slate-400">/{api.path}</p>
       </div>
       {versions.length > 0 ? (
         <p className="flex flex-wrap items-center gap-1.5 text-xs text-slate-600 dark:text-slate-400" data-testid="api-versions">
@@ -57,13 +58,15 @@ export function ApiCard({ entry }: { entry: CatalogEntry }) {
       ) : null}
       {api.description ? <p className="line-clamp-2 text-sm text-slate-700 dark:text-slate-300">{api.description}</p> : null}
       <div className="flex flex-wrap gap-2 text-xs text-slate-500 dark:text-slate-400">
-        <span>{api.operationCount} operations</span>
+        <span>{plural(api.operationCount, 'operation')}</span>
         {api.products.map((p) => (
-          <span key={p.id} className="rounded bg-slate-100 px-1.5 py-0.5 dark:bg-slate-800">
+          <span key={p.id} className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-700 dark:bg-slate-800 dark:text-slate-300">
             {p.displayName}
           </span>
         ))}
-        {api.subscriptionRequired ? <span className="rounded bg-slate-100 px-1.5 py-0.5 dark:bg-slate-800">subscription key</span> : null}
+        {api.subscriptionRequired ? (
+          <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-700 dark:bg-slate-800 dark:text-slate-300">subscription key</span>
+        ) : null}
       </div>
       <AccessLine entry={entry} />
     </li>

@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import { EmptyState } from '@/components/ui/empty-state';
+import { Pagination } from '@/components/ui/pagination';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/session';
@@ -8,6 +8,7 @@ import { parseCatalogFilters } from '@/lib/directory/parse-catalog-filters';
 import { ApiCard } from './api-card';
 import { CatalogFiltersForm } from './catalog-filters';
 import { RefreshCatalogButton } from '@/components/catalog/refresh-catalog-button';
+import { plural } from '@/lib/text/plural';
 
 export const metadata = { title: 'APIs' };
 
@@ -20,7 +21,8 @@ export default async function ApisPage({ searchParams }: { searchParams: Search 
   const { page, ...filters } = parseCatalogFilters(await searchParams);
   const { entries, products, indexEmpty, rolesError } = await loadCatalog(user, filters);
   const pages = Math.max(1, Math.ceil(entries.length / PAGE_SIZE));
-  const shown = entries.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const current = Math.min(page, pages);
+  const shown = entries.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
   const pageLink = (n: number) => `/apis?${new URLSearchParams({ ...filters, page: String(n) }).toString()}`;
   return (
     <>
@@ -38,7 +40,7 @@ export default async function ApisPage({ searchParams }: { searchParams: Search 
         <>
           <CatalogFiltersForm filters={filters} products={products} />
           <p className="mb-3 text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
-            {entries.length === 1 ? '1 API' : `${entries.length} APIs`}
+            {plural(entries.length, 'API')}
           </p>
           {shown.length === 0 ? (
             <EmptyState title="No API matches">Try other words or clear the filters.</EmptyState>
@@ -49,15 +51,7 @@ export default async function ApisPage({ searchParams }: { searchParams: Search 
               ))}
             </ul>
           )}
-          {pages > 1 ? (
-            <nav aria-label="Pages" className="mt-6 flex justify-center gap-4 text-sm">
-              {page > 1 ? <Link href={pageLink(page - 1)}>← Previous</Link> : null}
-              <span>
-                Page {Math.min(page, pages)} of {pages}
-              </span>
-              {page < pages ? <Link href={pageLink(page + 1)}>Next →</Link> : null}
-            </nav>
-          ) : null}
+          <Pagination page={page} pageSize={PAGE_SIZE} total={entries.length} noun={['API', 'APIs']} href={pageLink} />
         </>
       )}
     </>

@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import type { IndexedOperation } from '@/lib/catalog/catalog-types';
 import type { ConsoleOutcome } from '@/lib/console/console-types';
 import type { ConsoleSendInput } from '@/lib/console/console-schema';
+import { parameterDefault, parameterWireValue } from '@/lib/console/parameter-defaults';
 import type { FixLink } from '@/lib/errors/user-facing-error';
 import { sendConsoleRequestAction } from './actions';
 import { ConsoleError } from './console-error';
@@ -18,7 +19,8 @@ const LOCATIONS: ParameterLocation[] = ['template', 'query', 'header'];
 export function ConsoleForm({ apiId, operation }: { apiId: string; operation: IndexedOperation }) {
   const [values, setValues] = useState<Record<ParameterLocation, Record<string, string>>>(() => {
     const start: Record<ParameterLocation, Record<string, string>> = { template: {}, query: {}, header: {} };
-    for (const p of operation.parameters) start[p.in][p.name] = p.defaultValue ?? '';
+    const now = new Date();
+    for (const p of operation.parameters) start[p.in][p.name] = parameterDefault(p, now);
     return start;
   });
   const representations = operation.representations;
@@ -31,14 +33,18 @@ export function ConsoleForm({ apiId, operation }: { apiId: string; operation: In
 
   const set = (where: ParameterLocation, name: string, value: string) =>
     setValues((v) => ({ ...v, [where]: { ...v[where], [name]: value } }));
+  const wire = (where: ParameterLocation) =>
+    Object.fromEntries(
+      operation.parameters.filter((p) => p.in === where).map((p) => [p.name, parameterWireValue(p, values[where][p.name] ?? '')]),
+    );
   const send = () =>
     startTransition(async () => {
       const payload: ConsoleSendInput = {
         apiId,
         operationId: operation.id,
-        template: values.template,
-        query: values.query,
-        headers: values.header,
+        template: wire('template'),
+        query: wire('query'),
+        headers: wire('header'),
         ...(takesBody ? { contentType, body } : {}),
       };
       const result = await sendConsoleRequestAction(payload);
@@ -85,7 +91,13 @@ export function ConsoleForm({ apiId, operation }: { apiId: string; operation: In
         </div>
         {error ? <ConsoleError error={error} /> : null}
       </form>
-      <div>{outcome ? <ConsoleResult outcome={outcome} /> : <p className="text-sm text-slate-500">The response appears here.</p>}</div>
+      <div>
+        {outcome ? (
+          <ConsoleResult outcome={outcome} />
+        ) : (
+          <p className="text-sm text-slate-500 dark:text-slate-400">The response appears here.</p>
+        )}
+      </div>
     </div>
   );
 }

@@ -32,7 +32,9 @@ export default async function ConsolePage({ searchParams }: { searchParams: Sear
       />
       {data.rolesError ? <Notice tone="warn">{data.rolesError}</Notice> : null}
       {!api || !selected ? (
-        <EmptyState title={api ? 'Choose an operation' : 'Choose an API and an operation'} />
+        <EmptyState title={api ? 'Choose an operation' : 'Choose an API and an operation'}>
+          Pick them above; the console fills in the operation&apos;s parameters and calls it through the gateway with a token for you.
+        </EmptyState>
       ) : (
         <>
           <div className="mb-4 flex flex-wrap items-center gap-3">

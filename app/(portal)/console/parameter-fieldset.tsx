@@ -2,12 +2,18 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import type { IndexedOperation } from '@/lib/catalog/catalog-types';
+import { parameterInputKind } from '@/lib/console/parameter-defaults';
 
 export type ParameterLocation = 'template' | 'query' | 'header';
 
 const LEGEND: Record<ParameterLocation, string> = { template: 'Path parameters', query: 'Query parameters', header: 'Headers' };
 
-/** The operation's parameters of one location: a choice where the operation lists values, free text otherwise. */
+const INPUT_TYPE = { date: { type: 'date' }, datetime: { type: 'datetime-local' }, text: {} } as const;
+
+/**
+ * The operation's parameters of one location: a choice where the operation lists values, a date picker for dates, free
+ * text otherwise; required ones marked in their label.
+ */
 export function ParameterFieldset({
   where,
   parameters,
@@ -23,17 +29,13 @@ export function ParameterFieldset({
   return (
     <fieldset className="flex flex-col gap-2">
       <legend className="mb-1 text-sm font-semibold">{LEGEND[where]}</legend>
+      {parameters.some((p) => p.required) ? (
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          <span aria-hidden="true">*</span> marks a required parameter.
+        </p>
+      ) : null}
       {parameters.map((p) => (
-        <Field
-          key={p.name}
-          label={
-            <>
-              <span className="font-mono">{p.name}</span>
-              {p.required ? <span className="text-rose-600">*</span> : null}
-            </>
-          }
-          hint={p.description || undefined}
-        >
+        <Field key={p.name} label={<span className="font-mono">{p.name}</span>} hint={p.description || undefined} required={p.required}>
           {(control) =>
             p.values.length > 0 ? (
               <Select
@@ -51,6 +53,7 @@ export function ParameterFieldset({
             ) : (
               <Input
                 {...control}
+                {...INPUT_TYPE[parameterInputKind(p)]}
                 size="sm"
                 className="font-mono"
                 required={p.required}

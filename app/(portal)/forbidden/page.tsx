@@ -11,7 +11,7 @@ export default async function ForbiddenPage() {
       <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
         It needs the <code>Portal.Admin</code> app role on Roleport&apos;s app registration.
       </p>
-      <Link href="/" className="mt-4 inline-block text-brand-600 hover:underline">
+      <Link href="/" className="mt-4 inline-block text-brand-600 hover:underline dark:text-brand-300">
         Back to my access
       </Link>
     </div>

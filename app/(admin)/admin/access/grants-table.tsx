@@ -52,7 +52,7 @@ export function GrantsTable({
               Roleport
             </Link>
             <RequestStatusBadge status={g.status} />
-            {g.grantKind === 'group' ? <span className="ml-1 text-xs text-slate-500">via group</span> : null}
+            {g.grantKind === 'group' ? <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">via group</span> : null}
           </td>
           <td>{when(g.activatedAt ?? g.decidedAt)}</td>
           <td>{when(g.expiresAt)}</td>
@@ -74,7 +74,7 @@ export function GrantsTable({
         <tr key={a.assignmentId} data-testid="external-assignment">
           <td>
             {a.principalDisplayName}{' '}
-            <span className="text-xs text-slate-500">
+            <span className="text-xs text-slate-500 dark:text-slate-400">
               ({a.principalType === 'ServicePrincipal' ? 'application' : a.principalType.toLowerCase()})
             </span>
           </td>
@@ -86,12 +86,12 @@ export function GrantsTable({
           </td>
           <td>{when(a.createdAt)}</td>
           <td>—</td>
-          <td className="text-xs text-slate-500">Manage in Entra</td>
+          <td className="text-xs text-slate-500 dark:text-slate-400">Manage in Entra</td>
         </tr>
       ))}
       {grants.length === 0 && external.length === 0 ? (
         <tr>
-          <td colSpan={6} className="text-slate-500">
+          <td colSpan={6} className="text-slate-500 dark:text-slate-400">
             Nobody holds a role of this API.
           </td>
         </tr>

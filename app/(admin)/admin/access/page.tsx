@@ -3,7 +3,11 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import type { ReconciliationRun } from '@/lib/provisioning/last-reconciliation';
-import { loadWhoHasWhatPage } from '@/lib/provisioning/load-who-has-what-page';
+import { Pagination } from '@/components/ui/pagination';
+import { loadWhoHasWhatPage, WHO_HAS_WHAT_PAGE_SIZE } from '@/lib/provisioning/load-who-has-what-page';
+import { parseWhoHasWhatFilters, whoHasWhatQuery } from '@/lib/provisioning/who-has-what-filters';
+import { plural } from '@/lib/text/plural';
+import { AccessFiltersForm } from './access-filters-form';
 import { TOKENS_STAY_VALID } from '@/lib/provisioning/revoke-grant';
 import { requireAdmin } from '@/lib/auth/session';
 import { GrantsTable } from './grants-table';
@@ -21,8 +25,11 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function WhoHasWhatPage({ searchParams }: { searchParams: Search }) {
   const user = await requireAdmin();
-  const { revoked } = await searchParams;
-  const { sections, revocation } = await loadWhoHasWhatPage(user, typeof revoked === 'string' ? revoked.slice(0, 100) : undefined);
+  const search = await searchParams;
+  const filters = parseWhoHasWhatFilters(search);
+  const revoked = typeof search.revoked === 'string' ? search.revoked.slice(0, 100) : undefined;
+  const { sections, apiCount, holderCount, page, apis, revocation } = await loadWhoHasWhatPage(user, revoked, filters);
+  const filtered = Boolean(filters.q || filters.api);
   return (
     <>
       <PageHeader
@@ -42,26 +49,48 @@ export default async function WhoHasWhatPage({ searchParams }: { searchParams: S
       ) : (
         <Notice tone="info">{TOKENS_STAY_VALID}</Notice>
       )}
-      {sections.length === 0 ? <EmptyState title="No API is linked to an app registration yet" /> : null}
-      {sections.map(({ api, run, report, error, grants }) => (
+      {apis.length > 0 ? <AccessFiltersForm filters={filters} apis={apis} /> : null}
+      {apis.length > 0 ? (
+        <p className="mb-3 text-sm text-slate-600 dark:text-slate-400" aria-live="polite" data-testid="access-count">
+          {plural(holderCount, 'holder')} across {plural(apiCount, 'API')}
+          {filtered ? ' matching the filters' : ''}
+        </p>
+      ) : null}
+      {sections.length === 0 && filtered ? (
+        <EmptyState title="Nobody matches">Try another name or role, or clear the filters.</EmptyState>
+      ) : null}
+      {apis.length === 0 ? (
+        <EmptyState title="No API is linked to an app registration yet">
+          Grants appear here once an API validates Entra tokens for an app registration: map one in the policy studio, then refresh the
+          catalog.
+        </EmptyState>
+      ) : null}
+      {sections.map(({ api, run, removedInEntra, error, grants, external }) => (
         <section key={api.id} aria-label={api.displayName} data-testid="access-api" data-api-id={api.id} className="mb-10">
           <h2 className="mb-2 text-lg font-semibold">
             <Link href={`/apis/${encodeURIComponent(api.id)}`} className="hover:underline">
               {api.displayName}
             </Link>
           </h2>
-          <p className="mb-2 text-xs text-slate-500" data-testid="reconciled-at" data-ran-at={run?.ranAt ?? ''}>
+          <p className="mb-2 text-xs text-slate-500 dark:text-slate-400" data-testid="reconciled-at" data-ran-at={run?.ranAt ?? ''}>
             {run ? `Compared with Entra ${when(run.ranAt)} (${ranBy(run)}).` : 'Not compared with Entra yet.'}
           </p>
           {error ? <Notice tone="warn">{error}</Notice> : null}
-          {report && report.removedInEntra.length > 0 ? (
+          {removedInEntra.length > 0 ? (
             <Notice tone="warn" title="Removed in Entra outside Roleport">
-              {report.removedInEntra.map((r) => `${r.roleValue} of ${r.requesterName}`).join('; ')} — marked revoked.
+              {removedInEntra.map((r) => `${r.roleValue} of ${r.requesterName}`).join('; ')} — marked revoked.
             </Notice>
           ) : null}
-          <GrantsTable apiName={api.displayName} grants={grants} external={report?.external ?? []} tokensNote={TOKENS_STAY_VALID} />
+          <GrantsTable apiName={api.displayName} grants={grants} external={external} tokensNote={TOKENS_STAY_VALID} />
         </section>
       ))}
+      <Pagination
+        page={page}
+        pageSize={WHO_HAS_WHAT_PAGE_SIZE}
+        total={apiCount}
+        noun={['API', 'APIs']}
+        href={(n) => `/admin/access?${whoHasWhatQuery(filters, n)}`}
+      />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireAdmin } from '@/lib/auth/session';
 import { loadStudioIndexPage } from '@/lib/policy-studio/load-studio-index-page';
+import { plural } from '@/lib/text/plural';
 
 export const metadata = { title: 'Policy studio' };
 
@@ -13,15 +14,17 @@ export default async function PolicyStudioIndexPage() {
     <>
       <PageHeader title="Policy studio" description="Map app roles to operations and generate each API's policy." />
       {apis.length === 0 ? (
-        <EmptyState title="The catalog is empty" />
+        <EmptyState title="The catalog is empty">
+          Roleport indexes API Management in the background; refresh the catalog from the Catalog sync page if nothing appears.
+        </EmptyState>
       ) : (
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white text-sm dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
           {apis.map((api) => (
             <li key={api.id} className="flex items-center justify-between p-3">
               <span>
                 <span className="font-medium">{api.displayName}</span>
-                <span className="ml-2 text-xs text-slate-500">
-                  {api.appId ? `${api.operationCount} operations` : 'no app registration mapped'}
+                <span className="ml-2 text-xs text-slate-500 dark:text-slate-400">
+                  {api.appId ? plural(api.operationCount, 'operation') : 'no app registration mapped'}
                 </span>
               </span>
               <Link

@@ -8,6 +8,7 @@ import { requireAdmin } from '@/lib/auth/session';
 import { AuditFiltersForm } from './audit-filters-form';
 import { AuditTable } from './audit-table';
 import { auditQuery, type AuditSearch } from '@/lib/audit/parse-audit-filters';
+import { plural } from '@/lib/text/plural';
 
 export const metadata = { title: 'Audit log' };
 
@@ -18,7 +19,7 @@ const filterLink = (search: AuditSearch, change: Partial<AuditSearch>) => `/admi
 
 export default async function AuditPage({ searchParams }: { searchParams: Search }) {
   await requireAdmin();
-  const { search, beforeSeq, page, chain } = await loadAuditPage(await searchParams, PAGE_SIZE);
+  const { search, beforeSeq, page, counts, chain } = await loadAuditPage(await searchParams, PAGE_SIZE);
   return (
     <>
       <PageHeader
@@ -35,25 +36,36 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         {chain.ok ? (
           <Notice tone="success" title="The chain verifies">
             {chain.fromSeq > 0
-              ? `Events 1–${chain.fromSeq} were verified earlier (keyed checkpoint); the ${chain.checked} events since, up to event ${chain.lastSeq}, match their keyed hashes.`
-              : `All ${chain.checked} events, up to event ${chain.lastSeq}, match their keyed hashes.`}
+              ? `Events 1–${chain.fromSeq} were verified earlier (keyed checkpoint); every event since, up to event ${chain.lastSeq} (${plural(chain.checked, 'event')}), matches its keyed hash.`
+              : `Every event up to event ${chain.lastSeq} (${plural(chain.checked, 'event')}) matches its keyed hash.`}
           </Notice>
         ) : (
           <Notice tone="error" title="The chain does not verify">
-            {chain.message} (first bad event: {chain.brokenSeq}; {chain.checked} events verified before it).
+            {chain.message} (first bad event: {chain.brokenSeq}; {plural(chain.checked, 'event')} verified before it).
           </Notice>
         )}
       </div>
       <AuditFiltersForm search={search} />
       {page.events.length === 0 ? (
-        <EmptyState title="No event matches" />
+        <EmptyState title="No event matches">Widen the dates or clear a filter above to see more events.</EmptyState>
       ) : (
         <AuditTable events={page.events} filterLink={(change) => filterLink(search, change)} />
       )}
-      <nav aria-label="Pages" className="mt-6 flex justify-center gap-6 text-sm">
-        {beforeSeq !== undefined ? <Link href={filterLink(search, {})}>← Newest</Link> : null}
+      <nav aria-label="Pages" className="mt-6 flex flex-wrap items-center justify-center gap-6 text-sm">
+        {beforeSeq !== undefined ? (
+          <Link href={filterLink(search, {})} className="underline">
+            ← Newest
+          </Link>
+        ) : null}
+        <span data-testid="page-position">
+          {page.events.length === counts.total
+            ? plural(counts.total, 'event')
+            : `Showing ${counts.newer + 1}–${counts.newer + page.events.length} of ${plural(counts.total, 'event')}`}
+        </span>
         {page.nextBeforeSeq !== null ? (
-          <Link href={`/admin/audit?${auditQuery(search, { before: String(page.nextBeforeSeq) })}`}>Older →</Link>
+          <Link href={`/admin/audit?${auditQuery(search, { before: String(page.nextBeforeSeq) })}`} className="underline">
+            Older →
+          </Link>
         ) : null}
       </nav>
     </>

@@ -5,6 +5,7 @@ import { requireAdmin } from '@/lib/auth/session';
 import { loadSyncStatus } from '@/lib/catalog/sync-status';
 import { RefreshCatalogButton } from '@/components/catalog/refresh-catalog-button';
 import { SyncRunsTable } from './sync-runs-table';
+import { plural } from '@/lib/text/plural';
 
 export const metadata = { title: 'Catalog sync' };
 
@@ -17,7 +18,7 @@ export default async function CatalogSyncPage() {
     <>
       <PageHeader
         title="Catalog sync"
-        description={`${apiCount} APIs indexed from API Management; the oldest was read ${when(oldestSync)}. Pages read this index, never APIM directly.`}
+        description={`${plural(apiCount, 'API')} indexed from API Management; the oldest was read ${when(oldestSync)}. Pages read this index, never APIM directly.`}
         actions={<RefreshCatalogButton />}
       />
       <section aria-label="APIs that could not be read" className="mb-8">
@@ -35,7 +36,7 @@ export default async function CatalogSyncPage() {
                   {api.displayName}
                 </Link>
                 <p className="text-rose-700 dark:text-rose-400">{api.error}</p>
-                <p className="text-xs text-slate-500">Still showing the index from {when(api.syncedAt)}.</p>
+                <p className="text-xs text-slate-500 dark:text-slate-400">Still showing the index from {when(api.syncedAt)}.</p>
               </li>
             ))}
           </ul>
@@ -43,7 +44,11 @@ export default async function CatalogSyncPage() {
       </section>
       <section aria-label="Sync runs">
         <h2 className="mb-2 text-lg font-semibold">Last runs</h2>
-        {runs.length === 0 ? <EmptyState title="No sync has run yet" /> : <SyncRunsTable runs={runs} />}
+        {runs.length === 0 ? (
+          <EmptyState title="No sync has run yet">Start one with Refresh catalog above; it also runs on a schedule.</EmptyState>
+        ) : (
+          <SyncRunsTable runs={runs} />
+        )}
       </section>
     </>
   );

@@ -13,6 +13,8 @@ import { DecidedNotice } from './decided-notice';
 import { DecisionForm } from '@/components/access/decision-form';
 import { parseQueueFilter, QueueFilters } from './queue-filters';
 import { RetryButton } from '@/components/access/retry-button';
+import { RequesterHoldingsLine } from './requester-holdings-line';
+import { plural } from '@/lib/text/plural';
 
 export const metadata = { title: 'Approvals' };
 
@@ -28,7 +30,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
   const search = await searchParams;
   const filter = parseQueueFilter(search);
   const decidedId = typeof search.decided === 'string' ? search.decided.slice(0, 100) : '';
-  const { all, shown, failed, decided, operations, apiName, now } = await loadApprovalsPage(user, filter, decidedId);
+  const { all, shown, failed, decided, operations, holdings, ownWaiting, apiName, now } = await loadApprovalsPage(user, filter, decidedId);
   const name = (apiId: string) => apiName.get(apiId) ?? apiId;
   return (
     <>
@@ -37,12 +39,28 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
         description="Requests for roles of APIs whose app registration you own (every API, for portal admins). Your own requests are decided by someone else."
       />
       {decided ? <DecidedNotice request={decided} apiName={name(decided.apiId)} userOid={user.oid} /> : null}
+      {ownWaiting.length > 0 ? (
+        <p className="mb-4 text-sm text-slate-700 dark:text-slate-300" data-testid="own-waiting">
+          Your own {ownWaiting.length === 1 ? 'request' : 'requests'} (
+          {ownWaiting.map((r) => `${r.roleValue} on ${name(r.apiId)}`).join(', ')}) {ownWaiting.length === 1 ? 'waits' : 'wait'} for another
+          approver: nobody decides their own request.{' '}
+          <Link href="/requests" className="underline">
+            My requests
+          </Link>
+        </p>
+      ) : null}
       <QueueFilters all={all} filter={filter} apiName={Object.fromEntries(apiName)} />
       <p className="mb-3 text-sm text-slate-600 dark:text-slate-400" aria-live="polite" data-testid="queue-count">
-        {shown.length === all.length ? `${all.length} waiting` : `${shown.length} of ${all.length} waiting`}
+        {shown.length === all.length
+          ? `${plural(all.length, 'request')} waiting`
+          : `${shown.length} of ${plural(all.length, 'request')} waiting`}
       </p>
       {shown.length === 0 ? (
-        <EmptyState title={all.length === 0 ? 'Nothing waits for you' : 'No request matches the filters'} />
+        <EmptyState title={all.length === 0 ? 'Nothing waits for you' : 'No request matches the filters'}>
+          {all.length === 0
+            ? 'New requests for roles of the APIs you approve appear here; this page and the Approvals badge update when one arrives.'
+            : 'Clear or widen the filters above to see the other requests.'}
+        </EmptyState>
       ) : (
         <ul className="space-y-4">
           {shown.map((r) => (
@@ -55,8 +73,8 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
             >
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <p className="text-sm">
-                  <span className="font-semibold">{r.requester.name}</span> <span className="text-slate-500">{r.requester.upn}</span> asks
-                  for{' '}
+                  <span className="font-semibold">{r.requester.name}</span>{' '}
+                  <span className="text-slate-500 dark:text-slate-400">{r.requester.upn}</span> asks for{' '}
                   {r.kind === 'subscription' ? (
                     <>
                       a subscription to <span className="font-semibold">{r.roleValue}</span>
@@ -66,11 +84,11 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
                       <span className="font-mono font-semibold">{r.roleValue}</span> on {name(r.apiId)}
                     </>
                   )}
-                  {r.durationDays ? ` for ${r.durationDays} days` : ''}
+                  {r.durationDays ? ` for ${plural(r.durationDays, 'day')}` : ' with no end date'}
                   {r.client ? ` for ${r.client.displayName}` : ''}
                   {r.stage > 1 ? ` (stage ${r.stage})` : ''}
                 </p>
-                <p className="text-xs text-slate-500">
+                <p className="text-xs text-slate-500 dark:text-slate-400">
                   waiting {waited(r.createdAt, now)} ·{' '}
                   <Link href={`/requests/${encodeURIComponent(r.id)}`} className="hover:underline">
                     details
@@ -80,16 +98,17 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
               <ApplicationGrantNotice request={r} />
               <div className="mt-3 grid gap-4 md:grid-cols-2">
                 <div>
-                  <h3 className="mb-1 text-xs font-semibold uppercase text-slate-500">Why</h3>
+                  <h3 className="mb-1 text-xs font-semibold uppercase text-slate-500 dark:text-slate-400">Why</h3>
                   <JustificationText text={r.justification} />
                 </div>
                 {r.kind === 'subscription' ? null : (
                   <div>
-                    <h3 className="mb-1 text-xs font-semibold uppercase text-slate-500">What {r.roleValue} allows</h3>
+                    <h3 className="mb-1 text-xs font-semibold uppercase text-slate-500 dark:text-slate-400">What {r.roleValue} allows</h3>
                     <RoleOperationsList
                       operations={operations.get(roleOperationsKey(r.apiId, r.roleValue)) ?? []}
                       roleValue={r.roleValue}
                     />
+                    <RequesterHoldingsLine name={r.requester.name} held={holdings[r.id] ?? null} />
                   </div>
                 )}
               </div>

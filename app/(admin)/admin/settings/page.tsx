@@ -23,7 +23,11 @@ export default async function ApprovalRulesPage() {
         title="Approval rules"
         description={`How requests are decided. A role's own rule wins over its API's rule; without either, the defaults apply: one approval stage, no auto-approve, at most ${DEFAULT_MAX_DAYS} days. Auto-approve never applies to a portal admin's or an app owner's own request: someone else decides it.`}
       />
-      {sections.length === 0 ? <EmptyState title="No API is linked to an app registration yet" /> : null}
+      {sections.length === 0 ? (
+        <EmptyState title="No API is linked to an app registration yet">
+          Rules apply to APIs that validate Entra tokens for an app registration: map one in the policy studio, then refresh the catalog.
+        </EmptyState>
+      ) : null}
       {sections.map(({ api, roles, groups, rules, sharesAppWith }) => {
         const apiRule = rules.find((r) => r.roleValue === null);
         const groupName = (id: string | null) => groups.find((g) => g.groupId === id)?.groupName;

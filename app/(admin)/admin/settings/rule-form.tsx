@@ -89,7 +89,7 @@ export function RuleForm({ apiId, roles, groups, initial }: RuleFormProps) {
         onChange={setGroupId}
       />
       <Button type="submit" variant="primary" disabled={pending}>
-        {initial ? 'Save' : 'Add rule'}
+        {pending ? 'Saving…' : initial ? 'Save' : 'Add rule'}
       </Button>
       <div className="basis-full">
         <ActionMessage message={message} />

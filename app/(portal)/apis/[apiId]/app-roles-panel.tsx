@@ -1,5 +1,8 @@
+import Link from 'next/link';
 import { ButtonLink } from '@/components/ui/button-link';
 import { holdersOf } from '@/lib/catalog/member-types';
+import type { ApiAccessPageData } from '@/lib/approvals/load-api-access-page';
+import type { RoleRequestState } from '@/lib/approvals/role-request-state';
 import type { ApiPageData } from '@/lib/directory/catalog-views';
 
 function HeldBy({ held }: { held: ApiPageData['view']['roles'][number]['held'] }) {
@@ -10,8 +13,34 @@ function HeldBy({ held }: { held: ApiPageData['view']['roles'][number]['held'] }
   );
 }
 
-export function AppRolesPanel({ data }: { data: ApiPageData }) {
-  const { api, app, view } = data;
+/** Where the Request button would be: the request already open, or the button with what approving it takes. */
+function RequestSlot({ href, state }: { href: string; state: RoleRequestState | undefined }) {
+  if (state?.kind === 'open') {
+    return (
+      <span className="text-xs font-medium text-amber-800 dark:text-amber-300" data-testid="request-state">
+        {state.text}.{' '}
+        <Link className="underline" href={`/requests/${encodeURIComponent(state.requestId)}`}>
+          View your request
+        </Link>
+      </span>
+    );
+  }
+  return (
+    <span className="flex flex-wrap items-center gap-2">
+      {state ? (
+        <span className="text-xs text-slate-600 dark:text-slate-400" data-testid="request-state">
+          {state.text}
+        </span>
+      ) : null}
+      <ButtonLink href={href} size="xs">
+        Request access
+      </ButtonLink>
+    </span>
+  );
+}
+
+export function AppRolesPanel({ data }: { data: ApiAccessPageData }) {
+  const { api, app, view, requestStates } = data;
   if (!app) {
     return (
       <section
@@ -53,7 +82,7 @@ export function AppRolesPanel({ data }: { data: ApiPageData }) {
             <div>
               <p className="font-mono text-sm font-medium">{role.value}</p>
               <p className="text-xs text-slate-600 dark:text-slate-400">{role.description || role.displayName}</p>
-              <p className="text-xs text-slate-500" data-testid="role-holders">
+              <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="role-holders">
                 Held by {holdersOf(role.allowedMemberTypes)}
               </p>
             </div>
@@ -61,10 +90,13 @@ export function AppRolesPanel({ data }: { data: ApiPageData }) {
               {held.length > 0 ? (
                 <HeldBy held={held} />
               ) : requestable ? (
-                <ButtonLink href={`/requests/new?api=${encodeURIComponent(api.id)}&role=${encodeURIComponent(role.id)}`} size="xs">
-                  Request access
-                </ButtonLink>
-              ) : null}
+                <RequestSlot
+                  href={`/requests/new?api=${encodeURIComponent(api.id)}&role=${encodeURIComponent(role.id)}`}
+                  state={requestStates[role.id]}
+                />
+              ) : (
+                <span className="text-xs text-slate-500 dark:text-slate-400">Not assignable to users</span>
+              )}
               {role.allowedMemberTypes.includes('Application') ? (
                 <ButtonLink
                   href={`/requests/new?api=${encodeURIComponent(api.id)}&role=${encodeURIComponent(role.id)}&for=app`}

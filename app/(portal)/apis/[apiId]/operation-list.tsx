@@ -8,12 +8,13 @@ import { ParametersTable } from './parameters-table';
 function Requirement({ op, heldValues }: { op: IndexedOperation; heldValues: string[] }) {
   const { access } = op;
   if (!access.validatesToken) return <span className="text-xs text-amber-700 dark:text-amber-400">No token validation</span>;
-  if (access.requiredRoles.length === 0) return <span className="text-xs text-slate-500">Any valid token (no role check)</span>;
+  if (access.requiredRoles.length === 0)
+    return <span className="text-xs text-slate-500 dark:text-slate-400">Any valid token (no role check)</span>;
   const allowed = allows(access, heldValues);
   return (
     <div className="flex flex-wrap items-center gap-1.5" data-testid="required-roles">
       {access.requiredRoles.map((set, i) => (
-        <span key={set.join(',')} className="flex flex-wrap items-center gap-1 text-xs text-slate-500">
+        <span key={set.join(',')} className="flex flex-wrap items-center gap-1 text-xs text-slate-500 dark:text-slate-400">
           {i > 0 ? <span>and</span> : null}
           {set.length > 1 ? <span>one of</span> : null}
           {set.map((role) => (
@@ -21,7 +22,7 @@ function Requirement({ op, heldValues }: { op: IndexedOperation; heldValues: str
           ))}
         </span>
       ))}
-      <span className={`text-xs font-medium ${allowed ? 'text-emerald-700 dark:text-emerald-400' : 'text-slate-500'}`}>
+      <span className={`text-xs font-medium ${allowed ? 'text-emerald-700 dark:text-emerald-400' : 'text-slate-500 dark:text-slate-400'}`}>
         {allowed ? 'You can call this' : 'You cannot call this yet'}
       </span>
     </div>

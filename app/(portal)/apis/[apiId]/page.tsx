@@ -4,7 +4,7 @@ import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/session';
 import { apiTitle, versionSelectorText } from '@/lib/catalog/api-version';
-import { loadApiPage } from '@/lib/directory/catalog-views';
+import { loadApiAccessPage } from '@/lib/approvals/load-api-access-page';
 import { RefreshCatalogButton } from '@/components/catalog/refresh-catalog-button';
 import { AppRolesPanel } from './app-roles-panel';
 import { AppTokenSnippets } from './app-token-snippets';
@@ -21,7 +21,7 @@ export async function generateMetadata({ params }: { params: Params }) {
 export default async function ApiPage({ params }: { params: Params }) {
   const user = await requireUser();
   const { apiId } = await params;
-  const data = await loadApiPage(user, routeParam(apiId));
+  const data = await loadApiAccessPage(user, routeParam(apiId));
   if (!data) notFound();
   const { api, operations, view, rolesError, versions } = data;
   return (
@@ -51,19 +51,19 @@ export default async function ApiPage({ params }: { params: Params }) {
         </Notice>
       ) : null}
       <dl className="mb-6 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
-        <dt className="text-slate-500">Base URL</dt>
+        <dt className="text-slate-500 dark:text-slate-400">Base URL</dt>
         <dd className="font-mono" data-testid="gateway-base-url">
           {api.gatewayBaseUrl}
         </dd>
         {api.version ? (
           <>
-            <dt className="text-slate-500">Version</dt>
+            <dt className="text-slate-500 dark:text-slate-400">Version</dt>
             <dd data-testid="api-version">
               {api.version.setName} {api.version.value || 'original'}, called with {versionSelectorText(api.version)}
             </dd>
           </>
         ) : null}
-        <dt className="text-slate-500">Products</dt>
+        <dt className="text-slate-500 dark:text-slate-400">Products</dt>
         <dd data-testid="api-products">
           {api.products.length === 0
             ? '—'
@@ -74,11 +74,11 @@ export default async function ApiPage({ params }: { params: Params }) {
                 </span>
               ))}
         </dd>
-        <dt className="text-slate-500">Subscription key</dt>
+        <dt className="text-slate-500 dark:text-slate-400">Subscription key</dt>
         <dd>{api.subscriptionRequired ? 'required' : 'not required'}</dd>
         {user.isAdmin ? (
           <>
-            <dt className="text-slate-500">Indexed</dt>
+            <dt className="text-slate-500 dark:text-slate-400">Indexed</dt>
             <dd>{new Date(api.syncedAt).toUTCString()}</dd>
           </>
         ) : null}

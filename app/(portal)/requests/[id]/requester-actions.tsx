@@ -26,14 +26,14 @@ export function RequesterActions({
     <div className="mt-4">
       {canCancel ? (
         <Button disabled={pending} onClick={() => act(cancelRequestAction)}>
-          Cancel request
+          {pending ? 'Cancelling…' : 'Cancel request'}
         </Button>
       ) : null}
       {canGiveUp ? (
         <div>
           <p className="mb-2 text-xs text-slate-600 dark:text-slate-400">{tokensNote}</p>
           <Button variant="danger-outline" disabled={pending} onClick={() => act(giveUpGrantAction)}>
-            Give up this role
+            {pending ? 'Giving up…' : 'Give up this role'}
           </Button>
         </div>
       ) : null}

@@ -1,9 +1,14 @@
-import { Button } from '@/components/ui/button';
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useTransition } from 'react';
 import { Field } from '@/components/ui/field';
-import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 
-/** A plain GET form, so the chosen API stays in the URL (the same link the API pages use). */
+/**
+ * Choosing an API shows its roles at once: the choice goes into the URL (the same link the API pages use), so the
+ * page loads that API's roles, and a reload or a shared link opens the same form. Focus stays on the list.
+ */
 export function ApiPicker({
   apis,
   selected,
@@ -14,12 +19,15 @@ export function ApiPicker({
   /** Keeps "for an application" chosen when another API is picked. */
   forApp?: boolean;
 }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const choose = (apiId: string) =>
+    startTransition(() => router.replace(`/requests/new?api=${encodeURIComponent(apiId)}${forApp ? '&for=app' : ''}`, { scroll: false }));
   return (
-    <form method="get" className="mb-6 flex flex-wrap items-end gap-3">
-      {forApp ? <Input type="hidden" name="for" value="app" /> : null}
-      <Field label="API" labelSize="xs">
+    <form method="get" className="mb-6 flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()}>
+      <Field label="API" labelSize="xs" hint="Its roles, and what each one opens, appear below.">
         {(control) => (
-          <Select {...control} name="api" defaultValue={selected ?? ''} required>
+          <Select {...control} name="api" defaultValue={selected ?? ''} onChange={(e) => choose(e.target.value)}>
             <option value="" disabled>
               Choose an API…
             </option>
@@ -31,9 +39,9 @@ export function ApiPicker({
           </Select>
         )}
       </Field>
-      <Button type="submit" size="md">
-        Show roles
-      </Button>
+      <p role="status" className="pb-2 text-sm text-slate-600 dark:text-slate-400" data-testid="roles-loading">
+        {pending ? 'Loading roles…' : ''}
+      </p>
     </form>
   );
 }

@@ -1,15 +1,18 @@
 'use client';
 
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { ActionMessage } from '@/components/ui/action-message';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { Select } from '@/components/ui/select';
+import { focusFirstInvalid } from '@/components/ui/focus-first-invalid';
 import { Textarea } from '@/components/ui/textarea';
 import { useActionRunner } from '@/components/ui/use-action-runner';
 import type { RequestableRole } from '@/lib/approvals/requestable-roles';
+import { daysUntil } from '@/lib/requests/duration-date';
 import { JUSTIFICATION_MAX, requestSchema } from '@/lib/requests/request-schema';
+import { plural } from '@/lib/text/plural';
 import { submitRequestAction } from '../actions';
+import { DurationField, longestDays, type DurationChoice } from './duration-field';
 import { RoleFieldset } from './role-fieldset';
 import { ClientPicker } from './client-picker';
 import type { WorkloadClient } from '@/lib/directory/workload-clients';
@@ -29,6 +32,17 @@ export interface RequestFormProps {
   subscriptionProduct?: { id: string; displayName: string; terms: string; approvalRequired: boolean } | null;
 }
 
+/** The days to record for the choice, or an error naming what is wrong with the date. */
+function chosenDays(role: RequestableRole, choice: DurationChoice, date: string): { days?: number; error?: string } {
+  if (choice === 'none') return {};
+  if (choice !== 'date') return { days: Number(choice) };
+  const days = daysUntil(date, new Date());
+  const longest = longestDays(role.maxDays);
+  if (days === null) return { error: 'Choose the day the role should end.' };
+  if (days < 1 || days > longest) return { error: `Choose a day between tomorrow and ${plural(longest, 'day')} from today.` };
+  return { days };
+}
+
 export function RequestForm({
   apiId,
   apiName,
@@ -43,43 +57,53 @@ export function RequestForm({
   const subscriptionProduct = clients ? null : productForUser;
   const [alsoSubscribe, setAlsoSubscribe] = useState(subscriptionProduct !== null && subscriptionProduct !== undefined);
   const [acceptTerms, setAcceptTerms] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
   const [roleId, setRoleId] = useState(initialRoleId ?? '');
   const [clientSpId, setClientSpId] = useState(initialClientSpId ?? '');
   const client = clients?.find((c) => c.servicePrincipalId === clientSpId);
   const [justification, setJustification] = useState('');
-  const [duration, setDuration] = useState('');
+  const [choice, setChoice] = useState<DurationChoice>('');
+  const [date, setDate] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const { message, pending, run } = useActionRunner();
+  const { message, pending, run, fail } = useActionRunner();
   const role = roles.find((r) => r.id === roleId);
-  const durations = role?.durations ?? [];
-  const days = duration || (durations.length > 0 ? String(Math.max(...durations)) : '');
+  // Until the person picks, the longest one-click length, as the server defaults to the rule's maximum.
+  const duration = choice || (role && role.durations.length > 0 ? String(Math.max(...role.durations)) : '');
+
+  function refuse(found: Record<string, string>) {
+    setErrors(found);
+    fail(`Check ${plural(Object.keys(found).length, 'field')} marked below.`);
+    focusFirstInvalid(formRef.current);
+  }
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
+    const length = role ? chosenDays(role, duration, date) : {};
     const subscription = alsoSubscribe && subscriptionProduct ? { productId: subscriptionProduct.id, acceptTerms } : undefined;
     const input = {
       apiId,
       roleId,
       justification,
-      durationDays: days || undefined,
+      durationDays: length.days,
       submissionId,
       subscription,
       ...(clients ? { clientSpId } : {}),
     };
     const parsed = requestSchema.safeParse(input);
-    if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])));
-      return;
-    }
+    const found: Record<string, string> = parsed.success
+      ? {}
+      : Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message]));
+    if (length.error) found.durationDays = length.error;
+    if (Object.keys(found).length > 0) return refuse(found);
     setErrors({});
     run(() => submitRequestAction(input), {
-      describe: () => null,
+      describe: () => ({ ok: true, text: 'Request submitted; opening it…' }),
       navigateTo: (value) => `/requests/${encodeURIComponent(value.requestId)}`,
     });
   }
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-6" aria-label={`Request a role of ${apiName}`}>
+    <form ref={formRef} onSubmit={submit} noValidate className="space-y-6" aria-label={`Request a role of ${apiName}`}>
       {clients ? (
         <ClientPicker clients={clients} value={clientSpId} onChange={setClientSpId} error={errors.clientSpId} chosen={client} />
       ) : null}
@@ -90,7 +114,7 @@ export function RequestForm({
         error={errors.roleId}
         onChoose={(id) => {
           setRoleId(id);
-          setDuration('');
+          setChoice('');
         }}
       />
 
@@ -98,6 +122,7 @@ export function RequestForm({
         label="Justification"
         hint={`${justification.trim().length} / ${JUSTIFICATION_MAX} characters; the approver reads this.`}
         error={errors.justification}
+        required
       >
         {(control) => (
           <Textarea
@@ -112,18 +137,16 @@ export function RequestForm({
         )}
       </Field>
 
-      {role && durations.length > 0 ? (
-        <Field label="Duration" error={errors.durationDays} className="max-w-xs">
-          {(control) => (
-            <Select {...control} name="durationDays" value={days} onChange={(e) => setDuration(e.target.value)}>
-              {durations.map((d) => (
-                <option key={d} value={d}>
-                  {d} days
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
+      {role && role.durations.length > 0 ? (
+        <DurationField
+          durations={role.durations}
+          maxDays={role.maxDays}
+          choice={duration}
+          date={date}
+          error={errors.durationDays}
+          onChoice={setChoice}
+          onDate={setDate}
+        />
       ) : null}
 
       {subscriptionProduct ? (

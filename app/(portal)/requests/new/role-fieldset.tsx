@@ -22,7 +22,7 @@ export function RoleFieldset({
       <legend className="mb-2 text-sm font-semibold">Role on {apiName}</legend>
       <ul className="space-y-2">
         {roles.map((r) => (
-          <RoleOption key={r.id} role={r} checked={roleId === r.id} onChoose={() => onChoose(r.id)} />
+          <RoleOption key={r.id} role={r} checked={roleId === r.id} invalid={Boolean(error)} onChoose={() => onChoose(r.id)} />
         ))}
       </ul>
       {error ? (

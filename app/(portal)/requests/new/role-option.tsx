@@ -1,11 +1,10 @@
 import Link from 'next/link';
 import { RoleOperationsList } from '@/components/access/role-operations-list';
 import type { RequestableRole } from '@/lib/approvals/requestable-roles';
+import { roleRequestState } from '@/lib/approvals/role-request-state';
 
-function approvalText(role: RequestableRole): string {
-  if (role.autoApprove) return 'Approved automatically';
-  return role.stages === 2 ? 'Needs two approvals (two different approvers)' : 'Needs one approval';
-}
+// What approving it takes, worded as on the API page (held and open requests are said below the card).
+const approvalText = (role: RequestableRole) => roleRequestState({ ...role, held: false, openRequest: null }).text;
 
 function unavailable(role: RequestableRole): string | null {
   if (role.held) return role.held === 'group' ? 'You hold this role through a group.' : 'You already hold this role.';
@@ -14,7 +13,18 @@ function unavailable(role: RequestableRole): string | null {
 }
 
 /** One requestable role as a radio card: what approving it takes, why it cannot be chosen, and what it allows. */
-export function RoleOption({ role, checked, onChoose }: { role: RequestableRole; checked: boolean; onChoose: () => void }) {
+export function RoleOption({
+  role,
+  checked,
+  invalid,
+  onChoose,
+}: {
+  role: RequestableRole;
+  checked: boolean;
+  /** No role was chosen: every choosable radio is marked, so focus can land on the first. */
+  invalid: boolean;
+  onChoose: () => void;
+}) {
   const blocked = unavailable(role);
   return (
     <li
@@ -29,6 +39,7 @@ export function RoleOption({ role, checked, onChoose }: { role: RequestableRole;
           value={role.id}
           checked={checked}
           disabled={blocked !== null}
+          aria-invalid={invalid && blocked === null ? true : undefined}
           onChange={onChoose}
           className="mt-1"
         />

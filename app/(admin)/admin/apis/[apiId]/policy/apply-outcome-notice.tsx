@@ -1,5 +1,6 @@
 import { Notice } from '@/components/ui/notice';
 import type { ApplyOutcome } from '@/lib/policy-studio/studio-types';
+import { plural } from '@/lib/text/plural';
 
 /** What an apply wrote, and where a partial write stopped, so the admin knows what to roll back. */
 export function ApplyOutcomeNotice({ outcome }: { outcome: ApplyOutcome }) {
@@ -10,8 +11,8 @@ export function ApplyOutcomeNotice({ outcome }: { outcome: ApplyOutcome }) {
       </Notice>
     ) : (
       <Notice tone="success" title="Policy applied">
-        Wrote {outcome.written.length} policies ({outcome.written.join(', ')}). The previous versions are saved; roll back from the history
-        below.
+        Wrote {plural(outcome.written.length, 'policy', 'policies')} ({outcome.written.join(', ')}). The previous versions are saved; roll
+        back from the history below.
       </Notice>
     );
   }

@@ -8,6 +8,7 @@ import { Notice } from '@/components/ui/notice';
 import type { ApplyOutcome, PolicyPreview, RoleMap } from '@/lib/policy-studio/studio-types';
 import { applyRoleMapAction, previewRoleMapAction } from './actions';
 import { ApplyOutcomeNotice } from './apply-outcome-notice';
+import { plural } from '@/lib/text/plural';
 
 export function PlanPreview({ apiId, edited }: { apiId: string; edited: RoleMap }) {
   const [preview, setPreview] = useState<{ map: RoleMap; result: PolicyPreview } | null>(null);
@@ -55,7 +56,7 @@ export function PlanPreview({ apiId, edited }: { apiId: string; edited: RoleMap 
               <Notice tone="info">The policies in API Management already match this map.</Notice>
             ) : (
               <>
-                <h2 className="mb-2 text-lg font-semibold">{preview.result.changes.length} policies change</h2>
+                <h2 className="mb-2 text-lg font-semibold">{plural(preview.result.changes.length, 'policy changes', 'policies change')}</h2>
                 {preview.result.changes.map((change) => (
                   <div key={change.scope}>
                     <p className="mb-1 text-sm" data-testid="change-reason">
@@ -70,7 +71,7 @@ export function PlanPreview({ apiId, edited }: { apiId: string; edited: RoleMap 
                   </div>
                 ))}
                 <Button variant="primary" disabled={pending || stale} onClick={runApply}>
-                  {pending ? 'Applying…' : `Apply ${preview.result.changes.length} policy changes`}
+                  {pending ? 'Applying…' : `Apply ${plural(preview.result.changes.length, 'policy change')}`}
                 </Button>
               </>
             )}

@@ -8,6 +8,7 @@ import { BulkActions } from './bulk-actions';
 import { PlanPreview } from './plan-preview';
 import { RoleMapTable } from './role-map-table';
 import { UserAccessPreview } from './user-access-preview';
+import { plural } from '@/lib/text/plural';
 
 const sameRoles = (a: string[] = [], b: string[] = []) => a.length === b.length && [...a].sort().every((r, i) => r === [...b].sort()[i]);
 
@@ -37,13 +38,13 @@ export function RoleMapEditor(props: {
     <section aria-label="Role map">
       <BulkActions operations={operations} roles={roles} onChange={(update) => setMap((m) => update(m))} />
       <RoleMapTable operations={operations} roles={roles} definedRoles={props.roles} map={map} edited={edited} onToggle={toggle} />
-      <p className="mt-2 text-xs text-slate-500">
+      <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
         An operation with no role checked keeps only the API&apos;s token check (any valid token). Hand-written checks outside
         Roleport&apos;s block stay in force.
       </p>
       <div className="mt-4 flex items-center gap-3">
         <Button onClick={() => setMap(initialMap)}>Reset</Button>
-        <span className="text-sm text-slate-600 dark:text-slate-400">{Object.keys(edited).length} operations edited</span>
+        <span className="text-sm text-slate-600 dark:text-slate-400">{plural(Object.keys(edited).length, 'operation')} edited</span>
       </div>
       {props.canGenerate ? <PlanPreview apiId={apiId} edited={edited} /> : null}
       {props.canGenerate ? <UserAccessPreview apiId={apiId} map={map} /> : null}

@@ -49,7 +49,7 @@ export function RoleMapTable({
                 <MethodBadge method={op.method} />
                 <span className="font-mono text-xs">{op.urlTemplate}</span>
               </div>
-              <div className="text-xs text-slate-500">
+              <div className="text-xs text-slate-500 dark:text-slate-400">
                 {op.displayName} · {op.id}
               </div>
             </td>
@@ -60,7 +60,8 @@ export function RoleMapTable({
               <td key={role} className="text-center">
                 <input
                   type="checkbox"
-                  aria-label={`${role} allows ${op.id}`}
+                  // Named by what the row shows (method and path), which is how the person finds the operation.
+                  aria-label={`${role} allows ${op.method} ${op.urlTemplate}`}
                   checked={(map[op.id] ?? []).includes(role)}
                   onChange={(e) => onToggle(op.id, role, e.target.checked)}
                   className="h-4 w-4"

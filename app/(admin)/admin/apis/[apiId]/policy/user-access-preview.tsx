@@ -50,7 +50,7 @@ export function UserAccessPreview({ apiId, map }: { apiId: string; map: RoleMap 
           onChange={(e) => setText(e.target.value)}
         />
         <Button type="submit" disabled={pending}>
-          Search users
+          {pending ? 'Searching…' : 'Search users'}
         </Button>
         <Button disabled={pending} onClick={() => search('')}>
           People holding a role
@@ -59,14 +59,16 @@ export function UserAccessPreview({ apiId, map }: { apiId: string; map: RoleMap 
       {error ? <Notice tone="error">{error}</Notice> : null}
       {users ? (
         users.length === 0 ? (
-          <p className="text-sm text-slate-500">Nobody found.</p>
+          <p className="text-sm text-slate-500 dark:text-slate-400">Nobody found.</p>
         ) : (
           <ul className="mb-4 flex flex-wrap gap-2">
             {users.map((u) => (
               <li key={u.id}>
                 <Button onClick={() => pick(u.id)}>
                   {u.displayName}
-                  {u.userPrincipalName ? <span className="ml-1 text-xs text-slate-500">{u.userPrincipalName}</span> : null}
+                  {u.userPrincipalName ? (
+                    <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">{u.userPrincipalName}</span>
+                  ) : null}
                 </Button>
               </li>
             ))}

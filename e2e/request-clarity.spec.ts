@@ -1,0 +1,122 @@
+// Rule: a person sees where they stand before asking, the form shows roles and lengths the rule allows at once, and approvers see what they grant and to whom.
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { DemoUserKey } from './support/demo-users';
+import { signIn } from './support/sign-in';
+
+async function pageAs(browser: Browser, user: DemoUserKey, startAt: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, user, startAt);
+  return page;
+}
+
+const roleCard = (page: Page, roleValue: string) => page.locator(`[data-testid="requestable-role"][data-role="${roleValue}"]`);
+
+async function submit(page: Page, roleValue: string, justification: string): Promise<string> {
+  await roleCard(page, roleValue).getByRole('radio').check();
+  await page.getByRole('textbox', { name: /Justification/ }).fill(justification);
+  await page.getByRole('button', { name: 'Submit request' }).click();
+  await expect(page).toHaveURL(/\/requests\/[0-9a-f-]{36}$/);
+  return page.url().split('/').pop() as string;
+}
+
+async function cancel(page: Page, requestId: string): Promise<void> {
+  await page.goto(`/requests/${requestId}`);
+  await page.getByRole('button', { name: 'Cancel request' }).click();
+  await expect(page.getByTestId('request-status')).toHaveAttribute('data-status', 'cancelled');
+}
+
+test('choosing an API shows its roles and what each opens at once; the API page then shows the pending request where the button was', async ({
+  page,
+}) => {
+  await signIn(page, 'ben', '/requests/new');
+  await expect(page.getByRole('button', { name: 'Show roles' })).toHaveCount(0);
+  await page.getByRole('combobox', { name: /^API/ }).selectOption({ label: 'Payments API' });
+  await expect(page).toHaveURL(/\/requests\/new\?api=payments$/);
+  await expect(roleCard(page, 'Payments.Refund').getByTestId('role-allows')).toContainText('POST');
+  await expect(roleCard(page, 'Payments.Refund').getByTestId('approval-path')).toHaveText('Needs one approval');
+
+  // The default rule caps grants at 90 days: the choices stop there, and a date is offered up to that day.
+  await roleCard(page, 'Payments.Refund').getByRole('radio').check();
+  const duration = page.getByRole('combobox', { name: 'Duration' });
+  await expect(duration.getByRole('option')).toHaveText(['7 days', '30 days', '90 days', 'Until a date…']);
+  await duration.selectOption('Until a date…');
+  const endDate = page.getByLabel(/End date/);
+  const max = await endDate.getAttribute('max');
+  expect(Math.round((Date.parse(max ?? '') - Date.parse(new Date().toISOString().slice(0, 10))) / 86_400_000)).toBe(90);
+  const inTwoWeeks = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+  await endDate.fill(inTwoWeeks);
+  const requestId = await submit(page, 'Payments.Refund', 'Refunds for the support desk, for a two-week pilot.');
+  await expect(page.getByTestId('request-duration')).toHaveText('14 days');
+
+  await page.goto('/apis/payments');
+  const role = page.getByTestId('app-role').filter({ hasText: 'Payments.Refund' });
+  await expect(role.getByTestId('request-state')).toContainText('Your request is waiting for approval');
+  await expect(role.getByRole('link', { name: 'Request access' })).toHaveCount(0);
+  await role.getByRole('link', { name: 'View your request' }).click();
+  await expect(page).toHaveURL(new RegExp(`/requests/${requestId}$`));
+  await cancel(page, requestId);
+});
+
+test('a rule with no maximum offers no end date and a year; the request records no end', async ({ page, browser }) => {
+  const priya = await pageAs(browser, 'priya', '/admin/settings');
+  const payments = priya.locator('[data-testid="rules-api"][data-api-id="payments"]');
+  const addRule = payments.getByRole('form', { name: 'Add a rule' });
+  await addRule.getByLabel('Applies to').selectOption('Payments.Read');
+  await addRule.getByLabel('Maximum days (blank: no limit)').fill('');
+  await addRule.getByRole('button', { name: 'Add rule' }).click();
+  const rule = payments.locator('[data-testid="approval-rule"][data-role="Payments.Read"]');
+  await expect(rule).toBeVisible();
+  try {
+    await signIn(page, 'ben', '/requests/new?api=payments');
+    await roleCard(page, 'Payments.Read').getByRole('radio').check();
+    const duration = page.getByRole('combobox', { name: 'Duration' });
+    await expect(duration.getByRole('option')).toHaveText(['7 days', '30 days', '90 days', '365 days', 'No end date', 'Until a date…']);
+    await duration.selectOption('No end date');
+    const requestId = await submit(page, 'Payments.Read', 'Settlement reports for finance, needed for as long as I run them.');
+    await expect(page.getByTestId('request-duration')).toHaveText('No end date');
+    await cancel(page, requestId);
+  } finally {
+    await priya.getByRole('button', { name: 'Delete the rule for Payments.Read' }).click();
+    await expect(rule).toHaveCount(0);
+    await priya.context().close();
+  }
+});
+
+test('the approval queue says what the requester already holds, and an owner’s own request is said to wait for someone else', async ({
+  browser,
+}) => {
+  const ben = await pageAs(browser, 'ben', '/requests/new?api=orders');
+  const bens = await submit(ben, 'Orders.Admin', 'Purging cancelled orders for the data retention job.');
+  const olivia = await pageAs(browser, 'olivia', '/requests/new?api=payments');
+  const olivias = await submit(olivia, 'Payments.Refund', 'Refunds for the payments team I own the API for.');
+  try {
+    await olivia.goto('/admin/requests');
+    const item = olivia.locator(`[data-testid="queue-item"][data-request-id="${bens}"]`);
+    await expect(item.getByTestId('role-allows')).toContainText('/admin/purge');
+    await expect(item.getByTestId('requester-holds')).toContainText('Ben Okafor already holds Orders.Write (directly)');
+    await expect(olivia.locator(`[data-testid="queue-item"][data-request-id="${olivias}"]`)).toHaveCount(0);
+    await expect(olivia.getByTestId('own-waiting')).toContainText(
+      'Your own request (Payments.Refund on Payments API) waits for another approver',
+    );
+  } finally {
+    await cancel(ben, bens);
+    await cancel(olivia, olivias);
+    await ben.context().close();
+    await olivia.context().close();
+  }
+});
+
+test('who has what keeps its search in the URL and counts what it shows', async ({ page }) => {
+  await signIn(page, 'priya', '/admin/access');
+  await page.getByRole('searchbox', { name: 'Person or role' }).fill('Orders.Write');
+  await page.getByRole('combobox', { name: 'API' }).selectOption('orders');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page).toHaveURL(/\/admin\/access\?q=Orders\.Write&api=orders$/);
+  await page.reload();
+  await expect(page.getByRole('searchbox', { name: 'Person or role' })).toHaveValue('Orders.Write');
+  await expect(page.getByRole('combobox', { name: 'API' })).toHaveValue('orders');
+  await expect(page.getByTestId('access-count')).toContainText(/ across 1 API matching the filters$/);
+  await expect(page.locator('[data-testid="external-assignment"]').filter({ hasText: 'Ben Okafor' })).toContainText('Orders.Write');
+  await expect(page.getByTestId('access-api')).toHaveCount(1);
+  await expect(page.getByTestId('access-api').first()).toHaveAttribute('data-api-id', 'orders');
+});

@@ -1,0 +1,33 @@
+// Rule: who-has-what filters survive the URL round trip, bad values fall back to everything, and search matches people and roles.
+import { describe, expect, it } from 'vitest';
+import { assignmentMatches, grantMatches, parseWhoHasWhatFilters, whoHasWhatQuery } from './who-has-what-filters';
+import type { AccessRequestView } from '@/lib/requests/request-view';
+
+const grant = {
+  requester: { oid: 'o', name: 'Ada Lovelace', upn: 'ada@contoso.onmicrosoft.com' },
+  roleValue: 'Orders.Read',
+} as AccessRequestView;
+
+describe('who-has-what filters', () => {
+  it('reads the URL and writes it back the same', () => {
+    const filters = parseWhoHasWhatFilters({ q: ' ada ', api: 'orders', page: '3' });
+    expect(filters).toEqual({ q: 'ada', api: 'orders', page: 3 });
+    expect(whoHasWhatQuery(filters, filters.page)).toBe('q=ada&api=orders&page=3');
+    expect(whoHasWhatQuery({ q: '', api: '' }, 1)).toBe('');
+  });
+
+  it('ignores malformed values', () => {
+    expect(parseWhoHasWhatFilters({ api: '../x y', page: '-2', q: ['a', 'b'] })).toEqual({ q: '', api: '', page: 1 });
+  });
+
+  it('matches a holder by name, sign-in name or role, ignoring case', () => {
+    expect(grantMatches('LOVELACE', grant)).toBe(true);
+    expect(grantMatches('contoso.onmicrosoft', grant)).toBe(true);
+    expect(grantMatches('orders.read', grant)).toBe(true);
+    expect(grantMatches('ben', grant)).toBe(false);
+    expect(grantMatches('', grant)).toBe(true);
+    const external = { principalDisplayName: 'Nightly export', roleValue: 'Orders.Admin' } as Parameters<typeof assignmentMatches>[1];
+    expect(assignmentMatches('nightly', external)).toBe(true);
+    expect(assignmentMatches('ada', external)).toBe(false);
+  });
+});

@@ -1,0 +1,43 @@
+// The who-has-what page's filters and page, as they sit in its URL (a reload or a shared link shows the same slice).
+import type { ExternalAssignment } from './reconcile-assignments';
+import type { AccessRequestView } from '@/lib/requests/request-view';
+
+export interface WhoHasWhatFilters {
+  /** Matches a holder's name or sign-in name, or a role's value, case-insensitively. */
+  q: string;
+  /** One API's id, or '' for every API. */
+  api: string;
+  page: number;
+}
+
+type Search = Record<string, string | string[] | undefined>;
+const one = (value: string | string[] | undefined) => (typeof value === 'string' ? value : '');
+
+/** Anything malformed is ignored rather than refused: the page then shows everything. */
+export function parseWhoHasWhatFilters(search: Search): WhoHasWhatFilters {
+  const page = Number.parseInt(one(search.page), 10);
+  return {
+    q: one(search.q).trim().slice(0, 200),
+    api: /^[\w.-]{1,256}$/.test(one(search.api)) ? one(search.api) : '',
+    page: Number.isFinite(page) && page > 0 && page < 10_000 ? page : 1,
+  };
+}
+
+/** The query string for these filters (empty ones left out), with `page` set. */
+export function whoHasWhatQuery(filters: Omit<WhoHasWhatFilters, 'page'>, page: number): string {
+  const params = new URLSearchParams();
+  if (filters.q) params.set('q', filters.q);
+  if (filters.api) params.set('api', filters.api);
+  if (page > 1) params.set('page', String(page));
+  return params.toString();
+}
+
+const contains = (q: string, ...texts: (string | null)[]) => texts.some((text) => text?.toLowerCase().includes(q));
+
+export function grantMatches(q: string, grant: AccessRequestView): boolean {
+  return !q || contains(q.toLowerCase(), grant.requester.name, grant.requester.upn, grant.roleValue);
+}
+
+export function assignmentMatches(q: string, assignment: ExternalAssignment): boolean {
+  return !q || contains(q.toLowerCase(), assignment.principalDisplayName, assignment.roleValue);
+}
