@@ -24,6 +24,10 @@ const DEVELOPER_PAGES = [
   '/console?api=orders&operation=export-orders',
   '/tokens',
   '/notifications',
+  '/products',
+  '/products/partners',
+  '/subscriptions',
+  '/apps',
   '/forbidden',
   '/signout',
 ];

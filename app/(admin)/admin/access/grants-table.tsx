@@ -40,7 +40,7 @@ export function GrantsTable({
                 <span data-testid="grant-application">
                   {g.client.displayName} ({g.client.managedIdentity ? 'managed identity' : 'application'})
                 </span>
-                <span className="block text-xs text-slate-500">requested by {g.requester.name}</span>
+                <span className="block text-xs text-slate-500 dark:text-slate-400">requested by {g.requester.name}</span>
               </>
             ) : (
               g.requester.name
