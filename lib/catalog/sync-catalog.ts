@@ -166,6 +166,8 @@ export async function syncCatalog(db: Kysely<Database>): Promise<SyncReport> {
         return arm.run(read);
       };
       const subscriptionIndex = readSubscriptionIndex((read) => counted('subscriptionCalls', read));
+      // Read alongside the rest and awaited at the end: when an earlier read fails first, its own failure must not go unhandled.
+      subscriptionIndex.catch(() => undefined);
       const [gatewayUrl, productList, apis, namedValues, globalPolicy, versionSets, fragments] = await Promise.all([
         arm.run(readGatewayUrl),
         counted('productCalls', listProducts),
