@@ -55,7 +55,8 @@ export function RequestForm({
 }: RequestFormProps) {
   // A subscription key belongs to a person's APIM user: an application's request asks for the role alone.
   const subscriptionProduct = clients ? null : productForUser;
-  const [alsoSubscribe, setAlsoSubscribe] = useState(subscriptionProduct !== null && subscriptionProduct !== undefined);
+  // Opt-in: a second part with its own terms and approval is asked for only when the person ticks it.
+  const [alsoSubscribe, setAlsoSubscribe] = useState(false);
   const [acceptTerms, setAcceptTerms] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const [roleId, setRoleId] = useState(initialRoleId ?? '');
