@@ -72,10 +72,10 @@ test('Ada requests Orders.Read for nightly-sync; Olivia approves the application
 
   await signIn(page, 'ada', '/apis/orders');
   await expect(page.locator('[data-testid="app-role"][data-role="Orders.Read"]').getByTestId('role-holders')).toHaveText(
-    'Held by people and applications',
+    'Can be held by people and applications',
   );
   await expect(page.locator('[data-testid="app-role"][data-role="Orders.Export"]').getByTestId('role-holders')).toHaveText(
-    'Held by applications',
+    'Can be held by applications',
   );
   const requestId = await requestFor(page, nightly.servicePrincipalId, 'Orders.Read');
   await expect(page.getByTestId('application-grant')).toContainText('nightly-sync');

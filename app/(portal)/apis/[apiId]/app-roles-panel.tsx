@@ -83,7 +83,7 @@ export function AppRolesPanel({ data }: { data: ApiAccessPageData }) {
               <p className="font-mono text-sm font-medium">{role.value}</p>
               <p className="text-xs text-slate-600 dark:text-slate-400">{role.description || role.displayName}</p>
               <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="role-holders">
-                Held by {holdersOf(role.allowedMemberTypes)}
+                Can be held by {holdersOf(role.allowedMemberTypes)}
               </p>
             </div>
             <div className="flex flex-wrap items-center gap-2">

@@ -14,7 +14,13 @@ export function AppTokenSnippets({ snippets, apiName }: { snippets: AppTokenSnip
         {snippets.map((s) => (
           <figure key={s.id} data-testid="app-token-snippet" data-snippet={s.id}>
             <figcaption className="mb-1 text-sm font-medium">{s.label}</figcaption>
-            <pre className="select-all overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">
+            {/* Focusable, so a keyboard can scroll a long line into view. */}
+            <pre
+              tabIndex={0}
+              role="region"
+              aria-label={`${s.label} snippet`}
+              className="select-all overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100"
+            >
               <code>{s.code}</code>
             </pre>
           </figure>
