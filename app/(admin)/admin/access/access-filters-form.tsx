@@ -14,9 +14,10 @@ export function AccessFiltersForm({ filters, apis }: { filters: WhoHasWhatFilter
           <Input {...control} name="q" type="search" defaultValue={filters.q} maxLength={200} placeholder="Name, sign-in name or role" />
         )}
       </Field>
-      <Field label="API" labelSize="xs">
+      <Field label="API" labelSize="xs" className="min-w-0 max-w-full">
         {(control) => (
-          <Select {...control} name="api" defaultValue={filters.api}>
+          // A long API name must not widen the page on a phone: the list shrinks to the screen instead.
+          <Select {...control} name="api" defaultValue={filters.api} className="max-w-full">
             <option value="">All APIs</option>
             {apis.map((api) => (
               <option key={api.id} value={api.id}>
