@@ -12,7 +12,7 @@ export function AppTokenSnippets({ snippets, apiName }: { snippets: AppTokenSnip
       </p>
       <div className="grid gap-4 lg:grid-cols-2">
         {snippets.map((s) => (
-          <figure key={s.id} data-testid="app-token-snippet" data-snippet={s.id}>
+          <figure key={s.id} data-testid="app-token-snippet" data-snippet={s.id} className="min-w-0">
             <figcaption className="mb-1 text-sm font-medium">{s.label}</figcaption>
             {/* Focusable, so a keyboard can scroll a long line into view. */}
             <pre
