@@ -50,7 +50,8 @@ export function Table({
 }: TableProps) {
   const captionId = useId();
   return (
-    <div role="region" aria-labelledby={captionId} tabIndex={0} className="max-w-full overflow-x-auto">
+    // Positioned, so screen-reader-only text in a cell (absolutely placed) scrolls with the table and never widens the page.
+    <div role="region" aria-labelledby={captionId} tabIndex={0} className="relative max-w-full overflow-x-auto">
       <table
         className={cx(
           'w-full text-left',
