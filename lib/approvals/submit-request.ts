@@ -24,6 +24,7 @@ import { snapshotRule } from './rule-snapshot';
 import type { SubmitResult } from './submit-result';
 import { precheckSubscription, submitSubscriptionRequest } from './submit-subscription-request';
 import { OPEN_STATUSES, transition } from '@/lib/requests/request-state-machine';
+import { newRequestColumns } from '@/lib/requests/new-request-columns';
 
 export type { SubmitResult } from './submit-result';
 
@@ -158,20 +159,10 @@ export async function submitRequest(db: Kysely<Database>, user: PortalUser, inpu
           group_id: groupId,
           justification: form.justification,
           duration_days: durationDays,
-          status: next.to,
-          stage: 1,
-          version: 1,
-          assignment_id: null,
-          expires_at: null,
-          failure_reason: null,
-          decided_at: autoApprove ? now : null,
-          activated_at: null,
-          ended_at: null,
           rule_snapshot: snapshotRule(rule),
           ...principal,
           bundle_id: form.subscription ? id : null,
-          created_at: now,
-          updated_at: now,
+          ...newRequestColumns(next.to, autoApprove, now),
         })
         .execute();
       if (client && client.ownerOids.length > 0)

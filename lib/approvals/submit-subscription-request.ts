@@ -19,6 +19,7 @@ import { OPEN_STATUSES, transition } from '@/lib/requests/request-state-machine'
 import { subscriptionRequestSchema, type SubscriptionRequestInput } from '@/lib/requests/subscription-request-schema';
 import { snapshotRule } from './rule-snapshot';
 import type { SubmitResult } from './submit-result';
+import { newRequestColumns } from '@/lib/requests/new-request-columns';
 
 const HOLDING = ['active', 'submitted', 'suspended'];
 
@@ -142,18 +143,8 @@ export async function submitSubscriptionRequest(
           group_id: null,
           justification: form.justification ?? '',
           duration_days: null,
-          status: next.to,
-          stage: 1,
-          version: 1,
-          assignment_id: null,
-          expires_at: null,
-          failure_reason: null,
-          decided_at: autoApprove ? now : null,
-          activated_at: null,
-          ended_at: null,
           rule_snapshot: snapshotRule({ autoApprove, stages: 1, maxDays: null, groupId: null }),
-          created_at: now,
-          updated_at: now,
+          ...newRequestColumns(next.to, autoApprove, now),
         })
         .execute();
       if (autoApprove) await enqueueProvisioningJob(trx, id, 'assign');
