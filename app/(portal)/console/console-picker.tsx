@@ -1,13 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { Field } from '@/components/ui/field';
-import { Select } from '@/components/ui/select';
-
-interface Option {
-  id: string;
-  label: string;
-}
+import { ApiOperationSelects, type PickOption } from '@/components/catalog/api-operation-selects';
 
 /** API and operation choice; the choice lives in the URL so a link from an API page opens the operation directly. */
 export function ConsolePicker({
@@ -16,9 +10,9 @@ export function ConsolePicker({
   operations,
   operationId,
 }: {
-  apis: Option[];
+  apis: PickOption[];
   apiId?: string;
-  operations: Option[];
+  operations: PickOption[];
   operationId?: string;
 }) {
   const router = useRouter();
@@ -29,31 +23,16 @@ export function ConsolePicker({
     router.push(`/console${params.size ? `?${params.toString()}` : ''}`);
   };
   return (
-    <div className="mb-6 grid gap-4 sm:grid-cols-2">
-      <Field label="API">
-        {(control) => (
-          <Select {...control} size="sm" value={apiId ?? ''} onChange={(e) => go(e.target.value)}>
-            <option value="">Choose an API…</option>
-            {apis.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.label}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <Field label="Operation">
-        {(control) => (
-          <Select {...control} size="sm" value={operationId ?? ''} disabled={!apiId} onChange={(e) => go(apiId ?? '', e.target.value)}>
-            <option value="">Choose an operation…</option>
-            {operations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.label}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-    </div>
+    <ApiOperationSelects
+      className="mb-6"
+      noApi="Choose an API…"
+      noOperation="Choose an operation…"
+      apis={apis}
+      apiId={apiId ?? ''}
+      operations={operations}
+      operationId={operationId ?? ''}
+      onApi={(api) => go(api)}
+      onOperation={(operation) => go(apiId ?? '', operation)}
+    />
   );
 }

@@ -1,5 +1,4 @@
-import { Field } from '@/components/ui/field';
-import { Select } from '@/components/ui/select';
+import { ApiOperationSelects } from '@/components/catalog/api-operation-selects';
 import type { DoctorChoice } from '@/lib/doctor/token-doctor';
 
 /** What to check the token against: an API (its validate-jwt) and optionally one operation (its role check). */
@@ -16,33 +15,17 @@ export function TokenTargetFields({
   onApi: (value: string) => void;
   onOperation: (value: string) => void;
 }) {
-  const operations = choices.find((c) => c.id === apiId)?.operations ?? [];
   return (
-    <div className="grid gap-4 sm:grid-cols-2">
-      <Field label="API to check against">
-        {(control) => (
-          <Select {...control} size="sm" value={apiId} onChange={(e) => onApi(e.target.value)}>
-            <option value="">None (decode and verify only)</option>
-            {choices.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.displayName}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <Field label="Operation">
-        {(control) => (
-          <Select {...control} size="sm" value={operationId} disabled={!apiId} onChange={(e) => onOperation(e.target.value)}>
-            <option value="">Any (no role check)</option>
-            {operations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.label}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-    </div>
+    <ApiOperationSelects
+      apiLabel="API to check against"
+      noApi="None (decode and verify only)"
+      noOperation="Any (no role check)"
+      apis={choices.map((c) => ({ id: c.id, label: c.displayName }))}
+      apiId={apiId}
+      operations={choices.find((c) => c.id === apiId)?.operations ?? []}
+      operationId={operationId}
+      onApi={onApi}
+      onOperation={onOperation}
+    />
   );
 }
