@@ -29,7 +29,9 @@ const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(
 
 /**
  * Confidential-client authentication: client_secret_basic, client_secret_post, or a client assertion (a federated
- * credential's token). An app with neither a secret nor a federated credential is a public client and sends neither.
+ * credential's token), as the token endpoint takes them (learn.microsoft.com/entra/identity-platform/
+ * v2-oauth2-client-creds-grant-flow: "First case" with a shared secret, "Second case" with a certificate or federated
+ * assertion). An app with neither a secret nor a federated credential is a public client and sends neither.
  */
 export async function authenticateClient(req: IncomingMessage, form: URLSearchParams, ctx: MintContext): Promise<DirectoryApplication> {
   const dir = ctx.directory;

@@ -8,8 +8,8 @@ const challenge = {
     'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"',
 };
 
-/** An app-only Graph token holding at least one of the accepted application permissions. */
-export async function requireAppPermission(tokens: TokenVerifier, req: IncomingMessage, accepted: string[], graphResource: string) {
+/** A valid token issued for Graph, whoever it names. */
+async function graphToken(tokens: TokenVerifier, req: IncomingMessage, graphResource: string) {
   const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
   if (!bearer) throw new HttpError(401, 'InvalidAuthenticationToken', 'Access token is empty.', challenge);
   const claims = await tokens.verify(bearer);
@@ -18,6 +18,12 @@ export async function requireAppPermission(tokens: TokenVerifier, req: IncomingM
   const audiences = new Set([graphResource, `${graphResource}/`, MICROSOFT_GRAPH.appId]);
   if (!audiences.has(claims.aud))
     throw new HttpError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.', challenge);
+  return claims;
+}
+
+/** An app-only Graph token holding at least one of the accepted application permissions. */
+export async function requireAppPermission(tokens: TokenVerifier, req: IncomingMessage, accepted: string[], graphResource: string) {
+  const claims = await graphToken(tokens, req, graphResource);
   const roles = Array.isArray(claims.roles) ? (claims.roles as string[]) : [];
   if (!accepted.some((p) => roles.includes(p)))
     throw new HttpError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
@@ -30,13 +36,7 @@ export async function requireAppPermission(tokens: TokenVerifier, req: IncomingM
  * flow.", 400 BadRequest).
  */
 export async function requireDelegatedScope(tokens: TokenVerifier, req: IncomingMessage, accepted: string[], graphResource: string) {
-  const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-  if (!bearer) throw new HttpError(401, 'InvalidAuthenticationToken', 'Access token is empty.', challenge);
-  const claims = await tokens.verify(bearer);
-  if (!claims) throw new HttpError(401, 'InvalidAuthenticationToken', 'Access token validation failure.', challenge);
-  const audiences = new Set([graphResource, `${graphResource}/`, MICROSOFT_GRAPH.appId]);
-  if (!audiences.has(claims.aud))
-    throw new HttpError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.', challenge);
+  const claims = await graphToken(tokens, req, graphResource);
   if (typeof claims.scp !== 'string' || typeof claims.oid !== 'string')
     throw new HttpError(400, 'BadRequest', '/me request is only valid with delegated authentication flow.');
   const scopes = claims.scp.split(' ');
