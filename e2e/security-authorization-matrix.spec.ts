@@ -21,24 +21,28 @@ function fill(pattern: string, params: Record<string, string>): string {
 }
 
 async function developerRequest(developer: APIRequestContext, submit: Endpoint): Promise<string> {
-  const response = await callAction(developer, submit.path, submit.actionId!, [
-    {
-      apiId: 'payments',
-      roleId: PAYMENTS_APP.roles['Payments.Read'],
-      justification: 'Payment reconciliation report for the finance team.',
-      submissionId: randomUUID(),
-    },
-  ]);
-  const result = actionResult(await response.text());
-  const created = (result?.value as { requestId?: string } | undefined)?.requestId;
-  if (created) return created;
-  // Already open from an earlier spec: find that pending Payments.Read request on the developer's own list.
+  // Earlier specs may leave the developer holding, or already asking for, a Payments role: try each, then reuse an open one.
+  const errors: string[] = [];
+  for (const role of ['Payments.Read', 'Payments.Refund'] as const) {
+    const response = await callAction(developer, submit.path, submit.actionId!, [
+      {
+        apiId: 'payments',
+        roleId: PAYMENTS_APP.roles[role],
+        justification: 'Payment reconciliation report for the finance team.',
+        submissionId: randomUUID(),
+      },
+    ]);
+    const result = actionResult(await response.text());
+    const created = (result?.value as { requestId?: string } | undefined)?.requestId;
+    if (created) return created;
+    errors.push(String(result?.error ?? response.status()));
+  }
   const list = await (await developer.get('/requests')).text();
   for (const [, id] of list.matchAll(/\/requests\/([0-9a-f-]{36})/g)) {
     const page = await (await developer.get(`/requests/${id}`)).text();
-    if (page.includes('Payments.Read') && page.includes('data-status="pending"')) return id as string;
+    if (page.includes('Payments API') && page.includes('data-status="pending"')) return id as string;
   }
-  throw new Error(`No pending request to probe with: ${result?.error ?? response.status()}`);
+  throw new Error(`No pending request to probe with: ${errors.join('; ')}`);
 }
 
 async function call(endpoint: Endpoint, request: APIRequestContext, fx: Fixtures): Promise<Outcome> {

@@ -117,7 +117,7 @@ test('a request for a managed identity says so and waits for a portal admin befo
   const item = priya.locator(`[data-testid="queue-item"][data-request-id="${requestId}"]`);
   await expect(item.getByTestId('application-grant')).toContainText('first stage is for a portal admin');
   await item.getByRole('button', { name: /^Approve/ }).click();
-  await expect(priya.locator(`[data-testid="decision-notice"][data-request-id="${requestId}"]`)).toBeVisible();
+  await expect(priya.locator(`[data-testid="decision-notice"][data-request-id="${requestId}"]`)).toBeVisible({ timeout: 20_000 });
   await priya.context().close();
 
   await olivia.reload();
