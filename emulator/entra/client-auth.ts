@@ -31,9 +31,17 @@ const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(
  * Confidential-client authentication: client_secret_basic, client_secret_post, or a client assertion (a federated
  * credential's token), as the token endpoint takes them (learn.microsoft.com/entra/identity-platform/
  * v2-oauth2-client-creds-grant-flow: "First case" with a shared secret, "Second case" with a certificate or federated
- * assertion). An app with neither a secret nor a federated credential is a public client and sends neither.
+ * assertion). An app with neither a secret nor a federated credential is a public client and sends neither — except for
+ * the grants that only a confidential client may use: client credentials and on-behalf-of list `client_secret` (or
+ * `client_assertion`) as required (v2-oauth2-client-creds-grant-flow, v2-oauth2-on-behalf-of-flow), so there a client
+ * without a credential gets AADSTS7000218 rather than a token.
  */
-export async function authenticateClient(req: IncomingMessage, form: URLSearchParams, ctx: MintContext): Promise<DirectoryApplication> {
+export async function authenticateClient(
+  req: IncomingMessage,
+  form: URLSearchParams,
+  ctx: MintContext,
+  { confidentialOnly }: { confidentialOnly: boolean },
+): Promise<DirectoryApplication> {
   const dir = ctx.directory;
   const basic = basicCredentials(req);
   const clientId = basic?.id ?? form.get('client_id');
@@ -45,7 +53,8 @@ export async function authenticateClient(req: IncomingMessage, form: URLSearchPa
   // Whatever credential is sent must be valid, even beside another one.
   if (assertion) await verifyClientAssertion(ctx, app, form.get('client_assertion_type'), assertion);
   if (assertion && !secret) return app;
-  if (app.passwordCredentials.length === 0 && (app.federatedIdentityCredentials ?? []).length === 0) return app;
+  const publicClient = app.passwordCredentials.length === 0 && (app.federatedIdentityCredentials ?? []).length === 0;
+  if (publicClient && !confidentialOnly) return app;
   if (!secret)
     throw new EntraError(
       401,

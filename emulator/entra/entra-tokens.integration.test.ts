@@ -70,6 +70,16 @@ describe('client credentials (ClientSecretCredential)', () => {
     expect(res.body.error_description).toMatch(/^AADSTS7000215: .*\r\nTrace ID: .*\r\nCorrelation ID: .*\r\nTimestamp: /s);
   });
 
+  it('refuses client credentials to an app that has no credential with AADSTS7000218', async () => {
+    const res = await postToken(emu.urls.authorityHost, {
+      grant_type: 'client_credentials',
+      client_id: ORDERS_APP.appId,
+      scope: 'https://graph.microsoft.com/.default',
+    });
+    expect(res.status).toBe(401);
+    expect(res.body).toMatchObject({ error: 'invalid_client', error_codes: [7000218] });
+  });
+
   it('accepts client_secret_basic and rejects an unknown client with AADSTS700016', async () => {
     const basic = Buffer.from(`${PORTAL_APP.appId}:${encodeURIComponent(PORTAL_APP.clientSecret)}`).toString('base64');
     const ok = await postToken(

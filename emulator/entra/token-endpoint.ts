@@ -30,7 +30,8 @@ export async function handleToken(ctx: TokenEndpointContext, req: IncomingMessag
   const known = ['authorization_code', 'refresh_token', 'client_credentials', 'password', OBO_GRANT];
   if (!known.includes(grantType))
     throw new EntraError(400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${grantType}'.`);
-  const client = await authenticateClient(req, form, ctx);
+  const confidentialOnly = grantType === 'client_credentials' || grantType === OBO_GRANT;
+  const client = await authenticateClient(req, form, ctx, { confidentialOnly });
   const body = await grant(ctx, grantType, form, client);
   sendJson(res, 200, body, { 'Cache-Control': 'no-store, no-cache', Pragma: 'no-cache' });
 }
