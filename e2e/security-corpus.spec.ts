@@ -1,8 +1,9 @@
-// Rule: no bad input makes any server action or route handler answer 5xx or write half a row, and stored text renders as text.
+// Rule: no bad input makes any server action or route handler answer 5xx or write half a row, a request for an app names
+// what is wrong with a bad application id, and stored text renders as text.
 import { randomUUID } from 'node:crypto';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { PAYMENTS_APP } from '../emulator/seed/demo-tenant';
-import { BAD_INPUTS, type BadInput } from './security/bad-inputs';
+import { ORDERS_APP, PAYMENTS_APP } from '../emulator/seed/demo-tenant';
+import { BAD_INPUTS, CLIENT_SP_ID_INPUTS, type BadInput } from './security/bad-inputs';
 import { actionResult, callAction, callUrl, classify, type Outcome } from './security/call-endpoint';
 import { CaseLog } from './security/case-log';
 import { DatabaseSnapshot } from './security/database-snapshot';
@@ -44,7 +45,7 @@ function urlVariants(endpoint: Endpoint, params: Record<string, string>, bad: un
   return out;
 }
 
-async function signedIn(browser: import('@playwright/test').Browser, user: 'priya' | 'ben'): Promise<APIRequestContext> {
+async function signedIn(browser: import('@playwright/test').Browser, user: 'priya' | 'ben' | 'olivia'): Promise<APIRequestContext> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, user, '/');
@@ -105,6 +106,38 @@ test('the bad-input corpus: no 5xx, no half-written rows, against every action a
   database.close();
   log.save('corpus');
   expect(log.failures().map((f) => `[${f.category}] ${f.name}: ${f.detail}`)).toEqual([]);
+});
+
+test('a request for an app refuses every bad application id with its own message and writes nothing', async ({ browser }) => {
+  const log = new CaseLog();
+  const submit = listEndpoints().find((e) => e.key.endsWith('requests/actions.ts#submitRequestAction'))!;
+  // Two developers who own none of these apps share the cases: each stays under the limit of 10 submissions per 10 minutes
+  // (refused ones count too), which the admin used up in the corpus above.
+  const callers = { ben: await signedIn(browser, 'ben'), olivia: await signedIn(browser, 'olivia') };
+  const database = new DatabaseSnapshot();
+  for (const [i, input] of CLIENT_SP_ID_INPUTS.entries()) {
+    const who = i % 2 === 0 ? 'olivia' : 'ben';
+    const before = database.take();
+    const request = {
+      apiId: 'orders',
+      roleId: ORDERS_APP.roles['Orders.Read'],
+      justification: 'The nightly sync reads every order.',
+      clientSpId: input.value,
+      submissionId: randomUUID(),
+    };
+    const { kind, status, detail } = await classify(await callAction(callers[who], submit.path, submit.actionId!, [request]), 'action');
+    const changed = DatabaseSnapshot.changed(before, database.take());
+    const ok = kind === 'refused' && detail.includes(input.refusal) && changed.length === 0;
+    log.record(
+      'application id',
+      `submitRequestAction clientSpId ← ${input.name} (as ${who})`,
+      ok,
+      ok ? '' : `${kind} ${status} "${detail}"; changed: ${changed.join(', ') || 'nothing'}`,
+    );
+  }
+  database.close();
+  log.save('client-sp-id');
+  expect(log.failures()).toEqual([]);
 });
 
 test('a justification with markup is stored as text and shown inert on the request page and in the approval queue', async ({ browser }) => {

@@ -1,9 +1,9 @@
 // Rule: a developer requests an application role for an app they own; the API's owner approves it as an application
-// grant; the app's next client-credentials token carries the role and the gateway lets it through; a managed identity's
-// request waits for a portal admin first.
+// grant; the app's next client-credentials token carries the role and the gateway lets it through, until an admin revokes
+// it; a managed identity's request waits for a portal admin first; an app registered in another tenant is refused.
 import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { CLIENT_APPS, ORDERS_APP, WORKLOAD_MANAGED_IDENTITY, type DemoUserKey } from '../emulator/seed/demo-tenant';
+import { CLIENT_APPS, ORDERS_APP, PARTNER_CLIENT_APP, WORKLOAD_MANAGED_IDENTITY, type DemoUserKey } from '../emulator/seed/demo-tenant';
 import { signIn } from './support/sign-in';
 
 interface EmulatorConnection {
@@ -60,13 +60,13 @@ async function requestFor(page: Page, clientSpId: string, roleValue: string): Pr
   return page.url().split('/').pop() as string;
 }
 
-test('Ada requests Orders.Read for nightly-sync; Olivia approves the application grant; the app’s token gets through the gateway', async ({
+test('Ada requests Orders.Read for nightly-sync; Olivia approves the application grant; the app’s token gets through the gateway until Priya revokes it', async ({
   page,
   browser,
   request,
 }) => {
-  // Three people sign in and a grant is provisioned: a longer journey than the default budget allows on a busy machine.
-  test.setTimeout(120_000);
+  // Three people sign in, a grant is provisioned and removed: a longer journey than the default budget allows on a busy machine.
+  test.setTimeout(180_000);
   expect(await listOrdersAsApp(request)).toBe(403);
   expect((await appToken(request)).claims).toMatchObject({ idtyp: 'app', azp: nightly.appId });
 
@@ -95,6 +95,55 @@ test('Ada requests Orders.Read for nightly-sync; Olivia approves the application
   await page.goto('/apps');
   const card = page.locator(`[data-testid="my-app"][data-app-id="${nightly.appId}"]`);
   await expect(card.locator('[data-testid="app-holds"][data-role="Orders.Read"]')).toBeVisible();
+
+  // A portal admin revokes the application grant from Who has what, found by the application's name.
+  const issued = (await appToken(request)).raw;
+  const priya = await pageAs(browser, 'priya', '/admin/access?api=orders&q=nightly-sync');
+  const grant = priya.locator(`[data-testid="roleport-grant"][data-request-id="${requestId}"]`);
+  await expect(grant.getByTestId('grant-application')).toContainText('nightly-sync (application)');
+  await grant.getByText('Revoke', { exact: true }).click();
+  await grant.getByLabel('Reason (Ada Lovelace reads it)').fill('The warehouse refresh moved to the export role.');
+  await grant.getByRole('button', { name: 'Revoke Orders.Read from nightly-sync' }).click();
+  await expect(priya.locator(`[data-testid="revocation-notice"][data-request-id="${requestId}"]`)).toContainText(
+    'Orders.Read of nightly-sync',
+  );
+  await priya.context().close();
+
+  // The provisioning worker removes the assignment from Entra; the request says so once it has.
+  await expect(async () => {
+    await page.goto(`/requests/${requestId}`);
+    await expect(page.getByTestId('request-status')).toHaveAttribute('data-status', 'revoked', { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  // The app's next token (asked for afresh: the emulator mints one per request) no longer carries the role, and the
+  // gateway refuses it again; a token issued before the revocation keeps the role until it expires, as in Entra.
+  expect((await appToken(request)).claims.roles).toBeUndefined();
+  expect(await listOrdersAsApp(request)).toBe(403);
+  const before = await request.get(`${emulator().gatewayUrl}/orders/orders`, { headers: { Authorization: `Bearer ${issued}` } });
+  expect(before.status()).toBe(200);
+});
+
+test('an app registered in another tenant is listed with why it cannot be requested for, and a request for it is refused', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await signIn(page, 'ada', '/apps');
+  const card = page.locator(`[data-testid="my-app"][data-app-id="${PARTNER_CLIENT_APP.appId}"]`);
+  await expect(card.getByTestId('app-refusal')).toContainText(
+    `Fabrikam Invoice Sync is registered in another tenant (${PARTNER_CLIENT_APP.homeTenantId})`,
+  );
+
+  await page.goto(`/requests/new?api=orders&role=${ORDERS_APP.roles['Orders.Read']}&for=app`);
+  await page.getByLabel('Application', { exact: true }).selectOption(PARTNER_CLIENT_APP.servicePrincipalId);
+  await expect(page.getByTestId('client-refusal')).toContainText("grants roles only to this tenant's own applications");
+  await page.locator('textarea[name="justification"]').fill(justification);
+  await page.getByRole('button', { name: 'Submit request' }).click();
+  // The server checks the service principal in Graph and refuses it; no request is made.
+  await expect(
+    page.getByText(`Fabrikam Invoice Sync is registered in another tenant (${PARTNER_CLIENT_APP.homeTenantId})`).last(),
+  ).toBeVisible();
+  await expect(page).toHaveURL(/\/requests\/new\?/);
+  await page.goto('/apps');
+  await expect(card.getByTestId('app-request')).toHaveCount(0);
 });
 
 test('a request for a managed identity says so and waits for a portal admin before the API’s owner', async ({ page, browser }) => {

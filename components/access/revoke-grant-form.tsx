@@ -14,13 +14,17 @@ export function RevokeGrantForm({
   version,
   roleValue,
   holderName,
+  requesterName = holderName,
   tokensNote,
   afterRevoke,
 }: {
   requestId: string;
   version: number;
   roleValue: string;
+  /** Who holds the role: the person, or the application an application grant is for. */
   holderName: string;
+  /** Who reads the reason: the requester (an application's owner who asked for it). */
+  requesterName?: string;
   tokensNote: string;
   afterRevoke?: string;
 }) {
@@ -36,7 +40,7 @@ export function RevokeGrantForm({
       <summary className="cursor-pointer text-rose-700 hover:underline dark:text-rose-300">Revoke</summary>
       <div className="mt-2 max-w-md space-y-2">
         <p className="text-xs text-slate-600 dark:text-slate-400">{tokensNote}</p>
-        <Field label={`Reason (${holderName} reads it)`} labelSize="xs">
+        <Field label={`Reason (${requesterName} reads it)`} labelSize="xs">
           {(control) => <Input {...control} size="sm" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} />}
         </Field>
         <Button

@@ -1,4 +1,6 @@
 // The bad-input corpus: each category is a list of values a hostile or broken client may send where a string is expected.
+import { stableGuid } from '../../emulator/http/ids';
+import { CLIENT_APPS, PARTNER_CLIENT_APP, USERS } from '../../emulator/seed/demo-tenant';
 
 export interface BadInput {
   name: string;
@@ -69,3 +71,49 @@ export const BAD_INPUTS: Record<string, BadInput[]> = {
 };
 
 export const BAD_INPUT_COUNT = Object.values(BAD_INPUTS).reduce((n, list) => n + list.length, 0);
+
+/** A value for the request-for-an-app form's application (`clientSpId`) and the refusal it must get, word for word. */
+export interface ClientSpIdInput extends BadInput {
+  refusal: string;
+}
+
+const CHOOSE_CLIENT = 'Choose one of your applications, or enter a managed identity’s object id.';
+const UNKNOWN_SP = '0e9d7c5b-3a1f-4e2d-8c6b-00000000dead';
+
+/**
+ * Application ids a request for an app may carry besides the caller's own app: malformed, of another type, someone
+ * else's app, one Graph no longer has (a deleted service principal answers 404, as one never created does), an object
+ * that is not a service principal, and apps registered in another tenant (a partner's multi-tenant app, Microsoft's own).
+ * Sent as a developer who owns none of them, in an otherwise valid request for Orders.Read.
+ */
+export const CLIENT_SP_ID_INPUTS: ClientSpIdInput[] = [
+  { name: 'malformed GUID', value: 'a7e3c1d9-0001-4b2f-8c6a-c0000000000', refusal: CHOOSE_CLIENT },
+  { name: 'GUID with a path suffix', value: `${CLIENT_APPS[0].servicePrincipalId}/../owners`, refusal: CHOOSE_CLIENT },
+  { name: 'huge string (300 kB)', value: big(300_000), refusal: CHOOSE_CLIENT },
+  { name: 'number', value: 12345, refusal: CHOOSE_CLIENT },
+  {
+    name: 'another developer’s app (nightly-sync, Ada’s)',
+    value: CLIENT_APPS[0].servicePrincipalId,
+    refusal: 'You do not own nightly-sync',
+  },
+  {
+    name: 'deleted or never-created service principal',
+    value: UNKNOWN_SP,
+    refusal: `There is no service principal ${UNKNOWN_SP} in this tenant; it may have been deleted.`,
+  },
+  {
+    name: 'a user’s object id',
+    value: USERS.ada.oid,
+    refusal: `There is no service principal ${USERS.ada.oid} in this tenant`,
+  },
+  {
+    name: 'a partner’s multi-tenant app',
+    value: PARTNER_CLIENT_APP.servicePrincipalId,
+    refusal: `Fabrikam Invoice Sync is registered in another tenant (${PARTNER_CLIENT_APP.homeTenantId})`,
+  },
+  {
+    name: 'Microsoft Graph’s service principal',
+    value: stableGuid('sp/microsoft-graph'),
+    refusal: 'Microsoft Graph is registered in another tenant',
+  },
+];

@@ -12,7 +12,7 @@ import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-grap
 import type { TokenCredential } from '@azure/core-auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimsOf, portalUserToken, postToken } from '@/test/harness/entra-token-requests';
-import { CLIENT_APPS, ORDERS_APP, PORTAL_APP, TENANT_ID, USERS, WORKLOAD_MANAGED_IDENTITY } from '../seed/demo-tenant';
+import { CLIENT_APPS, ORDERS_APP, PARTNER_CLIENT_APP, PORTAL_APP, TENANT_ID, USERS, WORKLOAD_MANAGED_IDENTITY } from '../seed/demo-tenant';
 import { startEmulator, type RunningEmulator } from '../start';
 
 const nightly = CLIENT_APPS[0];
@@ -84,7 +84,16 @@ describe('client service principals', () => {
     expect(owned.value.map((o: { id: string; '@odata.type': string }) => [o['@odata.type'], o.id])).toEqual([
       ['#microsoft.graph.application', nightly.objectId],
       ['#microsoft.graph.servicePrincipal', nightly.servicePrincipalId],
+      ['#microsoft.graph.servicePrincipal', PARTNER_CLIENT_APP.servicePrincipalId],
     ]);
+    // A partner's multi-tenant app: its service principal here names the tenant it is registered in, and this tenant
+    // has no application object for it.
+    const partner = await asAda.api('/me/ownedObjects/microsoft.graph.servicePrincipal').select('id,appOwnerOrganizationId').get();
+    expect(partner.value.map((o: { id: string; appOwnerOrganizationId: string }) => [o.id, o.appOwnerOrganizationId])).toContainEqual([
+      PARTNER_CLIENT_APP.servicePrincipalId,
+      PARTNER_CLIENT_APP.homeTenantId,
+    ]);
+    expect((await graphError(graph.api(`/applications(appId='${PARTNER_CLIENT_APP.appId}')`).get())).statusCode).toBe(404);
     const apps = await asAda.api('/me/ownedObjects/microsoft.graph.application').get();
     expect(apps.value.map((o: { appId: string }) => o.appId)).toEqual([nightly.appId]);
     const refused = await graphError(graph.api('/me/ownedObjects').get());

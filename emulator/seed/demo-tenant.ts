@@ -198,6 +198,23 @@ export const CLIENT_APPS = [
   },
 ] as const;
 
+/**
+ * A partner's multi-tenant app used in this tenant: its app registration lives in the partner's tenant, so this tenant
+ * holds only its service principal, whose `appOwnerOrganizationId` is the partner's tenant ("the tenant ID where the
+ * application is registered", learn.microsoft.com/graph/api/resources/serviceprincipal; one application object in its
+ * home tenant, a service principal in each tenant that uses it, learn.microsoft.com/entra/identity-platform/
+ * app-objects-and-service-principals). Ada owns the service principal here (enterprise app owners are this tenant's), so
+ * it is among her owned objects, yet Roleport refuses requests for it.
+ */
+export const PARTNER_CLIENT_APP = {
+  appId: 'b5d2f0e8-0001-4c3a-9d7b-a00000000001',
+  servicePrincipalId: 'b5d2f0e8-0001-4c3a-9d7b-c00000000001',
+  displayName: 'Fabrikam Invoice Sync',
+  /** Fabrikam's tenant, where the app is registered. */
+  homeTenantId: '2c8e4a61-5f3b-4d9e-8a17-0b6c9d2e4f70',
+  owners: ['ada'] as DemoUserKey[],
+} as const;
+
 /** A workload's user-assigned managed identity: a service principal with no app registration and no owners. */
 export const WORKLOAD_MANAGED_IDENTITY = {
   clientId: 'a7e3c1d9-0002-4b2f-8c6a-a00000000002',

@@ -4,6 +4,7 @@ import type { AppRole, DirectoryApplication, PermissionScope } from '../director
 import { stableGuid } from '../http/ids';
 import {
   CLIENT_APPS,
+  PARTNER_CLIENT_APP,
   DEMO_PASSWORD,
   EVENT_GRID,
   GROUPS,
@@ -383,6 +384,20 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
       owners,
     );
   }
+
+  // A multi-tenant app registered in a partner's tenant: only its service principal is here (no application object, so
+  // /applications and its owners answer 404 for it), owned in this tenant by a developer.
+  dir.servicePrincipals.set(PARTNER_CLIENT_APP.servicePrincipalId, {
+    id: PARTNER_CLIENT_APP.servicePrincipalId,
+    appId: PARTNER_CLIENT_APP.appId,
+    displayName: PARTNER_CLIENT_APP.displayName,
+    appRoles: [],
+    oauth2PermissionScopes: [],
+    servicePrincipalNames: [PARTNER_CLIENT_APP.appId],
+    servicePrincipalType: 'Application',
+    appOwnerOrganizationId: PARTNER_CLIENT_APP.homeTenantId,
+    owners: PARTNER_CLIENT_APP.owners.map((k) => USERS[k].oid),
+  });
 
   // A managed identity is a service principal without an app registration, and without owners: Entra refuses owners
   // on it, its lifecycle follows the Azure resource (learn.microsoft.com/entra/identity/managed-identities-azure-resources/overview).

@@ -13,7 +13,7 @@ import { decideRequest } from './decide-request';
 import { submitRequest } from './submit-request';
 import { ada, ben, olivia, prepare, priya, requestRow, withTenant, worker } from '@/test/harness/access-world';
 import { ORDERS_APP } from '@/test/harness/access-fixture';
-import { CLIENT_APPS, TENANT_ID, WORKLOAD_MANAGED_IDENTITY } from '@/emulator/seed/demo-tenant';
+import { CLIENT_APPS, PARTNER_CLIENT_APP, WORKLOAD_MANAGED_IDENTITY } from '@/emulator/seed/demo-tenant';
 import { claimsOf, postToken } from '@/test/harness/entra-token-requests';
 
 const tenant = withTenant();
@@ -143,13 +143,11 @@ describeEngines('workload requests', (engine) => {
     await expect(submitRequest(db, ada, forApp(readRole, 'a7e3c1d9-0009-4b2f-8c6a-c00000000009'))).rejects.toThrow(
       /no service principal .* in this tenant/,
     );
-    const sp = dir.servicePrincipals.get(nightly.servicePrincipalId)!;
-    sp.appOwnerOrganizationId = 'f8cdef31-a31e-4b4a-93e4-5f571e91255a';
-    try {
-      await expect(submitRequest(db, ada, forApp())).rejects.toThrow('registered in another tenant');
-    } finally {
-      sp.appOwnerOrganizationId = TENANT_ID;
-    }
+    // The demo's partner app: registered in Fabrikam's tenant, its service principal here owned by Ada.
+    expect(dir.servicePrincipals.get(PARTNER_CLIENT_APP.servicePrincipalId)?.owners).toContain(ada.oid);
+    await expect(submitRequest(db, ada, forApp(readRole, PARTNER_CLIENT_APP.servicePrincipalId))).rejects.toThrow(
+      `Fabrikam Invoice Sync is registered in another tenant (${PARTNER_CLIENT_APP.homeTenantId}); Roleport grants roles only to this tenant's own applications`,
+    );
     const orders = await db.selectFrom('catalog_app').select('app_roles').where('app_id', '=', ORDERS_APP.appId).executeTakeFirstOrThrow();
     const disabled = (JSON.parse(orders.app_roles) as { value: string; isEnabled: boolean }[]).map((r) =>
       r.value === 'Orders.Read' ? { ...r, isEnabled: false } : r,

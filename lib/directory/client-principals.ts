@@ -1,8 +1,8 @@
 import 'server-only';
 import { getClientPrincipal, listClientAssignments, listClientOwners } from '@/lib/azure/graph/client-principals';
 import type { ClientPrincipal } from '@/lib/azure/graph/types';
-import { getConfig } from '@/lib/env';
 import { UserFacingError } from '@/lib/errors/user-facing-error';
+import { foreignClientRefusal } from './foreign-client-refusal';
 
 /** Why a client service principal cannot receive a grant for this requester; never worth retrying as is. */
 export class ClientPrincipalRefusal extends UserFacingError {
@@ -40,10 +40,8 @@ export async function checkClientForRequester(
   if (principal.servicePrincipalType !== 'Application')
     throw new ClientPrincipalRefusal(`${principal.displayName} is neither an application nor a managed identity.`);
   // A multi-tenant app's service principal here is managed from its home tenant: its owners there cannot be read or trusted.
-  if (principal.appOwnerOrganizationId?.toLowerCase() !== getConfig().tenantId.toLowerCase())
-    throw new ClientPrincipalRefusal(
-      `${principal.displayName} is registered in another tenant; Roleport grants roles only to this tenant's own applications and managed identities.`,
-    );
+  const foreign = foreignClientRefusal(principal);
+  if (foreign) throw new ClientPrincipalRefusal(foreign);
   const ownerOids = (await listClientOwners(principal)).map((o) => o.id.toLowerCase());
   if (!ownerOids.includes(requesterOid.toLowerCase()))
     throw new ClientPrincipalRefusal(

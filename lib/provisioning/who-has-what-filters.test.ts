@@ -1,4 +1,5 @@
-// Rule: who-has-what filters survive the URL round trip, bad values fall back to everything, and search matches people and roles.
+// Rule: who-has-what filters survive the URL round trip, bad values fall back to everything, and search matches people,
+// applications and roles.
 import { describe, expect, it } from 'vitest';
 import { assignmentMatches, grantMatches, parseWhoHasWhatFilters, whoHasWhatQuery } from './who-has-what-filters';
 import type { AccessRequestView } from '@/lib/requests/request-view';
@@ -29,5 +30,15 @@ describe('who-has-what filters', () => {
     const external = { principalDisplayName: 'Nightly export', roleValue: 'Orders.Admin' } as Parameters<typeof assignmentMatches>[1];
     expect(assignmentMatches('nightly', external)).toBe(true);
     expect(assignmentMatches('ada', external)).toBe(false);
+  });
+
+  it('matches an application’s grant by the application’s name or client id', () => {
+    const appGrant = {
+      ...grant,
+      client: { servicePrincipalId: 's', appId: 'a7e3c1d9-0001', displayName: 'nightly-sync', managedIdentity: false },
+    } as AccessRequestView;
+    expect(grantMatches('NIGHTLY', appGrant)).toBe(true);
+    expect(grantMatches('a7e3c1d9', appGrant)).toBe(true);
+    expect(grantMatches('nightly', { ...grant, client: null } as AccessRequestView)).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import type { ExternalAssignment } from './reconcile-assignments';
 import type { AccessRequestView } from '@/lib/requests/request-view';
 
 export interface WhoHasWhatFilters {
-  /** Matches a holder's name or sign-in name, or a role's value, case-insensitively. */
+  /** Matches a holder's name or sign-in name (an application's name or client id), or a role's value, case-insensitively. */
   q: string;
   /** One API's id, or '' for every API. */
   api: string;
@@ -35,7 +35,18 @@ export function whoHasWhatQuery(filters: Omit<WhoHasWhatFilters, 'page'>, page: 
 const contains = (q: string, ...texts: (string | null)[]) => texts.some((text) => text?.toLowerCase().includes(q));
 
 export function grantMatches(q: string, grant: AccessRequestView): boolean {
-  return !q || contains(q.toLowerCase(), grant.requester.name, grant.requester.upn, grant.roleValue);
+  // An application's grant is held by the application: it is found by its name and client id too.
+  return (
+    !q ||
+    contains(
+      q.toLowerCase(),
+      grant.requester.name,
+      grant.requester.upn,
+      grant.roleValue,
+      grant.client?.displayName ?? null,
+      grant.client?.appId ?? null,
+    )
+  );
 }
 
 export function assignmentMatches(q: string, assignment: ExternalAssignment): boolean {

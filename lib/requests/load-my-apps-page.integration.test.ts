@@ -1,5 +1,6 @@
 // Rule: "My apps" lists what the signed-in developer owns in Entra (read on their behalf), with the roles each app holds
-// and the requests for it; the request form offers those apps and the tenant's managed identities, nobody else's apps.
+// and the requests for it, and says why one registered in another tenant cannot be requested for; the request form
+// offers those apps and the tenant's managed identities, nobody else's apps.
 import { expect, it } from 'vitest';
 import { describeEngines } from '@/test/harness/database-engines';
 import { loadNewRequestPage } from '@/lib/approvals/load-new-request-page';
@@ -7,7 +8,7 @@ import { submitRequest } from '@/lib/approvals/submit-request';
 import { ada, ben, prepare, withTenant } from '@/test/harness/access-world';
 import { portalUserToken } from '@/test/harness/entra-token-requests';
 import { ORDERS_APP, USERS } from '@/test/harness/access-fixture';
-import { CLIENT_APPS, WORKLOAD_MANAGED_IDENTITY } from '@/emulator/seed/demo-tenant';
+import { CLIENT_APPS, PARTNER_CLIENT_APP, WORKLOAD_MANAGED_IDENTITY } from '@/emulator/seed/demo-tenant';
 import { loadMyAppsPage } from './load-my-apps-page';
 
 const tenant = withTenant();
@@ -29,13 +30,17 @@ describeEngines('my apps', (engine) => {
       });
       const page = await loadMyAppsPage(ada, db, tokenOf('ada'));
       expect(page.error).toBeNull();
-      expect(page.apps).toHaveLength(1);
-      const [app] = page.apps;
+      expect(page.apps.map((a) => a.client.appId)).toEqual([PARTNER_CLIENT_APP.appId, nightly.appId]);
+      const app = page.apps.find((a) => a.client.appId === nightly.appId);
       expect(app!.client).toMatchObject({
         servicePrincipalId: nightly.servicePrincipalId,
         appId: nightly.appId,
         owns: ['app registration', 'service principal'],
+        refusal: null,
       });
+      // Owned here as a service principal only; registered in Fabrikam's tenant, so it says why it cannot be requested for.
+      expect(page.apps[0]!.client).toMatchObject({ owns: ['service principal'], kind: 'application' });
+      expect(page.apps[0]!.client.refusal).toContain(`registered in another tenant (${PARTNER_CLIENT_APP.homeTenantId})`);
       expect(app!.holds.map((h) => [h.roleValue, h.apis.map((a) => a.id)])).toEqual([['Orders.Export', ['orders']]]);
       expect(app!.requests.map((r) => [r.id, r.status])).toEqual([[requestId, 'pending']]);
       expect((await loadMyAppsPage(ben, db, tokenOf('ben'))).apps).toEqual([]);
@@ -48,7 +53,11 @@ describeEngines('my apps', (engine) => {
     const { db } = await engine.openMigrated();
     await prepare(db);
     const { clients, data } = await loadNewRequestPage(ada, 'orders', { forApp: true, database: db, userToken: tokenOf('ada') });
-    expect(clients?.filter((c) => c.kind === 'application').map((c) => c.appId)).toEqual([nightly.appId]);
+    const apps = clients?.filter((c) => c.kind === 'application').map((c) => [c.appId, c.refusal === null]);
+    expect(apps).toEqual([
+      [PARTNER_CLIENT_APP.appId, false],
+      [nightly.appId, true],
+    ]);
     expect(clients?.filter((c) => c.kind === 'managed-identity').map((c) => c.servicePrincipalId)).toContain(
       WORKLOAD_MANAGED_IDENTITY.principalId,
     );

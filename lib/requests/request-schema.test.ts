@@ -21,6 +21,24 @@ describe('requestSchema', () => {
     expect(requestSchema.parse({ ...base, justification: text }).justification).toBe(text);
   });
 
+  it('refuses an application id that is not a GUID, of any type, with the field’s own message', () => {
+    const choose = 'Choose one of your applications, or enter a managed identity’s object id.';
+    for (const clientSpId of [
+      '',
+      'not-a-guid',
+      'A'.repeat(300_000),
+      'a7e3c1d9-0001-4b2f-8c6a-c00000000001/../x',
+      12345,
+      null,
+      ['a'],
+      { a: 1 },
+    ])
+      expect(firstMessage({ ...base, clientSpId })).toBe(choose);
+    expect(requestSchema.parse({ ...base, clientSpId: ' A7E3C1D9-0001-4B2F-8C6A-C00000000001 ' }).clientSpId).toBe(
+      'A7E3C1D9-0001-4B2F-8C6A-C00000000001',
+    );
+  });
+
   it('keeps line breaks', () => {
     expect(requestSchema.parse({ ...base, justification: 'Line one\r\nLine two\nthree' }).justification).toBe(
       'Line one\r\nLine two\nthree',

@@ -8,6 +8,7 @@ export const DURATION_CHOICES = [7, 30, 90] as const;
 /** Offered too when a rule sets no maximum (with "no end date" and any date). */
 const LONG_CHOICE = 365;
 
+const CHOOSE_CLIENT = 'Choose one of your applications, or enter a managed identity’s object id.';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // C0 controls except line breaks (\n, \r), DEL and the C1 block: invisible text that could disguise what a justification says.
 const CONTROL = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
@@ -23,7 +24,7 @@ export const requestSchema = z.object({
     .refine((text) => !CONTROL.test(text), 'The justification contains control characters; use plain text and line breaks only.'),
   durationDays: z.coerce.number().int().positive().max(3650).optional(),
   /** For an application or managed identity: its service principal's object id; absent = for the requester themself. */
-  clientSpId: z.string().trim().regex(GUID, 'Choose one of your applications, or enter a managed identity’s object id.').optional(),
+  clientSpId: z.string({ error: CHOOSE_CLIENT }).trim().regex(GUID, CHOOSE_CLIENT).optional(),
   /** Set once per form render, so a replayed post creates one request. */
   submissionId: z.string().trim().regex(GUID, 'Invalid submission id.').optional(),
   /** Ask for a subscription to the API's product in the same request (a second, linked part). */

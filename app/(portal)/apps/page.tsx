@@ -48,6 +48,13 @@ function AppCard({ app }: { app: MyApp }) {
         <dt>You own</dt>
         <dd>{client.owns.join(' and ')}</dd>
       </dl>
+      {client.refusal ? (
+        <div className="mt-3" data-testid="app-refusal">
+          <Notice tone="warn" title="Roles cannot be requested for it">
+            {client.refusal}
+          </Notice>
+        </div>
+      ) : null}
       <h3 className="mt-3 text-sm font-medium">App roles it holds</h3>
       {holds.length === 0 ? (
         <p className="text-sm text-slate-500 dark:text-slate-400">None on the catalog’s APIs.</p>

@@ -15,7 +15,7 @@ export async function listOwnedClients(userAssertionToken: string): Promise<Owne
   const graph = graphClientAs(onBehalfOfCredential(userAssertionToken));
   const owned: OwnedClient[] = [];
   const followed = new Set<string>();
-  let next: string | undefined = '/me/ownedObjects?$select=id,appId,displayName';
+  let next: string | undefined = '/me/ownedObjects?$select=id,appId,displayName,appOwnerOrganizationId';
   while (next) {
     if (followed.has(next)) throw new Error('Graph returned the same @odata.nextLink twice while listing owned objects.');
     followed.add(next);

@@ -108,5 +108,13 @@ export function reshapeClientPrincipal(s: Json): ClientPrincipal {
 export function reshapeOwnedClient(o: Json): OwnedClient | null {
   const type = str(o['@odata.type']);
   const kind = type.endsWith('.application') ? 'application' : type.endsWith('.servicePrincipal') ? 'servicePrincipal' : null;
-  return kind ? { kind, id: str(o.id), appId: str(o.appId), displayName: str(o.displayName) } : null;
+  return kind
+    ? {
+        kind,
+        id: str(o.id),
+        appId: str(o.appId),
+        displayName: str(o.displayName),
+        appOwnerOrganizationId: kind === 'servicePrincipal' ? str(o.appOwnerOrganizationId) || null : null,
+      }
+    : null;
 }

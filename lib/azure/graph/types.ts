@@ -73,4 +73,6 @@ export interface OwnedClient {
   id: string;
   appId: string;
   displayName: string;
+  /** A service principal's home tenant (where its app is registered); null for an application object. */
+  appOwnerOrganizationId: string | null;
 }

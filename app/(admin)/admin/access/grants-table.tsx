@@ -63,6 +63,7 @@ export function GrantsTable({
                 version={g.version}
                 roleValue={g.roleValue}
                 holderName={g.client?.displayName ?? g.requester.name}
+                requesterName={g.requester.name}
                 tokensNote={tokensNote}
                 afterRevoke={`/admin/access?revoked=${encodeURIComponent(g.id)}`}
               />

@@ -41,7 +41,7 @@ export default async function WhoHasWhatPage({ searchParams }: { searchParams: S
         <div data-testid="revocation-notice" data-request-id={revocation.id}>
           <Notice
             tone="success"
-            title={`${revocation.roleValue} of ${revocation.requester.name}: ${revocation.status === 'revoked' ? 'revoked' : 'being removed'}`}
+            title={`${revocation.roleValue} of ${revocation.client?.displayName ?? revocation.requester.name}: ${revocation.status === 'revoked' ? 'revoked' : 'being removed'}`}
           >
             {TOKENS_STAY_VALID}
           </Notice>

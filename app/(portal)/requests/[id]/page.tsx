@@ -151,7 +151,8 @@ export default async function RequestPage({ params }: { params: Params }) {
               requestId={request.id}
               version={request.version}
               roleValue={request.roleValue}
-              holderName={request.requester.name}
+              holderName={request.client?.displayName ?? request.requester.name}
+              requesterName={request.requester.name}
               tokensNote={TOKENS_STAY_VALID}
             />
           ) : null}

@@ -17,7 +17,9 @@ export function ClientPicker({
   error?: string;
   chosen?: WorkloadClient;
 }) {
-  const apps = clients.filter((c) => c.kind === 'application');
+  const apps = clients.filter((c) => c.kind === 'application' && !c.refusal);
+  // Owned in Entra but registered in another tenant: listed so the developer finds their app and reads why it is refused.
+  const foreign = clients.filter((c) => c.kind === 'application' && c.refusal);
   const identities = clients.filter((c) => c.kind === 'managed-identity');
   return (
     <div className="space-y-2">
@@ -36,6 +38,15 @@ export function ClientPicker({
                 ))}
               </optgroup>
             ) : null}
+            {foreign.length > 0 ? (
+              <optgroup label="Registered in another tenant (roles cannot be requested for these)">
+                {foreign.map((c) => (
+                  <option key={c.servicePrincipalId} value={c.servicePrincipalId}>
+                    {c.displayName} ({c.appId})
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
             {identities.length > 0 ? (
               <optgroup label="Managed identities (no owners: a portal admin approves too)">
                 {identities.map((c) => (
@@ -48,6 +59,13 @@ export function ClientPicker({
           </Select>
         )}
       </Field>
+      {chosen?.refusal ? (
+        <div data-testid="client-refusal">
+          <Notice tone="warn" title="Roles cannot be requested for this application">
+            {chosen.refusal}
+          </Notice>
+        </div>
+      ) : null}
       {chosen?.kind === 'managed-identity' ? (
         <Notice tone="info" title="A managed identity has no owners">
           Entra records no owner for {chosen.displayName}, so Roleport cannot check that it is yours: a portal admin approves an extra first

@@ -72,7 +72,9 @@ export default async function NewRequestPage({ searchParams }: { searchParams: S
             initialRoleId={forgedRole ? undefined : data.roles.find((r) => r.id.toLowerCase() === roleId)?.id}
             submissionId={randomUUID()}
             clients={clients ?? undefined}
-            initialClientSpId={clients?.find((c) => c.appId.toLowerCase() === first(params.client)?.toLowerCase())?.servicePrincipalId}
+            initialClientSpId={
+              clients?.find((c) => !c.refusal && c.appId.toLowerCase() === first(params.client)?.toLowerCase())?.servicePrincipalId
+            }
             subscriptionProduct={data.subscriptionProduct}
           />
         )
