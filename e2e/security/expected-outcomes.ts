@@ -156,6 +156,10 @@ export const EXPECTED: Record<string, Row> = {
   ]),
   'action app/(admin)/admin/settings/actions.ts#saveApprovalRuleAction': adminAction('Invalid input', () => [{ apiId: 'orders' }]),
   'action app/(admin)/admin/settings/actions.ts#deleteApprovalRuleAction': adminAction('That rule no longer exists.', () => [NO_SUCH_ID]),
+  'action app/(admin)/admin/settings/actions.ts#saveProductApproverGroupAction': adminAction(
+    'There is no such product in the catalog.',
+    () => [{ productId: 'no-such-product', groupId: '' }],
+  ),
   'action components/catalog/actions.ts#refreshCatalogAction': adminAction('The API could not be refreshed', () => ['no-such-api']),
   'action app/(portal)/console/actions.ts#sendConsoleRequestAction': userAction('The request form is not valid', () => [{}]),
   'action app/(portal)/console/actions.ts#revealConsoleSecretsAction': userAction('That call is no longer kept', () => [NO_SUCH_ID]),
