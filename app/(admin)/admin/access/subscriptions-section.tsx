@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { OutsideRoleportBadge } from '@/components/access/outside-roleport-badge';
 import { Notice } from '@/components/ui/notice';
 import { Pagination } from '@/components/ui/pagination';
 import { Table } from '@/components/ui/table';
@@ -7,9 +8,6 @@ import { SUBSCRIPTION_PAGE_SIZE } from '@/lib/provisioning/list-subscription-hol
 import { plural } from '@/lib/text/plural';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toUTCString() : '—');
-
-const OUTSIDE =
-  'rounded-full border border-amber-300 bg-amber-50 px-2 py-0.5 text-xs font-semibold text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200';
 
 /** Who holds a subscription to each product: Roleport's (linked to their request) and those made in APIM directly. */
 export function SubscriptionsSection({
@@ -70,7 +68,7 @@ export function SubscriptionsSection({
                       Roleport
                     </Link>
                   ) : (
-                    <span className={OUTSIDE}>Outside Roleport</span>
+                    <OutsideRoleportBadge />
                   )}
                 </td>
                 <td>{when(h.createdAt)}</td>
