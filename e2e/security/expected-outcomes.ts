@@ -12,7 +12,7 @@ export type Expected =
 
 /** Values the probes refer to, created before the matrix runs. */
 export interface Fixtures {
-  /** A pending request of the developer (Ada) for Payments.Read. */
+  /** A pending request of the developer (Ada) for a Payments role (Payments.Read unless an earlier spec left it held). */
   developerRequestId: string;
 }
 

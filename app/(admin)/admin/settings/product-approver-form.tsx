@@ -24,7 +24,12 @@ export function ProductApproverForm({ productId, productName, groupId }: { produ
 
   return (
     <form onSubmit={save} className="flex flex-wrap items-end gap-3" aria-label={`Approvers of ${productName}`}>
-      <Field label="Approver group (Entra object id)" labelSize="xs" hint="Blank: portal admins alone approve.">
+      <Field
+        label="Approver group (Entra object id)"
+        labelSize="xs"
+        hint="Blank: portal admins alone approve."
+        className="w-full sm:w-auto"
+      >
         {(control) => (
           <Input
             {...control}
@@ -33,7 +38,7 @@ export function ProductApproverForm({ productId, productName, groupId }: { produ
             onChange={(e) => setValue(e.target.value)}
             placeholder="00000000-0000-0000-0000-000000000000"
             spellCheck={false}
-            className="w-96 font-mono"
+            className="w-full font-mono sm:w-96"
           />
         )}
       </Field>
