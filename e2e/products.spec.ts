@@ -1,8 +1,9 @@
-// Rule: a developer subscribes to products in the portal (an open product at once, the Payments product after approval), gets
-// keys APIM enforces, calls the Payments API with role and key through the console, and a regenerated key retires the old one.
+// Rule: a developer subscribes to products in the portal (an open product at once, the Payments product after approval, alone
+// or in one request with the Payments role), gets keys APIM enforces, copies and cancels them, calls the Payments API with role
+// and key through the console, and a regenerated key retires the old one; a product's approver group decides its requests.
 import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { APIM, PAYMENTS_APP } from '../emulator/seed/demo-tenant';
+import { APIM, GROUPS, PAYMENTS_APP } from '../emulator/seed/demo-tenant';
 import { signIn } from './support/sign-in';
 
 interface EmulatorConnection {
@@ -16,9 +17,10 @@ interface EmulatorConnection {
 const emulator = () => JSON.parse(readFileSync('.local/emulator-e2e.json', 'utf8')) as EmulatorConnection;
 const SERVICE = `/subscriptions/${APIM.subscriptionId}/resourceGroups/${APIM.resourceGroup}/providers/Microsoft.ApiManagement/service/${APIM.serviceName}`;
 
-/** Ada's subscriptions as ARM lists them, read with Roleport's own app credential. */
-async function adaSubscriptionsInArm(
+/** A demo user's subscriptions as ARM lists them (APIM user ids are the demo keys), read with Roleport's own app credential. */
+async function subscriptionsInArm(
   request: APIRequestContext,
+  user: 'ada' | 'olivia' = 'ada',
 ): Promise<{ name: string; properties: { scope: string; state: string } }[]> {
   const e = emulator();
   const tokenResponse = await request.post(`${e.authorityHost}/${e.tenantId}/oauth2/v2.0/token`, {
@@ -30,7 +32,7 @@ async function adaSubscriptionsInArm(
     },
   });
   const token = ((await tokenResponse.json()) as { access_token: string }).access_token;
-  const response = await request.get(`${e.armEndpoint}${SERVICE}/users/ada/subscriptions?api-version=2024-05-01`, {
+  const response = await request.get(`${e.armEndpoint}${SERVICE}/users/${user}/subscriptions?api-version=2024-05-01`, {
     headers: { Authorization: `Bearer ${token}` },
   });
   expect(response.ok()).toBe(true);
@@ -54,10 +56,42 @@ async function revealPrimaryKey(page: Page, productId: string): Promise<string> 
   return (await item.getByTestId('primary-key').textContent()) as string;
 }
 
-async function approveInQueue(browser: Browser, approver: 'olivia' | 'priya', role: string): Promise<void> {
+/** A product's subscription states in ARM for the user, polled until they settle on `states`. */
+async function expectArmStates(request: APIRequestContext, user: 'ada' | 'olivia', productId: string, states: string[]) {
+  await expect
+    .poll(
+      async () =>
+        (await subscriptionsInArm(request, user))
+          .filter((s) => s.properties.scope.endsWith(`/products/${productId}`))
+          .map((s) => s.properties.state),
+      { timeout: 30_000 },
+    )
+    .toEqual(states);
+}
+
+/** Other journeys in the run may have left the user's request for the role open: it is withdrawn, so this one asks afresh. */
+async function withdrawOpenRequest(page: Page, formUrl: string, role: string): Promise<void> {
+  await page.goto(formUrl);
+  const view = page
+    .locator(`[data-testid="requestable-role"][data-role="${role}"]`)
+    .getByTestId('role-unavailable')
+    .getByRole('link', { name: 'View the request' });
+  if ((await view.count()) === 0) return;
+  await view.click();
+  await page.getByRole('button', { name: 'Cancel request' }).click();
+  await expect(page.getByTestId('request-status')).toHaveAttribute('data-status', 'cancelled');
+  await page.goto(formUrl);
+}
+
+async function approveInQueue(
+  browser: Browser,
+  approver: 'olivia' | 'priya' | 'ben',
+  role: string,
+  requester = 'Ada Lovelace',
+): Promise<void> {
   const page = await (await browser.newContext()).newPage();
   await signIn(page, approver, '/admin/requests');
-  const item = page.locator(`[data-testid="queue-item"][data-role="${role}"]`).filter({ hasText: 'Ada Lovelace' }).first();
+  const item = page.locator(`[data-testid="queue-item"][data-role="${role}"]`).filter({ hasText: requester }).first();
   await item.getByRole('button', { name: /^Approve/ }).click();
   await expect(async () => {
     const gone = (await item.count()) === 0;
@@ -79,11 +113,28 @@ test('Ada subscribes to the open Starter product and gets a key the gateway acce
   await expect(page.getByText('Accept the terms of use of Starter to subscribe.')).toBeVisible();
   await page.getByLabel('I accept the terms of use of Starter').check();
   await page.getByRole('button', { name: 'Subscribe' }).click();
-  await expect(page.getByText('You are subscribed to Starter')).toBeVisible();
+  // The page says so at once, or (once it has refreshed to the new state) where the caller's state is.
+  await expect(page.getByText(/You are subscribed to Starter|^being created$|^active$/).first()).toBeVisible();
 
   const key = await revealPrimaryKey(page, 'starter');
   expect((await gatewayWithKey(request, '/status/health', key)).status).toBe(200);
   expect(page.url()).not.toContain(key);
+
+  // Copy puts the revealed key on the clipboard and says so.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const starter = page.getByTestId('subscription-starter');
+  await starter.getByRole('button', { name: 'Copy the primary key' }).click();
+  await expect(starter.getByTestId('copied-state')).toHaveText('The primary key is on your clipboard.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
+
+  // Cancelling ends it in APIM: ARM lists it cancelled, the gateway refuses its key, and it leaves My subscriptions.
+  await starter.getByRole('button', { name: 'Cancel the subscription to Starter' }).click();
+  await expectArmStates(request, 'ada', 'starter', ['cancelled']);
+  expect((await gatewayWithKey(request, '/status/health', key)).status).toBe(401);
+  await expect(async () => {
+    await page.goto('/subscriptions');
+    await expect(page.getByTestId('subscription-starter')).toHaveCount(0, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
 });
 
 test('Ada asks for the Partners product and the Payments role, an admin and the owner approve, and the console calls Payments with both', async ({
@@ -94,35 +145,22 @@ test('Ada asks for the Partners product and the Payments role, an admin and the 
   test.setTimeout(180_000);
   await signIn(page, 'ada', '/apis/payments');
   await expect(page.getByText('Calls need an app role and a subscription key')).toBeVisible();
-  await page.getByTestId('api-products').getByRole('link', { name: 'Partners' }).click();
-  await page.getByLabel('I accept the terms of use of Partners').check();
-  await page.getByLabel(/Why do you need it/).fill('Refunds for the support desk.');
-  await page.getByRole('button', { name: 'Request a subscription' }).click();
-  // The page says so at once, or (once it has refreshed to the new state) where the caller's state is.
-  await expect(page.getByText(/Your request is waiting for an approver|^waiting for approval$/).first()).toBeVisible();
 
-  await page.goto(`/requests/new?api=payments&role=${PAYMENTS_APP.roles['Payments.Read']}`);
-  const card = page.locator('[data-testid="requestable-role"][data-role="Payments.Read"]');
-  if (!(await card.getByTestId('role-unavailable').isVisible())) {
-    await page.getByLabel('Justification').fill('Reading payments for the refund desk I am building.');
-    await page.getByRole('button', { name: 'Submit request' }).click();
-    await expect(page).toHaveURL(/\/requests\/[0-9a-f-]{36}$/);
-  }
+  // One request for both: the role, and (opted in on the same form) the Partners subscription with its terms.
+  const form = `/requests/new?api=payments&role=${PAYMENTS_APP.roles['Payments.Read']}`;
+  await withdrawOpenRequest(page, form, 'Payments.Read');
+  await page.getByLabel('Justification').fill('Reading payments for the refund desk I am building.');
+  await page.getByLabel('Also request a subscription to Partners').check();
+  await page.getByRole('button', { name: 'Submit request' }).click();
+  await expect(page.getByText('Accept the terms of use of Partners to subscribe.')).toBeVisible();
+  await page.getByLabel('I accept the terms of use of Partners').check();
+  await page.getByRole('button', { name: 'Submit request' }).click();
+  await expect(page).toHaveURL(/\/requests\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId('request-part')).toHaveText('a subscription to Partners');
 
   await approveInQueue(browser, 'priya', 'Partners');
   await approveInQueue(browser, 'olivia', 'Payments.Read');
-
-  await expect
-    .poll(
-      async () =>
-        (await adaSubscriptionsInArm(request))
-          .filter((s) => s.properties.scope.endsWith('/products/partners'))
-          .map((s) => s.properties.state),
-      {
-        timeout: 30_000,
-      },
-    )
-    .toEqual(['active']);
+  await expectArmStates(request, 'ada', 'partners', ['active']);
 
   const oldKey = await revealPrimaryKey(page, 'partners');
   await page.goto('/console?api=payments&operation=list-payments');
@@ -146,4 +184,54 @@ test('Ada asks for the Partners product and the Payments role, an admin and the 
   await page.goto('/console?api=payments&operation=list-payments');
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByTestId('response-status')).toHaveText('200', { timeout: 20_000 });
+});
+
+test('An admin names the Partners approver group on the rules page; a member of it, not an admin, approves Olivia’s subscription', async ({
+  page,
+  browser,
+  request,
+}) => {
+  test.setTimeout(150_000);
+  // Ben is the group's only member; he owns no app registration and is no admin.
+  const group = GROUPS.inventoryReaders;
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, 'priya', '/admin/settings');
+  const partners = admin.locator('[data-testid="product-approver"][data-product-id="partners"]');
+  const save = async (value: string) => {
+    await partners.getByLabel('Approver group (Entra object id)').fill(value);
+    await partners.getByRole('button', { name: 'Save' }).click();
+  };
+  try {
+    await save('inventory-readers');
+    await expect(partners.getByTestId('action-message')).toHaveText(
+      'The group id must be a GUID: the Object ID shown on the group’s page in Entra.',
+    );
+    const unknown = 'e7f1a3b5-0fff-4c2d-8e9f-000000000fff';
+    await save(unknown);
+    await expect(partners.getByTestId('action-message')).toHaveText(`There is no group with the id ${unknown} in Entra.`);
+    await save(group.id);
+    await expect(partners.getByTestId('product-approver-summary')).toHaveText(`portal admins and members of ${group.displayName}`);
+
+    await signIn(page, 'olivia', '/products/partners');
+    await page.getByLabel('I accept the terms of use of Partners').check();
+    await page.getByLabel(/Why do you need it/).fill('Partner payouts for the orders team.');
+    await page.getByRole('button', { name: 'Request a subscription' }).click();
+    await expect(page.getByText(/Your request is waiting for an approver|^waiting for approval$/).first()).toBeVisible();
+
+    await approveInQueue(browser, 'ben', 'Partners', 'Olivia Owens');
+    await expectArmStates(request, 'olivia', 'partners', ['active']);
+
+    // Who has what names each Partners holder and whether Roleport made the subscription.
+    await admin.goto('/admin/access');
+    const holders = admin.locator('[data-testid="access-product"][data-product-id="partners"] [data-testid="subscription-holder"]');
+    await expect(holders.filter({ hasText: 'Olivia Owens' })).toHaveAttribute('data-source', 'roleport');
+    await expect(holders.filter({ hasText: 'Olivia Owens' }).getByTestId('holder-state')).toHaveText('active');
+    await expect(holders.filter({ hasText: 'ben@' })).toHaveAttribute('data-source', 'outside');
+  } finally {
+    // Later journeys meet Ben as a developer who approves nothing.
+    await admin.goto('/admin/settings');
+    await save('');
+    await expect(partners.getByTestId('product-approver-summary')).toHaveText('portal admins');
+    await admin.context().close();
+  }
 });

@@ -20,10 +20,10 @@ function fill(pattern: string, params: Record<string, string>): string {
   return pattern.replace(/\[[^\]]+\]/g, (segment) => encodeURIComponent(params[segment] ?? 'x').replace(/%2F/g, '/'));
 }
 
+/** A pending role request of the developer's on Payments: Payments.Read, or another Payments role when earlier specs left that one held. */
 async function developerRequest(developer: APIRequestContext, submit: Endpoint): Promise<string> {
-  // Earlier specs may leave the developer holding, or already asking for, a Payments role: try each, then reuse an open one.
-  const errors: string[] = [];
-  for (const role of ['Payments.Read', 'Payments.Refund'] as const) {
+  const refusals: string[] = [];
+  for (const role of ['Payments.Read', 'Payments.Refund', 'Payments.Admin'] as const) {
     const response = await callAction(developer, submit.path, submit.actionId!, [
       {
         apiId: 'payments',
@@ -35,14 +35,15 @@ async function developerRequest(developer: APIRequestContext, submit: Endpoint):
     const result = actionResult(await response.text());
     const created = (result?.value as { requestId?: string } | undefined)?.requestId;
     if (created) return created;
-    errors.push(String(result?.error ?? response.status()));
+    refusals.push(String(result?.error ?? response.status()));
   }
+  // Already open from an earlier spec: find that pending Payments request on the developer's own list.
   const list = await (await developer.get('/requests')).text();
   for (const [, id] of list.matchAll(/\/requests\/([0-9a-f-]{36})/g)) {
     const page = await (await developer.get(`/requests/${id}`)).text();
-    if (page.includes('Payments API') && page.includes('data-status="pending"')) return id as string;
+    if (/Payments\.(Read|Refund|Admin)/.test(page) && page.includes('data-status="pending"')) return id as string;
   }
-  throw new Error(`No pending request to probe with: ${errors.join('; ')}`);
+  throw new Error(`No pending request to probe with: ${refusals.join('; ')}`);
 }
 
 async function call(endpoint: Endpoint, request: APIRequestContext, fx: Fixtures): Promise<Outcome> {

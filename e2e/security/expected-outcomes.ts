@@ -13,7 +13,7 @@ export type Expected =
 
 /** Values the probes refer to, created before the matrix runs. */
 export interface Fixtures {
-  /** A pending request of the developer (Ada) for Payments.Read. */
+  /** A pending request of the developer (Ada) for a Payments role (Payments.Read unless an earlier spec left it held). */
   developerRequestId: string;
 }
 
@@ -157,6 +157,10 @@ export const EXPECTED: Record<string, Row> = {
   ]),
   'action app/(admin)/admin/settings/actions.ts#saveApprovalRuleAction': adminAction('Invalid input', () => [{ apiId: 'orders' }]),
   'action app/(admin)/admin/settings/actions.ts#deleteApprovalRuleAction': adminAction('That rule no longer exists.', () => [NO_SUCH_ID]),
+  'action app/(admin)/admin/settings/actions.ts#saveProductApproverGroupAction': adminAction(
+    'There is no such product in the catalog.',
+    () => [{ productId: 'no-such-product', groupId: '' }],
+  ),
   'action components/catalog/actions.ts#refreshCatalogAction': adminAction('The API could not be refreshed', () => ['no-such-api']),
   'action app/(portal)/console/actions.ts#sendConsoleRequestAction': userAction('The request form is not valid', () => [{}]),
   'action app/(portal)/console/actions.ts#revealConsoleSecretsAction': userAction('That call is no longer kept', () => [NO_SUCH_ID]),

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Kysely } from 'kysely';
 import type { PortalUser } from '@/lib/auth/session';
 import type { Database } from '@/lib/db/types';
-import { decidableAppIds, whereDecidable } from '@/lib/requests/approver-policy';
+import { decidableScope, decidesNothing, whereDecidable, type DecidableScope } from '@/lib/requests/approver-policy';
 import { toRequestView, type AccessRequestView } from '@/lib/requests/request-view';
 
 export interface ApprovalQueueFilter {
@@ -14,8 +14,8 @@ export interface ApprovalQueueFilter {
 }
 
 // Who may decide what is the approver policy's answer; this file only filters and counts it.
-const pendingFor = (db: Kysely<Database>, user: PortalUser, appIds: string[] | null) =>
-  whereDecidable(db.selectFrom('access_request'), user, appIds);
+const pendingFor = (db: Kysely<Database>, user: PortalUser, scope: DecidableScope | null) =>
+  whereDecidable(db.selectFrom('access_request'), user, scope);
 
 /** Pending requests the user can decide now, oldest first. */
 export async function listApprovalQueue(
@@ -23,9 +23,9 @@ export async function listApprovalQueue(
   user: PortalUser,
   filter: ApprovalQueueFilter = {},
 ): Promise<AccessRequestView[]> {
-  const appIds = await decidableAppIds(db, user);
-  if (appIds?.length === 0) return [];
-  let query = pendingFor(db, user, appIds).selectAll('access_request');
+  const scope = await decidableScope(db, user);
+  if (decidesNothing(scope)) return [];
+  let query = pendingFor(db, user, scope).selectAll('access_request');
   if (filter.apiId) query = query.where('api_id', '=', filter.apiId);
   if (filter.roleValue) query = query.where('role_value', '=', filter.roleValue);
   if (filter.requesterOid) query = query.where('requester_oid', '=', filter.requesterOid);
@@ -37,28 +37,37 @@ export async function listApprovalQueue(
 
 /** The number on the navigation badge. */
 export async function countPendingForApprover(db: Kysely<Database>, user: PortalUser): Promise<number> {
-  const appIds = await decidableAppIds(db, user);
-  if (appIds?.length === 0) return 0;
-  const row = await pendingFor(db, user, appIds)
+  const scope = await decidableScope(db, user);
+  if (decidesNothing(scope)) return 0;
+  const row = await pendingFor(db, user, scope)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
-/** Portal admins and owners of at least one indexed app registration may open the approval queue. */
+/**
+ * Portal admins, owners of at least one indexed app registration and members of a product's approver group may open the
+ * approval queue.
+ */
 export async function isApprover(db: Kysely<Database>, user: PortalUser): Promise<boolean> {
-  const appIds = await decidableAppIds(db, user);
-  return appIds === null || appIds.length > 0;
+  return !decidesNothing(await decidableScope(db, user));
 }
 
 /**
- * The user's own pending requests on apps they approve. They never enter the user's queue (nobody decides their own
+ * The user's own pending requests of the kind they approve (their apps' roles, their products' subscriptions). They never enter the user's queue (nobody decides their own
  * request), so the queue says in one line that they wait for someone else.
  */
 export async function listOwnWaiting(db: Kysely<Database>, user: PortalUser): Promise<AccessRequestView[]> {
-  const appIds = await decidableAppIds(db, user);
-  if (appIds?.length === 0) return [];
+  const scope = await decidableScope(db, user);
+  if (decidesNothing(scope)) return [];
   let query = db.selectFrom('access_request').selectAll().where('status', '=', 'pending').where('requester_oid', '=', user.oid);
-  if (appIds !== null) query = query.where('app_id', 'in', appIds);
+  // '' keeps an empty list valid SQL; no request of the kind has an empty app or product id.
+  if (scope !== null)
+    query = query.where((eb) =>
+      eb.or([
+        eb.and([eb('kind', '=', 'app-role'), eb('app_id', 'in', ['', ...scope.appIds])]),
+        eb.and([eb('kind', '=', 'subscription'), eb('product_id', 'in', ['', ...scope.productIds])]),
+      ]),
+    );
   return (await query.orderBy('created_at').limit(50).execute()).map(toRequestView);
 }

@@ -36,14 +36,14 @@ export const REQUIRED_PERMISSIONS = {
     permission: 'User.Read.All',
     calls: 'GET /users, /users/{id}, /users/{id}/memberOf',
     what: 'read users and their groups',
-    features: 'roles held through groups, studio preview as a user',
+    features: 'roles held through groups, studio preview as a user, product approver groups',
   },
   'graph.readGroups': {
     service: 'graph',
     permission: 'Group.Read.All',
     calls: 'GET /groups/{id}, /groups/{id}/members, /groups/{id}/appRoleAssignments',
     what: 'read groups and the roles they hold',
-    features: 'catalog sync (group-held roles), group grants',
+    features: 'catalog sync (group-held roles), group grants, product approver groups',
   },
   'graph.writeGroupMembers': {
     service: 'graph',

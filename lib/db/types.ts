@@ -32,6 +32,8 @@ export interface CatalogProductTable extends Timestamps {
 export interface ProductRuleTable extends Timestamps {
   product_id: string;
   approver_group_id: string | null;
+  /** The group's display name when the rule was saved. */
+  approver_group_name: string | null;
 }
 
 /** A subscription as APIM last listed it. */

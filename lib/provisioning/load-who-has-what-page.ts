@@ -4,7 +4,8 @@ import type { PortalUser } from '@/lib/auth/session';
 import { listIndexedApis } from '@/lib/catalog/read-index';
 import { db } from '@/lib/db/portal-database';
 import type { Database } from '@/lib/db/types';
-import { lastReconciliation } from './last-reconciliation';
+import { lastReconciliation, lastSubscriptionReconciliation } from './last-reconciliation';
+import { listSubscriptionHolders } from './list-subscription-holders';
 import { assignmentMatches, grantMatches, type WhoHasWhatFilters } from './who-has-what-filters';
 import { getRequestForUser, listGrants } from '@/lib/requests/query-requests';
 
@@ -12,21 +13,24 @@ import { getRequestForUser, listGrants } from '@/lib/requests/query-requests';
 export const WHO_HAS_WHAT_PAGE_SIZE = 10;
 
 /**
- * Roleport's grants per API with the last stored comparison with Entra, narrowed by the filters and paged by API, and
- * the grant just revoked; reading changes nothing.
+ * Roleport's grants per API with the last stored comparison with Entra, narrowed by the filters and paged by API, the
+ * grant just revoked, and who holds a subscription to each product (paged on its own); reading changes nothing.
  */
 export async function loadWhoHasWhatPage(
   user: PortalUser,
   revokedId: string | undefined,
-  filters: WhoHasWhatFilters = { q: '', api: '', page: 1 },
+  filters: WhoHasWhatFilters = { q: '', api: '', page: 1, subscriptionPage: 1 },
   database?: Kysely<Database>,
 ) {
   const conn = database ?? (await db());
-  const [apis, runs, grants, revocation] = await Promise.all([
+  const [apis, runs, grants, revocation, subscriptions, subscriptionRun] = await Promise.all([
     listIndexedApis(conn),
     lastReconciliation(conn, user),
     listGrants(conn, user),
     revokedId ? getRequestForUser(conn, user, revokedId) : null,
+    // An API filter narrows the page to that API's roles; products are another axis, shown when no API is chosen.
+    filters.api ? null : listSubscriptionHolders(conn, user, { q: filters.q, page: filters.subscriptionPage }),
+    lastSubscriptionReconciliation(conn, user),
   ]);
   const linked = apis.filter((api) => api.appId !== null);
   const matching = linked
@@ -54,5 +58,7 @@ export async function loadWhoHasWhatPage(
     page,
     apis: linked.map((api) => ({ id: api.id, displayName: api.displayName })),
     revocation,
+    subscriptions,
+    subscriptionRun: subscriptionRun ? { ranAt: subscriptionRun.ranAt, error: subscriptionRun.error } : null,
   };
 }

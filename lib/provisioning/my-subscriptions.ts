@@ -36,7 +36,6 @@ export async function listMySubscriptions(db: Kysely<Database>, user: PortalUser
       .selectAll()
       .where('requester_oid', '=', user.oid)
       .where('kind', '=', 'subscription')
-      .where('status', 'in', SHOWN)
       .orderBy('created_at', 'desc')
       .execute(),
     db.selectFrom('catalog_subscription').selectAll().where('owner_oid', '=', user.oid.toLowerCase()).orderBy('created_date').execute(),
@@ -44,21 +43,24 @@ export async function listMySubscriptions(db: Kysely<Database>, user: PortalUser
   ]);
   const productName = new Map(products.map((p) => [p.id.toLowerCase(), p.display_name]));
   const byId = new Map(indexed.map((s) => [s.id.toLowerCase(), s]));
-  const fromRequests = requests.map((r): MySubscription => {
-    const sid = r.status === 'active' ? (r.subscription_id ?? r.assignment_id) : null;
-    const apim = sid ? byId.get(sid.toLowerCase()) : undefined;
-    // The index may predate the grant (synced before it was made): an active request means an active subscription.
-    const state = r.status === 'active' ? (apim?.state ?? 'active') : (REQUEST_STATE[r.status] ?? r.status);
-    return {
-      subscriptionId: sid,
-      productId: r.product_id ?? '',
-      productName: r.role_value,
-      state,
-      request: { id: r.id, status: r.status, version: Number(r.version) },
-      createdAt: r.activated_at ?? r.created_at,
-      hasKeys: sid !== null && state === 'active',
-    };
-  });
+  const fromRequests = requests
+    .filter((r) => SHOWN.includes(r.status))
+    .map((r): MySubscription => {
+      const sid = r.status === 'active' ? (r.subscription_id ?? r.assignment_id) : null;
+      const apim = sid ? byId.get(sid.toLowerCase()) : undefined;
+      // The index may predate the grant (synced before it was made): an active request means an active subscription.
+      const state = r.status === 'active' ? (apim?.state ?? 'active') : (REQUEST_STATE[r.status] ?? r.status);
+      return {
+        subscriptionId: sid,
+        productId: r.product_id ?? '',
+        productName: r.role_value,
+        state,
+        request: { id: r.id, status: r.status, version: Number(r.version) },
+        createdAt: r.activated_at ?? r.created_at,
+        hasKeys: sid !== null && state === 'active',
+      };
+    });
+  // Every request counts here, ended ones too: a subscription Roleport cancelled since the last sync is not one made elsewhere.
   const requested = new Set(
     requests
       .flatMap((r) => [r.subscription_id, r.assignment_id])

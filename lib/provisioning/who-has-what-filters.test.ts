@@ -11,14 +11,19 @@ const grant = {
 
 describe('who-has-what filters', () => {
   it('reads the URL and writes it back the same', () => {
-    const filters = parseWhoHasWhatFilters({ q: ' ada ', api: 'orders', page: '3' });
-    expect(filters).toEqual({ q: 'ada', api: 'orders', page: 3 });
-    expect(whoHasWhatQuery(filters, filters.page)).toBe('q=ada&api=orders&page=3');
+    const filters = parseWhoHasWhatFilters({ q: ' ada ', api: 'orders', page: '3', spage: '2' });
+    expect(filters).toEqual({ q: 'ada', api: 'orders', page: 3, subscriptionPage: 2 });
+    expect(whoHasWhatQuery(filters, filters.page, filters.subscriptionPage)).toBe('q=ada&api=orders&page=3&spage=2');
     expect(whoHasWhatQuery({ q: '', api: '' }, 1)).toBe('');
   });
 
   it('ignores malformed values', () => {
-    expect(parseWhoHasWhatFilters({ api: '../x y', page: '-2', q: ['a', 'b'] })).toEqual({ q: '', api: '', page: 1 });
+    expect(parseWhoHasWhatFilters({ api: '../x y', page: '-2', spage: 'x', q: ['a', 'b'] })).toEqual({
+      q: '',
+      api: '',
+      page: 1,
+      subscriptionPage: 1,
+    });
   });
 
   it('matches a holder by name, sign-in name or role, ignoring case', () => {

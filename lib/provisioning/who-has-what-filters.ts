@@ -8,27 +8,35 @@ export interface WhoHasWhatFilters {
   /** One API's id, or '' for every API. */
   api: string;
   page: number;
+  /** The page of the product subscriptions part, paged on its own. */
+  subscriptionPage: number;
 }
 
 type Search = Record<string, string | string[] | undefined>;
 const one = (value: string | string[] | undefined) => (typeof value === 'string' ? value : '');
 
+const pageOf = (value: string | string[] | undefined) => {
+  const page = Number.parseInt(one(value), 10);
+  return Number.isFinite(page) && page > 0 && page < 10_000 ? page : 1;
+};
+
 /** Anything malformed is ignored rather than refused: the page then shows everything. */
 export function parseWhoHasWhatFilters(search: Search): WhoHasWhatFilters {
-  const page = Number.parseInt(one(search.page), 10);
   return {
     q: one(search.q).trim().slice(0, 200),
     api: /^[\w.-]{1,256}$/.test(one(search.api)) ? one(search.api) : '',
-    page: Number.isFinite(page) && page > 0 && page < 10_000 ? page : 1,
+    page: pageOf(search.page),
+    subscriptionPage: pageOf(search.spage),
   };
 }
 
-/** The query string for these filters (empty ones left out), with `page` set. */
-export function whoHasWhatQuery(filters: Omit<WhoHasWhatFilters, 'page'>, page: number): string {
+/** The query string for these filters (empty ones left out), with `page` (and the subscriptions' `spage`) set. */
+export function whoHasWhatQuery(filters: Pick<WhoHasWhatFilters, 'q' | 'api'>, page: number, subscriptionPage = 1): string {
   const params = new URLSearchParams();
   if (filters.q) params.set('q', filters.q);
   if (filters.api) params.set('api', filters.api);
   if (page > 1) params.set('page', String(page));
+  if (subscriptionPage > 1) params.set('spage', String(subscriptionPage));
   return params.toString();
 }
 

@@ -1,8 +1,10 @@
 import 'server-only';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { isGroupMemberNow } from '@/lib/auth/group-membership';
 import type { PortalUser } from '@/lib/auth/session';
 import type { IndexedApp } from '@/lib/catalog/catalog-types';
 import { getIndexSnapshot } from '@/lib/catalog/index-snapshot';
+import { getIndexedApp } from '@/lib/catalog/read-index';
 import type { AccessRequestRow, Database } from '@/lib/db/types';
 import { UserFacingError } from '@/lib/errors/user-facing-error';
 import { transition, type TransitionActor } from './request-state-machine';
@@ -15,6 +17,8 @@ import { transition, type TransitionActor } from './request-state-machine';
 // Requests for a workload (a client service principal) add two rules: no owner of the client (as recorded at
 // submission) decides its request, even an owner of the API; and a managed identity, which has no owners to vouch for
 // the requester, has an extra first stage that only a portal admin decides.
+// A subscription request has no app registration: its approvers are portal admins and, when the product's rule names
+// one, the direct members of that Entra group (per Graph, re-read at most a minute later).
 
 type AppOwners = Pick<IndexedApp, 'owners'> | null;
 
@@ -28,17 +32,57 @@ export function isApproverOf(user: PortalUser, app: AppOwners): boolean {
   return user.isAdmin || ownsApp(user, app);
 }
 
-/** How the user relates to a request, as the state machine reads it. */
-export function transitionActor(user: PortalUser, request: Pick<AccessRequestRow, 'requester_oid'>, app: AppOwners): TransitionActor {
-  return { isRequester: request.requester_oid === user.oid, isApprover: ownsApp(user, app), isAdmin: user.isAdmin, isSystem: false };
+/** How the user relates to a request, as the state machine reads it; `approver` = decides it besides admins. */
+export function transitionActor(user: PortalUser, request: Pick<AccessRequestRow, 'requester_oid'>, approver: boolean): TransitionActor {
+  return { isRequester: request.requester_oid === user.oid, isApprover: approver, isAdmin: user.isAdmin, isSystem: false };
 }
 
-/** App ids whose requests the user may decide; null = every app (portal admin). */
-export async function decidableAppIds(db: Kysely<Database>, user: PortalUser): Promise<string[] | null> {
+/** Products whose approver group the user is a member of now. */
+async function approvedProductIds(db: Kysely<Database>, user: PortalUser, productId?: string): Promise<string[]> {
+  let query = db.selectFrom('product_rule').select(['product_id', 'approver_group_id']).where('approver_group_id', 'is not', null);
+  if (productId !== undefined) query = query.where('product_id', '=', productId);
+  const rules = await query.execute();
+  const member = await Promise.all(rules.map((rule) => isGroupMemberNow(user.oid, rule.approver_group_id as string)));
+  return rules.filter((_, i) => member[i]).map((rule) => rule.product_id);
+}
+
+type RequestTarget = Pick<AccessRequestRow, 'requester_oid' | 'kind' | 'app_id' | 'product_id'>;
+
+/** The request's app (null for a subscription) and how the user relates to it: the row form of decidableScope. */
+export async function requestActor(
+  db: Kysely<Database>,
+  user: PortalUser,
+  request: RequestTarget,
+): Promise<{ app: IndexedApp | null; actor: TransitionActor }> {
+  if (request.kind === 'subscription') {
+    // The requester never decides their own request, so their membership need not be read.
+    const approver =
+      request.requester_oid !== user.oid &&
+      request.product_id !== null &&
+      (await approvedProductIds(db, user, request.product_id)).length > 0;
+    return { app: null, actor: transitionActor(user, request, approver) };
+  }
+  const app = await getIndexedApp(db, request.app_id);
+  return { app, actor: transitionActor(user, request, ownsApp(user, app)) };
+}
+
+/** What a non-admin decides: role requests of the apps they own, subscription requests of the products they approve. */
+export interface DecidableScope {
+  appIds: string[];
+  productIds: string[];
+}
+
+/** The requests the user may decide; null = every request (portal admin). */
+export async function decidableScope(db: Kysely<Database>, user: PortalUser): Promise<DecidableScope | null> {
   if (user.isAdmin) return null;
   const { apps } = await getIndexSnapshot(db);
-  return apps.filter((app) => ownsApp(user, app)).map((app) => app.appId);
+  const appIds = apps.filter((app) => ownsApp(user, app)).map((app) => app.appId);
+  return { appIds, productIds: await approvedProductIds(db, user) };
 }
+
+/** A scope that reaches no request: the user approves nothing. */
+export const decidesNothing = (scope: DecidableScope | null): boolean =>
+  scope !== null && scope.appIds.length === 0 && scope.productIds.length === 0;
 
 type WorkloadFields = Pick<AccessRequestRow, 'client_sp_type' | 'client_display_name' | 'stage'>;
 
@@ -75,13 +119,13 @@ export function workloadRefusal(user: PortalUser, request: WorkloadFields, clien
  */
 export function mayDecide(
   user: PortalUser,
-  request: Pick<AccessRequestRow, 'requester_oid' | 'status'> & WorkloadFields,
-  app: AppOwners,
+  request: Pick<AccessRequestRow, 'status'> & WorkloadFields,
+  actor: TransitionActor,
   approverOids: readonly string[],
   clientOwnerOids: readonly string[] = [],
 ): boolean {
   return (
-    transition(request.status, { type: 'reject' }, transitionActor(user, request, app)).ok &&
+    transition(request.status, { type: 'reject' }, actor).ok &&
     !approverOids.includes(user.oid) &&
     workloadRefusal(user, request, clientOwnerOids) === null
   );
@@ -94,11 +138,11 @@ export function earlierStageRefusal(user: PortalUser, approverOids: readonly str
     : null;
 }
 
-/** The query form of mayDecide, for requests of `appIds` (null = every app, from decidableAppIds). */
+/** The query form of mayDecide, for the requests of `scope` (null = every request, from decidableScope). */
 export function whereDecidable<O>(
   query: SelectQueryBuilder<Database, 'access_request', O>,
   user: PortalUser,
-  appIds: string[] | null,
+  scope: DecidableScope | null,
 ): SelectQueryBuilder<Database, 'access_request', O> {
   const decidable = query
     .where('status', '=', 'pending')
@@ -128,5 +172,11 @@ export function whereDecidable<O>(
     : decidable.where((eb) =>
         eb.or([eb('client_sp_type', 'is', null), eb('client_sp_type', '!=', 'ManagedIdentity'), eb('stage', '>', 1)]),
       );
-  return appIds === null ? staged : staged.where('app_id', 'in', appIds);
+  if (scope === null) return staged;
+  return staged.where((eb) => {
+    const reach = [];
+    if (scope.appIds.length > 0) reach.push(eb.and([eb('kind', '=', 'app-role'), eb('app_id', 'in', scope.appIds)]));
+    if (scope.productIds.length > 0) reach.push(eb.and([eb('kind', '=', 'subscription'), eb('product_id', 'in', scope.productIds)]));
+    return reach.length > 0 ? eb.or(reach) : eb.lit(false);
+  });
 }

@@ -3,10 +3,9 @@ import type { Kysely } from 'kysely';
 import { queryAuditEvents } from '@/lib/audit/query-audit-events';
 import type { AuditEvent } from '@/lib/audit/audit-event';
 import type { PortalUser } from '@/lib/auth/session';
-import { getIndexedApp } from '@/lib/catalog/read-index';
 import type { Database, RequestStatus, Verdict } from '@/lib/db/types';
 import { UserFacingError } from '@/lib/errors/user-facing-error';
-import { mayDecide, transitionActor } from './approver-policy';
+import { mayDecide, requestActor } from './approver-policy';
 import { transition } from './request-state-machine';
 import { toRequestView, type AccessRequestView } from './request-view';
 
@@ -42,8 +41,7 @@ export async function listMyRequests(
 export async function getRequestForUser(db: Kysely<Database>, user: PortalUser, requestId: string): Promise<AccessRequestDetail | null> {
   const row = await db.selectFrom('access_request').selectAll().where('id', '=', requestId).executeTakeFirst();
   if (!row) return null;
-  const app = await getIndexedApp(db, row.app_id);
-  const actor = transitionActor(user, row, app);
+  const { actor } = await requestActor(db, user, row);
   if (!actor.isRequester && !actor.isApprover && !actor.isAdmin) return null;
 
   const decisions = await db.selectFrom('access_decision').selectAll().where('request_id', '=', requestId).orderBy('stage').execute();
@@ -80,7 +78,7 @@ export async function getRequestForUser(db: Kysely<Database>, user: PortalUser, 
       decide: mayDecide(
         user,
         row,
-        app,
+        actor,
         decisions.map((d) => d.approver_oid),
         clientOwners.map((o) => o.owner_oid),
       ),

@@ -13,7 +13,8 @@ import type { RateLimitBucket } from '@/lib/rate-limit/rate-limits';
 /**
  * Who may call the action. Server actions are public endpoints, so every one names its gate:
  * `none` only for sign-out, which must work for any caller; `approverFor` reads the request id from the raw
- * arguments so an owner is held to the app of the request they act on (requireApprover's `forRequest`).
+ * arguments so an owner is held to the app, and a product's approver to the product, of the request they act on
+ * (requireApprover's `forRequest`).
  */
 export type ActionAuth = 'none' | 'user' | 'admin' | 'approver' | { approverFor: (args: readonly unknown[]) => string | undefined };
 

@@ -20,7 +20,12 @@ export function sampleRows(requestId = randomUUID()): { [T in keyof Database]: I
       subscriptions_limit: 1,
       ...stamps,
     },
-    product_rule: { product_id: 'starter', approver_group_id: 'aaaaaaaa-0000-0000-0000-000000000001', ...stamps },
+    product_rule: {
+      product_id: 'starter',
+      approver_group_id: 'aaaaaaaa-0000-0000-0000-000000000001',
+      approver_group_name: 'Partner desk',
+      ...stamps,
+    },
     catalog_subscription: {
       id: 'ada-starter',
       scope: '/products/starter',

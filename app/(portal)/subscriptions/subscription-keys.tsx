@@ -11,14 +11,20 @@ const MASK = '•'.repeat(32);
 /** Masked keys with reveal (held in this component's state only), copy, regenerate and cancel. */
 export function SubscriptionKeys({ subscriptionId, productName }: { subscriptionId: string; productName: string }) {
   const [keys, setKeys] = useState<{ primaryKey: string; secondaryKey: string } | null>(null);
+  const [copied, setCopied] = useState<'primary' | 'secondary' | null>(null);
   const { message, pending, run, fail } = useActionRunner();
   const reveal = () => run(() => revealKeysAction(subscriptionId), { describe: () => null, refresh: false, onSuccess: setKeys });
-  const regenerate = (which: 'primary' | 'secondary') =>
-    run(() => regenerateKeyAction(subscriptionId, which), { onSuccess: () => setKeys(null) });
-  const copy = async (key: string) => {
+  const regenerate = (which: 'primary' | 'secondary') => run(() => regenerateKeyAction(subscriptionId, which), { onSuccess: () => hide() });
+  const hide = () => {
+    setKeys(null);
+    setCopied(null);
+  };
+  const copy = async (key: string, which: 'primary' | 'secondary') => {
     try {
       await navigator.clipboard.writeText(key);
+      setCopied(which);
     } catch {
+      setCopied(null);
       fail('The browser did not allow copying; select the key and copy it by hand.');
     }
   };
@@ -29,8 +35,13 @@ export function SubscriptionKeys({ subscriptionId, productName }: { subscription
         {key ?? MASK}
       </code>
       {key ? (
-        <Button size="sm" variant="secondary" onClick={() => copy(key)}>
-          Copy
+        <Button
+          size="sm"
+          variant="secondary"
+          aria-label={copied === which ? `Copied the ${which} key` : `Copy the ${which} key`}
+          onClick={() => copy(key, which)}
+        >
+          {copied === which ? 'Copied' : 'Copy'}
         </Button>
       ) : null}
       <Button size="sm" variant="secondary" disabled={pending} onClick={() => regenerate(which)}>
@@ -44,7 +55,7 @@ export function SubscriptionKeys({ subscriptionId, productName }: { subscription
       {row('Secondary', keys?.secondaryKey, 'secondary')}
       <div className="flex gap-2">
         {keys ? (
-          <Button size="sm" variant="secondary" onClick={() => setKeys(null)}>
+          <Button size="sm" variant="secondary" onClick={hide}>
             Hide keys
           </Button>
         ) : (
@@ -62,6 +73,9 @@ export function SubscriptionKeys({ subscriptionId, productName }: { subscription
           Cancel subscription
         </Button>
       </div>
+      <p aria-live="polite" data-testid="copied-state" className="text-xs text-emerald-700 dark:text-emerald-400">
+        {copied ? `The ${copied} key is on your clipboard.` : ''}
+      </p>
       <ActionMessage message={message} />
     </div>
   );

@@ -46,3 +46,9 @@ export async function isGroupMember(groupId: string, userId: string): Promise<bo
   const members = await readAllPages(`/groups/${encodeURIComponent(groupId)}/members?$select=id`);
   return members.some((m) => m.id === userId);
 }
+
+/** The group's direct members that are users (object ids); no $select, so each entry keeps the @odata.type that says so. */
+export async function listGroupUserIds(groupId: string): Promise<string[]> {
+  const members = await readAllPages(`/groups/${encodeURIComponent(groupId)}/members`);
+  return members.filter((m) => String(m['@odata.type'] ?? '').endsWith('.user')).map((m) => String(m.id));
+}

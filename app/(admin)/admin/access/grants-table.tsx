@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { OutsideRoleportBadge } from '@/components/access/outside-roleport-badge';
 import { RequestStatusBadge } from '@/components/access/request-status-badge';
 import { RevokeGrantForm } from '@/components/access/revoke-grant-form';
 import { Table } from '@/components/ui/table';
@@ -81,9 +82,7 @@ export function GrantsTable({
           </td>
           <td className="font-mono">{a.roleValue || <span className="text-amber-700">a role no longer defined</span>}</td>
           <td>
-            <span className="rounded-full border border-amber-300 bg-amber-50 px-2 py-0.5 text-xs font-semibold text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200">
-              Outside Roleport
-            </span>
+            <OutsideRoleportBadge />
           </td>
           <td>{when(a.createdAt)}</td>
           <td>—</td>

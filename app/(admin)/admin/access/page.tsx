@@ -12,6 +12,7 @@ import { TOKENS_STAY_VALID } from '@/lib/provisioning/revoke-grant';
 import { requireAdmin } from '@/lib/auth/session';
 import { GrantsTable } from './grants-table';
 import { ReconcileNowButton } from './reconcile-now-button';
+import { SubscriptionsSection } from './subscriptions-section';
 
 export const metadata = { title: 'Who has what' };
 
@@ -28,13 +29,17 @@ export default async function WhoHasWhatPage({ searchParams }: { searchParams: S
   const search = await searchParams;
   const filters = parseWhoHasWhatFilters(search);
   const revoked = typeof search.revoked === 'string' ? search.revoked.slice(0, 100) : undefined;
-  const { sections, apiCount, holderCount, page, apis, revocation } = await loadWhoHasWhatPage(user, revoked, filters);
+  const { sections, apiCount, holderCount, page, apis, revocation, subscriptions, subscriptionRun } = await loadWhoHasWhatPage(
+    user,
+    revoked,
+    filters,
+  );
   const filtered = Boolean(filters.q || filters.api);
   return (
     <>
       <PageHeader
         title="Who has what"
-        description="For each API: the grants Roleport made, and every other assignment Entra holds on its app registration (made in the Entra admin center or by scripts), as of the last comparison with Entra."
+        description="For each API: the grants Roleport made, and every other assignment Entra holds on its app registration (made in the Entra admin center or by scripts), as of the last comparison with Entra. For each product: who holds a subscription, made through Roleport or in API Management."
         actions={<ReconcileNowButton />}
       />
       {revocation ? (
@@ -56,7 +61,7 @@ export default async function WhoHasWhatPage({ searchParams }: { searchParams: S
           {filtered ? ' matching the filters' : ''}
         </p>
       ) : null}
-      {sections.length === 0 && filtered ? (
+      {sections.length === 0 && filtered && !subscriptions?.holderCount ? (
         <EmptyState title="Nobody matches">Try another name or role, or clear the filters.</EmptyState>
       ) : null}
       {apis.length === 0 ? (
@@ -89,8 +94,16 @@ export default async function WhoHasWhatPage({ searchParams }: { searchParams: S
         pageSize={WHO_HAS_WHAT_PAGE_SIZE}
         total={apiCount}
         noun={['API', 'APIs']}
-        href={(n) => `/admin/access?${whoHasWhatQuery(filters, n)}`}
+        href={(n) => `/admin/access?${whoHasWhatQuery(filters, n, filters.subscriptionPage)}`}
       />
+      {subscriptions ? (
+        <SubscriptionsSection
+          {...subscriptions}
+          ranAt={subscriptionRun?.ranAt ?? null}
+          error={subscriptionRun?.error ?? null}
+          href={(n) => `/admin/access?${whoHasWhatQuery(filters, page, n)}`}
+        />
+      ) : null}
     </>
   );
 }

@@ -36,14 +36,16 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
     <>
       <PageHeader
         title="Approvals"
-        description="Requests for roles of APIs whose app registration you own (every API, for portal admins). Your own requests are decided by someone else."
+        description="Requests for roles of APIs whose app registration you own, and for subscriptions to products whose approver group you are in (every request, for portal admins). Your own requests are decided by someone else."
       />
       {decided ? <DecidedNotice request={decided} apiName={name(decided.apiId)} userOid={user.oid} /> : null}
       {ownWaiting.length > 0 ? (
         <p className="mb-4 text-sm text-slate-700 dark:text-slate-300" data-testid="own-waiting">
           Your own {ownWaiting.length === 1 ? 'request' : 'requests'} (
-          {ownWaiting.map((r) => `${r.roleValue} on ${name(r.apiId)}`).join(', ')}) {ownWaiting.length === 1 ? 'waits' : 'wait'} for another
-          approver: nobody decides their own request.{' '}
+          {ownWaiting
+            .map((r) => (r.kind === 'subscription' ? `a subscription to ${r.roleValue}` : `${r.roleValue} on ${name(r.apiId)}`))
+            .join(', ')}
+          ) {ownWaiting.length === 1 ? 'waits' : 'wait'} for another approver: nobody decides their own request.{' '}
           <Link href="/requests" className="underline">
             My requests
           </Link>
@@ -58,7 +60,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
       {shown.length === 0 ? (
         <EmptyState title={all.length === 0 ? 'Nothing waits for you' : 'No request matches the filters'}>
           {all.length === 0
-            ? 'New requests for roles of the APIs you approve appear here; this page and the Approvals badge update when one arrives.'
+            ? 'New requests for the roles and products you approve appear here; this page and the Approvals badge update when one arrives.'
             : 'Clear or widen the filters above to see the other requests.'}
         </EmptyState>
       ) : (

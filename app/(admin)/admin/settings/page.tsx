@@ -4,6 +4,7 @@ import { DEFAULT_MAX_DAYS, type ApprovalRule } from '@/lib/approvals/approval-ru
 import { loadApprovalRulesPage } from '@/lib/approvals/load-approval-rules-page';
 import { requireAdmin } from '@/lib/auth/session';
 import { DeleteRuleButton } from './delete-rule-button';
+import { ProductApproversSection } from './product-approvers-section';
 import { RuleForm } from './rule-form';
 
 export const metadata = { title: 'Approval rules' };
@@ -16,7 +17,7 @@ function summary(rule: Pick<ApprovalRule, 'autoApprove' | 'stages' | 'maxDays' |
 
 export default async function ApprovalRulesPage() {
   await requireAdmin();
-  const sections = await loadApprovalRulesPage();
+  const { sections, products } = await loadApprovalRulesPage();
   return (
     <>
       <PageHeader
@@ -73,6 +74,7 @@ export default async function ApprovalRulesPage() {
           </section>
         );
       })}
+      <ProductApproversSection products={products} />
     </>
   );
 }
