@@ -1,30 +1,22 @@
-// Shared by the rule editor (client) and saveApprovalRule (server); zod/mini keeps the editor's bundle small.
-import { z } from '@/lib/validation/zod-mini';
+// Shared by the rule editor (client) and saveApprovalRule (server).
+import { z } from '@/lib/validation/zod';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const blankToNull = (value: unknown): NonNullable<unknown> | null => (value === '' || value === undefined || value === null ? null : value);
+const blankToNull = (value: unknown) => (value === '' || value === undefined ? null : value);
 
 export const approvalRuleSchema = z.object({
-  apiId: z.string().check(z.trim(), z.minLength(1, 'Choose an API.')),
+  apiId: z.string().trim().min(1, 'Choose an API.'),
   /** null = the rule for every role of the API. */
-  roleValue: z.pipe(z.transform(blankToNull), z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(120)))),
-  autoApprove: z.pipe(
-    z.transform((v) => v === true || v === 'true' || v === 'on'),
-    z.boolean(),
-  ),
-  stages: z.pipe(
-    z.coerce.number().check(
-      z.int(),
-      z.refine((n) => n === 1 || n === 2, 'A rule has one or two approval stages.'),
-    ),
-    z.transform((n) => n as 1 | 2),
-  ),
-  maxDays: z.pipe(
-    z.transform(blankToNull),
-    z.nullable(z.coerce.number<NonNullable<unknown>>().check(z.int(), z.minimum(1, 'At least one day.'), z.maximum(3650))),
-  ),
+  roleValue: z.preprocess(blankToNull, z.string().trim().min(1).max(120).nullable()),
+  autoApprove: z.preprocess((v) => v === true || v === 'true' || v === 'on', z.boolean()),
+  stages: z.coerce
+    .number()
+    .int()
+    .refine((n) => n === 1 || n === 2, 'A rule has one or two approval stages.')
+    .transform((n) => n as 1 | 2),
+  maxDays: z.preprocess(blankToNull, z.coerce.number().int().min(1, 'At least one day.').max(3650).nullable()),
   /** Grant through membership of this Entra group (which must hold the role) instead of a direct assignment. */
-  groupId: z.pipe(z.transform(blankToNull), z.nullable(z.string().check(z.trim(), z.regex(GUID, 'The group id must be a GUID.')))),
+  groupId: z.preprocess(blankToNull, z.string().trim().regex(GUID, 'The group id must be a GUID.').nullable()),
 });
 
 export type ApprovalRuleInput = z.input<typeof approvalRuleSchema>;

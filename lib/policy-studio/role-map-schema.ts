@@ -1,11 +1,17 @@
 import { z } from '@/lib/validation/zod';
-import { roleValueSchema } from './new-app-role-schema';
-
-export { newAppRoleSchema, type NewAppRoleInput } from './new-app-role-schema';
+import { isPolicySafeRoleValue, POLICY_UNSAFE_ROLE_MESSAGE } from '@/lib/policy/policy-safe-value';
 
 // Shared by the role-map editor and the studio's server actions.
 
-export const roleMapSchema = z.record(z.string().min(1).max(256), z.array(roleValueSchema).max(50));
+const roleValue = z
+  .string()
+  .trim()
+  .min(1)
+  .max(120)
+  .regex(/^[^\s<>&"]+$/, 'A role value has no spaces or XML special characters.')
+  .refine(isPolicySafeRoleValue, POLICY_UNSAFE_ROLE_MESSAGE);
+
+export const roleMapSchema = z.record(z.string().min(1).max(256), z.array(roleValue).max(50));
 
 export const previewInputSchema = z.object({ apiId: z.string().min(1).max(256), map: roleMapSchema });
 
@@ -14,8 +20,16 @@ export const applyInputSchema = previewInputSchema.extend({
   etags: z.record(z.string().min(1).max(300), z.string().max(300).nullable()),
 });
 
+export const newAppRoleSchema = z.object({
+  apiId: z.string().min(1).max(256),
+  value: roleValue,
+  displayName: z.string().trim().min(1).max(120),
+  description: z.string().trim().min(1).max(500),
+});
+
 export const userPreviewSchema = z.object({ apiId: z.string().min(1).max(256), userId: z.string().min(1).max(120), map: roleMapSchema });
 
 export type PreviewInput = z.infer<typeof previewInputSchema>;
 export type ApplyInput = z.infer<typeof applyInputSchema>;
+export type NewAppRoleInput = z.infer<typeof newAppRoleSchema>;
 export type UserPreviewInput = z.infer<typeof userPreviewSchema>;

@@ -1,6 +1,5 @@
-// Shared by the request form (client) and submitRequest (server): one definition of a valid request, in zod/mini so
-// the form's bundle carries only the checks it uses.
-import { z } from '@/lib/validation/zod-mini';
+// Shared by the request form (client) and submitRequest (server): one definition of a valid request.
+import { z } from '@/lib/validation/zod';
 
 export const JUSTIFICATION_MIN = 10;
 export const JUSTIFICATION_MAX = 1000;
@@ -14,28 +13,26 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CONTROL = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 export const requestSchema = z.object({
-  apiId: z.string().check(z.trim(), z.minLength(1, 'Choose an API.'), z.maxLength(256)),
-  roleId: z.string().check(z.trim(), z.regex(GUID, 'Choose a role of this API.')),
-  justification: z.string().check(
-    z.trim(),
-    z.minLength(JUSTIFICATION_MIN, `Explain in at least ${JUSTIFICATION_MIN} characters why you need this role.`),
-    z.maxLength(JUSTIFICATION_MAX, `Keep the justification under ${JUSTIFICATION_MAX} characters.`),
-    z.refine((text) => !CONTROL.test(text), 'The justification contains control characters; use plain text and line breaks only.'),
-  ),
-  durationDays: z.optional(z.coerce.number().check(z.int(), z.positive(), z.maximum(3650))),
+  apiId: z.string().trim().min(1, 'Choose an API.').max(256),
+  roleId: z.string().trim().regex(GUID, 'Choose a role of this API.'),
+  justification: z
+    .string()
+    .trim()
+    .min(JUSTIFICATION_MIN, `Explain in at least ${JUSTIFICATION_MIN} characters why you need this role.`)
+    .max(JUSTIFICATION_MAX, `Keep the justification under ${JUSTIFICATION_MAX} characters.`)
+    .refine((text) => !CONTROL.test(text), 'The justification contains control characters; use plain text and line breaks only.'),
+  durationDays: z.coerce.number().int().positive().max(3650).optional(),
   /** For an application or managed identity: its service principal's object id; absent = for the requester themself. */
-  clientSpId: z.optional(
-    z.string().check(z.trim(), z.regex(GUID, 'Choose one of your applications, or enter a managed identity’s object id.')),
-  ),
+  clientSpId: z.string().trim().regex(GUID, 'Choose one of your applications, or enter a managed identity’s object id.').optional(),
   /** Set once per form render, so a replayed post creates one request. */
-  submissionId: z.optional(z.string().check(z.trim(), z.regex(GUID, 'Invalid submission id.'))),
+  submissionId: z.string().trim().regex(GUID, 'Invalid submission id.').optional(),
   /** Ask for a subscription to the API's product in the same request (a second, linked part). */
-  subscription: z.optional(
-    z.object({
-      productId: z.string().check(z.trim(), z.minLength(1), z.maxLength(256)),
-      acceptTerms: z.optional(z.boolean()),
-    }),
-  ),
+  subscription: z
+    .object({
+      productId: z.string().trim().min(1).max(256),
+      acceptTerms: z.boolean().optional(),
+    })
+    .optional(),
 });
 
 export type RequestInput = z.input<typeof requestSchema>;
@@ -58,20 +55,17 @@ export function durationFits(days: number | null, maxDays: number | null): boole
 export const decisionSchema = z
   .object({
     verdict: z.enum(['approve', 'reject'], 'Choose approve or reject.'),
-    note: z.optional(
-      z.string().check(
-        z.trim(),
-        z.maxLength(JUSTIFICATION_MAX, `Keep the note under ${JUSTIFICATION_MAX} characters.`),
-        z.refine((text) => !CONTROL.test(text), 'The note contains control characters; use plain text and line breaks only.'),
-      ),
-    ),
-    expectedVersion: z.coerce.number().check(z.int(), z.positive()),
+    note: z
+      .string()
+      .trim()
+      .max(JUSTIFICATION_MAX, `Keep the note under ${JUSTIFICATION_MAX} characters.`)
+      .refine((text) => !CONTROL.test(text), 'The note contains control characters; use plain text and line breaks only.')
+      .optional(),
+    expectedVersion: z.coerce.number().int().positive(),
   })
-  .check(
-    z.refine((d) => d.verdict === 'approve' || (d.note ?? '').length > 0, {
-      message: 'Say why you reject the request; the requester will read it.',
-      path: ['note'],
-    }),
-  );
+  .refine((d) => d.verdict === 'approve' || (d.note ?? '').length > 0, {
+    message: 'Say why you reject the request; the requester will read it.',
+    path: ['note'],
+  });
 
 export type DecisionInput = z.input<typeof decisionSchema>;

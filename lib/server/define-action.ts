@@ -24,13 +24,10 @@ export type ActionResult<T> = { ok: true; value: T } | { ok: false; error: strin
 
 type UserOf<A extends ActionAuth> = A extends 'none' ? null : PortalUser;
 
-/**
- * A schema of classic zod or zod/mini (those client forms share are built with the latter). A tuple schema declares
- * positional arguments (`(requestId, decision)`); any other schema, one argument.
- */
+/** A tuple schema declares positional arguments (`(requestId, decision)`); any other schema, one argument. */
 type ArgsOf<S> = S extends z.ZodTuple ? z.input<S> : [input: z.input<S>];
 
-export interface ActionOptions<S extends z.core.$ZodType, A extends ActionAuth, T> {
+export interface ActionOptions<S extends z.ZodType, A extends ActionAuth, T> {
   auth: A;
   /** Validates what the client sent; its first issue is the form error. Absent: the action takes no arguments. */
   input?: S;
@@ -52,11 +49,11 @@ async function authenticate(auth: ActionAuth, args: readonly unknown[]): Promise
   return requireApprover({ forRequest: auth.approverFor(args) });
 }
 
-function parseInput(schema: z.core.$ZodType | undefined, invalidInput: string | undefined, args: readonly unknown[]): unknown {
+function parseInput(schema: z.ZodType | undefined, invalidInput: string | undefined, args: readonly unknown[]): unknown {
   if (!schema) return undefined;
   // Extra arguments are ignored and missing ones read as undefined, as a plain function's parameters would.
   const value = schema instanceof z.ZodTuple ? schema.def.items.map((_, i) => args[i]) : args[0];
-  const parsed = z.safeParse(schema, value);
+  const parsed = schema.safeParse(value);
   if (!parsed.success) throw new UserFacingError(invalidInput ?? parsed.error.issues[0]?.message ?? 'The input is not valid.');
   return parsed.data;
 }
@@ -67,7 +64,7 @@ function parseInput(schema: z.core.$ZodType | undefined, invalidInput: string | 
  * signed-out or forbidden), rate limit, input, handler; every failure after auth comes back as `{ ok: false, error }`,
  * an unexpected one as a generic message with a logged reference.
  */
-export function defineAction<T, A extends ActionAuth, S extends z.core.$ZodType = z.ZodTuple<[]>>(
+export function defineAction<T, A extends ActionAuth, S extends z.ZodType = z.ZodTuple<[]>>(
   options: ActionOptions<S, A, T>,
   handler: (input: z.output<S>, context: { user: UserOf<A>; db: Kysely<Database> }) => Promise<T>,
 ): (...args: ArgsOf<S>) => Promise<ActionResult<T>> {

@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Notice } from '@/components/ui/notice';
-import { newAppRoleSchema } from '@/lib/policy-studio/new-app-role-schema';
+import { newAppRoleSchema } from '@/lib/policy-studio/role-map-schema';
 import { addAppRoleAction } from './actions';
 
 /** Adds a user-assignable app role to the app registration, after an explicit confirmation. */
