@@ -6,7 +6,7 @@ export function TryItLink({ apiId, operationId }: { apiId: string; operationId: 
     <Link
       href={`/console?api=${encodeURIComponent(apiId)}&operation=${encodeURIComponent(operationId)}`}
       data-testid="try-it"
-      className="ml-auto text-xs font-medium text-brand-700 hover:underline dark:text-brand-100"
+      className="link ml-auto text-xs font-medium"
     >
       Try it
     </Link>
