@@ -11,6 +11,17 @@ import type { PageRow } from './summary-rows';
 const PENDING_REQUESTS = 25;
 const ADMIN: [string, string] = [PORTAL_APP.servicePrincipalId, PORTAL_APP.roles['Portal.Admin'] as string];
 
+function topRoutes(emulator: RunningEmulator, surface: string, n = 3): string {
+  const routes = emulator.stats.snapshot().surfaces[surface]?.routes ?? {};
+  const top = Object.entries(routes).sort(([, a], [, b]) => b - a);
+  return (
+    top
+      .slice(0, n)
+      .map(([route, count]) => `${count}× ${route}`)
+      .join(', ') || 'none'
+  );
+}
+
 /** Pending requests from as many people, so the approval queue has cards, each with its requester's holdings. */
 async function seedPendingRequests(emulator: RunningEmulator, count: number): Promise<void> {
   const { db } = await import('../../lib/db/portal-database');
