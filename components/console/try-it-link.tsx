@@ -5,6 +5,7 @@ export function TryItLink({ apiId, operationId }: { apiId: string; operationId: 
   return (
     <Link
       href={`/console?api=${encodeURIComponent(apiId)}&operation=${encodeURIComponent(operationId)}`}
+      prefetch={false}
       data-testid="try-it"
       className="link ml-auto text-xs font-medium"
     >

@@ -25,12 +25,17 @@ function AccessLine({ entry }: { entry: CatalogEntry }) {
   );
 }
 
+/**
+ * One API of the catalog. Its links do not prefetch (nor do those of other long lists): every page they lead to is
+ * rendered per request, so a prefetch fetches only the route tree, yet costs the server a request per link in view;
+ * a click still navigates client-side.
+ */
 export function ApiCard({ entry }: { entry: CatalogEntry }) {
   const { api, versions } = entry;
   return (
     <li className="api-card" data-testid="api-card">
       <div>
-        <Link href={`/apis/${encodeURIComponent(api.id)}`} data-testid="api-name" className="link text-base font-semibold">
+        <Link href={`/apis/${encodeURIComponent(api.id)}`} prefetch={false} data-testid="api-name" className="link text-base font-semibold">
           {api.version?.setName ?? api.displayName}
         </Link>
         <p className="muted font-mono text-xs">{`/${api.path}`}</p>
@@ -39,7 +44,7 @@ export function ApiCard({ entry }: { entry: CatalogEntry }) {
         <p className="flex flex-wrap items-center gap-1.5 text-xs text-slate-600 dark:text-slate-400" data-testid="api-versions">
           <span>Versions</span>
           {versions.map((v) => (
-            <Link key={v.apiId} href={`/apis/${encodeURIComponent(v.apiId)}`} className="tag link">
+            <Link key={v.apiId} href={`/apis/${encodeURIComponent(v.apiId)}`} prefetch={false} className="tag link">
               {v.label}
             </Link>
           ))}
