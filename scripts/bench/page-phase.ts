@@ -110,9 +110,8 @@ export async function runPagePhase(
   for (const [kind, sessions, urlOf] of plan) {
     emulator.stats.reset();
     rows.push(...rowsOf(await measurePage(kind, sessions, urlOf, warmViews, portal.pid), unit));
-    console.log(
-      `    Graph calls behind these ${sessions.length * (1 + warmViews)} views: ${emulator.stats.snapshot().surfaces.graph?.total ?? 0}.`,
-    );
+    const graph = emulator.stats.snapshot().surfaces.graph?.total ?? 0;
+    console.log(`    Graph calls behind these ${sessions.length * (1 + warmViews)} views: ${graph} (${topRoutes(emulator, 'graph')}).`);
   }
 
   // One user alone: a new person's first view of each page, then ten views in a row, nobody else on the server.
