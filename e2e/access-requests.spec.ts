@@ -59,6 +59,9 @@ async function approveAs(
   await expect(item).toContainText(roleValue);
   await expect(item.getByTestId('justification')).toHaveText(justification);
   await expect(item.getByTestId('role-allows')).toBeVisible();
+  // A rejection needs a note: the action refuses it with its schema's message, and the request stays to be decided.
+  await item.getByRole('button', { name: /^Reject/ }).click();
+  await expect(item).toContainText('Say why you reject the request; the requester will read it.');
   await item.getByRole('button', { name: /^Approve/ }).click();
   await expect(page.locator(`[data-testid="decision-notice"][data-request-id="${requestId}"]`)).toContainText(`You approved ${roleValue}`);
   await expect(item).toHaveCount(0);

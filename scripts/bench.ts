@@ -30,6 +30,10 @@ try {
     const { firstLoadJs, firstLoadJsTable } = await import('./bench/first-load-js');
     const distDir = process.argv[process.argv.indexOf('--js') + 1] ?? '.next-bench';
     console.log(firstLoadJsTable(firstLoadJs(distDir.startsWith('--') ? '.next-bench' : distDir)));
+  } else if (process.argv[process.argv.indexOf('--only') + 1] === 'pages' && process.argv.includes('--only')) {
+    // The page step alone (`npm run bench -- --only pages [--no-build]`).
+    const { runPageBench } = await import('./bench/page-bench');
+    process.exitCode = await runPageBench({ build });
   } else if (process.argv.includes('--replicas')) {
     const { runReplicaBench } = await import('./bench/replica-bench');
     process.exitCode = await runReplicaBench({ build });

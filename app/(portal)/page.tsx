@@ -49,10 +49,7 @@ export default async function MyAccessPage() {
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
           {entries.map(({ api, view }) => (
             <li key={api.id} className="flex flex-wrap items-center justify-between gap-3 p-4" data-testid="my-access-api">
-              <Link
-                href={`/apis/${encodeURIComponent(api.id)}`}
-                className="font-semibold text-brand-700 hover:underline dark:text-brand-100"
-              >
+              <Link href={`/apis/${encodeURIComponent(api.id)}`} prefetch={false} className="link font-semibold">
                 {api.displayName}
               </Link>
               <div className="flex flex-wrap gap-2">

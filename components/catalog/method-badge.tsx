@@ -8,10 +8,6 @@ const COLORS: Record<string, string> = {
 
 export function MethodBadge({ method }: { method: string }) {
   return (
-    <span
-      className={`inline-block w-16 rounded px-1.5 py-0.5 text-center font-mono text-xs font-semibold ${COLORS[method] ?? 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300'}`}
-    >
-      {method}
-    </span>
+    <span className={`method ${COLORS[method] ?? 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300'}`}>{method}</span>
   );
 }

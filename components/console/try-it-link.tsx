@@ -5,8 +5,9 @@ export function TryItLink({ apiId, operationId }: { apiId: string; operationId: 
   return (
     <Link
       href={`/console?api=${encodeURIComponent(apiId)}&operation=${encodeURIComponent(operationId)}`}
+      prefetch={false}
       data-testid="try-it"
-      className="ml-auto text-xs font-medium text-brand-700 hover:underline dark:text-brand-100"
+      className="link ml-auto text-xs font-medium"
     >
       Try it
     </Link>

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
 import type { PortalUser } from '@/lib/auth/session';
-import { listIndexedApis } from '@/lib/catalog/read-index';
+import { getIndexSnapshot } from '@/lib/catalog/index-snapshot';
 import { db } from '@/lib/db/portal-database';
 import type { Database } from '@/lib/db/types';
 import { listApprovalQueue, listOwnWaiting, type ApprovalQueueFilter } from './list-approval-queue';
@@ -15,14 +15,18 @@ import { loadRoleOperations } from '@/lib/requests/role-operations';
  */
 export async function loadApprovalsPage(user: PortalUser, filter: ApprovalQueueFilter, decidedId: string, database?: Kysely<Database>) {
   const conn = database ?? (await db());
-  const [all, shown, apis, failed, decided, ownWaiting] = await Promise.all([
+  const filtered = Boolean(filter.apiId || filter.roleValue || filter.requesterOid) || filter.olderThanDays !== undefined;
+  const [all, filteredShown, { apis }, failed, decided, ownWaiting] = await Promise.all([
     listApprovalQueue(conn, user),
-    listApprovalQueue(conn, user, filter),
-    listIndexedApis(conn),
+    // Without a filter the shown part is the whole queue: one read, not two.
+    filtered ? listApprovalQueue(conn, user, filter) : null,
+    // API names from the index parsed once per catalog change, not every API row parsed per view.
+    getIndexSnapshot(conn),
     user.isAdmin ? listGrants(conn, user, { status: ['failed'] }) : Promise.resolve([]),
     decidedId ? getRequestForUser(conn, user, decidedId) : Promise.resolve(null),
     listOwnWaiting(conn, user),
   ]);
+  const shown = filteredShown ?? all;
   const [operations, holdings] = await Promise.all([loadRoleOperations(conn, shown), requesterHoldings(shown)]);
   return {
     all,

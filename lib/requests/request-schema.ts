@@ -1,8 +1,9 @@
 // Shared by the request form (client) and submitRequest (server): one definition of a valid request.
 import { z } from '@/lib/validation/zod';
+import { JUSTIFICATION_MAX, JUSTIFICATION_MIN } from './justification-limits';
 
-export const JUSTIFICATION_MIN = 10;
-export const JUSTIFICATION_MAX = 1000;
+export { JUSTIFICATION_MAX, JUSTIFICATION_MIN };
+
 /** Durations offered as one-click choices when the approval rule does not cap them lower. */
 export const DURATION_CHOICES = [7, 30, 90] as const;
 /** Offered too when a rule sets no maximum (with "no end date" and any date). */

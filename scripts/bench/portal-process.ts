@@ -27,6 +27,8 @@ export function buildPortal(paths: BenchPaths, skipIfBuilt: boolean): void {
 
 export interface RunningPortal {
   url: string;
+  /** The `next start` process (its CPU time is read from /proc). */
+  pid: number | undefined;
   /** Every line the server printed so far. */
   lines: string[];
   stop(): Promise<void>;
@@ -88,5 +90,5 @@ export async function startPortal(paths: BenchPaths): Promise<RunningPortal> {
     await stop();
     throw new Error(`${error instanceof Error ? error.message : error}\n${lines.slice(-20).join('\n')}`);
   }
-  return { url, lines, stop };
+  return { url, pid: child.pid, lines, stop };
 }

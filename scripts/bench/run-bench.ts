@@ -14,15 +14,15 @@ import { runPagePhase } from './page-phase';
 import { buildPortal, startPortal, type BenchPaths, type RunningPortal } from './portal-process';
 
 const SCALE = { apis: 500, operations: 10 };
-const LATENCY_MS = 100;
+export const LATENCY_MS = 100;
 const THROTTLE = { burst: 250, refillPerSecond: 25 };
-const SESSIONS = 10;
-const WARM_VIEWS = 20;
+export const SESSIONS = 10;
+export const WARM_VIEWS = 20;
 // Ports can be moved when another run uses the defaults on the same machine.
-const BASE_PORT = Number(process.env.BENCH_EMULATOR_PORT ?? 10443);
+export const BASE_PORT = Number(process.env.BENCH_EMULATOR_PORT ?? 10443);
 const FRESHNESS_WRITES = 20;
 
-const paths: BenchPaths = {
+export const paths: BenchPaths = {
   distDir: '.next-bench',
   dataDir: '.data/bench',
   emulatorFile: path.resolve('.local/emulator-bench.json'),
@@ -139,7 +139,7 @@ export async function runBench(options: { build: boolean }): Promise<number> {
     if (sync.status !== 'succeeded') throw new Error(`the full sync ${sync.status}: ${sync.error ?? ''}`);
 
     // 3. Pages under concurrent users.
-    const pageRows = await runPagePhase(emulator, portal.url, unit, SESSIONS, WARM_VIEWS);
+    const pageRows = await runPagePhase(emulator, portal, unit, SESSIONS, WARM_VIEWS);
 
     // 4. One API refreshed: as an Event Grid event does (app registrations the sync read are reused), and as the admin's
     // refresh button does (everything read again).

@@ -2,11 +2,21 @@
 import type { AccessResults } from './access-bench';
 import type { RouteJs } from './first-load-js';
 import { ms, type SummaryRow } from './numbers';
+import { PAGE_LABELS, type PageKind } from './page-timings';
 
 export interface PageRow {
-  key: 'catalogCold' | 'apiCold' | 'catalogWarm' | 'apiWarm';
+  kind: PageKind;
+  cold: boolean;
+  n: number;
   p50: number;
   p95: number;
+  /** Server CPU per view, and the bytes of one view (full-load HTML; RSC payload of a client-side navigation). */
+  cpuMsPerView: number;
+  htmlBytes: number;
+  rscBytes: number;
+  /** One user alone: the first view (cold) or the median of ten in a row (warm), and its CPU per view. */
+  aloneMs?: number;
+  aloneCpuMs?: number;
 }
 
 export interface SummaryInput {
@@ -24,6 +34,26 @@ export interface SummaryInput {
   js: RouteJs[];
 }
 
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** Beside each page figure: its p50, server CPU and bytes per view, and what one user alone gets. */
+export function pageDetail(r: PageRow): string {
+  const alone = r.aloneMs === undefined ? '' : `; alone ${ms(r.aloneMs)}, ${(r.aloneCpuMs ?? Number.NaN).toFixed(1)} ms CPU`;
+  return `p50 ${ms(r.p50)}, p95 ${ms(r.p95)}; ${r.cpuMsPerView.toFixed(1)} ms CPU/view; HTML ${kb(r.htmlBytes)} + RSC ${kb(r.rscBytes)}${alone}`;
+}
+
+/** The page targets: warm p95 ≤ 0.5 and cold p95 ≤ 1.5 round trips. */
+export function pageSummaryRows(rows: PageRow[], unit: number): SummaryRow[] {
+  return rows.map((r) => ({
+    name: `${PAGE_LABELS[r.kind]} ${r.cold ? 'cold' : 'warm'} p95 (RTTs)`,
+    value: r.p95 / unit,
+    unit: '×',
+    target: r.cold ? 1.5 : 0.5,
+    kind: 'max',
+    detail: pageDetail(r),
+  }));
+}
+
 export function summaryRows(input: SummaryInput): SummaryRow[] {
   const { access, one, unit } = input;
   const c = access.concurrent;
@@ -36,14 +66,7 @@ export function summaryRows(input: SummaryInput): SummaryRow[] {
       kind: 'max',
       detail: `${input.syncSeconds.toFixed(0)} s vs ${input.throttleFloorS.toFixed(0)} s`,
     },
-    ...input.pageRows.map((r): SummaryRow => ({
-      name: `${r.key.startsWith('catalog') ? 'Catalog page' : 'API page'} ${r.key.endsWith('Cold') ? 'cold' : 'warm'} p95 (RTTs)`,
-      value: r.p95 / unit,
-      unit: '×',
-      target: r.key.endsWith('Cold') ? 1.5 : 0.5,
-      kind: 'max',
-      detail: `p50 ${ms(r.p50)}, p95 ${ms(r.p95)}`,
-    })),
+    ...pageSummaryRows(input.pageRows, unit),
     {
       name: 'One-API refresh (event) Azure calls',
       value: one.armCalls + one.graphCalls,

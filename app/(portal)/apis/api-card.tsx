@@ -20,53 +20,45 @@ function AccessLine({ entry }: { entry: CatalogEntry }) {
       ) : (
         <span>No access yet.</span>
       )}
-      {view.requestableCount > 0 ? <span>{plural(view.requestableCount, 'more role', 'more roles')} you can request.</span> : null}
+      {view.requestableCount > 0 ? <span>{`${plural(view.requestableCount, 'more role', 'more roles')} you can request.`}</span> : null}
     </div>
   );
 }
 
+/**
+ * One API of the catalog. Its links do not prefetch (nor do those of other long lists): every page they lead to is
+ * rendered per request, so a prefetch fetches only the route tree, yet costs the server a request per link in view;
+ * a click still navigates client-side.
+ */
 export function ApiCard({ entry }: { entry: CatalogEntry }) {
   const { api, versions } = entry;
   return (
-    <li
-      className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900"
-      data-testid="api-card"
-    >
+    <li className="api-card" data-testid="api-card">
       <div>
-        <Link
-          href={`/apis/${encodeURIComponent(api.id)}`}
-          data-testid="api-name"
-          className="text-base font-semibold text-brand-700 hover:underline dark:text-brand-100"
-        >
+        <Link href={`/apis/${encodeURIComponent(api.id)}`} prefetch={false} data-testid="api-name" className="link text-base font-semibold">
           {api.version?.setName ?? api.displayName}
         </Link>
-        <p className="font-mono text-xs text-slate-500 dark:text-slate-400">/{api.path}</p>
+        <p className="muted font-mono text-xs">{`/${api.path}`}</p>
       </div>
       {versions.length > 0 ? (
         <p className="flex flex-wrap items-center gap-1.5 text-xs text-slate-600 dark:text-slate-400" data-testid="api-versions">
           <span>Versions</span>
           {versions.map((v) => (
-            <Link
-              key={v.apiId}
-              href={`/apis/${encodeURIComponent(v.apiId)}`}
-              className="rounded bg-slate-100 px-1.5 py-0.5 text-brand-700 hover:underline dark:bg-slate-800 dark:text-brand-100"
-            >
+            <Link key={v.apiId} href={`/apis/${encodeURIComponent(v.apiId)}`} prefetch={false} className="tag link">
               {v.label}
             </Link>
           ))}
         </p>
       ) : null}
       {api.description ? <p className="line-clamp-2 text-sm text-slate-700 dark:text-slate-300">{api.description}</p> : null}
-      <div className="flex flex-wrap gap-2 text-xs text-slate-500 dark:text-slate-400">
+      <div className="muted flex flex-wrap gap-2 text-xs">
         <span>{plural(api.operationCount, 'operation')}</span>
         {api.products.map((p) => (
-          <span key={p.id} className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-700 dark:bg-slate-800 dark:text-slate-300">
+          <span key={p.id} className="tag">
             {p.displayName}
           </span>
         ))}
-        {api.subscriptionRequired ? (
-          <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-700 dark:bg-slate-800 dark:text-slate-300">subscription key</span>
-        ) : null}
+        {api.subscriptionRequired ? <span className="tag">subscription key</span> : null}
       </div>
       <AccessLine entry={entry} />
     </li>

@@ -18,6 +18,7 @@ export function MyRequestsTable({ requests, apiName }: { requests: AccessRequest
           <td>
             <Link
               href={`/requests/${encodeURIComponent(r.id)}`}
+              prefetch={false}
               className="font-mono font-medium text-brand-700 hover:underline dark:text-brand-100"
             >
               {r.roleValue}

@@ -92,7 +92,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
                 </p>
                 <p className="text-xs text-slate-500 dark:text-slate-400">
                   waiting {waited(r.createdAt, now)} ·{' '}
-                  <Link href={`/requests/${encodeURIComponent(r.id)}`} className="hover:underline">
+                  <Link href={`/requests/${encodeURIComponent(r.id)}`} prefetch={false} className="hover:underline">
                     details
                   </Link>
                 </p>

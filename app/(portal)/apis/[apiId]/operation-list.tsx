@@ -14,7 +14,7 @@ function Requirement({ op, heldValues }: { op: IndexedOperation; heldValues: str
   return (
     <div className="flex flex-wrap items-center gap-1.5" data-testid="required-roles">
       {access.requiredRoles.map((set, i) => (
-        <span key={set.join(',')} className="flex flex-wrap items-center gap-1 text-xs text-slate-500 dark:text-slate-400">
+        <span key={set.join(',')} className="muted flex flex-wrap items-center gap-1 text-xs">
           {i > 0 ? <span>and</span> : null}
           {set.length > 1 ? <span>one of</span> : null}
           {set.map((role) => (
@@ -22,7 +22,7 @@ function Requirement({ op, heldValues }: { op: IndexedOperation; heldValues: str
           ))}
         </span>
       ))}
-      <span className={`text-xs font-medium ${allowed ? 'text-emerald-700 dark:text-emerald-400' : 'text-slate-500 dark:text-slate-400'}`}>
+      <span className={`text-xs font-medium ${allowed ? 'text-emerald-700 dark:text-emerald-400' : 'muted'}`}>
         {allowed ? 'You can call this' : 'You cannot call this yet'}
       </span>
     </div>
