@@ -1,5 +1,6 @@
 import type { NotificationPayload } from './notification-event';
 import type { NotificationKind } from './notification-kinds';
+import { renewalHref } from '@/lib/requests/renewal-href';
 
 /** One message; links are paths on the portal. */
 export interface RenderedMessage {
@@ -14,10 +15,7 @@ export interface RenderedMessage {
 const day = (iso: string) => iso.slice(0, 10);
 
 /** The request form, filled in to renew the grant the payload is about: one click there submits it. */
-const renewalLink = (p: NotificationPayload) => ({
-  path: `/requests/new?${new URLSearchParams({ api: p.apiId, role: p.roleId, renew: p.requestId })}`,
-  label: 'Request a renewal',
-});
+const renewalLink = (p: NotificationPayload) => ({ path: renewalHref(p.apiId, p.roleId, p.requestId), label: 'Request a renewal' });
 
 /**
  * The words of a notification. `person` speaks to its recipient (email, bell); `team` is the same news told to the

@@ -30,6 +30,8 @@ export interface RequestFormProps {
   initialClientSpId?: string;
   /** The product whose key the API also needs, offered as a second part of the same request (not for an application). */
   subscriptionProduct?: { id: string; displayName: string; terms: string; approvalRequired: boolean } | null;
+  /** A renewal of this grant, its justification filled in from it (the request extends the grant once approved). */
+  renewal?: { grantId: string; justification: string };
 }
 
 /** The days to record for the choice, or an error naming what is wrong with the date. */
@@ -52,9 +54,11 @@ export function RequestForm({
   clients,
   initialClientSpId,
   subscriptionProduct: productForUser,
+  renewal,
 }: RequestFormProps) {
-  // A subscription key belongs to a person's APIM user: an application's request asks for the role alone.
-  const subscriptionProduct = clients ? null : productForUser;
+  // A subscription key belongs to a person's APIM user: an application's request asks for the role alone; a renewal
+  // asks for the role it extends, nothing more.
+  const subscriptionProduct = clients || renewal ? null : productForUser;
   // Opt-in: a second part with its own terms and approval is asked for only when the person ticks it.
   const [alsoSubscribe, setAlsoSubscribe] = useState(false);
   const [acceptTerms, setAcceptTerms] = useState(false);
@@ -62,7 +66,7 @@ export function RequestForm({
   const [roleId, setRoleId] = useState(initialRoleId ?? '');
   const [clientSpId, setClientSpId] = useState(initialClientSpId ?? '');
   const client = clients?.find((c) => c.servicePrincipalId === clientSpId);
-  const [justification, setJustification] = useState('');
+  const [justification, setJustification] = useState(renewal?.justification ?? '');
   const [choice, setChoice] = useState<DurationChoice>('');
   const [date, setDate] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -89,6 +93,7 @@ export function RequestForm({
       submissionId,
       subscription,
       ...(clients ? { clientSpId } : {}),
+      ...(renewal ? { renews: renewal.grantId } : {}),
     };
     const parsed = requestSchema.safeParse(input);
     const found: Record<string, string> = parsed.success
@@ -98,17 +103,24 @@ export function RequestForm({
     if (Object.keys(found).length > 0) return refuse(found);
     setErrors({});
     run(() => submitRequestAction(input), {
-      describe: () => ({ ok: true, text: 'Request submitted; opening it…' }),
+      describe: () => ({ ok: true, text: `${renewal ? 'Renewal' : 'Request'} submitted; opening it…` }),
       navigateTo: (value) => `/requests/${encodeURIComponent(value.requestId)}`,
     });
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="space-y-6" aria-label={`Request a role of ${apiName}`}>
+    <form
+      ref={formRef}
+      onSubmit={submit}
+      noValidate
+      className="space-y-6"
+      aria-label={`${renewal ? 'Renew' : 'Request'} a role of ${apiName}`}
+    >
       {clients ? (
         <ClientPicker clients={clients} value={clientSpId} onChange={setClientSpId} error={errors.clientSpId} chosen={client} />
       ) : null}
       <RoleFieldset
+        apiId={apiId}
         apiName={apiName}
         roles={roles}
         roleId={roleId}
@@ -174,7 +186,7 @@ export function RequestForm({
 
       <div>
         <Button type="submit" variant="primary" size="md" disabled={pending}>
-          {pending ? 'Submitting…' : 'Submit request'}
+          {pending ? 'Submitting…' : renewal ? 'Submit renewal request' : 'Submit request'}
         </Button>
         <ActionMessage message={message} />
       </div>
