@@ -1,4 +1,4 @@
-// The console's request body when an operation declares a JSON schema but no example: a value a person can send or edit.
+// The console's request body (made at catalog sync) when an operation declares a JSON schema but no example: a value a person can send or edit.
 
 /** The part of JSON Schema (OpenAPI 2/3 flavour) this reads; anything else in a schema is ignored. */
 export interface JsonSchema {
