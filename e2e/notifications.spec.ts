@@ -188,9 +188,11 @@ test('Ben follows the renewal link in his "ends in 7 days" email: the form opens
   await approve(renewalId);
   await page.reload();
   await expect(page.getByTestId('request-status')).toHaveAttribute('data-status', 'renewed');
+  await expect(page.getByRole('status').filter({ hasText: 'A renewal' })).toContainText('the role assignment in Entra is the same one');
   const newEnd = new Date(Date.parse(`${endsOn}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
   await page.goto('/');
-  await expect(page.locator(`[data-testid="held-role"][data-role="${RENEWED}"]`)).toContainText(`until ${newEnd}`);
+  const inventory = page.getByTestId('my-access-api').filter({ has: page.getByRole('link', { name: 'Inventory API', exact: true }) });
+  await expect(inventory.locator(`[data-testid="held-role"][data-role="${RENEWED}"]`)).toContainText(`until ${newEnd}`);
   await expect(page.getByTestId('ending-grant').filter({ hasText: RENEWED })).toHaveCount(0);
 
   // The grant is given up again, so a later run starts from the same place.
