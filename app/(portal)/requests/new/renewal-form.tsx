@@ -38,7 +38,7 @@ export function RenewalForm({
         roles={[choosable]}
         initialRoleId={role.id}
         submissionId={submissionId}
-        renewal={{ grantId, justification }}
+        renewal={{ grantId, justification, expiresAt }}
       />
     </>
   );

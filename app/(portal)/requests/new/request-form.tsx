@@ -31,17 +31,22 @@ export interface RequestFormProps {
   /** The product whose key the API also needs, offered as a second part of the same request (not for an application). */
   subscriptionProduct?: { id: string; displayName: string; terms: string; approvalRequired: boolean } | null;
   /** A renewal of this grant, its justification filled in from it (the request extends the grant once approved). */
-  renewal?: { grantId: string; justification: string };
+  renewal?: { grantId: string; justification: string; expiresAt: string };
 }
 
-/** The days to record for the choice, or an error naming what is wrong with the date. */
-function chosenDays(role: RequestableRole, choice: DurationChoice, date: string): { days?: number; error?: string } {
+/** The days to record for the choice (counted from `from`: today, or a renewed grant's end), or what is wrong with the date. */
+function chosenDays(role: RequestableRole, choice: DurationChoice, date: string, from: Date | null): { days?: number; error?: string } {
   if (choice === 'none') return {};
   if (choice !== 'date') return { days: Number(choice) };
-  const days = daysUntil(date, new Date());
+  const days = daysUntil(date, from ?? new Date());
   const longest = longestDays(role.maxDays);
   if (days === null) return { error: 'Choose the day the role should end.' };
-  if (days < 1 || days > longest) return { error: `Choose a day between tomorrow and ${plural(longest, 'day')} from today.` };
+  if (days < 1 || days > longest)
+    return {
+      error: from
+        ? `Choose a day after ${from.toISOString().slice(0, 10)}, at most ${plural(longest, 'day')} after it.`
+        : `Choose a day between tomorrow and ${plural(longest, 'day')} from today.`,
+    };
   return { days };
 }
 
@@ -83,7 +88,7 @@ export function RequestForm({
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
-    const length = role ? chosenDays(role, duration, date) : {};
+    const length = role ? chosenDays(role, duration, date, renewal ? new Date(renewal.expiresAt) : null) : {};
     const subscription = alsoSubscribe && subscriptionProduct ? { productId: subscriptionProduct.id, acceptTerms } : undefined;
     const input = {
       apiId,
@@ -159,6 +164,7 @@ export function RequestForm({
           error={errors.durationDays}
           onChoice={setChoice}
           onDate={setDate}
+          from={renewal ? new Date(renewal.expiresAt) : undefined}
         />
       ) : null}
 
