@@ -11,7 +11,9 @@ import { runDueProvisioningJobs } from '@/lib/provisioning/provisioning-worker';
 import { ordersAssignmentsOf } from '@/test/harness/access-fixture';
 import { ada, approvedRequest, ben, olivia, prepare, priya, readRoleId, requestRow, withTenant, worker } from '@/test/harness/access-world';
 import { describeEngines } from '@/test/harness/database-engines';
+import { loadMyAccessPage } from '@/lib/requests/load-my-access-page';
 import { saveApprovalRule } from './approval-rules';
+import { loadNewRequestPage } from './load-new-request-page';
 import { decideRequest } from './decide-request';
 import { submitRequest } from './submit-request';
 
@@ -44,6 +46,16 @@ describeEngines('renewal', (engine) => {
     const { db } = await engine.openMigrated();
     await prepare(db);
     const grantId = await heldGrant(db, 5);
+    // The link opens the form filled in from the grant, on the grant's API, whatever the link said.
+    const form = await loadNewRequestPage(ada, 'payments', { renew: grantId, database: db });
+    expect(form.renewal).toMatchObject({
+      ok: true,
+      grantId,
+      apiId: 'orders',
+      roleId: readRoleId,
+      justification: 'Building the checkout flow.',
+    });
+    expect(form.data?.api.id).toBe('orders');
     const before = await requestRow(db, grantId);
     await saveApprovalRule(db, priya, {
       apiId: 'orders',
@@ -109,6 +121,13 @@ describeEngines('renewal', (engine) => {
     const { status } = await renew(db, later);
     expect(status).toBe('pending');
     await expect(renew(db, later)).rejects.toThrow('You already asked to renew Orders.Read on orders; that renewal is pending.');
+    // The form and My access say the same, reading only.
+    const form = await loadNewRequestPage(ada, undefined, { renew: later, database: db });
+    expect(form.renewal).toEqual({ ok: false, refusal: 'You already asked to renew Orders.Read on orders; that renewal is pending.' });
+    const ending = (await loadMyAccessPage(ada, db)).endingSoon.find((g) => g.requestId === later);
+    expect(ending?.renewalRequestId).toBe(
+      (await db.selectFrom('access_request').select('id').where('renews_request_id', '=', later).executeTakeFirstOrThrow()).id,
+    );
   });
 
   it('with an automatic rule, extends at once; the expiry email and Teams card link to the filled-in renewal form', async () => {
@@ -130,6 +149,16 @@ describeEngines('renewal', (engine) => {
       .find((c) => JSON.stringify(c.card).includes('ends in 7 days'));
     expect(JSON.stringify(card?.card)).toContain(`${publicUrl}/requests/new?api=orders&role=${readRoleId}&renew=${grantId}`);
 
+    // The link opens the form filled in from the grant, on the grant's API, whatever the link said.
+    const form = await loadNewRequestPage(ada, 'payments', { renew: grantId, database: db });
+    expect(form.renewal).toMatchObject({
+      ok: true,
+      grantId,
+      apiId: 'orders',
+      roleId: readRoleId,
+      justification: 'Building the checkout flow.',
+    });
+    expect(form.data?.api.id).toBe('orders');
     const before = await requestRow(db, grantId);
     await saveApprovalRule(db, priya, {
       apiId: 'orders',
