@@ -47,6 +47,8 @@ export default defineConfig({
       ROLEPORT_EMULATOR_PORT: EMULATOR_PORT,
       ROLEPORT_EMULATOR_FILE: E2E_EMULATOR_FILE,
       CATALOG_SYNC_INTERVAL_MINUTES: '60',
+      // The renewal journey waits for the "ends in 7 days" email of a grant it has just made.
+      EXPIRY_NOTICE_SCAN_SECONDS: '2',
     },
   },
 });

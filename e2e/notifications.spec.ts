@@ -131,3 +131,72 @@ test('a person turns a kind of email off on the notifications page, and the choi
   await page.getByRole('button', { name: 'Save choices' }).click();
   await expect(page.getByText('Your choices are saved.')).toBeVisible();
 });
+
+test('Ben follows the renewal link in his "ends in 7 days" email: the form opens filled in, he submits it, Priya approves, and My access shows the later end date', async ({
+  page,
+  browser,
+  request,
+}) => {
+  const RENEWED = 'Inventory.Write';
+  const mailsAbout = async () => {
+    const { value } = (await (await request.get(control(request, 'mail'))).json()) as { value: Mail[] };
+    return value.filter((m) => m.to.includes(USERS.ben.userPrincipalName) && m.subject.includes(RENEWED));
+  };
+  const approve = async (requestId: string) => {
+    const priya = await pageAs(browser, 'priya', '/admin/requests');
+    await priya
+      .locator(`[data-testid="queue-item"][data-request-id="${requestId}"]`)
+      .getByRole('button', { name: /^Approve/ })
+      .click();
+    await expect(priya.locator(`[data-testid="decision-notice"][data-request-id="${requestId}"]`)).toBeVisible();
+    await priya.context().close();
+  };
+
+  // A grant of 7 days is inside the renewal window from the day it starts.
+  await signIn(page, 'ben', '/requests/new?api=inventory');
+  await page.locator(`[data-testid="requestable-role"][data-role="${RENEWED}"]`).getByRole('radio').check();
+  await page.getByRole('combobox', { name: 'Duration' }).selectOption('7');
+  await page.locator('textarea[name="justification"]').fill('Stock corrections for the quarterly count.');
+  await page.getByRole('button', { name: 'Submit request' }).click();
+  await expect(page).toHaveURL(/\/requests\/[0-9a-f-]{36}$/);
+  const grantId = page.url().split('/').pop() as string;
+  await approve(grantId);
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId('request-status')).toHaveAttribute('data-status', 'active');
+  }).toPass({ timeout: 30_000 });
+
+  await expect
+    .poll(async () => (await mailsAbout()).some((m) => m.subject.startsWith('Your access ends in 7 days')), { timeout: 30_000 })
+    .toBe(true);
+  const ending = (await mailsAbout()).find((m) => m.subject.startsWith('Your access ends in 7 days'))!;
+  const endsOn = /ends on (\d{4}-\d{2}-\d{2})/.exec(ending.content)![1]!;
+  const href = /href="([^"]*renew=[^"]*)"/.exec(ending.content)![1]!.replace(/&#38;/g, '&');
+  expect(href).toContain(`renew=${grantId}`);
+
+  // One click to the form, filled in from the grant; opening it asks for nothing.
+  await page.goto(new URL(href).pathname + new URL(href).search);
+  await expect(page.getByText(`Your ${RENEWED} on Inventory API ends on ${endsOn}`)).toBeVisible();
+  await expect(page.locator(`[data-testid="requestable-role"][data-role="${RENEWED}"]`).getByRole('radio')).toBeChecked();
+  await expect(page.locator('textarea[name="justification"]')).toHaveValue('Stock corrections for the quarterly count.');
+  const days = Number(await page.getByRole('combobox', { name: 'Duration' }).inputValue());
+  await page.getByRole('button', { name: 'Submit renewal request' }).click();
+  await expect(page).toHaveURL(/\/requests\/[0-9a-f-]{36}$/);
+  const renewalId = page.url().split('/').pop() as string;
+  await expect(page.getByTestId('request-status')).toHaveAttribute('data-status', 'pending');
+
+  await approve(renewalId);
+  await page.reload();
+  await expect(page.getByTestId('request-status')).toHaveAttribute('data-status', 'renewed');
+  await expect(page.getByRole('status').filter({ hasText: 'A renewal' })).toContainText('the role assignment in Entra is the same one');
+  const newEnd = new Date(Date.parse(`${endsOn}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  await page.goto('/');
+  const inventory = page.getByTestId('my-access-api').filter({ has: page.getByRole('link', { name: 'Inventory API', exact: true }) });
+  await expect(inventory.locator(`[data-testid="held-role"][data-role="${RENEWED}"]`)).toContainText(`until ${newEnd}`);
+  await expect(page.getByTestId('ending-grant').filter({ hasText: RENEWED })).toHaveCount(0);
+
+  // The grant is given up again, so a later run starts from the same place.
+  await page.goto(`/requests/${grantId}`);
+  await page.getByRole('button', { name: 'Give up this role' }).click();
+  await expect(page.getByTestId('request-status')).toHaveAttribute('data-status', /revoked|active/);
+});

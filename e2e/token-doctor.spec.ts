@@ -41,6 +41,19 @@ test('a token for the portal itself, checked against the Orders API, is diagnose
   await expect(page.getByLabel('Token claims')).toContainText(emulator.portal.clientId);
 });
 
+test('checking without a token announces the refusal and moves focus to the token field', async ({ page }) => {
+  await signIn(page, 'ben', '/tokens');
+  const field = page.getByRole('textbox', { name: /^Access token/ });
+  await field.fill('   ');
+  await page.getByRole('button', { name: 'Check token' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('action-message')).toHaveText('Check the access token marked above.');
+  await expect(page.getByTestId('action-message')).toHaveAttribute('role', 'alert');
+  await expect(field).toBeFocused();
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(field).toHaveAccessibleDescription(/Paste a token first\./);
+});
+
 test('the token a console call used opens in the doctor by a call id, never by the token in the URL', async ({ page }) => {
   await signIn(page, 'ben', '/console?api=orders&operation=create-order');
   await page.getByRole('button', { name: 'Send' }).click();

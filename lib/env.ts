@@ -39,6 +39,8 @@ export interface RoleportConfig {
   /** Days a delivered (or abandoned) webhook row is kept before it is purged. */
   webhookRetentionDays: number;
   catalogSyncIntervalMinutes: number;
+  /** Seconds between scans for grants entering the renewal window (their holders are told once per grant and end date). */
+  expiryNoticeScanSeconds: number;
   /** Hosts the try-it console may reach besides the APIM gateway host. */
   extraGatewayHosts: string[];
   /** `next dev`: the CSP allows what React's development build needs. */
@@ -109,6 +111,7 @@ const commonSchema = z.object({
   ROLEPORT_WEBHOOK_SECRET: optional(webhookSecret),
   ROLEPORT_WEBHOOK_RETENTION_DAYS: optional(z.coerce.number().int().min(1).max(3650)),
   CATALOG_SYNC_INTERVAL_MINUTES: optional(z.coerce.number().int().min(1).max(1440)),
+  EXPIRY_NOTICE_SCAN_SECONDS: optional(z.coerce.number().int().min(1).max(86_400)),
   CONSOLE_EXTRA_GATEWAY_HOSTS: optional(z.string()),
   SESSION_LIFETIME_HOURS: optional(z.coerce.number().int().min(1).max(168)),
   RECONCILE_INTERVAL_MINUTES: optional(z.coerce.number().int().min(1).max(1440)),
@@ -261,6 +264,7 @@ export function loadConfig(env: Env = process.env): RoleportConfig {
     webhookUrl: common.ROLEPORT_WEBHOOK_URL,
     webhookRetentionDays: common.ROLEPORT_WEBHOOK_RETENTION_DAYS ?? 7,
     catalogSyncIntervalMinutes: common.CATALOG_SYNC_INTERVAL_MINUTES ?? 15,
+    expiryNoticeScanSeconds: common.EXPIRY_NOTICE_SCAN_SECONDS ?? 600,
     development: env.NODE_ENV === 'development',
     sessionLifetimeHours: common.SESSION_LIFETIME_HOURS ?? 12,
     reconcileIntervalMinutes: common.RECONCILE_INTERVAL_MINUTES ?? 60,

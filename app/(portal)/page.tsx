@@ -1,10 +1,12 @@
 import Link from 'next/link';
 import { RoleChip } from '@/components/catalog/role-chip';
+import { ButtonLink } from '@/components/ui/button-link';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/session';
 import { loadMyAccessPage } from '@/lib/requests/load-my-access-page';
+import { renewalHref } from '@/lib/requests/renewal-href';
 
 export const metadata = { title: 'My access' };
 
@@ -32,7 +34,20 @@ export default async function MyAccessPage() {
                 <Link href={`/requests/${g.requestId}`} className="font-medium text-brand-700 hover:underline dark:text-brand-100">
                   {g.roleValue} on {g.apiId}
                 </Link>{' '}
-                ends on <time dateTime={g.expiresAt}>{g.expiresAt.slice(0, 10)}</time>.
+                ends on <time dateTime={g.expiresAt}>{g.expiresAt.slice(0, 10)}</time>.{' '}
+                {g.renewalRequestId ? (
+                  <Link href={`/requests/${g.renewalRequestId}`} className="underline">
+                    Renewal requested
+                  </Link>
+                ) : (
+                  <ButtonLink
+                    href={renewalHref(g.apiId, g.roleId, g.requestId)}
+                    size="xs"
+                    aria-label={`Renew ${g.roleValue} on ${g.apiId}`}
+                  >
+                    Renew
+                  </ButtonLink>
+                )}
               </li>
             ))}
           </ul>
@@ -61,7 +76,14 @@ export default async function MyAccessPage() {
                       ? `through ${r.held.find((h) => h.via === 'group')?.groupName}`
                       : 'assigned directly';
                     return (
-                      <RoleChip key={r.role.id} value={r.role.value} held title={ends ? `${via}, ends on ${ends.slice(0, 10)}` : via} />
+                      <span key={r.role.id} className="inline-flex items-center gap-1" data-testid="held-role" data-role={r.role.value}>
+                        <RoleChip value={r.role.value} held title={ends ? `${via}, ends on ${ends.slice(0, 10)}` : via} />
+                        {ends ? (
+                          <span className="text-xs text-slate-600 dark:text-slate-400">
+                            until <time dateTime={ends}>{ends.slice(0, 10)}</time>
+                          </span>
+                        ) : null}
+                      </span>
                     );
                   })}
               </div>

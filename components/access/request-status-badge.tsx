@@ -14,6 +14,10 @@ const STYLES: Record<RequestStatus, { label: string; className: string }> = {
     label: 'Active',
     className: 'border-emerald-300 bg-emerald-50 text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-200',
   },
+  renewed: {
+    label: 'Renewed',
+    className: 'border-emerald-300 bg-emerald-50 text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-200',
+  },
   expired: {
     label: 'Expired',
     className: 'border-slate-300 bg-slate-50 text-slate-700 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-300',

@@ -31,6 +31,7 @@ export function createApimState(): ApimState {
     subscriptions: new Map(),
     namedValues: new Map(),
     policyFragments: new Map(),
+    apiSchemas: new Map(),
     keyVaultSecrets: new Map(),
   };
 }

@@ -71,6 +71,9 @@ export interface ParameterContract {
 export interface RepresentationContract {
   contentType: string;
   examples?: Record<string, { value: unknown; description?: string }>;
+  /** The API schema and the type in it that describe the body (see ApiSchemaRecord). */
+  schemaId?: string;
+  typeName?: string;
 }
 
 export interface OperationRecord {
@@ -153,6 +156,18 @@ export interface PolicyFragmentRecord {
 /** Policy scopes, keyed like `global`, `product:{id}`, `api:{id}`, `operation:{apiId}/{opId}`. */
 export type PolicyScopeKey = string;
 
+/**
+ * An API schema (Microsoft.ApiManagement/service/apis/schemas): a Swagger 2 schema keeps JSON types in
+ * `document.definitions`, an OpenAPI 3 one in `document.components`; other kinds keep text in `document.value`.
+ * https://learn.microsoft.com/azure/templates/microsoft.apimanagement/service/apis/schemas
+ */
+export interface ApiSchemaRecord {
+  id: string;
+  apiId: string;
+  contentType: string;
+  document: { definitions?: Record<string, unknown>; components?: Record<string, unknown>; value?: string };
+}
+
 export interface ApimState {
   service: ServiceInfo;
   products: Map<string, ProductRecord>;
@@ -167,6 +182,8 @@ export interface ApimState {
   subscriptions: Map<string, SubscriptionRecord>;
   namedValues: Map<string, NamedValueRecord>;
   policyFragments: Map<string, PolicyFragmentRecord>;
+  /** apiId → (schemaId → schema): the type definitions operations' representations name by `schemaId` and `typeName`. */
+  apiSchemas: Map<string, Map<string, ApiSchemaRecord>>;
   /** The Key Vault secrets the service's identity can read, by secret identifier (the emulator has no vault). */
   keyVaultSecrets: Map<string, string>;
 }

@@ -1,5 +1,6 @@
 import type {
   ApiRecord,
+  ApiSchemaRecord,
   ApimUserRecord,
   NamedValueRecord,
   OperationRecord,
@@ -152,6 +153,16 @@ export function operationEnvelope(service: ServiceInfo, o: OperationRecord) {
       request: o.request,
       responses: o.responses,
     },
+  };
+}
+
+/** Api Schema - Get / List By Api: https://learn.microsoft.com/rest/api/apimanagement/api-schema/list-by-api */
+export function apiSchemaEnvelope(service: ServiceInfo, s: ApiSchemaRecord) {
+  return {
+    id: fullId(service, `/apis/${s.apiId}/schemas/${s.id}`),
+    type: `${TYPE}/apis/schemas`,
+    name: s.id,
+    properties: { contentType: s.contentType, document: s.document },
   };
 }
 

@@ -1,6 +1,6 @@
 import { findIn, productsOfApi } from '../apim/state';
-import type { ApiRecord, OperationRecord, ProductRecord } from '../apim/types';
-import { apiEnvelope, fullId, operationEnvelope, productEnvelope, serviceEnvelope } from './arm-envelopes';
+import type { ApiRecord, ApiSchemaRecord, OperationRecord, ProductRecord } from '../apim/types';
+import { apiEnvelope, apiSchemaEnvelope, fullId, operationEnvelope, productEnvelope, serviceEnvelope } from './arm-envelopes';
 import { apiEtag } from './routes-api-writes';
 import { methodNotAllowed, word, type ArmRequest, type ArmResult } from './arm-request';
 import { ArmError, pageOf } from './arm-response';
@@ -113,6 +113,15 @@ export function handleCatalog(r: ArmRequest): ArmResult | undefined {
       return readOnly(r, () =>
         collection(pageOf(operationsByTag(operations, include), list, {}), (item) => operationTagEnvelope(api, item)),
       );
+    }
+    if (word(r, 2) === 'schemas') {
+      const schemas = r.state.apiSchemas.get(api.id) ?? new Map<string, ApiSchemaRecord>();
+      if (n === 3) return readOnly(r, () => collection(pageOf([...schemas.values()], list, {}), (x) => apiSchemaEnvelope(s, x)));
+      if (n === 4) {
+        const schema = findIn(schemas, r.segments[3] as string);
+        if (!schema) throw new ArmError(404, 'ResourceNotFound', 'Schema not found.');
+        return readOnly(r, () => apiSchemaEnvelope(s, schema));
+      }
     }
     if (word(r, 2) === 'operations') {
       const operations = r.state.operations.get(api.id) ?? new Map<string, OperationRecord>();

@@ -16,6 +16,7 @@ import { auditActor, loadRequestFor } from '@/lib/requests/request-access';
 import { decisionSchema, type DecisionInput } from '@/lib/requests/request-schema';
 import { transition } from '@/lib/requests/request-state-machine';
 import { durationInForce, ruleInForce } from './rule-snapshot';
+import { extendGrant } from './extend-grant';
 
 export interface DecisionResult {
   status: RequestStatus;
@@ -61,7 +62,12 @@ export async function decideRequest(
   const rule = await ruleInForce(db, request);
   const stage = Number(request.stage);
   const finalStage = stage >= stagesRequired(request, rule.stages);
-  const next = transition(request.status, verdict === 'approve' ? { type: 'approve', finalStage } : { type: 'reject' }, actor);
+  const extendsGrant = request.renews_request_id !== null;
+  const next = transition(
+    request.status,
+    verdict === 'approve' ? { type: 'approve', finalStage, extendsGrant } : { type: 'reject' },
+    actor,
+  );
   if (!next.ok) {
     if (request.status !== 'pending' && !actor.isRequester) throw await alreadyDecided(db, requestId);
     throw new UserFacingError(next.reason, 'forbidden', 403);
@@ -103,31 +109,39 @@ export async function decideRequest(
         })
         .execute();
       const requestedDays = request.duration_days === null ? null : Number(request.duration_days);
-      const durationDays = next.to === 'approved' ? durationInForce(requestedDays, rule.maxDays) : requestedDays;
+      const granted = next.to === 'approved' || next.to === 'renewed';
+      const durationDays = granted ? durationInForce(requestedDays, rule.maxDays) : requestedDays;
       const shortened = durationDays !== requestedDays;
+      // A renewal extends its grant in place; if the grant ended meanwhile, the renewal is granted like a new request.
+      const extension =
+        next.to === 'renewed'
+          ? await extendGrant(trx, { renews_request_id: request.renews_request_id, duration_days: durationDays }, now)
+          : null;
+      const status = next.to === 'renewed' && !extension ? 'approved' : next.to;
       const moved =
-        next.to === 'pending'
+        status === 'pending'
           ? { stage: stage + 1 }
           : {
               decided_at: now,
-              ...(next.to === 'rejected' ? { ended_at: now } : {}),
+              ...(status === 'rejected' ? { ended_at: now } : {}),
               ...(shortened ? { duration_days: durationDays } : {}),
+              ...(extension ? { expires_at: extension.expiresAt } : {}),
             };
       const version = expectedVersion + 1;
       const updated = await trx
         .updateTable('access_request')
-        .set({ status: next.to, version, updated_at: now, ...moved })
+        .set({ status, version, updated_at: now, ...moved })
         .where('id', '=', requestId)
         .where('version', '=', expectedVersion)
         .where('status', '=', 'pending')
         .executeTakeFirst();
       if (Number(updated.numUpdatedRows) !== 1) throw await alreadyDecided(trx, requestId);
-      if (next.to === 'approved') await enqueueProvisioningJob(trx, requestId, 'assign');
-      const outcome = next.to === 'pending' ? 'stage-approved' : next.to === 'approved' ? 'approved' : 'rejected';
+      if (status === 'approved') await enqueueProvisioningJob(trx, requestId, 'assign');
+      const outcome = status === 'pending' ? 'stage-approved' : status === 'rejected' ? 'rejected' : 'approved';
       await enqueueWebhook(trx, {
         type: 'request.decided',
         requestId,
-        status: next.to,
+        status,
         apiId: request.api_id,
         roleValue: request.role_value,
         requester: { oid: request.requester_oid, name: request.requester_name },
@@ -137,15 +151,27 @@ export async function decideRequest(
       });
       await appendAuditEvent(trx, {
         actor: auditActor(user),
-        action: outcome === 'rejected' ? 'request.rejected' : outcome === 'approved' ? 'request.approved' : 'request.stage_approved',
+        action: extension
+          ? 'request.renewed'
+          : outcome === 'rejected'
+            ? 'request.rejected'
+            : outcome === 'approved'
+              ? 'request.approved'
+              : 'request.stage_approved',
         subject: { type: 'access_request', id: requestId },
         before: { status: request.status, stage, version: expectedVersion },
-        after: { status: next.to, stage: moved.stage ?? stage, version },
-        data: { stage, ...(note ? { note } : {}), ...(shortened ? { durationDays, requestedDays } : {}) },
+        after: { status, stage: moved.stage ?? stage, version },
+        data: {
+          stage,
+          ...(note ? { note } : {}),
+          ...(shortened ? { durationDays, requestedDays } : {}),
+          ...(request.renews_request_id ? { renewsRequestId: request.renews_request_id } : {}),
+          ...(extension ? { previousExpiresAt: extension.previousExpiresAt, expiresAt: extension.expiresAt } : {}),
+        },
       });
-      return { status: next.to, stage: moved.stage ?? stage, version, outcome };
+      return { status, stage: moved.stage ?? stage, version, outcome };
     });
-    if (result.outcome === 'approved') wakeProvisioningWorkers();
+    if (result.status === 'approved') wakeProvisioningWorkers();
     return result;
   } catch (error) {
     // PostgreSQL reports the losing insert of a concurrent decision as a unique violation.

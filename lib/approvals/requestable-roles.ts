@@ -9,6 +9,8 @@ import { getHeldRoles } from '@/lib/directory/held-roles';
 import { isApproverOf } from '@/lib/requests/approver-policy';
 import { OPEN_STATUSES } from '@/lib/requests/request-state-machine';
 import { getIndexedProduct } from '@/lib/catalog/read-products';
+import { isoAfter, nowIso } from '@/lib/db/clock';
+import { RENEWAL_WINDOW_MS } from '@/lib/requests/renewal-window';
 import { listMySubscriptions } from '@/lib/provisioning/my-subscriptions';
 
 export interface RequestableRole {
@@ -21,8 +23,10 @@ export interface RequestableRole {
   held: false | 'direct' | 'group';
   /** The group's name when the role is held through one. */
   heldThrough?: string;
-  /** The user's open request for it, if any. */
+  /** The user's open request for it, if any (one still waiting before their grant). */
   openRequest: { id: string; status: RequestStatus } | null;
+  /** The user's grant of it through Roleport ending within the renewal window, and the renewal already asked for, if any. */
+  renewal: { grantId: string; expiresAt: string; pendingRequestId: string | null } | null;
   durations: number[];
   /** The longest grant the rule allows; null = no maximum (no end date may be asked). */
   maxDays: number | null;
@@ -72,7 +76,7 @@ export async function getRequestFormData(
       ? Promise.resolve([])
       : db
           .selectFrom('access_request')
-          .select(['id', 'role_id', 'status'])
+          .select(['id', 'role_id', 'status', 'expires_at', 'renews_request_id'])
           .where('requester_oid', '=', user.oid)
           .where('principal_type', '=', 'user')
           .where('app_id', '=', app.appId)
@@ -80,11 +84,14 @@ export async function getRequestFormData(
           .execute(),
   ]);
   const memberType = forApp ? 'Application' : 'User';
+  const [now, windowEnd] = [nowIso(), isoAfter(RENEWAL_WINDOW_MS)];
   const roles: RequestableRole[] = [];
   for (const role of app.appRoles.filter((r) => r.isEnabled && r.allowedMemberTypes.includes(memberType))) {
     const rule = await getEffectiveRule(db, apiId, role.value);
     const holding = held.find((h) => h.appId === app.appId && h.roleId === role.id);
-    const request = open.find((r) => r.role_id === role.id);
+    const mine = open.filter((r) => r.role_id === role.id);
+    const request = mine.find((r) => r.status !== 'active') ?? mine[0];
+    const expiring = mine.find((r) => r.status === 'active' && r.expires_at !== null && r.expires_at > now && r.expires_at <= windowEnd);
     roles.push({
       id: role.id,
       value: role.value,
@@ -102,6 +109,13 @@ export async function getRequestFormData(
       held: holding ? holding.via : false,
       heldThrough: holding?.via === 'group' ? (holding.groupName ?? holding.groupId) : undefined,
       openRequest: request ? { id: request.id, status: request.status } : null,
+      renewal: expiring
+        ? {
+            grantId: expiring.id,
+            expiresAt: expiring.expires_at as string,
+            pendingRequestId: mine.find((r) => r.renews_request_id === expiring.id)?.id ?? null,
+          }
+        : null,
       durations: rule.durations,
       maxDays: rule.maxDays,
       // Mirrors submitRequest: an approver's own request always waits for someone else.

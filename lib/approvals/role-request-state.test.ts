@@ -14,6 +14,20 @@ describe('roleRequestState', () => {
     expect(roleRequestState({ ...base, held: 'group' }).text).toBe('Held through a group');
   });
 
+  it('offers a grant ending soon for renewal, or points at the renewal already asked for', () => {
+    const renewal = { grantId: 'g1', expiresAt: '2026-12-04T10:00:00.000Z', pendingRequestId: null };
+    expect(roleRequestState({ ...base, held: 'direct', renewal })).toEqual({
+      kind: 'renewable',
+      text: 'Ends on 2026-12-04',
+      grantId: 'g1',
+    });
+    expect(roleRequestState({ ...base, held: 'direct', renewal: { ...renewal, pendingRequestId: 'r9' } })).toEqual({
+      kind: 'open',
+      text: 'Your renewal is waiting for approval',
+      requestId: 'r9',
+    });
+  });
+
   it('points at an open request instead of offering another', () => {
     const pending = roleRequestState({ ...base, openRequest: { id: 'r1', status: 'pending' } });
     expect(pending).toEqual({ kind: 'open', text: 'Your request is waiting for approval', requestId: 'r1' });

@@ -6,6 +6,8 @@ export interface RoleRequestTerms {
   /** The group's name when the role is held through one. */
   heldThrough?: string;
   openRequest: { id: string; status: RequestStatus } | null;
+  /** The user's grant ending soon (renewable), and their renewal of it already asked for. */
+  renewal?: { grantId: string; expiresAt: string; pendingRequestId: string | null } | null;
   autoApprove: boolean;
   stages: 1 | 2;
 }
@@ -13,7 +15,8 @@ export interface RoleRequestTerms {
 export type RoleRequestState =
   | { kind: 'held'; text: string }
   | { kind: 'open'; text: string; requestId: string }
-  | { kind: 'requestable'; text: string; automatic: boolean };
+  | { kind: 'requestable'; text: string; automatic: boolean }
+  | { kind: 'renewable'; text: string; grantId: string };
 
 const OPEN_TEXT: Partial<Record<RequestStatus, string>> = {
   pending: 'Your request is waiting for approval',
@@ -22,8 +25,11 @@ const OPEN_TEXT: Partial<Record<RequestStatus, string>> = {
   active: 'Granted; it reaches your next token',
 };
 
-/** Held (directly or through a group), asked for already, or requestable and on what terms. */
+/** Held (directly or through a group), ending soon and renewable, asked for already, or requestable and on what terms. */
 export function roleRequestState(terms: RoleRequestTerms): RoleRequestState {
+  if (terms.renewal?.pendingRequestId)
+    return { kind: 'open', text: 'Your renewal is waiting for approval', requestId: terms.renewal.pendingRequestId };
+  if (terms.renewal) return { kind: 'renewable', text: `Ends on ${terms.renewal.expiresAt.slice(0, 10)}`, grantId: terms.renewal.grantId };
   if (terms.held === 'group')
     return { kind: 'held', text: terms.heldThrough ? `Held through the group ${terms.heldThrough}` : 'Held through a group' };
   if (terms.held === 'direct') return { kind: 'held', text: 'Held directly' };

@@ -25,6 +25,8 @@ import type { SubmitResult } from './submit-result';
 import { precheckSubscription, submitSubscriptionRequest } from './submit-subscription-request';
 import { OPEN_STATUSES, transition } from '@/lib/requests/request-state-machine';
 import { newRequestColumns } from '@/lib/requests/new-request-columns';
+import { checkRenewal } from './check-renewal';
+import { extendGrant, type GrantExtension } from './extend-grant';
 
 export type { SubmitResult } from './submit-result';
 
@@ -83,6 +85,15 @@ export async function submitRequest(db: Kysely<Database>, user: PortalUser, inpu
   const memberType = form.clientSpId ? 'Application' : 'User';
   if (!role.allowedMemberTypes.includes(memberType))
     throw new UserFacingError(`${role.value} cannot be assigned to ${form.clientSpId ? 'applications' : 'people'}.`);
+  // A renewal asks again for the very grant it extends: the user's own, for this role, expiring now.
+  const renewal = form.renews ? await checkRenewal(db, user, form.renews.toLowerCase()) : null;
+  if (
+    renewal &&
+    (renewal.api_id !== api.id || renewal.role_id.toLowerCase() !== role.id.toLowerCase() || form.clientSpId || form.subscription)
+  )
+    throw new UserFacingError(
+      `That grant is ${renewal.role_value} on ${renewal.api_id}; a renewal asks for that role again, for you alone.`,
+    );
   const client = form.clientSpId ? await checkClientForRequester(form.clientSpId, user.oid) : null;
   const principal = principalColumns(client);
 
@@ -98,7 +109,7 @@ export async function submitRequest(db: Kysely<Database>, user: PortalUser, inpu
   if (client) {
     if (await clientHoldsRole(client.principal.id, app.servicePrincipalId, role.id))
       throw new UserFacingError(`${client.principal.displayName} already holds ${role.value} on ${api.displayName}.`, 'conflict', 409);
-  } else {
+  } else if (!renewal) {
     const held = await getHeldRoles(user.oid);
     if (held.some((h) => h.appId === app.appId && h.roleId === role.id))
       throw new UserFacingError(`You already hold ${role.value} on ${api.displayName}.`, 'conflict', 409);
@@ -106,13 +117,14 @@ export async function submitRequest(db: Kysely<Database>, user: PortalUser, inpu
   const lockKey = principal.principal_id ?? user.oid;
   // A group's app roles reach its members' user tokens, not a service principal's client-credentials token: a workload
   // is always granted the role directly.
-  const groupId = client ? null : rule.groupId;
+  // A renewal keeps how its grant was given (directly or through the group), since it extends that grant.
+  const groupId = renewal ? renewal.group_id : client ? null : rule.groupId;
 
   // A role and a subscription asked for together: the subscription's checks run first, so neither part is written alone.
   if (form.subscription) await precheckSubscription(db, user, form.subscription.productId, form.subscription.acceptTerms);
 
   const actor = { isRequester: true, isApprover: false, isAdmin: false, isSystem: false };
-  const next = transition(null, { type: 'submit', autoApprove }, actor);
+  const next = transition(null, { type: 'submit', autoApprove, extendsGrant: Boolean(renewal) }, actor);
   if (!next.ok) throw new UserFacingError(next.reason);
 
   try {
@@ -134,7 +146,9 @@ export async function submitRequest(db: Kysely<Database>, user: PortalUser, inpu
         principal.principal_id
           ? openQuery.where('principal_id', '=', principal.principal_id)
           : openQuery.where('requester_oid', '=', user.oid).where('principal_type', '=', 'user')
-      ).executeTakeFirst();
+      )
+        .$if(renewal !== null, (q) => q.where('id', '!=', renewal?.id ?? ''))
+        .executeTakeFirst();
       if (open)
         throw new UserFacingError(
           `${client ? `${client.principal.displayName} already has` : 'You already have'} a${open.status === 'active' || open.status === 'approved' ? 'n' : ''} ${open.status} request for ${role.value}.`,
@@ -143,6 +157,10 @@ export async function submitRequest(db: Kysely<Database>, user: PortalUser, inpu
         );
 
       const now = nowIso();
+      // Approved at once, a renewal extends its grant here; a grant that ended meanwhile is granted anew instead.
+      const extension: GrantExtension | null =
+        next.to === 'renewed' ? await extendGrant(trx, { renews_request_id: renewal?.id ?? null, duration_days: durationDays }, now) : null;
+      const status: RequestStatus = next.to === 'renewed' && !extension ? 'approved' : next.to;
       await trx
         .insertInto('access_request')
         .values({
@@ -162,7 +180,9 @@ export async function submitRequest(db: Kysely<Database>, user: PortalUser, inpu
           rule_snapshot: snapshotRule(rule),
           ...principal,
           bundle_id: form.subscription ? id : null,
-          ...newRequestColumns(next.to, autoApprove, now),
+          renews_request_id: renewal?.id ?? null,
+          ...newRequestColumns(status, autoApprove, now),
+          ...(extension ? { expires_at: extension.expiresAt } : {}),
         })
         .execute();
       if (client && client.ownerOids.length > 0)
@@ -170,10 +190,10 @@ export async function submitRequest(db: Kysely<Database>, user: PortalUser, inpu
           .insertInto('access_request_client_owner')
           .values([...new Set(client.ownerOids)].map((owner_oid) => ({ request_id: id, owner_oid, created_at: now, updated_at: now })))
           .execute();
-      if (autoApprove) await enqueueProvisioningJob(trx, id, 'assign');
+      if (status === 'approved') await enqueueProvisioningJob(trx, id, 'assign');
       const event = {
         requestId: id,
-        status: next.to,
+        status,
         apiId: api.id,
         roleValue: role.value,
         requester: { oid: user.oid, name: user.name },
@@ -183,10 +203,12 @@ export async function submitRequest(db: Kysely<Database>, user: PortalUser, inpu
       await enqueueWebhook(trx, { ...event, type: 'request.submitted', detail: autoApprove ? 'auto-approved' : undefined });
       await appendAuditEvent(trx, {
         actor: auditActor(user),
-        action: autoApprove ? 'request.auto_approved' : 'request.submitted',
+        action: extension ? 'request.renewed' : autoApprove ? 'request.auto_approved' : 'request.submitted',
         subject: { type: 'access_request', id },
-        after: { status: next.to, version: 1 },
+        after: { status, version: 1 },
         data: {
+          ...(renewal ? { renewsRequestId: renewal.id } : {}),
+          ...(extension ? { previousExpiresAt: extension.previousExpiresAt, expiresAt: extension.expiresAt } : {}),
           apiId: api.id,
           roleValue: role.value,
           roleId: role.id,
@@ -206,10 +228,10 @@ export async function submitRequest(db: Kysely<Database>, user: PortalUser, inpu
           ...(withheld && !client?.needsAdminStage ? { autoApprove: 'withheld: the requester can approve this request' } : {}),
         },
       });
-      return next.to;
+      return status;
     });
     if (status === 'replay') return replayOf(db, user, id);
-    if (autoApprove) wakeProvisioningWorkers();
+    if (status === 'approved') wakeProvisioningWorkers();
     if (form.subscription)
       await submitSubscriptionRequest(
         db,

@@ -16,6 +16,8 @@ import {
 } from '@/lib/azure/apim/read-catalog';
 import { readApiPolicy, readGlobalPolicy, readOperationPolicy, readProductPolicy } from '@/lib/azure/apim/read-policies';
 import { listPolicyFragments } from '@/lib/azure/apim/read-policy-fragments';
+import { listApiSchemas } from '@/lib/azure/apim/read-api-schemas';
+import { fillSchemaExamples, needsSchemaExamples } from './fill-schema-examples';
 import type { ApimApi, ApimProduct, ApimVersionSet } from '@/lib/azure/apim/types';
 import { AzureCallGate } from '@/lib/azure/throttle-retry';
 import type { Database } from '@/lib/db/types';
@@ -66,7 +68,9 @@ const message = (error: unknown) =>
 
 async function indexApi(ctx: SyncContext, api: ApimApi): Promise<void> {
   const { arm } = ctx;
-  const [operations, tags] = await Promise.all([arm.run(() => listOperations(api.id)), arm.run(() => listOperationTags(api.id))]);
+  const [listed, tags] = await Promise.all([arm.run(() => listOperations(api.id)), arm.run(() => listOperationTags(api.id))]);
+  // Bodies described only by a schema type get one made from it; the schemas are read only for such an API.
+  const operations = needsSchemaExamples(listed) ? fillSchemaExamples(listed, await arm.run(() => listApiSchemas(api.id))) : listed;
   const [apiPolicy, operationPolicies] = await Promise.all([
     arm.run(() => readApiPolicy(api.id)),
     Promise.all(operations.map(async (op) => [op.id, (await arm.run(() => readOperationPolicy(api.id, op.id)))?.xml ?? null] as const)),

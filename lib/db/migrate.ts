@@ -12,6 +12,7 @@ import * as accessRequestPrincipal from './migrations/0010-access-request-princi
 import * as notifications from './migrations/0011-notifications';
 import * as catalogEvents from './migrations/0012-catalog-events';
 import * as productRuleGroupName from './migrations/0013-product-rule-group-name';
+import * as accessRequestRenewal from './migrations/0014-access-request-renewal';
 
 // A static list rather than a folder scan, so the migrations bundle into the Next.js server build.
 // Names sort in the order they must run; never rename or edit one that has shipped — add a new one.
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0011-notifications': notifications,
   '0012-catalog-events': catalogEvents,
   '0013-product-rule-group-name': productRuleGroupName,
+  '0014-access-request-renewal': accessRequestRenewal,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

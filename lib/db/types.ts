@@ -125,7 +125,17 @@ export interface ApiAppOverrideTable extends Timestamps {
 }
 
 export type RequestStatus =
-  'pending' | 'approved' | 'provisioning' | 'active' | 'expired' | 'revoked' | 'rejected' | 'cancelled' | 'failed';
+  | 'pending'
+  | 'approved'
+  | 'provisioning'
+  | 'active'
+  | 'expired'
+  | 'revoked'
+  | 'rejected'
+  | 'cancelled'
+  | 'failed'
+  /** A renewal approved while its grant was active: the grant's end date was extended and nothing else was granted. */
+  | 'renewed';
 export type GrantKind = 'direct' | 'group';
 
 export interface AccessRequestTable extends Timestamps {
@@ -172,6 +182,8 @@ export interface AccessRequestTable extends Timestamps {
   client_display_name: string | null;
   /** Graph's servicePrincipalType of the client: a managed identity has no owners, so an admin vouches for it. */
   client_sp_type: ClientSpType | null;
+  /** A renewal: the active grant (another request) whose end date approving this one extends (migration 0014). */
+  renews_request_id: Generated<string | null>;
 }
 
 export type PrincipalType = 'user' | 'service-principal';

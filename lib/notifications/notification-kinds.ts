@@ -16,7 +16,7 @@ export const KIND_LABELS: Record<NotificationKind, { title: string; who: string 
 
 export const CHANNEL_LABELS: Record<PersonalChannel, string> = { email: 'Email', portal: 'In the portal' };
 
-/** Kinds the team's Teams channel also gets: the ones about the team's work, not a person's own access. */
-export const TEAMS_KINDS: readonly NotificationKind[] = ['request-waiting', 'request-decided', 'provisioning-failed'];
+/** Kinds the team's Teams channel also gets: the team's work, and access about to lapse that the team may rely on. */
+export const TEAMS_KINDS: readonly NotificationKind[] = ['request-waiting', 'request-decided', 'access-expiring', 'provisioning-failed'];
 
 export const isNotificationKind = (value: string): value is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(value);

@@ -9,15 +9,15 @@ import { queueExpiringGrants } from './queue-expiring-grants';
 
 export interface NotificationWorkerOptions extends DeliveryOptions {
   pollMs?: number;
+  /** Between scans for grants entering the renewal window (default 10 minutes). */
+  expiryScanMs?: number;
 }
-
-const EXPIRY_SCAN_EVERY_MS = 10 * 60_000;
 
 /** Background: finds grants about to end, addresses queued events to people and channels, sends the outbox, purges old rows. */
 export function startNotificationWorker(db: Kysely<Database>, options: NotificationWorkerOptions): PollLoop {
   let scannedAt = 0;
   return startPollLoop('notifications', options.pollMs ?? 3000, async () => {
-    if (Date.now() - scannedAt >= EXPIRY_SCAN_EVERY_MS) {
+    if (Date.now() - scannedAt >= (options.expiryScanMs ?? 10 * 60_000)) {
       scannedAt = Date.now();
       await queueExpiringGrants(db);
       await purgeNotifications(db);

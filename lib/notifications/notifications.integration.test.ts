@@ -149,7 +149,7 @@ describeEngines('notifications', (engine) => {
     expect(ending.map((m) => [m.to[0], m.subject])).toEqual([
       [USERS.ada.userPrincipalName, 'Your access ends in 7 days: Orders.Read on orders'],
     ]);
-    expect(ending[0]!.content).toContain(`/requests/${soon}`);
+    expect(ending[0]!.content).toContain(`renew=${soon}`);
     // My access lists the grant ending within the week on its own, at the top.
     const page = await loadMyAccessPage(ada, db);
     expect(page.endingSoon.map((g) => [g.requestId, g.roleValue])).toEqual([[soon, 'Orders.Read']]);

@@ -2,9 +2,8 @@ import 'server-only';
 import type { Kysely } from 'kysely';
 import { isoAfter, nowIso } from '@/lib/db/clock';
 import type { Database } from '@/lib/db/types';
+import { RENEWAL_WINDOW_MS } from '@/lib/requests/renewal-window';
 import { payloadOf, queueNotification } from './queue-notification';
-
-export const EXPIRING_WITHIN_MS = 7 * 86_400_000;
 
 /** Queues "your access ends in 7 days" for each active grant inside that window; once per grant and end date. */
 export async function queueExpiringGrants(db: Kysely<Database>, now = new Date()): Promise<number> {
@@ -14,7 +13,7 @@ export async function queueExpiringGrants(db: Kysely<Database>, now = new Date()
     .where('status', '=', 'active')
     .where('expires_at', 'is not', null)
     .where('expires_at', '>', nowIso(now))
-    .where('expires_at', '<=', isoAfter(EXPIRING_WITHIN_MS, now))
+    .where('expires_at', '<=', isoAfter(RENEWAL_WINDOW_MS, now))
     .execute();
   for (const grant of grants)
     await queueNotification(db, {

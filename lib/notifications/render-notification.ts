@@ -1,5 +1,6 @@
 import type { NotificationPayload } from './notification-event';
 import type { NotificationKind } from './notification-kinds';
+import { renewalHref } from '@/lib/requests/renewal-href';
 
 /** One message; links are paths on the portal. */
 export interface RenderedMessage {
@@ -13,6 +14,9 @@ export interface RenderedMessage {
 
 const day = (iso: string) => iso.slice(0, 10);
 
+/** The request form, filled in to renew the grant the payload is about: one click there submits it. */
+const renewalLink = (p: NotificationPayload) => ({ path: renewalHref(p.apiId, p.roleId, p.requestId), label: 'Request a renewal' });
+
 /**
  * The words of a notification. `person` speaks to its recipient (email, bell); `team` is the same news told to the
  * team's Teams channel, where "your" would name nobody.
@@ -23,6 +27,14 @@ export function renderNotification(
   audience: 'person' | 'team' = 'person',
 ): RenderedMessage {
   const role = `${p.roleValue} on ${p.apiId}`;
+  if (audience === 'team' && kind === 'access-expiring') {
+    return {
+      kind,
+      subject: `${p.requester.name}'s access ends in 7 days: ${role}`,
+      lines: [`${p.requester.name}'s ${role} ends on ${day(p.expiresAt ?? '')}. The renewal link works for ${p.requester.name} alone.`],
+      link: renewalLink(p),
+    };
+  }
   if (audience === 'team' && kind === 'request-decided') {
     const verdict = p.status === 'rejected' ? 'rejected' : 'approved';
     return {
@@ -56,6 +68,16 @@ export function renderNotification(
       };
     case 'request-decided': {
       const approved = p.status !== 'rejected';
+      if (p.status === 'renewed')
+        return {
+          kind,
+          subject: `Your renewal of ${role} was approved`,
+          lines: [
+            `${p.actorName ?? 'An approver'} approved your renewal of ${role}.`,
+            p.expiresAt ? `It now ends on ${day(p.expiresAt)}.` : 'It now has no end date.',
+          ],
+          link: requestLink,
+        };
       return {
         kind,
         subject: `Your request for ${role} was ${approved ? 'approved' : 'rejected'}`,
@@ -78,8 +100,11 @@ export function renderNotification(
       return {
         kind,
         subject: `Your access ends in 7 days: ${role}`,
-        lines: [`Your ${role} ends on ${day(p.expiresAt ?? '')}.`, 'If you still need it after that, request it again when it ends.'],
-        link: requestLink,
+        lines: [
+          `Your ${role} ends on ${day(p.expiresAt ?? '')}.`,
+          'If you still need it after that, request a renewal: the form opens filled in, and approved, the same grant runs longer.',
+        ],
+        link: renewalLink(p),
       };
     case 'provisioning-failed':
       return {

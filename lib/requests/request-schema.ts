@@ -26,6 +26,8 @@ export const requestSchema = z.object({
   durationDays: z.coerce.number().int().positive().max(3650).optional(),
   /** For an application or managed identity: its service principal's object id; absent = for the requester themself. */
   clientSpId: z.string({ error: CHOOSE_CLIENT }).trim().regex(GUID, CHOOSE_CLIENT).optional(),
+  /** A renewal: the id of the user's expiring grant (a request of theirs) whose end date approving this one extends. */
+  renews: z.string().trim().regex(GUID, 'That is not one of your grants.').optional(),
   /** Set once per form render, so a replayed post creates one request. */
   submissionId: z.string().trim().regex(GUID, 'Invalid submission id.').optional(),
   /** Ask for a subscription to the API's product in the same request (a second, linked part). */

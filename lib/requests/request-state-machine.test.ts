@@ -18,6 +18,10 @@ const events: Record<string, RequestEvent> = {
   'submit-auto': { type: 'submit', autoApprove: true },
   'approve-stage': { type: 'approve', finalStage: false },
   'approve-final': { type: 'approve', finalStage: true },
+  'submit-renewal': { type: 'submit', autoApprove: false, extendsGrant: true },
+  'submit-renewal-auto': { type: 'submit', autoApprove: true, extendsGrant: true },
+  'approve-renewal-stage': { type: 'approve', finalStage: false, extendsGrant: true },
+  'approve-renewal-final': { type: 'approve', finalStage: true, extendsGrant: true },
   reject: { type: 'reject' },
   cancel: { type: 'cancel' },
   'start-provisioning': { type: 'start-provisioning' },
@@ -39,6 +43,7 @@ const statuses: (RequestStatus | null)[] = [
   'rejected',
   'cancelled',
   'failed',
+  'renewed',
 ];
 
 // Every allowed (from, event, actor) → to. Anything not listed must be refused.
@@ -47,6 +52,10 @@ const allowed: [RequestStatus | null, string, ActorName[], RequestStatus][] = [
   [null, 'submit-auto', ['requester', 'ownerRequester'], 'approved'],
   ['pending', 'approve-stage', ['approver', 'admin'], 'pending'],
   ['pending', 'approve-final', ['approver', 'admin'], 'approved'],
+  [null, 'submit-renewal', ['requester', 'ownerRequester'], 'pending'],
+  [null, 'submit-renewal-auto', ['requester', 'ownerRequester'], 'renewed'],
+  ['pending', 'approve-renewal-stage', ['approver', 'admin'], 'pending'],
+  ['pending', 'approve-renewal-final', ['approver', 'admin'], 'renewed'],
   ['pending', 'reject', ['approver', 'admin'], 'rejected'],
   ['pending', 'cancel', ['requester', 'ownerRequester'], 'cancelled'],
   ['approved', 'start-provisioning', ['system'], 'provisioning'],

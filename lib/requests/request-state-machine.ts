@@ -12,8 +12,9 @@ export interface TransitionActor {
 }
 
 export type RequestEvent =
-  | { type: 'submit'; autoApprove: boolean }
-  | { type: 'approve'; finalStage: boolean }
+  /** `extendsGrant`: a renewal whose grant is active; approved, it extends that grant instead of granting anew. */
+  | { type: 'submit'; autoApprove: boolean; extendsGrant?: boolean }
+  | { type: 'approve'; finalStage: boolean; extendsGrant?: boolean }
   | { type: 'reject' }
   | { type: 'cancel' }
   | { type: 'start-provisioning' }
@@ -38,6 +39,7 @@ const describe: Record<RequestStatus, string> = {
   rejected: 'was rejected',
   cancelled: 'was cancelled',
   failed: 'failed to provision',
+  renewed: 'was approved and extended its grant',
 };
 
 function decide(status: RequestStatus, actor: TransitionActor, verb: string): TransitionResult | null {
@@ -58,12 +60,12 @@ export function transition(from: RequestStatus | null, event: RequestEvent, acto
   if (event.type === 'submit') {
     if (from !== null) return refuse('This request has already been submitted.');
     if (!actor.isRequester) return refuse('A request is submitted by the person who needs the role.');
-    return to(event.autoApprove ? 'approved' : 'pending');
+    return to(event.autoApprove ? (event.extendsGrant ? 'renewed' : 'approved') : 'pending');
   }
   if (from === null) return refuse('There is no such request.');
   switch (event.type) {
     case 'approve':
-      return decide(from, actor, 'approve') ?? to(event.finalStage ? 'approved' : 'pending');
+      return decide(from, actor, 'approve') ?? to(event.finalStage ? (event.extendsGrant ? 'renewed' : 'approved') : 'pending');
     case 'reject':
       return decide(from, actor, 'reject') ?? to('rejected');
     case 'cancel':

@@ -30,6 +30,8 @@ export interface AccessRequestView {
   decidedAt: string | null;
   activatedAt: string | null;
   endedAt: string | null;
+  /** A renewal: the grant (another request) whose end date approving this one extends. */
+  renewsRequestId: string | null;
   /** The workload the role is for; null when it is for the requester themself. */
   client: { servicePrincipalId: string; appId: string | null; displayName: string; managedIdentity: boolean } | null;
 }
@@ -41,6 +43,7 @@ export function toRequestView(row: AccessRequestRow): AccessRequestView {
     productId: row.product_id,
     subscriptionId: row.subscription_id,
     bundleId: row.bundle_id,
+    renewsRequestId: row.renews_request_id,
     requester: { oid: row.requester_oid, name: row.requester_name, upn: row.requester_upn },
     apiId: row.api_id,
     appId: row.app_id,

@@ -50,7 +50,8 @@ async function start(): Promise<BackgroundWork> {
   const { webhookUrl: url, webhookSecret: secret, webhookRetentionDays: retentionDays } = config;
   if (url && secret) loops.push(startWebhookDelivery(db, { url, secret, retentionDays }));
   const { publicUrl, notifyMailFrom: mailFrom, teamsWebhookUrl } = config;
-  loops.push(startNotificationWorker(db, { publicUrl, mailFrom, teamsWebhookUrl }));
+  const expiryScanMs = config.expiryNoticeScanSeconds * 1000;
+  loops.push(startNotificationWorker(db, { publicUrl, mailFrom, teamsWebhookUrl, expiryScanMs }));
   const reconcile = startReconcileScheduler(db, config.reconcileIntervalMinutes);
   const audit = startAuditCheckpointWorker(db);
   observeQueueDepth(() => provisioningQueueDepth(db));

@@ -120,6 +120,7 @@ export function sampleRows(requestId = randomUUID()): { [T in keyof Database]: I
       client_app_id: 'a7e3c1d9-0001-4b2f-8c6a-a00000000001',
       client_display_name: 'nightly-sync',
       client_sp_type: 'Application',
+      renews_request_id: null,
       ...stamps,
     },
     access_request_client_owner: { request_id: requestId, owner_oid: 'oid-dev', ...stamps },

@@ -1,12 +1,15 @@
 'use client';
 
-import { useState, useTransition } from 'react';
+import { useRef, useState, useTransition } from 'react';
 import { DiagnosisView } from '@/components/tokens/diagnosis-view';
+import { ActionMessage } from '@/components/ui/action-message';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { focusFirstInvalid } from '@/components/ui/focus-first-invalid';
 import { Textarea } from '@/components/ui/textarea';
 import type { UserDiagnosis } from '@/lib/doctor/diagnose-for-user';
 import type { DoctorChoice } from '@/lib/doctor/token-doctor';
+import { tokenDoctorSchema } from '@/lib/doctor/token-doctor-schema';
 import { diagnoseTokenAction } from './actions';
 import { TokenTargetFields } from './token-target-fields';
 
@@ -16,28 +19,37 @@ export function TokenDoctorForm({ choices }: { choices: DoctorChoice[] }) {
   const [apiId, setApiId] = useState('');
   const [operationId, setOperationId] = useState('');
   const [result, setResult] = useState<UserDiagnosis | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  /** What is wrong with the pasted token (checked here with the action's schema): marked on the field, which gets focus. */
+  const [tokenError, setTokenError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const formRef = useRef<HTMLFormElement>(null);
 
   return (
     <div className="flex flex-col gap-6">
       <form
+        ref={formRef}
         aria-label="Check a token"
         className="flex flex-col gap-4"
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
+          const input = { token, apiId: apiId || undefined, operationId: operationId || undefined };
+          const parsed = tokenDoctorSchema.safeParse(input);
+          if (!parsed.success) {
+            setTokenError(parsed.error.issues[0]?.message ?? 'Paste a token first.');
+            setFailure('Check the access token marked above.');
+            return focusFirstInvalid(formRef.current);
+          }
+          setTokenError(null);
           startTransition(async () => {
-            const outcome = await diagnoseTokenAction({ token, apiId: apiId || undefined, operationId: operationId || undefined });
-            if (outcome.ok) {
-              setResult(outcome.value);
-              setError(null);
-            } else {
-              setError(outcome.error);
-            }
+            const outcome = await diagnoseTokenAction(input);
+            if (outcome.ok) setResult(outcome.value);
+            setFailure(outcome.ok ? null : outcome.error);
           });
         }}
       >
-        <Field label="Access token">
+        <Field label="Access token" error={tokenError} required>
           {(control) => (
             <Textarea
               {...control}
@@ -65,12 +77,8 @@ export function TokenDoctorForm({ choices }: { choices: DoctorChoice[] }) {
           <Button type="submit" variant="primary" size="md" disabled={pending}>
             {pending ? 'Checking…' : 'Check token'}
           </Button>
+          <ActionMessage message={failure ? { ok: false, text: failure } : null} />
         </div>
-        {error ? (
-          <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">
-            {error}
-          </p>
-        ) : null}
       </form>
       {result ? (
         <>

@@ -74,6 +74,7 @@ export function reshapeOperation(o: OperationContract): ApimOperation {
     representations: (o.request?.representations ?? []).map((r) => ({
       contentType: r.contentType,
       example: exampleText(r.examples),
+      ...(r.schemaId && r.typeName ? { schemaId: r.schemaId, typeName: r.typeName } : {}),
     })),
   };
 }

@@ -74,6 +74,18 @@ export interface ApimParameter {
 export interface ApimRepresentation {
   contentType: string;
   example?: string;
+  /** The API schema and the type in it that describe the body (APIM's representation `schemaId` and `typeName`). */
+  schemaId?: string;
+  typeName?: string;
+  /** The example was made from the schema type, the API declaring none. */
+  exampleFromSchema?: boolean;
+}
+
+/** One schema of an API: its JSON type definitions by name (empty for XML, WADL, gRPC and other schemas). */
+export interface ApimSchema {
+  id: string;
+  contentType: string;
+  definitions: Record<string, unknown>;
 }
 
 export interface ApimOperation {

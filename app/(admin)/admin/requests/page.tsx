@@ -86,7 +86,13 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
                       <span className="font-mono font-semibold">{r.roleValue}</span> on {name(r.apiId)}
                     </>
                   )}
-                  {r.durationDays ? ` for ${plural(r.durationDays, 'day')}` : ' with no end date'}
+                  {r.renewsRequestId
+                    ? r.durationDays
+                      ? `, renewed for ${plural(r.durationDays, 'more day')} (a renewal of an active grant)`
+                      : ', renewed with no end date (a renewal of an active grant)'
+                    : r.durationDays
+                      ? ` for ${plural(r.durationDays, 'day')}`
+                      : ' with no end date'}
                   {r.client ? ` for ${r.client.displayName}` : ''}
                   {r.stage > 1 ? ` (stage ${r.stage})` : ''}
                 </p>

@@ -4,6 +4,7 @@ import { holdersOf } from '@/lib/catalog/member-types';
 import type { ApiAccessPageData } from '@/lib/approvals/load-api-access-page';
 import type { RoleRequestState } from '@/lib/approvals/role-request-state';
 import type { ApiPageData } from '@/lib/directory/catalog-views';
+import { renewalHref } from '@/lib/requests/renewal-href';
 
 function HeldBy({ held }: { held: ApiPageData['view']['roles'][number]['held'] }) {
   return (
@@ -34,6 +35,22 @@ function RequestSlot({ href, state }: { href: string; state: RoleRequestState | 
       ) : null}
       <ButtonLink href={href} size="xs">
         Request access
+      </ButtonLink>
+    </span>
+  );
+}
+
+/** Beside a held role: its end date and a Renew button once it ends within the renewal window, or the renewal asked for. */
+function RenewSlot({ apiId, roleId, state }: { apiId: string; roleId: string; state: RoleRequestState | undefined }) {
+  if (state?.kind === 'open') return <RequestSlot href="" state={state} />;
+  if (state?.kind !== 'renewable') return null;
+  return (
+    <span className="flex flex-wrap items-center gap-2">
+      <span className="text-xs font-medium text-amber-800 dark:text-amber-300" data-testid="request-state">
+        {state.text}
+      </span>
+      <ButtonLink href={renewalHref(apiId, roleId, state.grantId)} size="xs">
+        Renew
       </ButtonLink>
     </span>
   );
@@ -88,7 +105,10 @@ export function AppRolesPanel({ data }: { data: ApiAccessPageData }) {
             </div>
             <div className="flex flex-wrap items-center gap-2">
               {held.length > 0 ? (
-                <HeldBy held={held} />
+                <>
+                  <HeldBy held={held} />
+                  <RenewSlot apiId={api.id} roleId={role.id} state={requestStates[role.id]} />
+                </>
               ) : requestable ? (
                 <RequestSlot
                   href={`/requests/new?api=${encodeURIComponent(api.id)}&role=${encodeURIComponent(role.id)}`}

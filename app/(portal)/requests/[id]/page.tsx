@@ -65,6 +65,15 @@ export default async function RequestPage({ params }: { params: Params }) {
         </Notice>
       ) : null}
       <ApplicationGrantNotice request={request} />
+      {request.renewsRequestId ? (
+        <Notice title="A renewal">
+          {request.status === 'renewed' ? 'Approved: ' : 'Once approved, '}
+          <Link href={`/requests/${encodeURIComponent(request.renewsRequestId)}`}>the grant it renews</Link>{' '}
+          {request.status === 'renewed'
+            ? `now ends on ${when(request.expiresAt)}; the role assignment in Entra is the same one.`
+            : `runs on for the duration below, counted from its current end; no new assignment is made in Entra.`}
+        </Notice>
+      ) : null}
       {request.parts.length > 0 ? (
         <Notice title="Part of one request">
           Asked for together with{' '}

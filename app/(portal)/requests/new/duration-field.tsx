@@ -19,6 +19,7 @@ export function DurationField({
   error,
   onChoice,
   onDate,
+  from,
 }: {
   durations: number[];
   maxDays: number | null;
@@ -27,8 +28,10 @@ export function DurationField({
   error?: string;
   onChoice: (choice: DurationChoice) => void;
   onDate: (date: string) => void;
+  /** Where the length is counted from: today, or for a renewal the grant's current end. */
+  from?: Date;
 }) {
-  const now = new Date();
+  const now = from ?? new Date();
   return (
     <div className="flex flex-wrap items-start gap-3">
       <Field

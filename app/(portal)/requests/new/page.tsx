@@ -6,6 +6,7 @@ import { loadNewRequestPage } from '@/lib/approvals/load-new-request-page';
 import { requireUser } from '@/lib/auth/session';
 import { ApiPicker } from './api-picker';
 import { RequestForm } from './request-form';
+import { RenewalForm } from './renewal-form';
 import { apiTitle } from '@/lib/catalog/api-version';
 
 export const metadata = { title: 'Request access' };
@@ -19,7 +20,8 @@ export default async function NewRequestPage({ searchParams }: { searchParams: S
   const apiId = first(params.api);
   const roleId = first(params.role)?.toLowerCase();
   const forApp = first(params.for) === 'app';
-  const { apis, data, clients, clientsError } = await loadNewRequestPage(user, apiId, { forApp });
+  const { apis, data, clients, clientsError, renewal } = await loadNewRequestPage(user, apiId, { forApp, renew: first(params.renew) });
+  const renewing = renewal?.ok ? data?.roles.find((r) => r.id.toLowerCase() === renewal.roleId.toLowerCase()) : undefined;
   const link = (app: boolean) =>
     `/requests/new?${new URLSearchParams({ ...(apiId ? { api: apiId } : {}), ...(roleId ? { role: roleId } : {}), ...(app ? { for: 'app' } : {}) })}`;
   const forgedRole = data && roleId ? !data.roles.some((r) => r.id.toLowerCase() === roleId) : false;
@@ -45,6 +47,11 @@ export default async function NewRequestPage({ searchParams }: { searchParams: S
         </Notice>
       ) : null}
       {clientsError ? <Notice tone="warn">{clientsError}</Notice> : null}
+      {renewal && !renewal.ok ? (
+        <Notice tone="warn" title="This grant cannot be renewed">
+          {renewal.refusal}
+        </Notice>
+      ) : null}
       <ApiPicker apis={apis.map((api) => ({ id: api.id, displayName: apiTitle(api) }))} selected={data?.api.id} forApp={forApp} />
       {apiId && !data ? (
         <Notice tone="warn" title="This API has no roles to request">
@@ -54,7 +61,17 @@ export default async function NewRequestPage({ searchParams }: { searchParams: S
       {forgedRole && data ? (
         <Notice tone="warn">That role is not a role of {data.api.displayName}. Choose one of its roles below.</Notice>
       ) : null}
-      {data ? (
+      {renewal?.ok && renewing && data ? (
+        <RenewalForm
+          apiId={data.api.id}
+          apiName={apiTitle(data.api)}
+          role={renewing}
+          grantId={renewal.grantId}
+          expiresAt={renewal.expiresAt}
+          justification={renewal.justification}
+          submissionId={randomUUID()}
+        />
+      ) : data ? (
         data.roles.length === 0 ? (
           <Notice tone="info">
             {data.api.displayName} has no app roles that can be assigned to {forApp ? 'applications' : 'people'}.

@@ -30,16 +30,23 @@ export interface RequestFormProps {
   initialClientSpId?: string;
   /** The product whose key the API also needs, offered as a second part of the same request (not for an application). */
   subscriptionProduct?: { id: string; displayName: string; terms: string; approvalRequired: boolean } | null;
+  /** A renewal of this grant, its justification filled in from it (the request extends the grant once approved). */
+  renewal?: { grantId: string; justification: string; expiresAt: string };
 }
 
-/** The days to record for the choice, or an error naming what is wrong with the date. */
-function chosenDays(role: RequestableRole, choice: DurationChoice, date: string): { days?: number; error?: string } {
+/** The days to record for the choice (counted from `from`: today, or a renewed grant's end), or what is wrong with the date. */
+function chosenDays(role: RequestableRole, choice: DurationChoice, date: string, from: Date | null): { days?: number; error?: string } {
   if (choice === 'none') return {};
   if (choice !== 'date') return { days: Number(choice) };
-  const days = daysUntil(date, new Date());
+  const days = daysUntil(date, from ?? new Date());
   const longest = longestDays(role.maxDays);
   if (days === null) return { error: 'Choose the day the role should end.' };
-  if (days < 1 || days > longest) return { error: `Choose a day between tomorrow and ${plural(longest, 'day')} from today.` };
+  if (days < 1 || days > longest)
+    return {
+      error: from
+        ? `Choose a day after ${from.toISOString().slice(0, 10)}, at most ${plural(longest, 'day')} after it.`
+        : `Choose a day between tomorrow and ${plural(longest, 'day')} from today.`,
+    };
   return { days };
 }
 
@@ -52,9 +59,11 @@ export function RequestForm({
   clients,
   initialClientSpId,
   subscriptionProduct: productForUser,
+  renewal,
 }: RequestFormProps) {
-  // A subscription key belongs to a person's APIM user: an application's request asks for the role alone.
-  const subscriptionProduct = clients ? null : productForUser;
+  // A subscription key belongs to a person's APIM user: an application's request asks for the role alone; a renewal
+  // asks for the role it extends, nothing more.
+  const subscriptionProduct = clients || renewal ? null : productForUser;
   // Opt-in: a second part with its own terms and approval is asked for only when the person ticks it.
   const [alsoSubscribe, setAlsoSubscribe] = useState(false);
   const [acceptTerms, setAcceptTerms] = useState(false);
@@ -62,7 +71,7 @@ export function RequestForm({
   const [roleId, setRoleId] = useState(initialRoleId ?? '');
   const [clientSpId, setClientSpId] = useState(initialClientSpId ?? '');
   const client = clients?.find((c) => c.servicePrincipalId === clientSpId);
-  const [justification, setJustification] = useState('');
+  const [justification, setJustification] = useState(renewal?.justification ?? '');
   const [choice, setChoice] = useState<DurationChoice>('');
   const [date, setDate] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -79,7 +88,7 @@ export function RequestForm({
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
-    const length = role ? chosenDays(role, duration, date) : {};
+    const length = role ? chosenDays(role, duration, date, renewal ? new Date(renewal.expiresAt) : null) : {};
     const subscription = alsoSubscribe && subscriptionProduct ? { productId: subscriptionProduct.id, acceptTerms } : undefined;
     const input = {
       apiId,
@@ -89,6 +98,7 @@ export function RequestForm({
       submissionId,
       subscription,
       ...(clients ? { clientSpId } : {}),
+      ...(renewal ? { renews: renewal.grantId } : {}),
     };
     const parsed = requestSchema.safeParse(input);
     const found: Record<string, string> = parsed.success
@@ -98,17 +108,24 @@ export function RequestForm({
     if (Object.keys(found).length > 0) return refuse(found);
     setErrors({});
     run(() => submitRequestAction(input), {
-      describe: () => ({ ok: true, text: 'Request submitted; opening it…' }),
+      describe: () => ({ ok: true, text: `${renewal ? 'Renewal' : 'Request'} submitted; opening it…` }),
       navigateTo: (value) => `/requests/${encodeURIComponent(value.requestId)}`,
     });
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="space-y-6" aria-label={`Request a role of ${apiName}`}>
+    <form
+      ref={formRef}
+      onSubmit={submit}
+      noValidate
+      className="space-y-6"
+      aria-label={`${renewal ? 'Renew' : 'Request'} a role of ${apiName}`}
+    >
       {clients ? (
         <ClientPicker clients={clients} value={clientSpId} onChange={setClientSpId} error={errors.clientSpId} chosen={client} />
       ) : null}
       <RoleFieldset
+        apiId={apiId}
         apiName={apiName}
         roles={roles}
         roleId={roleId}
@@ -147,6 +164,7 @@ export function RequestForm({
           error={errors.durationDays}
           onChoice={setChoice}
           onDate={setDate}
+          from={renewal ? new Date(renewal.expiresAt) : undefined}
         />
       ) : null}
 
@@ -174,7 +192,7 @@ export function RequestForm({
 
       <div>
         <Button type="submit" variant="primary" size="md" disabled={pending}>
-          {pending ? 'Submitting…' : 'Submit request'}
+          {pending ? 'Submitting…' : renewal ? 'Submit renewal request' : 'Submit request'}
         </Button>
         <ActionMessage message={message} />
       </div>

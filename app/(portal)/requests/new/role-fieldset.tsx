@@ -4,12 +4,14 @@ import { RoleOption } from './role-option';
 
 /** The choice of role, one radio card per role; a missing choice is described on the group. */
 export function RoleFieldset({
+  apiId,
   apiName,
   roles,
   roleId,
   error,
   onChoose,
 }: {
+  apiId: string;
   apiName: string;
   roles: RequestableRole[];
   roleId: string;
@@ -22,7 +24,14 @@ export function RoleFieldset({
       <legend className="mb-2 text-sm font-semibold">Role on {apiName}</legend>
       <ul className="space-y-2">
         {roles.map((r) => (
-          <RoleOption key={r.id} role={r} checked={roleId === r.id} invalid={Boolean(error)} onChoose={() => onChoose(r.id)} />
+          <RoleOption
+            key={r.id}
+            apiId={apiId}
+            role={r}
+            checked={roleId === r.id}
+            invalid={Boolean(error)}
+            onChoose={() => onChoose(r.id)}
+          />
         ))}
       </ul>
       {error ? (

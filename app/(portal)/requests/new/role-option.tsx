@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { RoleOperationsList } from '@/components/access/role-operations-list';
 import type { RequestableRole } from '@/lib/approvals/requestable-roles';
 import { roleRequestState } from '@/lib/approvals/role-request-state';
+import { renewalHref } from '@/lib/requests/renewal-href';
 
 // What approving it takes, worded as on the API page (held and open requests are said below the card).
 const approvalText = (role: RequestableRole) => roleRequestState({ ...role, held: false, openRequest: null }).text;
@@ -14,11 +15,13 @@ function unavailable(role: RequestableRole): string | null {
 
 /** One requestable role as a radio card: what approving it takes, why it cannot be chosen, and what it allows. */
 export function RoleOption({
+  apiId,
   role,
   checked,
   invalid,
   onChoose,
 }: {
+  apiId: string;
   role: RequestableRole;
   checked: boolean;
   /** No role was chosen: every choosable radio is marked, so focus can land on the first. */
@@ -54,7 +57,11 @@ export function RoleOption({
       {blocked ? (
         <p className="mt-2 text-xs text-amber-800 dark:text-amber-300" data-testid="role-unavailable">
           {blocked}{' '}
-          {role.openRequest ? (
+          {role.renewal && !role.renewal.pendingRequestId ? (
+            <Link className="underline" href={renewalHref(apiId, role.id, role.renewal.grantId)}>
+              It ends on {role.renewal.expiresAt.slice(0, 10)}: renew it
+            </Link>
+          ) : role.openRequest ? (
             <Link className="underline" href={`/requests/${encodeURIComponent(role.openRequest.id)}`}>
               View the request
             </Link>
