@@ -90,6 +90,7 @@ export interface FederatedIdentityCredential {
   subject: string;
   /** What the external token's `aud` must be (one value). */
   audiences: string[];
+  description?: string;
 }
 
 export interface RequiredResourceAccess {

@@ -75,6 +75,9 @@ export async function applySetupStep(clients: SetupClients, state: TenantState, 
         });
       return;
     }
+    case 'add-federated-credential':
+      await graph.api(`/applications/${need(ids.appObjectId, 'the app')}/federatedIdentityCredentials`).post(step.body);
+      return;
     case 'assign-apim-role':
       // principalType spares ARM a directory lookup that may not see a just-created service principal yet.
       await authorization.roleAssignments.create(state.serviceScope, randomUUID(), {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { SetupConfig } from '@/lib/env';
+import { planFederatedCredential, type FederatedCredentialBody } from './plan-federated-credential';
 import type { AppView, TenantState } from './read-tenant';
 import {
   ACCESS_AS_USER,
@@ -25,12 +26,15 @@ export type SetupStep = { text: string } & (
   | { kind: 'grant-application-permission'; appRoleId: string }
   | { kind: 'grant-delegated'; resourceId: string; scopes: string[]; grantId?: string }
   | { kind: 'assign-apim-role'; roleDefinitionId: string }
+  | { kind: 'add-federated-credential'; body: FederatedCredentialBody }
 );
 
 export interface SetupChoices {
   newSecret: boolean;
   /** Never add a secret (the registration signs in with a federated credential). */
   noSecret?: boolean;
+  /** The principal id of the managed identity that signs in instead of a secret (implies noSecret). */
+  federatedIdentity?: string;
 }
 
 /** Adds each wanted entry to the app's requiredResourceAccess, keeping what is there. */
@@ -173,8 +177,15 @@ export function planSetup(config: SetupConfig, state: TenantState, choices: Setu
       roleDefinitionId: state.apimRole.id,
       text: `assign ${APIM_ROLE_NAME} on the API Management service ${config.apim.serviceName}`,
     });
+  const federated = choices.federatedIdentity ? planFederatedCredential(config, state.app, choices.federatedIdentity) : undefined;
+  if (federated)
+    steps.push({
+      kind: 'add-federated-credential',
+      body: federated,
+      text: `trust the managed identity ${federated.subject} as a federated credential (sign-in without a client secret)`,
+    });
   // Last, so no later failure can lose the one chance to show it.
-  if (!choices.noSecret && (!state.app?.hasSecret || choices.newSecret))
+  if (!choices.noSecret && !choices.federatedIdentity && (!state.app?.hasSecret || choices.newSecret))
     steps.push({ kind: 'add-secret', text: 'add a client secret (shown once, below)' });
   return steps;
 }

@@ -25,6 +25,8 @@ export interface AppView {
   appRoles: (Named & Json)[];
   requiredResourceAccess: { resourceAppId: string; resourceAccess: { id: string; type: 'Scope' | 'Role' }[] }[];
   hasSecret: boolean;
+  /** Issuer and subject of each federated identity credential the registration trusts. */
+  federatedCredentials: { issuer: string; subject: string }[];
 }
 export interface GrantView {
   id: string;
@@ -76,6 +78,7 @@ function appView(a: Json): AppView {
     appRoles: list(a.appRoles) as (Named & Json)[],
     requiredResourceAccess: list(a.requiredResourceAccess) as unknown as AppView['requiredResourceAccess'],
     hasSecret: list(a.passwordCredentials).length > 0,
+    federatedCredentials: [],
   };
 }
 
@@ -120,6 +123,12 @@ async function findConsoleApi(clients: SetupClients, requested: string) {
 
 export async function readTenant(clients: SetupClients, config: SetupConfig, consoleApis: string[]): Promise<TenantState> {
   const app = await findApp(clients, config);
+  // The application's own read does not carry them: they are a navigation (application-list-federatedidentitycredentials).
+  if (app)
+    app.federatedCredentials = (await values(clients, `/applications/${app.id}/federatedIdentityCredentials`)).map((c) => ({
+      issuer: text(c.issuer),
+      subject: text(c.subject),
+    }));
   const [sp, graphSp, apis] = await Promise.all([
     app ? servicePrincipalOf(clients, app.appId) : Promise.resolve(null),
     servicePrincipalOf(clients, MICROSOFT_GRAPH_APP_ID),

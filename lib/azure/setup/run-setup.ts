@@ -12,6 +12,8 @@ export interface SetupOptions {
   newSecret: boolean;
   /** Never add a client secret (a registration that signs in with a federated credential). */
   noSecret?: boolean;
+  /** The principal id of Roleport's managed identity, trusted as a federated credential instead of a secret. */
+  federatedIdentity?: string;
   /** APIs (client id or App ID URI) the console should call: admin consent to their delegated scopes. */
   consoleApis: string[];
 }
@@ -33,7 +35,7 @@ async function checkOperatorCanAssign(clients: SetupClients, config: SetupConfig
     );
 }
 
-function printEnvironment(config: SetupConfig, ids: AppliedIds, print: (line: string) => void) {
+function printEnvironment(config: SetupConfig, ids: AppliedIds, options: SetupOptions, print: (line: string) => void) {
   print('');
   print('Set these environment variables for Roleport:');
   print(`AZURE_TENANT_ID=${config.tenantId}`);
@@ -41,6 +43,9 @@ function printEnvironment(config: SetupConfig, ids: AppliedIds, print: (line: st
   if (ids.secret) {
     print(`AZURE_CLIENT_SECRET=${ids.secret}`);
     print('  ^ the new client secret, shown this once: store it now (a Key Vault secret referenced by the app setting).');
+  } else if (options.federatedIdentity) {
+    print('AZURE_APP_CREDENTIAL=managed-identity');
+    print(`# No AZURE_CLIENT_SECRET: the managed identity ${options.federatedIdentity} is the sign-in's federated credential.`);
   } else print('# AZURE_CLIENT_SECRET: unchanged; set-up shows only a secret it creates (--new-secret adds one).');
   print(`APIM_SUBSCRIPTION_ID=${config.apim.subscriptionId}`);
   print(`APIM_RESOURCE_GROUP=${config.apim.resourceGroup}`);
@@ -60,13 +65,13 @@ export async function runSetup(
 ): Promise<SetupOutcome> {
   print(`Roleport set-up: tenant ${config.tenantId}, API Management service ${config.apim.serviceName}, portal ${config.publicUrl}`);
   const state = await readTenant(clients, config, options.consoleApis);
-  const steps = planSetup(config, state, { newSecret: options.newSecret, noSecret: options.noSecret });
+  const steps = planSetup(config, state, options);
   const ids = idsOf(state);
   if (steps.length === 0) {
     print(
       'No changes: the app registration, its service principal, permissions, consent and API Management role are already as Roleport needs them.',
     );
-    printEnvironment(config, ids, print);
+    printEnvironment(config, ids, options, print);
     return { steps, applied: false, clientId: ids.appId };
   }
   print(options.dryRun ? 'Plan (dry run: nothing will be changed):' : 'Plan:');
@@ -82,6 +87,6 @@ export async function runSetup(
     }
     print(`  done: ${step.text}`);
   }
-  printEnvironment(config, ids, print);
+  printEnvironment(config, ids, options, print);
   return { steps, applied: true, clientId: ids.appId };
 }
