@@ -1,6 +1,7 @@
 import 'server-only';
 import type { SetupConfig } from '@/lib/env';
 import { APIM_ROLE_NAME, MICROSOFT_GRAPH_APP_ID } from './roleport-registration';
+import { readEventGrid, type EventGridState } from './read-event-grid';
 import type { SetupClients } from './setup-clients';
 
 type Json = Record<string, unknown>;
@@ -47,6 +48,8 @@ export interface TenantState {
   serviceScope: string;
   apimRole: { id: string; name: string };
   apimRoleAssigned: boolean;
+  /** Event Grid's delivery to Roleport's webhook; absent when set-up leaves it alone (--no-event-grid). */
+  eventGrid?: EventGridState;
 }
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -121,7 +124,12 @@ async function findConsoleApi(clients: SetupClients, requested: string) {
   return { requested, sp };
 }
 
-export async function readTenant(clients: SetupClients, config: SetupConfig, consoleApis: string[]): Promise<TenantState> {
+export async function readTenant(
+  clients: SetupClients,
+  config: SetupConfig,
+  consoleApis: string[],
+  options: { eventGrid: boolean } = { eventGrid: false },
+): Promise<TenantState> {
   const app = await findApp(clients, config);
   // The application's own read does not carry them: they are a navigation (application-list-federatedidentitycredentials).
   if (app)
@@ -165,5 +173,6 @@ export async function readTenant(clients: SetupClients, config: SetupConfig, con
     serviceScope,
     apimRole: { id: definition.id, name: definition.name },
     apimRoleAssigned: assigned,
+    eventGrid: options.eventGrid ? await readEventGrid(clients, config.armEndpoint, serviceScope, sp?.id) : undefined,
   };
 }

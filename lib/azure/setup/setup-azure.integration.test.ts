@@ -41,7 +41,12 @@ async function setup(options: Partial<SetupOptions> = {}, operator?: { appId: st
     config,
     operatorCredential(config, (m) => lines.push(m)),
   );
-  const outcome = await runSetup(config, clients, { dryRun: false, newSecret: false, consoleApis: [], ...options }, (l) => lines.push(l));
+  const outcome = await runSetup(
+    config,
+    clients,
+    { dryRun: false, newSecret: false, noEventGrid: true, consoleApis: [], ...options },
+    (l) => lines.push(l),
+  );
   return { outcome, output: lines.join('\n') };
 }
 
@@ -82,6 +87,7 @@ describe('npm run setup:azure against the emulated tenant', () => {
     } finally {
       env.emulator.rbac.removeAllOf(SETUP_APP.servicePrincipalId);
       env.emulator.rbac.assign(SETUP_APP.servicePrincipalId, BUILT_IN_ROLES['User Access Administrator']!, SERVICE_SCOPE);
+      env.emulator.rbac.assign(SETUP_APP.servicePrincipalId, BUILT_IN_ROLES['EventGrid EventSubscription Contributor']!, SERVICE_SCOPE);
     }
   });
 
@@ -163,7 +169,7 @@ describe('npm run setup:azure against the emulated tenant', () => {
     const before = tenantSnapshot();
     const { stdout } = await promisify(execFile)(
       'npm',
-      ['run', '--silent', 'setup:azure', '--', '--console-api', INVENTORY_APP.identifierUri],
+      ['run', '--silent', 'setup:azure', '--', '--no-event-grid', '--console-api', INVENTORY_APP.identifierUri],
       {
         env: { ...process.env, ...setupEnv() },
         timeout: 60_000,
@@ -185,7 +191,7 @@ describe('npm run setup:azure against the emulated tenant', () => {
         moved,
         operatorCredential(moved, () => {}),
       ),
-      { dryRun: false, newSecret: false, consoleApis: [] },
+      { dryRun: false, newSecret: false, noEventGrid: true, consoleApis: [] },
       (l) => lines.push(l),
     );
     expect(created()!.web.redirectUris).toEqual([

@@ -1,5 +1,6 @@
 import 'server-only';
 import { AuthorizationManagementClient } from '@azure/arm-authorization';
+import { ServiceClient } from '@azure/core-client';
 import {
   AzureCliCredential,
   ChainedTokenCredential,
@@ -35,6 +36,8 @@ export function operatorCredential(config: SetupConfig, prompt: (message: string
 export interface SetupClients {
   graph: Client;
   authorization: AuthorizationManagementClient;
+  /** Plain ARM requests (Microsoft.EventGrid event subscriptions), with the operator's token. */
+  arm: ServiceClient;
 }
 
 export function setupClients(config: SetupConfig, credential: TokenCredential): SetupClients {
@@ -48,5 +51,6 @@ export function setupClients(config: SetupConfig, credential: TokenCredential): 
     endpoint: config.armEndpoint,
     credentialScopes: [config.cloud.armScope],
   });
-  return { graph, authorization };
+  const arm = new ServiceClient({ credential, credentialScopes: [config.cloud.armScope], endpoint: config.armEndpoint });
+  return { graph, authorization, arm };
 }
