@@ -58,6 +58,8 @@ export interface StartEmulatorOptions {
   cloud?: CloudName;
   /** Which surfaces to run (default all). */
   surfaces?: SurfaceName[];
+  /** Device code lifetime and polling interval (default Entra's: 900 s, 5 s). */
+  deviceCode?: { lifetimeSeconds?: number; intervalSeconds?: number };
   /** An Event Grid subscription to APIM's events (set or changed later with `eventGrid.subscribe`). */
   eventGrid?: EventSubscription;
 }
@@ -173,6 +175,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       tokens,
       urls,
       tokenLifetimeSeconds,
+      deviceCode: options.deviceCode,
       managedIdentity: {
         header: managedIdentity.header,
         userAssigned: [ROLEPORT_MANAGED_IDENTITY.clientId, WORKLOAD_MANAGED_IDENTITY.clientId],
