@@ -40,9 +40,17 @@ export interface SetupClients {
   arm: ServiceClient;
 }
 
+/**
+ * The ARM SDKs' pipeline asks for tokens with `enableCae`, which @azure/identity serves from a separate MSAL client and
+ * token cache; Graph's tokens are asked for the same way, so one sign-in (one device code) serves both.
+ */
+function withCae(credential: TokenCredential): TokenCredential {
+  return { getToken: (scopes, options) => credential.getToken(scopes, { ...options, enableCae: true }) };
+}
+
 export function setupClients(config: SetupConfig, credential: TokenCredential): SetupClients {
   const graph = Client.initWithMiddleware({
-    authProvider: new TokenCredentialAuthenticationProvider(credential, { scopes: [config.cloud.graphScope] }),
+    authProvider: new TokenCredentialAuthenticationProvider(withCae(credential), { scopes: [config.cloud.graphScope] }),
     baseUrl: `${config.graphEndpoint}/`,
     // Without its host here the client silently drops the Authorization header.
     customHosts: new Set([new URL(config.graphEndpoint).hostname]),
