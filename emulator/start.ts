@@ -58,6 +58,8 @@ export interface StartEmulatorOptions {
   cloud?: CloudName;
   /** Which surfaces to run (default all). */
   surfaces?: SurfaceName[];
+  /** Device code lifetime and polling interval (default Entra's: 900 s, 5 s). */
+  deviceCode?: { lifetimeSeconds?: number; intervalSeconds?: number };
   /** An Event Grid subscription to APIM's events (set or changed later with `eventGrid.subscribe`). */
   eventGrid?: EventSubscription;
 }
@@ -173,6 +175,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       tokens,
       urls,
       tokenLifetimeSeconds,
+      deviceCode: options.deviceCode,
       managedIdentity: {
         header: managedIdentity.header,
         userAssigned: [ROLEPORT_MANAGED_IDENTITY.clientId, WORKLOAD_MANAGED_IDENTITY.clientId],
@@ -181,8 +184,9 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     graph: createGraphHandler({ directory, tokens, urls }),
   };
   const eventGridApp = directory.applicationByAppId(EVENT_GRID.appId);
+  const eventGridTopic = `/subscriptions/${APIM.subscriptionId}/resourceGroups/${APIM.resourceGroup}/providers/Microsoft.ApiManagement/service/${APIM.serviceName}`;
   const eventGrid = new EventGridPublisher({
-    topic: `/subscriptions/${APIM.subscriptionId}/resourceGroups/${APIM.resourceGroup}/providers/Microsoft.ApiManagement/service/${APIM.serviceName}`,
+    topic: eventGridTopic,
     // Event Grid's app asks the tenant's Entra for a token to the webhook's application (client credentials).
     token: async (audience) => {
       if (!eventGridApp) throw new Error('Event Grid has no app registration in the emulated tenant');
@@ -216,6 +220,12 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         rbac,
         roles: ROLES_BY_NAME,
         directory,
+        eventSubscriptions: new (await import('./arm/routes-event-subscriptions')).EventSubscriptionsRoute({
+          serviceId: eventGridTopic,
+          tenantId: TENANT_ID,
+          rbac,
+          publisher: eventGrid,
+        }),
         onWrite: (method, status, segments) => {
           const event = apimEventFor(method, status, segments, (id) => findIn(state.apis, id)?.apiRevision ?? '1');
           if (event) eventGrid.publish(event.name, event.subject);

@@ -1,4 +1,4 @@
-// Rule: the Azure template sets every variable Azure mode requires on the container, every secret comes from Key Vault through the identity, and no secret is a plain parameter or default.
+// Rule: the Azure template sets every variable Azure mode requires on the container, signs users in without a client secret, every secret comes from Key Vault through the identity, and no secret is a plain parameter or default.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -98,9 +98,19 @@ describe('the container app template', () => {
     expect(portal).toMatch(/activeDirectoryAuth: 'Enabled', passwordAuth: 'Disabled'/);
   });
 
+  it('signs users in without a client secret: the managed identity is the federated credential', () => {
+    // lib/env.ts accepts Azure mode without AZURE_CLIENT_SECRET only with AZURE_APP_CREDENTIAL=managed-identity.
+    expect(containerEnv.find((e) => e.name === 'AZURE_APP_CREDENTIAL')?.plain).toBe(true);
+    expect(containerEnv.map((e) => e.name)).not.toContain('AZURE_CLIENT_SECRET');
+    expect(params.filter((p) => /clientSecret/i.test(p.name))).toEqual([]);
+    expect(bicepFiles.filter((f) => /client-secret|clientSecret/i.test(f.text)).map((f) => f.file)).toEqual([]);
+    const parameters = readFileSync(path.join(infra, 'main.parameters.json'), 'utf8');
+    expect(parameters).not.toMatch(/CLIENT_SECRET/);
+  });
+
   it('takes every secret variable from a Key Vault reference resolved with the identity', () => {
     const secretVars = containerEnv.filter((e) => SECRET_VARIABLE.test(e.name ?? ''));
-    expect(secretVars.map((e) => e.name).sort()).toEqual(['AUDIT_HMAC_KEY', 'AZURE_CLIENT_SECRET', 'NEXTAUTH_SECRET']);
+    expect(secretVars.map((e) => e.name).sort()).toEqual(['AUDIT_HMAC_KEY', 'NEXTAUTH_SECRET']);
     for (const variable of secretVars) {
       expect(variable.plain, `${variable.name} has a plain value`).toBe(false);
       const secret = appSecrets.find((s) => s.name === variable.secretRef);
@@ -111,7 +121,7 @@ describe('the container app template', () => {
 
   it('declares every secret parameter @secure() and gives none a default', () => {
     const secretParams = params.filter((p) => SECRET_NAME.test(p.name) && !/Id$|Name$|Url$/.test(p.name));
-    expect(secretParams.map((p) => p.name)).toEqual(expect.arrayContaining(['portalClientSecret', 'nextAuthSecret', 'auditHmacKey']));
+    expect(secretParams.map((p) => p.name)).toEqual(expect.arrayContaining(['nextAuthSecret', 'auditHmacKey']));
     for (const p of secretParams) expect(p.secure, `${p.file}: param ${p.name} is not @secure()`).toBe(true);
     for (const p of params.filter((q) => q.secure)) expect(p.hasDefault, `${p.file}: @secure() param ${p.name} has a default`).toBe(false);
     // azd fills them from its environment, never from a literal in the parameters file.

@@ -15,10 +15,6 @@ param location string
 param portalClientId string
 
 @secure()
-@description('Client secret of Roleport\'s app registration: next-auth signs users in as a confidential client. Stored in Key Vault.')
-param portalClientSecret string
-
-@secure()
 @minLength(32)
 @description('Session cookie encryption secret, at least 32 characters (e.g. `openssl rand -base64 32`). Stored in Key Vault.')
 param nextAuthSecret string
@@ -69,7 +65,6 @@ module portal 'modules/portal.bicep' = {
     tags: tags
     token: token
     portalClientId: portalClientId
-    portalClientSecret: portalClientSecret
     nextAuthSecret: nextAuthSecret
     auditHmacKey: auditHmacKey
     apimSubscriptionId: apimSubscriptionId

@@ -459,6 +459,8 @@ export interface SetupConfig {
   armEndpoint: string;
   graphEndpoint: string;
   cloud: CloudConfig;
+  /** The audience Event Grid's delivery tokens name (the first of ROLEPORT_EVENT_GRID_AUDIENCE); default the client id. */
+  eventGridAudience?: string;
   /** How the operator signs in: Azure CLI then device code (default), device code only, or an automation app's secret. */
   operator: { kind: 'cli' } | { kind: 'device-code' } | { kind: 'client-secret'; clientId: string; clientSecret: string };
 }
@@ -478,6 +480,9 @@ const setupSchema = z.object({
   SETUP_CREDENTIAL: optional(z.enum(['cli', 'device-code', 'client-secret'], { error: 'must be cli, device-code or client-secret' })),
   SETUP_CLIENT_ID: optional(guid),
   SETUP_CLIENT_SECRET: optional(z.string().min(1)),
+  ROLEPORT_EVENT_GRID_AUDIENCE: optional(
+    z.string().regex(/^[^\s,]+(\s*,\s*[^\s,]+)*$/, 'must list application ids or App ID URIs, comma-separated'),
+  ),
 });
 
 export function loadSetupConfig(env: Env = process.env): SetupConfig {
@@ -501,6 +506,7 @@ export function loadSetupConfig(env: Env = process.env): SetupConfig {
     armEndpoint: stripSlash(s.ARM_ENDPOINT ?? cloud.armEndpoint),
     graphEndpoint: stripSlash(s.GRAPH_ENDPOINT ?? cloud.graphEndpoint),
     cloud: cloudConfig(cloud.name),
+    eventGridAudience: s.ROLEPORT_EVENT_GRID_AUDIENCE?.split(',')[0]?.trim(),
     operator,
   };
 }

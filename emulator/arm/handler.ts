@@ -15,6 +15,7 @@ import type { RbacState, RoleDefinition } from './rbac';
 import { handleAuthorization, isAuthorizationPath } from './routes-authorization';
 import type { Directory } from '../directory/directory';
 import { handleVersionSets } from './routes-version-sets';
+import { isEventSubscriptionPath, type EventSubscriptionsRoute } from './routes-event-subscriptions';
 
 const PREFIX = /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)\/providers\/microsoft\.apimanagement\/service\/([^/]+)(\/.*)?$/i;
 
@@ -80,6 +81,8 @@ export function createArmHandler(deps: {
   directory?: Directory;
   /** Called after each successful write, so Event Grid can publish APIM's event for it. */
   onWrite?: (method: string, status: number, segments: string[]) => void;
+  /** Microsoft.EventGrid event subscriptions on the service's system topic. */
+  eventSubscriptions?: EventSubscriptionsRoute;
 }): SurfaceHandler {
   return async (req: IncomingMessage, res: ServerResponse) => {
     try {
@@ -100,6 +103,12 @@ export function createArmHandler(deps: {
           serviceId,
         });
         return sendJson(res, result.status, result.body, result.headers);
+      }
+      if (deps.eventSubscriptions && isEventSubscriptionPath(url.pathname)) {
+        const result = await deps.eventSubscriptions.handle(req, (req.method ?? 'GET').toUpperCase(), url, claims);
+        if (result.body === undefined) res.writeHead(result.status, result.headers ?? {}).end();
+        else sendJson(res, result.status, result.body, result.headers);
+        return;
       }
       const segments = serviceSegments(deps.state, url.pathname);
       checkApiVersion(url);

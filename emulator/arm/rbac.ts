@@ -45,6 +45,23 @@ export const BUILT_IN_ROLES: Record<string, RoleDefinition> = {
     ],
     notActions: ['Microsoft.ApiManagement/service/users/keys/read'],
   },
+  // General built-in roles (learn.microsoft.com/azure/role-based-access-control/built-in-roles/integration#eventgrid-eventsubscription-contributor).
+  'EventGrid EventSubscription Contributor': {
+    id: '428e0ff0-5e57-4d9c-a221-2c70d0e0a443',
+    roleName: 'EventGrid EventSubscription Contributor',
+    actions: [
+      'Microsoft.Authorization/*/read',
+      'Microsoft.EventGrid/eventSubscriptions/*',
+      'Microsoft.EventGrid/topicTypes/eventSubscriptions/read',
+      'Microsoft.EventGrid/locations/eventSubscriptions/read',
+      'Microsoft.EventGrid/locations/topicTypes/eventSubscriptions/read',
+      'Microsoft.Insights/alertRules/*',
+      'Microsoft.Resources/deployments/*',
+      'Microsoft.Resources/subscriptions/resourceGroups/read',
+      'Microsoft.Support/*',
+    ],
+    notActions: [],
+  },
   'API Management Service Contributor': {
     id: '312a565d-c81f-4fd8-895a-4e21e48d571c',
     roleName: 'API Management Service Contributor',

@@ -76,6 +76,8 @@ export interface DirectoryApplication {
   requiredResourceAccess?: RequiredResourceAccess[];
   /** Microsoft's own apps (Graph, ARM) have a service principal in the tenant but no application object. */
   firstParty: boolean;
+  /** A public client (no credential), such as the Azure CLI, which any tenant's users sign in to. */
+  publicClient?: boolean;
   /** Tokens of other identity providers the app accepts as its client credential (workload identity federation). */
   federatedIdentityCredentials?: FederatedIdentityCredential[];
 }
@@ -90,6 +92,7 @@ export interface FederatedIdentityCredential {
   subject: string;
   /** What the external token's `aud` must be (one value). */
   audiences: string[];
+  description?: string;
 }
 
 export interface RequiredResourceAccess {

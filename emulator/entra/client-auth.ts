@@ -47,7 +47,8 @@ export async function authenticateClient(
   const clientId = basic?.id ?? form.get('client_id');
   if (!clientId) throw missingParameter('client_id');
   const app = dir.applicationByAppId(clientId);
-  if (!app || app.firstParty) throw unknownApplication(clientId, dir);
+  // Microsoft's public clients (the Azure CLI) sign users in anywhere; its other apps are never a client here.
+  if (!app || (app.firstParty && !app.publicClient)) throw unknownApplication(clientId, dir);
   const secret = basic?.secret ?? form.get('client_secret');
   const assertion = form.get('client_assertion');
   // Whatever credential is sent must be valid, even beside another one.

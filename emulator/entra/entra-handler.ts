@@ -8,6 +8,8 @@ import { handleAuthorize, readCookie, SESSION_COOKIE } from './authorize';
 import { openIdConfiguration } from './discovery';
 import { EntraError, invalidRequest } from './entra-errors';
 import { GrantStore } from './grant-store';
+import { DEVICE_LOGIN_PATH, handleDeviceCode, handleDeviceLogin } from './device-code-flow';
+import { DeviceCodes } from './device-codes';
 import { signedOutPage } from './sign-in-page';
 import type { SigningKeys } from './signing-keys';
 import { handleToken } from './token-endpoint';
@@ -21,20 +23,35 @@ export interface EntraHandlerOptions {
   tokenLifetimeSeconds: number;
   /** The App Service / Container Apps managed-identity endpoint of the emulated host. */
   managedIdentity?: ManagedIdentityHost;
+  /** Device code lifetime and polling interval (default Entra's: 900 s and 5 s). */
+  deviceCode?: { lifetimeSeconds?: number; intervalSeconds?: number };
 }
 
 const TENANT_ROUTE =
-  /^\/([^/]+)\/(v2\.0\/\.well-known\/openid-configuration|discovery\/v2\.0\/keys|oauth2\/v2\.0\/(?:authorize|token|logout))\/?$/i;
+  /^\/([^/]+)\/(v2\.0\/\.well-known\/openid-configuration|discovery\/v2\.0\/keys|oauth2\/v2\.0\/(?:authorize|token|devicecode|logout))\/?$/i;
 
 /** Entra's endpoints under /{tenant}/ (id or domain, any case), plus the userinfo endpoint. */
 export function createEntraHandler(options: EntraHandlerOptions): SurfaceHandler {
   const { directory: dir, keys, urls } = options;
   const grants = new GrantStore();
-  const tokenCtx = { directory: dir, keys, authorityHost: urls.authorityHost, tokenLifetimeSeconds: options.tokenLifetimeSeconds, grants };
+  const deviceCodes = new DeviceCodes({
+    lifetimeSeconds: options.deviceCode?.lifetimeSeconds ?? 900,
+    intervalSeconds: options.deviceCode?.intervalSeconds ?? 5,
+  });
+  const tokenCtx = {
+    directory: dir,
+    keys,
+    authorityHost: urls.authorityHost,
+    tokenLifetimeSeconds: options.tokenLifetimeSeconds,
+    grants,
+    deviceCodes,
+  };
 
   async function route(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', urls.authorityHost);
     if (url.pathname.toLowerCase() === '/oidc/userinfo') return userInfo(req, res);
+    if (url.pathname.toLowerCase() === DEVICE_LOGIN_PATH)
+      return handleDeviceLogin(dir, deviceCodes, req, res, `${urls.authorityHost}${DEVICE_LOGIN_PATH}`);
     if (url.pathname === MANAGED_IDENTITY_PATH && options.managedIdentity)
       return handleManagedIdentity(tokenCtx, options.managedIdentity, req, res, url);
     const match = TENANT_ROUTE.exec(url.pathname);
@@ -51,6 +68,7 @@ export function createEntraHandler(options: EntraHandlerOptions): SurfaceHandler
     if (endpoint.endsWith('openid-configuration'))
       return sendJson(res, 200, openIdConfiguration(urls.authorityHost, dir.tenantId), cacheable);
     if (endpoint.endsWith('keys')) return sendJson(res, 200, keys.jwks, cacheable);
+    if (endpoint.endsWith('devicecode')) return handleDeviceCode(dir, deviceCodes, urls.authorityHost, req, res);
     if (endpoint.endsWith('token')) return handleToken(tokenCtx, req, res);
     if (endpoint.endsWith('authorize')) return handleAuthorize(dir, grants, req, res, `${urls.authorityHost}${url.pathname}`);
     return logout(req, res, url);

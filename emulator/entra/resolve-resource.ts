@@ -66,12 +66,22 @@ export function resolveResource(dir: Directory, scopeParam: string, options: { d
   return { app, sp, requestedAs, version: app.api.requestedAccessTokenVersion === 2 ? 2 : 1, names: parsed.map((p) => p.name), oidc };
 }
 
-/** Delegated permission values granted for the requested names (`.default` = every scope the API exposes). */
-export function delegatedScopes(resource: ResolvedResource): string[] {
-  const exposed = resource.app.api.oauth2PermissionScopes.filter((s) => s.isEnabled).map((s) => s.value);
+/**
+ * Delegated permission values granted for the requested names. `.default` means what the client is pre-authorized for
+ * on the API when it is (Microsoft Graph pre-authorizes the Azure CLI), else every scope the API exposes.
+ */
+export function delegatedScopes(resource: ResolvedResource, clientAppId?: string): string[] {
+  const enabled = resource.app.api.oauth2PermissionScopes.filter((s) => s.isEnabled);
+  const exposed = enabled.map((s) => s.value);
+  const preAuthorized = resource.app.api.preAuthorizedApplications.find(
+    (p) => clientAppId && p.appId.toLowerCase() === clientAppId.toLowerCase(),
+  );
+  const byDefault = preAuthorized
+    ? enabled.filter((s) => preAuthorized.delegatedPermissionIds.includes(s.id)).map((s) => s.value)
+    : exposed;
   const out = new Set<string>();
   for (const name of resource.names) {
-    if (name === '.default') exposed.forEach((s) => out.add(s));
+    if (name === '.default') byDefault.forEach((s) => out.add(s));
     else if (exposed.includes(name)) out.add(name);
     else
       throw invalidScope(
@@ -88,6 +98,9 @@ export function grantedScopeString(resource: ResolvedResource, scp: string[] | n
   if (!scp) return `${prefix.replace(/\/+$/, '')}/.default`;
   return [
     ...scp.map((s) => (resource.app.appId === MICROSOFT_GRAPH.appId ? s : `${prefix.replace(/\/+$/, '')}/${s}`)),
+    // A `.default` request is answered with `.default` among the scopes too (as the Azure CLI's tokens show), which is
+    // what lets MSAL find the cached token when the same `.default` is asked for again.
+    ...(resource.names.includes('.default') ? [`${prefix.replace(/\/+$/, '')}/.default`] : []),
     ...resource.oidc,
   ].join(' ');
 }

@@ -8,10 +8,13 @@ import { EntraError, invalidGrant, invalidRequest, missingParameter } from './en
 import type { GrantStore } from './grant-store';
 import { mintAccessToken, mintIdToken, type MintContext } from './mint-tokens';
 import { consentedOboScopes } from './delegated-consent';
+import { DEVICE_CODE_GRANT, MSAL_DEVICE_CODE_GRANT, redeemDeviceCode } from './device-code-flow';
+import type { DeviceCodes } from './device-codes';
 import { delegatedScopes, grantedScopeString, resolveResource } from './resolve-resource';
 
 export interface TokenEndpointContext extends MintContext {
   grants: GrantStore;
+  deviceCodes: DeviceCodes;
 }
 
 const OBO_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
@@ -27,7 +30,15 @@ export async function handleToken(ctx: TokenEndpointContext, req: IncomingMessag
   if (req.method !== 'POST') throw invalidRequest(900561, `The endpoint only accepts POST requests. Received a ${req.method} request.`);
   const form = await readForm(req);
   const grantType = required(form, 'grant_type');
-  const known = ['authorization_code', 'refresh_token', 'client_credentials', 'password', OBO_GRANT];
+  const known = [
+    'authorization_code',
+    'refresh_token',
+    'client_credentials',
+    'password',
+    OBO_GRANT,
+    DEVICE_CODE_GRANT,
+    MSAL_DEVICE_CODE_GRANT,
+  ];
   if (!known.includes(grantType))
     throw new EntraError(400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${grantType}'.`);
   const confidentialOnly = grantType === 'client_credentials' || grantType === OBO_GRANT;
@@ -86,6 +97,13 @@ async function grant(ctx: TokenEndpointContext, grantType: string, form: URLSear
       if (!user) throw invalidGrant(50034, 'The user account does not exist in the directory.');
       return userTokens(ctx, form, client, user, code.scope, { nonce: code.nonce, sid: code.sid });
     }
+    case DEVICE_CODE_GRANT:
+    case MSAL_DEVICE_CODE_GRANT: {
+      const { userId, scope } = redeemDeviceCode(ctx.deviceCodes, form, client);
+      const user = dir.findUser(userId);
+      if (!user) throw invalidGrant(50034, 'The user account does not exist in the directory.');
+      return userTokens(ctx, form, client, user, scope, { sid: ctx.grants.startSession(user.id) });
+    }
     case 'refresh_token': {
       const rt = ctx.grants.redeemRefreshToken(required(form, 'refresh_token'));
       const user = rt && dir.findUser(rt.userId);
@@ -135,13 +153,17 @@ async function userTokens(
   onBehalfOf = false,
 ) {
   const resource = resolveResource(ctx.directory, scope, { defaultToGraph: true });
-  const requested = delegatedScopes(resource);
+  const requested = delegatedScopes(resource, client.appId);
   // The middle tier cannot prompt: on-behalf-of gets only what was consented or pre-authorized.
   const scp = onBehalfOf ? consentedOboScopes(ctx.directory, client, user, resource, requested) : requested;
   const accessToken = await mintAccessToken(ctx, { resource, client, user, scp });
   const body: Record<string, unknown> = tokenBody(ctx, accessToken, grantedScopeString(resource, scp));
-  if (resource.oidc.has('offline_access'))
+  if (resource.oidc.has('offline_access')) {
     body.refresh_token = ctx.grants.issueRefreshToken({ clientId: client.appId, userId: user.id, scope, sid: extra.sid });
+    // Microsoft's public clients (the Azure CLI) are a "family of client IDs": their responses say so, and MSAL then keeps
+    // the refresh token as the family's (msal-common ResponseHandler, `foci`).
+    if (client.firstParty && client.publicClient) body.foci = '1';
+  }
   if (resource.oidc.has('openid')) body.id_token = await mintIdToken(ctx, client, user, extra);
   if (form.get('client_info') === '1') {
     body.client_info = Buffer.from(JSON.stringify({ uid: user.id, utid: ctx.directory.tenantId })).toString('base64url');

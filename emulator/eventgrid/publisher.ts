@@ -23,9 +23,21 @@ export interface EventSubscription {
   /** The Entra application the subscription names (application id or App ID URI). */
   audience: string;
   name?: string;
+  /** Event types delivered (`filter.includedEventTypes`); absent: all of the topic's. */
+  includedEventTypes?: string[];
 }
 
+interface Entry {
+  subscription: EventSubscription;
+  validated: boolean;
+}
+
+/** The key of the subscription configured in the emulator's options (not one created through ARM). */
+const CONFIGURED = '#configured';
+
 export interface DeliveryRecord {
+  /** The subscription's name (`#configured` for the one set in the emulator's options). */
+  subscription: string;
   id: string;
   type: string;
   subject: string;
@@ -37,8 +49,8 @@ const ORIGIN = 'eventgrid.azure.net';
 const RETRY_DELAYS_MS = [250, 1000, 3000];
 
 export class EventGridPublisher {
-  private subscription: EventSubscription | null = null;
-  private validated = false;
+  /** The configured subscription and those created through ARM (eventSubscriptions PUT), by name. */
+  private subscriptions = new Map<string, Entry>();
   private pending = new Set<Promise<void>>();
   private stopped = false;
   /** What was delivered (or given up), in order: for tests and the bench. */
@@ -53,24 +65,46 @@ export class EventGridPublisher {
     },
   ) {}
 
-  subscribe(subscription: EventSubscription | null): void {
-    if (subscription) {
-      const url = new URL(subscription.endpoint);
-      // Event Grid delivers to https endpoints only; plain http is allowed for loopback, where the local portal listens.
-      if (url.protocol !== 'https:' && !(url.protocol === 'http:' && ['localhost', '127.0.0.1'].includes(url.hostname)))
-        throw new Error(`Event Grid delivers only to https endpoints, not ${subscription.endpoint}`);
-    }
-    this.subscription = subscription;
-    this.validated = false;
+  /** Event Grid delivers to https endpoints only; plain http is allowed for loopback, where the local portal listens. */
+  static deliverable(endpoint: string): boolean {
+    const url = new URL(endpoint);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && ['localhost', '127.0.0.1'].includes(url.hostname));
   }
 
-  /** An APIM resource event, e.g. `APIUpdated` for `/apis/orders`; delivered in the background. */
+  subscribe(subscription: EventSubscription | null): void {
+    if (subscription && !EventGridPublisher.deliverable(subscription.endpoint))
+      throw new Error(`Event Grid delivers only to https endpoints, not ${subscription.endpoint}`);
+    if (subscription) this.subscriptions.set(CONFIGURED, { subscription, validated: false });
+    else this.subscriptions.delete(CONFIGURED);
+  }
+
+  /**
+   * A subscription created or updated through ARM: Event Grid validates the endpoint before it delivers anything, and the
+   * subscription's provisioning fails when the handshake does (webhook-event-delivery). Resolves to the handshake's result.
+   */
+  async put(name: string, subscription: EventSubscription): Promise<boolean> {
+    const entry: Entry = { subscription: { ...subscription, name }, validated: false };
+    this.subscriptions.delete(name);
+    if (!(await this.validate(entry))) return false;
+    this.subscriptions.set(name, entry);
+    return true;
+  }
+
+  remove(name: string): void {
+    this.subscriptions.delete(name);
+  }
+
+  /** An APIM resource event, e.g. `APIUpdated` for `/apis/orders`; delivered in the background to each subscription. */
   publish(name: string, subject: string): void {
-    const subscription = this.subscription;
-    if (!subscription || this.stopped) return;
-    const event = { id: randomUUID(), type: `Microsoft.ApiManagement.${name}`, subject, time: new Date().toISOString() };
-    const delivery = this.deliver(subscription, event).finally(() => this.pending.delete(delivery));
-    this.pending.add(delivery);
+    if (this.stopped) return;
+    const type = `Microsoft.ApiManagement.${name}`;
+    for (const entry of this.subscriptions.values()) {
+      const types = entry.subscription.includedEventTypes;
+      if (types && !types.some((t) => t.toLowerCase() === type.toLowerCase())) continue;
+      const event = { id: randomUUID(), type, subject, time: new Date().toISOString() };
+      const delivery = this.deliver(entry, event).finally(() => this.pending.delete(delivery));
+      this.pending.add(delivery);
+    }
   }
 
   /** Resolves once every delivery in flight has ended (delivered or given up). */
@@ -119,8 +153,9 @@ export class EventGridPublisher {
     };
   }
 
-  private async validate(subscription: EventSubscription): Promise<boolean> {
-    if (this.validated) return true;
+  private async validate(entry: Entry): Promise<boolean> {
+    if (entry.validated) return true;
+    const subscription = entry.subscription;
     const authorization = `Bearer ${await this.deps.token(subscription.audience)}`;
     try {
       if (subscription.schema === 'CloudEventSchemaV1_0') {
@@ -129,7 +164,7 @@ export class EventGridPublisher {
           headers: { authorization, 'webhook-request-origin': ORIGIN },
         });
         await response.arrayBuffer();
-        this.validated = response.ok && response.headers.get('webhook-allowed-origin') === ORIGIN;
+        entry.validated = response.ok && response.headers.get('webhook-allowed-origin') === ORIGIN;
       } else {
         const code = randomUUID();
         const response = await fetch(subscription.endpoint, {
@@ -150,20 +185,28 @@ export class EventGridPublisher {
         });
         const answer = (await response.json().catch(() => null)) as { validationResponse?: unknown } | null;
         // Only 200 counts: 202 is not a validation answer.
-        this.validated = response.status === 200 && answer?.validationResponse === code;
+        entry.validated = response.status === 200 && answer?.validationResponse === code;
       }
     } catch {
-      this.validated = false;
+      entry.validated = false;
     }
-    return this.validated;
+    return entry.validated;
   }
 
-  private async deliver(subscription: EventSubscription, event: { id: string; type: string; subject: string; time: string }) {
+  private async deliver(entry: Entry, event: { id: string; type: string; subject: string; time: string }) {
+    const subscription = entry.subscription;
     const { contentType, json } = this.body(subscription, event);
-    const record: DeliveryRecord = { id: event.id, type: event.type, subject: event.subject, status: 'failed', attempts: 0 };
+    const record: DeliveryRecord = {
+      subscription: subscription.name ?? CONFIGURED,
+      id: event.id,
+      type: event.type,
+      subject: event.subject,
+      status: 'failed',
+      attempts: 0,
+    };
     for (let attempt = 0; attempt <= RETRY_DELAYS_MS.length && !this.stopped; attempt++) {
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[attempt - 1]));
-      if (!(await this.validate(subscription))) continue;
+      if (!(await this.validate(entry))) continue;
       record.attempts++;
       try {
         const response = await fetch(subscription.endpoint, {

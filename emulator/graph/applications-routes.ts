@@ -7,6 +7,7 @@ import { PERMISSIONS } from './graph-auth';
 import { authorize, readObject, requireGuid, sendEntity, sendList, sendNoContent, type GraphCall } from './graph-call';
 import { notFound, segmentNotFound } from './graph-errors';
 import { addPassword } from './add-password';
+import { addFederatedCredential, listFederatedCredentials } from './federated-credentials';
 import { applicationJson, servicePrincipalJson, typed, userJson } from './serialize';
 
 export function findApplication(call: GraphCall, key: string, byAppId: string | undefined): DirectoryApplication {
@@ -46,6 +47,15 @@ export async function applicationsRoute(call: GraphCall, key: string | undefined
     // addPassword: Application.ReadWrite.All, or Application.ReadWrite.OwnedBy on an app the caller owns
     // (api-reference/v1.0/api/application-addpassword.md).
     return addPassword(call, await authorizeAppWrite(call, key, byAppId));
+  }
+  if (nav.toLowerCase() === 'federatedidentitycredentials') {
+    // List: Application.Read.All (or either ReadWrite); create: Application.ReadWrite.OwnedBy on an owned app, or .All.
+    if (method === 'GET') {
+      await authorize(call, [...PERMISSIONS.readApplications, ...PERMISSIONS.writeOwnedApplications]);
+      return listFederatedCredentials(call, findApplication(call, key ?? '', byAppId));
+    }
+    if (method === 'POST') return addFederatedCredential(call, await authorizeAppWrite(call, key, byAppId));
+    throw methodNotAllowed();
   }
   if (nav.toLowerCase() === 'owners' && method === 'GET') {
     await authorize(call, PERMISSIONS.readApplications);

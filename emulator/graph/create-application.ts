@@ -27,7 +27,8 @@ export async function createApplication(call: GraphCall) {
     api: { requestedAccessTokenVersion: null, oauth2PermissionScopes: [], preAuthorizedApplications: [], knownClientApplications: [] },
     appRoles: [],
     web: { redirectUris: [] },
-    owners: call.dir.servicePrincipals.has(caller) ? [caller] : [],
+    // Its creator owns it: the calling app's service principal, or the signed-in user.
+    owners: call.dir.servicePrincipals.has(caller) || call.dir.users.has(caller) ? [caller] : [],
     passwordCredentials: [],
     groupMembershipClaims: null,
     requiredResourceAccess: [],

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import type { TokenVerifier } from '../context';
+import type { TokenVerifier, VerifiedClaims } from '../context';
 import { HttpError } from '../http/http-error';
+import type { Directory } from '../directory/directory';
 import { MICROSOFT_GRAPH } from '../seed/directory-seed';
 
 const challenge = {
@@ -21,9 +22,39 @@ async function graphToken(tokens: TokenVerifier, req: IncomingMessage, graphReso
   return claims;
 }
 
-/** An app-only Graph token holding at least one of the accepted application permissions. */
-export async function requireAppPermission(tokens: TokenVerifier, req: IncomingMessage, accepted: string[], graphResource: string) {
+/** Directory roles whose holders may make every write Roleport's set-up makes on a user's behalf (template ids). */
+const DELEGATED_WRITERS = new Set([
+  '62e90394-69f5-4237-9190-012177145e10', // Global Administrator
+  'e8611ab8-c189-46e8-94e1-60213ab1f814', // Privileged Role Administrator
+]);
+
+/**
+ * A Graph token allowed the call: app-only with one of the accepted application permissions, or delegated (a user's,
+ * `scp` set) with the delegated permission of the same name or Directory.AccessAsUser.All. A delegated caller gets what
+ * the user may do: the API pages' "In delegated scenarios … the signed-in user must be assigned a supported Microsoft
+ * Entra role"; stricter than Graph, every delegated write needs Global Administrator or Privileged Role Administrator
+ * (the roles every write here lists). The claims come back with `roles` = the permissions the caller holds here.
+ */
+export async function requirePermission(
+  tokens: TokenVerifier,
+  req: IncomingMessage,
+  accepted: string[],
+  graphResource: string,
+  dir: Directory,
+) {
   const claims = await graphToken(tokens, req, graphResource);
+  if (typeof claims.scp !== 'string') return requireRoles(claims, accepted);
+  const scopes = claims.scp.split(' ');
+  const held = scopes.includes('Directory.AccessAsUser.All') ? accepted : accepted.filter((p) => scopes.includes(p));
+  const user = typeof claims.oid === 'string' ? dir.findUser(claims.oid) : undefined;
+  const writes = !['GET', 'HEAD'].includes((req.method ?? 'GET').toUpperCase());
+  const mayWrite = user && dir.directoryRolesOf(user.id).some((r) => DELEGATED_WRITERS.has(r.roleTemplateId));
+  if (!user || held.length === 0 || (writes && !mayWrite))
+    throw new HttpError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+  return { ...claims, roles: held };
+}
+
+function requireRoles(claims: VerifiedClaims, accepted: string[]) {
   const roles = Array.isArray(claims.roles) ? (claims.roles as string[]) : [];
   if (!accepted.some((p) => roles.includes(p)))
     throw new HttpError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');

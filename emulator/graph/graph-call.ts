@@ -4,7 +4,7 @@ import type { Directory } from '../directory/directory';
 import { readJson } from '../http/read-body';
 import { sendEmpty, sendJson } from '../http/respond';
 import { isGuid } from '../http/ids';
-import { requireAppPermission } from './graph-auth';
+import { requirePermission } from './graph-auth';
 import { badRequest, headerValue, invalidId, invalidJson } from './graph-errors';
 import { applySelect, contextUrl, paginate, parseFilter, parseSelect } from './odata-query';
 
@@ -22,7 +22,7 @@ export interface GraphCall {
 type Json = Record<string, unknown>;
 
 export const authorize = (call: GraphCall, accepted: readonly string[]) =>
-  requireAppPermission(call.tokens, call.req, [...accepted], call.dir.cloud.graphResource);
+  requirePermission(call.tokens, call.req, [...accepted], call.dir.cloud.graphResource, call.dir);
 
 function responseHeaders(call: GraphCall) {
   const id = headerValue(call.req, 'client-request-id');

@@ -65,6 +65,17 @@ export const PORTAL_APP = {
  * and the app role a webhook's registration grants it, `AzureEventGridSecureWebhookSubscriber`, here on Roleport's app:
  * Event Grid delivers APIM events to Roleport with a token for that app carrying the role.
  */
+/**
+ * The Azure CLI's public client, Microsoft's app that `az login` and @azure/identity's DeviceCodeCredential sign users in
+ * with (learn.microsoft.com/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in lists its app id).
+ * Microsoft Graph and Azure Resource Manager pre-authorize it, so a user's `.default` token carries their scopes.
+ */
+export const AZURE_CLI = {
+  appId: '04b07795-8ddb-461a-bbee-02f9e1bf7b46',
+  objectId: '04b07795-8ddb-461a-bbee-20000000000c',
+  servicePrincipalId: '04b07795-8ddb-461a-bbee-30000000000c',
+} as const;
+
 export const EVENT_GRID = {
   appId: '4962773b-9cdb-44cf-a8bf-237846a00ab7',
   objectId: '4962773b-9cdb-44cf-a8bf-20000000000e',

@@ -3,6 +3,7 @@ import { Directory } from '../directory/directory';
 import type { AppRole, DirectoryApplication, PermissionScope } from '../directory/types';
 import { stableGuid } from '../http/ids';
 import {
+  AZURE_CLI,
   CLIENT_APPS,
   PARTNER_CLIENT_APP,
   DEMO_PASSWORD,
@@ -20,6 +21,15 @@ import {
   USERS,
   WORKLOAD_MANAGED_IDENTITY,
 } from './demo-tenant';
+
+/** Delegated Graph permissions with their real ids: what the Azure CLI is pre-authorized for (its tokens' `scp`). */
+export const GRAPH_DELEGATED_SCOPES: Record<string, string> = {
+  'User.Read': 'e1fe6dd8-ba31-4d61-89e7-88639da4683d',
+  'Application.ReadWrite.All': 'bdfbf15f-ee85-4955-8675-146e8e5296b5',
+  'AppRoleAssignment.ReadWrite.All': '84bccea3-f856-4a8a-967b-dbe0a3d53a64',
+  'DelegatedPermissionGrant.ReadWrite.All': '41ce6ca6-6826-4807-84f1-1c82854f7ee5',
+  'Directory.AccessAsUser.All': '0e263e50-5827-48a4-b97c-d940288653c7',
+};
 
 export const MICROSOFT_GRAPH = { appId: '00000003-0000-0000-c000-000000000000', identifierUri: 'https://graph.microsoft.com' } as const;
 export const AZURE_RESOURCE_MANAGER = {
@@ -286,8 +296,11 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
       identifierUris: [cloud.graphResource],
       api: {
         requestedAccessTokenVersion: 1,
-        oauth2PermissionScopes: [scope('e1fe6dd8-ba31-4d61-89e7-88639da4683d', 'User.Read', 'Microsoft Graph')],
-        preAuthorizedApplications: [],
+        oauth2PermissionScopes: Object.entries(GRAPH_DELEGATED_SCOPES).map(([value, id]) => ({
+          ...scope(id, value, 'Microsoft Graph'),
+          type: value === 'User.Read' ? ('User' as const) : ('Admin' as const),
+        })),
+        preAuthorizedApplications: [{ appId: AZURE_CLI.appId, delegatedPermissionIds: Object.values(GRAPH_DELEGATED_SCOPES) }],
         knownClientApplications: [],
       },
       appRoles: Object.entries(GRAPH_APP_ROLES).map(([value, id]) => role(id, value, ['Application'])),
@@ -308,7 +321,7 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
       api: {
         requestedAccessTokenVersion: 1,
         oauth2PermissionScopes: [scope('41094075-9dad-400e-a0bd-54e686782033', 'user_impersonation', 'Azure Service Management')],
-        preAuthorizedApplications: [],
+        preAuthorizedApplications: [{ appId: AZURE_CLI.appId, delegatedPermissionIds: ['41094075-9dad-400e-a0bd-54e686782033'] }],
         knownClientApplications: [],
       },
       appRoles: [],
@@ -317,6 +330,24 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
       firstParty: true,
     },
     stableGuid('sp/arm'),
+    MICROSOFT_TENANT,
+  );
+
+  addApp(
+    dir,
+    {
+      id: AZURE_CLI.objectId,
+      appId: AZURE_CLI.appId,
+      displayName: 'Microsoft Azure CLI',
+      identifierUris: [],
+      api: { requestedAccessTokenVersion: 1, oauth2PermissionScopes: [], preAuthorizedApplications: [], knownClientApplications: [] },
+      appRoles: [],
+      web: { redirectUris: [] },
+      owners: [],
+      firstParty: true,
+      publicClient: true,
+    },
+    AZURE_CLI.servicePrincipalId,
     MICROSOFT_TENANT,
   );
 

@@ -39,5 +39,7 @@ export function seedRbac(): RbacState {
   rbac.assign(OPERATOR_APP.servicePrincipalId, BUILT_IN_ROLES.Contributor!, SERVICE_SCOPE);
   // Set-up assigns Roleport its role on the service: that takes Microsoft.Authorization/roleAssignments/write.
   rbac.assign(SETUP_APP.servicePrincipalId, BUILT_IN_ROLES['User Access Administrator']!, SERVICE_SCOPE);
+  // …and subscribes Roleport's webhook to the service's events: Microsoft.EventGrid/eventSubscriptions/write.
+  rbac.assign(SETUP_APP.servicePrincipalId, BUILT_IN_ROLES['EventGrid EventSubscription Contributor']!, SERVICE_SCOPE);
   return rbac;
 }

@@ -5,8 +5,6 @@ param tags object
 param token string
 param portalClientId string
 @secure()
-param portalClientSecret string
-@secure()
 param nextAuthSecret string
 @secure()
 param auditHmacKey string
@@ -65,12 +63,6 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     enablePurgeProtection: true
     softDeleteRetentionInDays: 90
   }
-}
-
-resource clientSecretEntry 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
-  parent: vault
-  name: 'portal-client-secret'
-  properties: { value: portalClientSecret }
 }
 
 resource nextAuthSecretEntry 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
@@ -202,7 +194,6 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
       ]
       // Key Vault references, resolved by the platform with the identity; the values never appear in the template.
       secrets: [
-        { name: 'portal-client-secret', keyVaultUrl: clientSecretEntry.properties.secretUri, identity: identity.id }
         { name: 'nextauth-secret', keyVaultUrl: nextAuthSecretEntry.properties.secretUri, identity: identity.id }
         { name: 'audit-hmac-key', keyVaultUrl: auditKeyEntry.properties.secretUri, identity: identity.id }
       ]
@@ -216,8 +207,9 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
           env: [
             { name: 'AZURE_TENANT_ID', value: tenant().tenantId }
             { name: 'AZURE_CLIENT_ID', value: portalClientId }
-            { name: 'AZURE_CLIENT_SECRET', secretRef: 'portal-client-secret' }
-            // Roleport's own ARM and Graph calls, and its database logins, use the managed identity.
+            // Roleport's own ARM and Graph calls, its database logins and the sign-in use the managed identity: the sign-in
+            // presents the identity's token as a federated credential of the app registration, so no client secret exists
+            // (`npm run setup:azure -- --federated-identity <ROLEPORT_IDENTITY_PRINCIPAL_ID>` adds that trust; docs/deploy.md).
             { name: 'AZURE_APP_CREDENTIAL', value: 'managed-identity' }
             { name: 'AZURE_MANAGED_IDENTITY_CLIENT_ID', value: identity.properties.clientId }
             { name: 'APIM_SUBSCRIPTION_ID', value: apimSubscriptionId }

@@ -1,14 +1,16 @@
 // `npm run bench -- --replicas`: the two-replica figures. Two production servers (the standalone build, as the image
-// runs it) on one PostgreSQL database behind one emulator: concurrent approvals, then kill -9 of one mid-provisioning.
+// runs it) on one PostgreSQL database behind one emulator: concurrent approvals, then kill -9 of one mid-provisioning,
+// then of a replacement replica mid-revocation.
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { STANDALONE_PORTS } from '../standalone/standalone-ports';
 import { startProductionWorld } from '../../test/harness/production-world';
 import { concurrentApprovals, crashMidProvisioning, syncRunsIn } from '../../test/harness/replica-scenarios';
+import { crashMidRevocation } from '../../test/harness/replica-revocation';
 
 const APPROVALS = 200;
 const CRASH_APPROVALS = 40;
-const PORTS = [STANDALONE_PORTS.extra(20), STANDALONE_PORTS.extra(21)] as const;
+const PORTS = [STANDALONE_PORTS.extra(20), STANDALONE_PORTS.extra(21), STANDALONE_PORTS.extra(22)] as const;
 
 export async function runReplicaBench(options: { build: boolean }): Promise<number> {
   if (!process.env.TEST_DATABASE_URL) {
@@ -21,7 +23,7 @@ export async function runReplicaBench(options: { build: boolean }): Promise<numb
   }
   const world = await startProductionWorld({ engine: 'postgres' });
   try {
-    const servers = await Promise.all(PORTS.map((port) => world.startServer(port)));
+    const servers = await Promise.all(PORTS.slice(0, 2).map((port) => world.startServer(port)));
     const many = await concurrentApprovals(world, servers, APPROVALS);
     console.log('\n## Two replicas (--replicas)');
     console.log(`Start-up catalog sync run by ${syncRunsIn(servers)} of 2 replicas (the lease admits one).`);
@@ -34,6 +36,12 @@ export async function runReplicaBench(options: { build: boolean }): Promise<numb
     console.log(
       `kill -9 of replica 1 holding ${crash.heldByKilled} jobs during ${crash.approvals} approvals: ${crash.active} active, ${crash.duplicates} duplicate, ` +
         `${crash.missing} missing; all finished ${crash.recoverySeconds.toFixed(1)} s after the kill (job locks last 120 s).`,
+    );
+    const replacement = await world.startServer(PORTS[2]);
+    const revoke = await crashMidRevocation(world, [survivor!], replacement, CRASH_APPROVALS);
+    console.log(
+      `kill -9 of a replica holding ${revoke.heldByKilled} revoke jobs during ${revoke.revocations} revocations: ${revoke.revoked} revoked, ` +
+        `${revoke.stillHeld} still held in Entra, ${revoke.notOnce} not revoked exactly once; all finished ${revoke.recoverySeconds.toFixed(1)} s after the kill.`,
     );
     return 0;
   } finally {

@@ -27,7 +27,7 @@ export interface CrashRound extends ApprovalRound {
 
 export const workerIdOf = (server: ProductionServer) => `${hostname()}:${server.child.pid}`;
 
-async function approveMany(world: ProductionWorld, prefix: string, count: number): Promise<{ ids: string[]; oids: string[] }> {
+export async function approveMany(world: ProductionWorld, prefix: string, count: number): Promise<{ ids: string[]; oids: string[] }> {
   const { submitRequest } = await import('@/lib/approvals/submit-request');
   const { decideRequest } = await import('@/lib/approvals/decide-request');
   const db = await world.db();
@@ -47,7 +47,7 @@ async function approveMany(world: ProductionWorld, prefix: string, count: number
 }
 
 /** Samples which worker holds which job until `done` resolves. */
-function watchClaims(world: ProductionWorld, servers: ProductionServer[], done: Promise<unknown>): Promise<Record<string, number>> {
+export function watchClaims(world: ProductionWorld, servers: ProductionServer[], done: Promise<unknown>): Promise<Record<string, number>> {
   const names = new Map(servers.map((s, i) => [workerIdOf(s), `replica ${i + 1}`]));
   const seen = new Map<string, string>();
   let finished = false;

@@ -1,9 +1,10 @@
-// Rule: two production servers sharing only PostgreSQL grant every approval exactly once, finish a killed replica's jobs exactly once, run one catalog sync at a time, and hold each user to one rate limit.
+// Rule: two production servers sharing only PostgreSQL grant every approval exactly once, finish a killed replica's provisioning and revocation jobs exactly once, run one catalog sync at a time, and hold each user to one rate limit.
 import { STANDALONE_PORTS } from '../../scripts/standalone/standalone-ports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProductionServer } from '../../scripts/standalone/production-server';
 import { startProductionWorld, type ProductionWorld } from '../harness/production-world';
 import { concurrentApprovals, crashMidProvisioning, syncRunsIn } from '../harness/replica-scenarios';
+import { crashMidRevocation } from '../harness/replica-revocation';
 import { callServerAction, serverActionId, signInOverHttp } from '../harness/portal-over-http';
 import { USERS } from '../../emulator/seed/demo-tenant';
 import { RATE_LIMITS } from '../../lib/rate-limit/rate-limits';
@@ -63,5 +64,14 @@ describe.skipIf(!postgres)('two replicas on one PostgreSQL database', () => {
     const round = await crashMidProvisioning(world, [survivor], victim, 30);
     expect(round.heldByKilled).toBeGreaterThan(0);
     expect(round).toMatchObject({ approvals: 30, active: 30, duplicates: 0, missing: 0 });
+  });
+
+  it('removes every role of a replica killed mid-revocation exactly once', async () => {
+    const survivor = servers[1]!;
+    // The first replica is gone (killed above): a replacement joins, and is killed holding revoke jobs.
+    const replacement = await world.startServer(STANDALONE_PORTS.extra(12));
+    const round = await crashMidRevocation(world, [survivor], replacement, 20);
+    expect(round.heldByKilled).toBeGreaterThan(0);
+    expect(round).toMatchObject({ revocations: 20, revoked: 20, stillHeld: 0, notOnce: 0 });
   });
 });

@@ -1,23 +1,13 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import type { SetupConfig } from '@/lib/env';
+import { applyEventGridStep } from './apply-event-grid';
+import type { AppliedIds } from './applied-ids';
 import type { TenantState } from './read-tenant';
 import type { SetupStep } from './plan-setup';
 import type { SetupClients } from './setup-clients';
 
 type Json = Record<string, unknown>;
-
-/** Ids learnt while applying: a created app's object id and client id, its service principal's id. */
-export interface AppliedIds {
-  appObjectId?: string;
-  appId?: string;
-  servicePrincipalId?: string;
-  /** The client secret this run created, if any: the only secret set-up ever shows. */
-  secret?: string;
-}
-
-export function idsOf(state: TenantState): AppliedIds {
-  return { appObjectId: state.app?.id, appId: state.app?.appId, servicePrincipalId: state.sp?.id };
-}
 
 const need = (value: string | undefined, what: string) => {
   if (!value) throw new Error(`Internal: ${what} is not known yet.`);
@@ -25,9 +15,19 @@ const need = (value: string | undefined, what: string) => {
 };
 
 /** Runs one planned change through Graph or ARM, recording the ids it creates. */
-export async function applySetupStep(clients: SetupClients, state: TenantState, step: SetupStep, ids: AppliedIds): Promise<void> {
+export async function applySetupStep(
+  clients: SetupClients,
+  config: SetupConfig,
+  state: TenantState,
+  step: SetupStep,
+  ids: AppliedIds,
+): Promise<void> {
   const { graph, authorization } = clients;
   switch (step.kind) {
+    case 'create-event-grid-sp':
+    case 'assign-event-grid-role':
+    case 'put-event-subscription':
+      return applyEventGridStep(clients, config, state, step, ids);
     case 'create-app': {
       const app = (await graph.api('/applications').post(step.body)) as Json;
       ids.appObjectId = String(app.id);
@@ -75,6 +75,9 @@ export async function applySetupStep(clients: SetupClients, state: TenantState, 
         });
       return;
     }
+    case 'add-federated-credential':
+      await graph.api(`/applications/${need(ids.appObjectId, 'the app')}/federatedIdentityCredentials`).post(step.body);
+      return;
     case 'assign-apim-role':
       // principalType spares ARM a directory lookup that may not see a just-created service principal yet.
       await authorization.roleAssignments.create(state.serviceScope, randomUUID(), {

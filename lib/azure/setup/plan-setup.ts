@@ -1,6 +1,9 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { SetupConfig } from '@/lib/env';
+import { EVENT_GRID_SUBSCRIBER } from './event-grid-registration';
+import { planEventGrid, type EventGridStep } from './plan-event-grid';
+import { planFederatedCredential, type FederatedCredentialBody } from './plan-federated-credential';
 import type { AppView, TenantState } from './read-tenant';
 import {
   ACCESS_AS_USER,
@@ -25,12 +28,16 @@ export type SetupStep = { text: string } & (
   | { kind: 'grant-application-permission'; appRoleId: string }
   | { kind: 'grant-delegated'; resourceId: string; scopes: string[]; grantId?: string }
   | { kind: 'assign-apim-role'; roleDefinitionId: string }
+  | { kind: 'add-federated-credential'; body: FederatedCredentialBody }
+  | EventGridStep
 );
 
 export interface SetupChoices {
   newSecret: boolean;
   /** Never add a secret (the registration signs in with a federated credential). */
   noSecret?: boolean;
+  /** The principal id of the managed identity that signs in instead of a secret (implies noSecret). */
+  federatedIdentity?: string;
 }
 
 /** Adds each wanted entry to the app's requiredResourceAccess, keeping what is there. */
@@ -77,7 +84,8 @@ function graphIds(state: TenantState) {
   return { roles: GRAPH_APPLICATION_PERMISSIONS.map(role), scopes: GRAPH_DELEGATED_PERMISSIONS.map(scope) };
 }
 
-function appSteps(config: SetupConfig, state: TenantState, access: Access): SetupStep[] {
+/** `roles`: the app roles the registration must define (with the ids new ones get). */
+function appSteps(config: SetupConfig, state: TenantState, access: Access, roles: (Json & { value: string })[]): SetupStep[] {
   const callback = callbackUrl(config.publicUrl);
   const app = state.app;
   if (!app) {
@@ -86,14 +94,14 @@ function appSteps(config: SetupConfig, state: TenantState, access: Access): Setu
       signInAudience: 'AzureADMyOrg',
       web: { redirectUris: [callback] },
       api: { requestedAccessTokenVersion: 2, oauth2PermissionScopes: [{ id: randomUUID(), ...ACCESS_AS_USER }] },
-      appRoles: [{ id: randomUUID(), ...PORTAL_ADMIN }],
+      appRoles: roles,
       requiredResourceAccess: access,
     };
     return [
       {
         kind: 'create-app',
         body,
-        text: `create the app registration "${config.appName}" (redirect URI ${callback}, scope access_as_user, app role Portal.Admin, API permissions)`,
+        text: `create the app registration "${config.appName}" (redirect URI ${callback}, scope access_as_user, app roles ${roles.map((r) => r.value).join(', ')}, API permissions)`,
       },
       { kind: 'set-identifier-uri', text: 'set its App ID URI to api://<client id>' },
     ];
@@ -113,9 +121,10 @@ function appSteps(config: SetupConfig, state: TenantState, access: Access): Setu
     patch.api = { oauth2PermissionScopes: [...app.scopes, { id: randomUUID(), ...ACCESS_AS_USER }] };
     what.push('add the scope access_as_user');
   }
-  if (!app.appRoles.some((r) => r.value === PORTAL_ADMIN.value)) {
-    patch.appRoles = [...app.appRoles, { id: randomUUID(), ...PORTAL_ADMIN }];
-    what.push('add the app role Portal.Admin');
+  const missingRoles = roles.filter((r) => !app.appRoles.some((x) => x.value === r.value));
+  if (missingRoles.length) {
+    patch.appRoles = [...app.appRoles, ...missingRoles];
+    what.push(`add the app role ${missingRoles.map((r) => r.value).join(', ')}`);
   }
   const merged = mergeAccess(app.requiredResourceAccess, access);
   if (accessCount(merged) !== accessCount(app.requiredResourceAccess)) {
@@ -148,7 +157,12 @@ export function planSetup(config: SetupConfig, state: TenantState, choices: Setu
     graph.roles.map((r) => r.id),
     graph.scopes.map((s) => s.id),
   );
-  const steps: SetupStep[] = [...appSteps(config, state, access)];
+  const role = (wanted: typeof PORTAL_ADMIN | typeof EVENT_GRID_SUBSCRIBER) => ({
+    id: state.app?.appRoles.find((r) => r.value === wanted.value)?.id ?? randomUUID(),
+    ...wanted,
+  });
+  const subscriber = state.eventGrid ? role(EVENT_GRID_SUBSCRIBER) : undefined;
+  const steps: SetupStep[] = [...appSteps(config, state, access, [role(PORTAL_ADMIN), ...(subscriber ? [subscriber] : [])])];
   if (!state.sp) steps.push({ kind: 'create-service-principal', text: 'create its service principal (enterprise application)' });
   for (const role of graph.roles)
     if (!state.graphRoleIds.has(role.id))
@@ -173,8 +187,16 @@ export function planSetup(config: SetupConfig, state: TenantState, choices: Setu
       roleDefinitionId: state.apimRole.id,
       text: `assign ${APIM_ROLE_NAME} on the API Management service ${config.apim.serviceName}`,
     });
+  if (state.eventGrid && subscriber) steps.push(...planEventGrid(config, state.eventGrid, subscriber.id, state.app?.appId));
+  const federated = choices.federatedIdentity ? planFederatedCredential(config, state.app, choices.federatedIdentity) : undefined;
+  if (federated)
+    steps.push({
+      kind: 'add-federated-credential',
+      body: federated,
+      text: `trust the managed identity ${federated.subject} as a federated credential (sign-in without a client secret)`,
+    });
   // Last, so no later failure can lose the one chance to show it.
-  if (!choices.noSecret && (!state.app?.hasSecret || choices.newSecret))
+  if (!choices.noSecret && !choices.federatedIdentity && (!state.app?.hasSecret || choices.newSecret))
     steps.push({ kind: 'add-secret', text: 'add a client secret (shown once, below)' });
   return steps;
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { SetupConfig } from '@/lib/env';
 import { APIM_ROLE_NAME, MICROSOFT_GRAPH_APP_ID } from './roleport-registration';
+import { readEventGrid, type EventGridState } from './read-event-grid';
 import type { SetupClients } from './setup-clients';
 
 type Json = Record<string, unknown>;
@@ -25,6 +26,8 @@ export interface AppView {
   appRoles: (Named & Json)[];
   requiredResourceAccess: { resourceAppId: string; resourceAccess: { id: string; type: 'Scope' | 'Role' }[] }[];
   hasSecret: boolean;
+  /** Issuer and subject of each federated identity credential the registration trusts. */
+  federatedCredentials: { issuer: string; subject: string }[];
 }
 export interface GrantView {
   id: string;
@@ -45,6 +48,8 @@ export interface TenantState {
   serviceScope: string;
   apimRole: { id: string; name: string };
   apimRoleAssigned: boolean;
+  /** Event Grid's delivery to Roleport's webhook; absent when set-up leaves it alone (--no-event-grid). */
+  eventGrid?: EventGridState;
 }
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -76,6 +81,7 @@ function appView(a: Json): AppView {
     appRoles: list(a.appRoles) as (Named & Json)[],
     requiredResourceAccess: list(a.requiredResourceAccess) as unknown as AppView['requiredResourceAccess'],
     hasSecret: list(a.passwordCredentials).length > 0,
+    federatedCredentials: [],
   };
 }
 
@@ -118,8 +124,19 @@ async function findConsoleApi(clients: SetupClients, requested: string) {
   return { requested, sp };
 }
 
-export async function readTenant(clients: SetupClients, config: SetupConfig, consoleApis: string[]): Promise<TenantState> {
+export async function readTenant(
+  clients: SetupClients,
+  config: SetupConfig,
+  consoleApis: string[],
+  options: { eventGrid: boolean } = { eventGrid: false },
+): Promise<TenantState> {
   const app = await findApp(clients, config);
+  // The application's own read does not carry them: they are a navigation (application-list-federatedidentitycredentials).
+  if (app)
+    app.federatedCredentials = (await values(clients, `/applications/${app.id}/federatedIdentityCredentials`)).map((c) => ({
+      issuer: text(c.issuer),
+      subject: text(c.subject),
+    }));
   const [sp, graphSp, apis] = await Promise.all([
     app ? servicePrincipalOf(clients, app.appId) : Promise.resolve(null),
     servicePrincipalOf(clients, MICROSOFT_GRAPH_APP_ID),
@@ -156,5 +173,6 @@ export async function readTenant(clients: SetupClients, config: SetupConfig, con
     serviceScope,
     apimRole: { id: definition.id, name: definition.name },
     apimRoleAssigned: assigned,
+    eventGrid: options.eventGrid ? await readEventGrid(clients, config.armEndpoint, serviceScope, sp?.id) : undefined,
   };
 }

@@ -1,10 +1,10 @@
 // Rule: `npm run setup:azure` makes a tenant ready for Roleport in one run through the real SDKs, changes nothing on a second run or a dry run, and refuses before writing when the operator lacks a right.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { ClientSecretCredential } from '@azure/identity';
+import { ClientAssertionCredential, ClientSecretCredential } from '@azure/identity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortalTestEnv, type PortalTestEnv } from '@/test/harness/portal-test-env';
-import { INVENTORY_APP, OPERATOR_APP, SETUP_APP, USERS } from '@/emulator/seed/demo-tenant';
+import { INVENTORY_APP, OPERATOR_APP, ROLEPORT_MANAGED_IDENTITY, SETUP_APP, USERS } from '@/emulator/seed/demo-tenant';
 import { PORTAL_GRAPH_PERMISSIONS } from '@/emulator/seed/directory-seed';
 import { SERVICE_SCOPE } from '@/emulator/seed/rbac-seed';
 import { BUILT_IN_ROLES } from '@/emulator/arm/rbac';
@@ -41,7 +41,12 @@ async function setup(options: Partial<SetupOptions> = {}, operator?: { appId: st
     config,
     operatorCredential(config, (m) => lines.push(m)),
   );
-  const outcome = await runSetup(config, clients, { dryRun: false, newSecret: false, consoleApis: [], ...options }, (l) => lines.push(l));
+  const outcome = await runSetup(
+    config,
+    clients,
+    { dryRun: false, newSecret: false, noEventGrid: true, consoleApis: [], ...options },
+    (l) => lines.push(l),
+  );
   return { outcome, output: lines.join('\n') };
 }
 
@@ -82,6 +87,7 @@ describe('npm run setup:azure against the emulated tenant', () => {
     } finally {
       env.emulator.rbac.removeAllOf(SETUP_APP.servicePrincipalId);
       env.emulator.rbac.assign(SETUP_APP.servicePrincipalId, BUILT_IN_ROLES['User Access Administrator']!, SERVICE_SCOPE);
+      env.emulator.rbac.assign(SETUP_APP.servicePrincipalId, BUILT_IN_ROLES['EventGrid EventSubscription Contributor']!, SERVICE_SCOPE);
     }
   });
 
@@ -163,7 +169,7 @@ describe('npm run setup:azure against the emulated tenant', () => {
     const before = tenantSnapshot();
     const { stdout } = await promisify(execFile)(
       'npm',
-      ['run', '--silent', 'setup:azure', '--', '--console-api', INVENTORY_APP.identifierUri],
+      ['run', '--silent', 'setup:azure', '--', '--no-event-grid', '--console-api', INVENTORY_APP.identifierUri],
       {
         env: { ...process.env, ...setupEnv() },
         timeout: 60_000,
@@ -185,7 +191,7 @@ describe('npm run setup:azure against the emulated tenant', () => {
         moved,
         operatorCredential(moved, () => {}),
       ),
-      { dryRun: false, newSecret: false, consoleApis: [] },
+      { dryRun: false, newSecret: false, noEventGrid: true, consoleApis: [] },
       (l) => lines.push(l),
     );
     expect(created()!.web.redirectUris).toEqual([
@@ -201,6 +207,40 @@ describe('npm run setup:azure against the emulated tenant', () => {
     try {
       expect((await setup({ dryRun: true })).outcome.steps.map((s) => s.kind)).toEqual(['add-secret']);
       expect((await setup({ dryRun: true, noSecret: true })).outcome.steps).toEqual([]);
+    } finally {
+      app.passwordCredentials.push(...saved);
+    }
+  });
+
+  it('--federated-identity trusts the managed identity instead of adding a secret, once, and the identity then signs in as Roleport', async () => {
+    const app = created()!;
+    const saved = app.passwordCredentials.splice(0);
+    try {
+      const first = await setup({ federatedIdentity: ROLEPORT_MANAGED_IDENTITY.principalId });
+      expect(first.outcome.steps.map((s) => s.kind)).toEqual(['add-federated-credential']);
+      expect(first.output).toContain('AZURE_APP_CREDENTIAL=managed-identity');
+      expect(first.output).not.toMatch(/^AZURE_CLIENT_SECRET=/m);
+      expect(app.passwordCredentials).toEqual([]);
+      expect(app.federatedIdentityCredentials).toEqual([
+        expect.objectContaining({
+          issuer: `${env.emulator.urls.authorityHost}/${env.emulator.connection.tenantId}/v2.0`,
+          subject: ROLEPORT_MANAGED_IDENTITY.principalId,
+          audiences: ['api://AzureADTokenExchange'],
+        }),
+      ]);
+      const again = await setup({ federatedIdentity: ROLEPORT_MANAGED_IDENTITY.principalId });
+      expect(again.outcome.steps).toEqual([]);
+      expect(app.federatedIdentityCredentials).toHaveLength(1);
+
+      // The identity's token-exchange token is now accepted as the registration's client credential.
+      const mi = env.emulator.managedIdentity;
+      const url = `${mi.endpoint}?api-version=2019-08-01&resource=api://AzureADTokenExchange&client_id=${mi.clientId}`;
+      const exchange = (await (await fetch(url, { headers: { 'X-IDENTITY-HEADER': mi.header } })).json()) as { access_token: string };
+      const asRoleport = new ClientAssertionCredential(env.emulator.connection.tenantId, app.appId, async () => exchange.access_token, {
+        authorityHost: env.emulator.urls.authorityHost,
+        disableInstanceDiscovery: true,
+      });
+      expect((await asRoleport.getToken('https://graph.microsoft.com/.default')).token).toBeTruthy();
     } finally {
       app.passwordCredentials.push(...saved);
     }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { AuthorizationManagementClient } from '@azure/arm-authorization';
+import { ServiceClient } from '@azure/core-client';
 import {
   AzureCliCredential,
   ChainedTokenCredential,
@@ -35,11 +36,21 @@ export function operatorCredential(config: SetupConfig, prompt: (message: string
 export interface SetupClients {
   graph: Client;
   authorization: AuthorizationManagementClient;
+  /** Plain ARM requests (Microsoft.EventGrid event subscriptions), with the operator's token. */
+  arm: ServiceClient;
+}
+
+/**
+ * The ARM SDKs' pipeline asks for tokens with `enableCae`, which @azure/identity serves from a separate MSAL client and
+ * token cache; Graph's tokens are asked for the same way, so one sign-in (one device code) serves both.
+ */
+function withCae(credential: TokenCredential): TokenCredential {
+  return { getToken: (scopes, options) => credential.getToken(scopes, { ...options, enableCae: true }) };
 }
 
 export function setupClients(config: SetupConfig, credential: TokenCredential): SetupClients {
   const graph = Client.initWithMiddleware({
-    authProvider: new TokenCredentialAuthenticationProvider(credential, { scopes: [config.cloud.graphScope] }),
+    authProvider: new TokenCredentialAuthenticationProvider(withCae(credential), { scopes: [config.cloud.graphScope] }),
     baseUrl: `${config.graphEndpoint}/`,
     // Without its host here the client silently drops the Authorization header.
     customHosts: new Set([new URL(config.graphEndpoint).hostname]),
@@ -48,5 +59,6 @@ export function setupClients(config: SetupConfig, credential: TokenCredential): 
     endpoint: config.armEndpoint,
     credentialScopes: [config.cloud.armScope],
   });
-  return { graph, authorization };
+  const arm = new ServiceClient({ credential, credentialScopes: [config.cloud.armScope], endpoint: config.armEndpoint });
+  return { graph, authorization, arm };
 }
