@@ -26,7 +26,7 @@ import { buildApiIndex } from './build-api-index';
 import { readServiceSnapshot, writeServiceSnapshot, type ServiceSnapshot } from './catalog-settings';
 import { toApp } from './read-index';
 import { AppResolver, type KnownApps } from './resolve-api-app';
-import { acquireSyncLease, releaseSyncLease } from './sync-lease';
+import { acquireSyncLease, HEARTBEAT_MS, heartbeatSyncLease, releaseSyncLease } from './sync-lease';
 import { readSubscriptionIndex, writeSubscriptionIndex } from './subscription-index';
 import { markApiSyncError, removeApi, removeApisNotIn, writeApiIndex, writeApp, writeProducts, type ProductData } from './write-index';
 
@@ -124,7 +124,15 @@ async function withLease(db: Kysely<Database>, scope: string, work: (report: Syn
     subscriptionCalls: 0,
     durationMs: 0,
   };
-  if (!(await acquireSyncLease(db, scope))) return report;
+  const lease = await acquireSyncLease(db, scope);
+  if (!lease) return report;
+  const heartbeat = setInterval(() => {
+    heartbeatSyncLease(db, lease).then(
+      (held) => held || console.warn(`[catalog] sync of ${scope} lost its lease to another replica; it will not record its outcome`),
+      (error: unknown) => console.warn(`[catalog] sync of ${scope} could not renew its lease`, error),
+    );
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
   try {
     await work(report);
     report.status = 'succeeded';
@@ -133,8 +141,9 @@ async function withLease(db: Kysely<Database>, scope: string, work: (report: Syn
     report.error = message(error);
     console.error(`[catalog] sync of ${scope} failed`, error);
   } finally {
+    clearInterval(heartbeat);
     report.durationMs = Date.now() - started;
-    await releaseSyncLease(db, scope, { error: report.error ?? null, calls: report.armCalls + report.graphCalls });
+    await releaseSyncLease(db, lease, { error: report.error ?? null, calls: report.armCalls + report.graphCalls });
   }
   return report;
 }

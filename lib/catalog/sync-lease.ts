@@ -3,15 +3,29 @@ import type { Kysely } from 'kysely';
 import { nowIso } from '@/lib/db/clock';
 import type { Database } from '@/lib/db/types';
 
-const STALE_AFTER_MS = 15 * 60 * 1000;
+/** A running sync renews its lease this often; a lease not renewed for STALE_AFTER_MS belongs to a crashed replica. */
+export const HEARTBEAT_MS = 20_000;
+const STALE_AFTER_MS = 2 * 60 * 1000;
+
+/** A held lease: its start time is the fencing token, so a holder that lost its lease cannot renew or end another's. */
+export interface SyncLease {
+  scope: string;
+  token: string;
+}
 
 /**
- * Takes the sync lease for a scope: one row per scope, claimed by a conditional update, so only one replica
- * syncs a scope at a time on either engine. A lease older than 15 minutes belongs to a crashed run.
+ * Takes the sync lease for a scope: one row per scope, claimed by a conditional update, so only one replica syncs a
+ * scope at a time on either engine. The holder renews it (heartbeatSyncLease) while it works, so a sync may run for
+ * as long as it needs (a 5,000-API sync takes most of an hour at ARM's throttle), while a replica killed mid-sync
+ * hands the scope over once its lease has gone `staleAfterMs` without renewal.
  */
-export async function acquireSyncLease(db: Kysely<Database>, scope: string): Promise<boolean> {
+export async function acquireSyncLease(
+  db: Kysely<Database>,
+  scope: string,
+  { staleAfterMs = STALE_AFTER_MS }: { staleAfterMs?: number } = {},
+): Promise<SyncLease | null> {
   const now = nowIso();
-  const staleBefore = new Date(Date.now() - STALE_AFTER_MS).toISOString();
+  const staleBefore = new Date(Date.now() - staleAfterMs).toISOString();
   await db
     .insertInto('catalog_sync')
     .values({ scope, started_at: now, finished_at: now, status: 'idle', error: null, created_at: now, updated_at: now })
@@ -21,20 +35,35 @@ export async function acquireSyncLease(db: Kysely<Database>, scope: string): Pro
     .updateTable('catalog_sync')
     .set({ status: 'running', started_at: now, finished_at: null, error: null, calls: 0, updated_at: now })
     .where('scope', '=', scope)
-    .where((eb) => eb.or([eb('status', '!=', 'running'), eb('started_at', '<', staleBefore)]))
+    .where((eb) => eb.or([eb('status', '!=', 'running'), eb('updated_at', '<', staleBefore)]))
     .executeTakeFirst();
-  return Number(claimed.numUpdatedRows) === 1;
+  return Number(claimed.numUpdatedRows) === 1 ? { scope, token: now } : null;
 }
 
+/** Renews a held lease; false when another replica has taken the scope over (this holder was presumed dead). */
+export async function heartbeatSyncLease(db: Kysely<Database>, lease: SyncLease): Promise<boolean> {
+  const renewed = await db
+    .updateTable('catalog_sync')
+    .set({ updated_at: nowIso() })
+    .where('scope', '=', lease.scope)
+    .where('started_at', '=', lease.token)
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  return Number(renewed.numUpdatedRows) === 1;
+}
+
+/** Ends a held lease with its outcome; a lease taken over meanwhile is left to its new holder. */
 export async function releaseSyncLease(
   db: Kysely<Database>,
-  scope: string,
+  lease: SyncLease,
   outcome: { error: string | null; calls: number },
-): Promise<void> {
+): Promise<boolean> {
   const now = nowIso();
-  await db
+  const released = await db
     .updateTable('catalog_sync')
     .set({ status: outcome.error ? 'failed' : 'succeeded', error: outcome.error, calls: outcome.calls, finished_at: now, updated_at: now })
-    .where('scope', '=', scope)
-    .execute();
+    .where('scope', '=', lease.scope)
+    .where('started_at', '=', lease.token)
+    .executeTakeFirst();
+  return Number(released.numUpdatedRows) === 1;
 }
