@@ -11,6 +11,7 @@ import * as productsSubscriptions from './migrations/0009-products-subscriptions
 import * as accessRequestPrincipal from './migrations/0010-access-request-principal';
 import * as notifications from './migrations/0011-notifications';
 import * as catalogEvents from './migrations/0012-catalog-events';
+import * as keysetPaginationIndexes from './migrations/0017-keyset-pagination-indexes';
 
 // A static list rather than a folder scan, so the migrations bundle into the Next.js server build.
 // Names sort in the order they must run; never rename or edit one that has shipped — add a new one.
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0010-access-request-principal': accessRequestPrincipal,
   '0011-notifications': notifications,
   '0012-catalog-events': catalogEvents,
+  '0017-keyset-pagination-indexes': keysetPaginationIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
