@@ -60,7 +60,11 @@ describeEngines('pageApprovalQueue', (engine) => {
     const { db } = await engine.openMigrated();
     const ids = await seed(db);
     const first = await pageApprovalQueue(db, admin, {}, {}, 3);
-    await db.updateTable('access_request').set({ status: 'approved' }).where('id', '=', ids[0] as string).execute();
+    await db
+      .updateTable('access_request')
+      .set({ status: 'approved' })
+      .where('id', '=', ids[0] as string)
+      .execute();
     const second = await pageApprovalQueue(db, admin, {}, { after: cursor(first.nextCursor) }, 3);
     expect(second.requests.map((r) => r.id)).toEqual(ids.slice(3, 6));
     expect(second).toMatchObject({ total: 6, before: 2 });
@@ -75,7 +79,15 @@ describeEngines('pageApprovalQueue', (engine) => {
     const { db } = await engine.openMigrated();
     await seed(db);
     const facets = await approvalQueueFacets(db, admin);
-    expect(facets).toMatchObject({ total: 7, apis: [['inventory', 2], ['orders', 5]], roles: [['Orders.Read', 7]], requesterCount: 2 });
+    expect(facets).toMatchObject({
+      total: 7,
+      apis: [
+        ['inventory', 2],
+        ['orders', 5],
+      ],
+      roles: [['Orders.Read', 7]],
+      requesterCount: 2,
+    });
     expect(facets.requesters).toEqual([
       { oid: 'oid-dev-0', name: 'Dev 0', count: 4 },
       { oid: 'oid-dev-1', name: 'Dev 1', count: 3 },
