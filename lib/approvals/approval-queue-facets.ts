@@ -8,17 +8,26 @@ import { approvalQueueQuery } from './approval-queue-query';
 export interface ApprovalQueueFacets {
   /** Every request the user can decide now. */
   total: number;
-  /** [api id, requests], [role value, requests], by name. */
+  /** [api id, requests] (at most FACET_OPTIONS with the most requests, plus the one filtered on), by id. */
   apis: [string, number][];
+  /** How many APIs have requests in all, so the filter can say it lists only some. */
+  apiCount: number;
+  /** [role value, requests], by value. */
   roles: [string, number][];
-  /** The requesters with the most waiting requests (at most REQUESTER_OPTIONS, plus the one filtered on), by name. */
+  /** The requesters with the most waiting requests (at most FACET_OPTIONS, plus the one filtered on), by name. */
   requesters: { oid: string; name: string; count: number }[];
-  /** How many requesters there are in all, so the filter can say it lists only some. */
   requesterCount: number;
 }
 
-/** A select of 2,000 people is not a usable filter, and its markup would cost every view of the queue. */
-export const REQUESTER_OPTIONS = 100;
+/** A select of 2,000 people or 5,000 APIs is not a usable filter, and its markup would cost every view of the queue. */
+export const FACET_OPTIONS = 100;
+
+/** The `FACET_OPTIONS` items with the highest counts, plus the selected one wherever it ranks. */
+function mostCounted<T>(items: T[], count: (item: T) => number, key: (item: T) => string, selected: string | undefined): T[] {
+  const top = [...items].sort((a, b) => count(b) - count(a) || key(a).localeCompare(key(b))).slice(0, FACET_OPTIONS);
+  const chosen = items.find((item) => key(item) === selected);
+  return chosen && !top.includes(chosen) ? [...top, chosen] : top;
+}
 
 /**
  * The filter options of the approval queue with how many requests each holds, counted in the database (GROUP BY over the
@@ -27,10 +36,10 @@ export const REQUESTER_OPTIONS = 100;
 export async function approvalQueueFacets(
   db: Kysely<Database>,
   user: PortalUser,
-  selectedRequester?: string,
+  selected: { apiId?: string; requesterOid?: string } = {},
 ): Promise<ApprovalQueueFacets> {
   const appIds = await decidableAppIds(db, user);
-  if (appIds?.length === 0) return { total: 0, apis: [], roles: [], requesters: [], requesterCount: 0 };
+  if (appIds?.length === 0) return { total: 0, apis: [], apiCount: 0, roles: [], requesters: [], requesterCount: 0 };
   const pending = () => approvalQueueQuery(db, user, appIds);
   const [apis, roles, requesters] = await Promise.all([
     pending()
@@ -47,21 +56,33 @@ export async function approvalQueueFacets(
       .execute(),
   ]);
   const byName = <T>(items: T[], name: (item: T) => string) => items.sort((a, b) => name(a).localeCompare(name(b)));
+  const apiCounts = apis.map((r): [string, number] => [r.api_id, Number(r.n)]);
   const people = requesters.map((r) => ({ oid: r.requester_oid, name: String(r.name ?? r.requester_oid), count: Number(r.n) }));
-  const listed = [...people].sort((a, b) => b.count - a.count || a.oid.localeCompare(b.oid)).slice(0, REQUESTER_OPTIONS);
-  const selected = people.find((p) => p.oid === selectedRequester);
-  if (selected && !listed.includes(selected)) listed.push(selected);
   return {
-    total: apis.reduce((sum, row) => sum + Number(row.n), 0),
+    total: apiCounts.reduce((sum, [, n]) => sum + n, 0),
     apis: byName(
-      apis.map((r): [string, number] => [r.api_id, Number(r.n)]),
+      mostCounted(
+        apiCounts,
+        ([, n]) => n,
+        ([id]) => id,
+        selected.apiId,
+      ),
       ([id]) => id,
     ),
+    apiCount: apiCounts.length,
     roles: byName(
       roles.map((r): [string, number] => [r.role_value, Number(r.n)]),
       ([value]) => value,
     ),
-    requesters: byName(listed, (p) => p.name),
+    requesters: byName(
+      mostCounted(
+        people,
+        (p) => p.count,
+        (p) => p.oid,
+        selected.requesterOid,
+      ),
+      (p) => p.name,
+    ),
     requesterCount: people.length,
   };
 }

@@ -38,7 +38,7 @@ export async function loadApprovalsPage(
     badCursor
       ? Promise.resolve(empty)
       : pageApprovalQueue(conn, user, filter, { after: after ?? undefined, before: before ?? undefined }, APPROVAL_QUEUE_PAGE_SIZE),
-    approvalQueueFacets(conn, user, filter.requesterOid),
+    approvalQueueFacets(conn, user, { apiId: filter.apiId, requesterOid: filter.requesterOid }),
     getIndexSnapshot(conn),
     user.isAdmin ? listGrants(conn, user, { status: ['failed'] }) : Promise.resolve([]),
     decidedId ? getRequestForUser(conn, user, decidedId) : Promise.resolve(null),

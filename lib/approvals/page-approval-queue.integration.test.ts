@@ -6,7 +6,7 @@ import { sampleRows } from '@/test/harness/sample-rows';
 import type { PortalUser } from '@/lib/auth/session';
 import type { Database } from '@/lib/db/types';
 import { parseQueueCursor, type QueueCursor } from './approval-queue-cursor';
-import { approvalQueueFacets } from './approval-queue-facets';
+import { approvalQueueFacets, FACET_OPTIONS } from './approval-queue-facets';
 import { loadApprovalsPage } from './load-approvals-page';
 import { pageApprovalQueue } from './page-approval-queue';
 
@@ -14,13 +14,13 @@ const admin: PortalUser = { oid: 'oid-admin', tid: 't', name: 'Ad Min', upn: 'ad
 
 // Requests 3, 4 and 5 were submitted in the same millisecond: only the id orders them.
 const TIMES = ['01', '02', '03', '03', '03', '04', '05'].map((minute) => `2026-11-20T10:${minute}:00.000Z`);
-const idOf = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
+const idOf = (n: number) => `00000000-0000-4000-8000-00000000000${n}` as const;
 
 async function seed(db: Kysely<Database>): Promise<string[]> {
   const ids = TIMES.map((_, i) => idOf(i + 1));
   // Inserted out of order, so the order comes from the query, not from insertion.
   for (const i of [6, 2, 4, 0, 3, 5, 1]) {
-    const row = { ...sampleRows(ids[i]).access_request, principal_type: 'user' as const, principal_id: null, client_sp_type: null };
+    const row = { ...sampleRows(ids[i]!).access_request, principal_type: 'user' as const, principal_id: null, client_sp_type: null };
     await db
       .insertInto('access_request')
       .values({
@@ -92,6 +92,32 @@ describeEngines('pageApprovalQueue', (engine) => {
       { oid: 'oid-dev-0', name: 'Dev 0', count: 4 },
       { oid: 'oid-dev-1', name: 'Dev 1', count: 3 },
     ]);
+  });
+
+  it('lists the APIs and requesters with the most requests, at most FACET_OPTIONS, plus the one filtered on', async () => {
+    const { db } = await engine.openMigrated();
+    const many = FACET_OPTIONS + 2;
+    const rows = Array.from({ length: many }, (_, i) => ({
+      ...sampleRows().access_request,
+      principal_type: 'user' as const,
+      principal_id: null,
+      client_sp_type: null,
+      api_id: `api-${String(i).padStart(3, '0')}`,
+      requester_oid: `oid-${String(i).padStart(3, '0')}`,
+    }));
+    // api-000 and oid-000 have a second request, so they rank first.
+    await db
+      .insertInto('access_request')
+      .values([...rows, { ...rows[0]!, id: idOf(9), role_value: 'Orders.Write' }])
+      .execute();
+    const facets = await approvalQueueFacets(db, admin, { apiId: 'api-101', requesterOid: 'oid-101' });
+    expect(facets).toMatchObject({ total: many + 1, apiCount: many, requesterCount: many });
+    expect(facets.apis).toHaveLength(FACET_OPTIONS + 1);
+    expect(facets.apis[0]).toEqual(['api-000', 2]);
+    expect(facets.apis.map(([id]) => id)).toContain('api-101');
+    expect(facets.apis.map(([id]) => id)).not.toContain('api-100');
+    expect(facets.requesters.map((r) => r.oid)).toContain('oid-101');
+    expect(facets.requesters).toHaveLength(FACET_OPTIONS + 1);
   });
 
   it('reports a malformed cursor instead of running it, and reads past the end as an empty page', async () => {

@@ -30,7 +30,7 @@ export function QueueFilters({
 }) {
   return (
     <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3">
-      <Field label="API" labelSize="xs">
+      <Field label={facets.apis.length < facets.apiCount ? `API (${facets.apis.length} with most requests)` : 'API'} labelSize="xs">
         {(control) => (
           <Select {...control} name="api" defaultValue={filter.apiId ?? ''}>
             <option value="">All APIs</option>
