@@ -67,7 +67,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         ) : null}
         <span data-testid="page-position">{position}</span>
         {page.nextBeforeSeq !== null ? (
-          <Link href={`/admin/audit?${auditQuery(search, { before: String(page.nextBeforeSeq) })}`} className="underline">
+          <Link href={`/admin/audit?${auditQuery(search, { before: String(page.nextBeforeSeq) })}`} className="underline" rel="next">
             Older →
           </Link>
         ) : null}
