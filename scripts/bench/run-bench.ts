@@ -28,12 +28,14 @@ const WARM_VIEWS = 20;
 const BASE_PORT = Number(process.env.BENCH_EMULATOR_PORT ?? 10443);
 const FRESHNESS_WRITES = 20;
 
+const PORTAL_PORT = Number(process.env.BENCH_PORT ?? 3200);
+// Named by port, so two runs on different ports (say SQLite and PostgreSQL) keep their own data and connection file.
 const paths: BenchPaths = {
   distDir: '.next-bench',
-  dataDir: '.data/bench',
-  emulatorFile: path.resolve('.local/emulator-bench.json'),
+  dataDir: `.data/bench-${PORTAL_PORT}`,
+  emulatorFile: path.resolve(`.local/emulator-bench-${PORTAL_PORT}.json`),
   caPem: path.resolve('.local/ca.pem'),
-  port: Number(process.env.BENCH_PORT ?? 3200),
+  port: PORTAL_PORT,
 };
 
 /** Counts ARM reads the throttle let through and those it refused (the stats endpoint counts both as requests). */

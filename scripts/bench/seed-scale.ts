@@ -126,6 +126,8 @@ export async function seedScale(emulator: RunningEmulator, db: Kysely<Database>,
   for (let done = 0; done < size.auditEvents; done += AUDIT_EVENTS_PER_TRANSACTION) {
     const batch = take(events, Math.min(AUDIT_EVENTS_PER_TRANSACTION, size.auditEvents - done));
     head = (await withTransaction(db, (trx) => appendAuditEvents(trx, batch))).seq;
+    if ((done / AUDIT_EVENTS_PER_TRANSACTION) % 5 === 4 && head < size.auditEvents)
+      console.log(`    ... ${head} audit events, ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
   const auditSeconds = (performance.now() - started) / 1000;
   console.log(
