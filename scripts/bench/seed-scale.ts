@@ -121,6 +121,7 @@ export async function seedScale(emulator: RunningEmulator, db: Kysely<Database>,
   console.log(`  ${rows.length} pending requests in one transaction: ${requestSeconds.toFixed(1)} s.`);
 
   started = performance.now();
+  const cpu = process.cpuUsage();
   const events = auditHistory(users, rows, size.auditEvents, now);
   let head = 0;
   for (let done = 0; done < size.auditEvents; done += AUDIT_EVENTS_PER_TRANSACTION) {
@@ -130,9 +131,11 @@ export async function seedScale(emulator: RunningEmulator, db: Kysely<Database>,
       console.log(`    ... ${head} audit events, ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
   const auditSeconds = (performance.now() - started) / 1000;
+  const { user, system } = process.cpuUsage(cpu);
   console.log(
     `  ${size.auditEvents} audit events chained (keyed hash) and appended in transactions of ${AUDIT_EVENTS_PER_TRANSACTION}: ` +
-      `${auditSeconds.toFixed(1)} s (${Math.round(size.auditEvents / Math.max(auditSeconds, 0.001))} events/s).`,
+      `${auditSeconds.toFixed(1)} s (${Math.round(size.auditEvents / Math.max(auditSeconds, 0.001))} events/s), ` +
+      `${((user + system) / 1e6).toFixed(1)} s of this process's CPU (the database server's, on PostgreSQL, not included).`,
   );
   return { users, seconds: { requests: requestSeconds, audit: auditSeconds }, auditHead: head };
 }
