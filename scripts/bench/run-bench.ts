@@ -160,7 +160,8 @@ export async function runBench(options: { build: boolean }): Promise<number> {
     console.log(
       `Throttle-bound minimum: (${armReads.counts.allowed} − ${THROTTLE.burst}) / ${THROTTLE.refillPerSecond} = ${throttleFloorS.toFixed(1)} s → ratio ${syncRatio.toFixed(2)}.`,
     );
-    if (sync.status !== 'succeeded') throw new Error(`the full sync ${sync.status}: ${sync.error ?? ''}`);
+    if (sync.status !== 'succeeded')
+      throw new Error(`the full sync ${sync.status}: ${sync.error ?? ''}\nThe portal's last lines:\n${portal.lines.slice(-15).join('\n')}`);
 
     // The portal verifies the whole audit chain once at start-up; page views then verify only what follows its checkpoint.
     const verified = await waitForAuditCheckpoint(db, seeded.auditHead, 30 * 60_000);
