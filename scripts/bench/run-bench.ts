@@ -31,7 +31,7 @@ const FRESHNESS_WRITES = 20;
 const PORTAL_PORT = Number(process.env.BENCH_PORT ?? 3200);
 // Named by port, so two runs on different ports (say SQLite and PostgreSQL) keep their own data and connection file.
 const paths: BenchPaths = {
-  distDir: '.next-bench',
+  distDir: process.env.BENCH_DIST_DIR ?? '.next-bench',
   dataDir: `.data/bench-${PORTAL_PORT}`,
   emulatorFile: path.resolve(`.local/emulator-bench-${PORTAL_PORT}.json`),
   caPem: path.resolve('.local/ca.pem'),
