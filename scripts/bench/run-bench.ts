@@ -17,7 +17,7 @@ import { benchDatabaseBytes, benchDatabaseConfig, benchRowCounts, resetBenchData
 import { measureListPages } from './list-pages';
 import { scaleRows } from './scale-rows';
 import { seedScale } from './seed-scale';
-import { serverMemory } from './server-memory';
+import { sampleServerMemory, serverMemory } from './server-memory';
 import { waitForAuditCheckpoint } from './audit-checkpoint-wait';
 
 const LATENCY_MS = 100;
@@ -137,6 +137,8 @@ export async function runBench(options: { build: boolean }): Promise<number> {
       env: databaseConfig.kind === 'postgres' ? { DATABASE_URL: databaseConfig.url } : {},
     });
     const portalStarted = Date.now();
+    const memorySamples = sampleServerMemory(portal.pid);
+    memorySamples.phase('start-up, sync and audit verification');
     console.log(
       `Portal: ${portal.url} (production build in ${paths.distDir}, database ${paths.dataDir}). Waiting for the full catalog sync ...`,
     );
@@ -170,9 +172,12 @@ export async function runBench(options: { build: boolean }): Promise<number> {
     );
 
     // 3. Pages under concurrent users.
+    memorySamples.phase('catalog and API pages');
     const pageRows = await runPagePhase(emulator, portal.url, unit, SESSIONS, WARM_VIEWS);
     console.log(`Long lists (approval queue of ${size.pendingRequests}, audit log of ${seeded.auditHead}), ${SESSIONS} admins at once:`);
+    memorySamples.phase('queue and audit pages');
     const listRows = await measureListPages(portal.url, db, unit, SESSIONS);
+    memorySamples.phase('one-API refresh and freshness');
 
     // 4. One API refreshed: as an Event Grid event does (app registrations the sync read are reused), and as the admin's
     // refresh button does (everything read again).
@@ -202,6 +207,7 @@ export async function runBench(options: { build: boolean }): Promise<number> {
     );
 
     const memory = serverMemory(portal.pid);
+    console.log(`Server resident memory, highest sample (every 0.5 s) per phase: ${memorySamples.stop()}.`);
     const dbBytes = await benchDatabaseBytes(databaseConfig, db);
     const counts = await benchRowCounts(db);
     console.log(

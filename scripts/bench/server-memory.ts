@@ -25,3 +25,26 @@ export function serverMemory(pid: number | undefined): { peakMb: number; current
   const current = Math.max(...pids.map((p) => statusKb(p, 'VmRSS')));
   return { peakMb: peak / 1024, currentMb: current / 1024, processes: pids.length };
 }
+
+/**
+ * Samples the server's resident memory every `everyMs` and keeps the highest figure seen in each phase the caller names,
+ * so the peak can be placed (start-up and sync, pages, long lists, ...).
+ */
+export function sampleServerMemory(pid: number | undefined, everyMs = 500) {
+  const peaks = new Map<string, number>();
+  let phase = 'start-up';
+  const timer = setInterval(() => {
+    const { currentMb } = serverMemory(pid);
+    if (Number.isFinite(currentMb)) peaks.set(phase, Math.max(peaks.get(phase) ?? 0, currentMb));
+  }, everyMs);
+  timer.unref();
+  return {
+    phase(name: string) {
+      phase = name;
+    },
+    stop(): string {
+      clearInterval(timer);
+      return [...peaks].map(([name, mb]) => `${name} ${mb.toFixed(0)} MB`).join(', ');
+    },
+  };
+}
