@@ -4,7 +4,7 @@
 
 /** Paths dependency-cruiser never reads: generated output, data, and test code. */
 const NOT_CRUISED = [
-  '^\\.next(-bench)?/',
+  '^\\.next[^/]*/',
   '^\\.(data|local)/',
   '^(test-results|playwright-report|coverage)/',
   '\\.test\\.tsx?$',

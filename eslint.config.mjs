@@ -33,7 +33,7 @@ export default defineConfig([
   },
   globalIgnores([
     '.next/**',
-    '.next-bench/**',
+    '.next-bench*/**',
     'node_modules/**',
     '.data/**',
     '.local/**',

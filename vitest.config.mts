@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 // test/standalone needs the production build: scripts/run-standalone.ts runs it (vitest.standalone.config.mts).
-const notTests = ['node_modules/**', 'e2e/**', '.next/**', '.next-bench/**', 'test/standalone/**'];
+const notTests = ['node_modules/**', 'e2e/**', '.next/**', '.next-bench*/**', 'test/standalone/**'];
 // Tests that start the emulator, open a database, listen on a socket or spawn a process are named *.integration.test.ts.
 const integrationTests = ['**/*.integration.test.ts'];
 

@@ -21,13 +21,17 @@ describeEngines('approvals page', (engine) => {
       justification,
     });
 
-    const whole = await loadApprovalsPage(priya, {}, '', db);
-    expect(whole.all.map((r) => r.id).sort()).toEqual([orders.requestId, inventory.requestId].sort());
+    const whole = await loadApprovalsPage(priya, {}, '', {}, db);
+    expect(whole.facets.total).toBe(2);
     expect(whole.shown.map((r) => r.id).sort()).toEqual([orders.requestId, inventory.requestId].sort());
     expect(whole.apiName.get('orders')).toBe('Orders API');
 
-    const filtered = await loadApprovalsPage(priya, { apiId: 'inventory' }, '', db);
-    expect(filtered.all).toHaveLength(2);
+    const filtered = await loadApprovalsPage(priya, { apiId: 'inventory' }, '', {}, db);
+    expect(filtered.facets.total).toBe(2);
+    expect(filtered.facets.apis).toEqual([
+      ['inventory', 1],
+      ['orders', 1],
+    ]);
     expect(filtered.shown.map((r) => r.id)).toEqual([inventory.requestId]);
     expect(Object.keys(filtered.holdings)).toEqual([inventory.requestId]);
   });

@@ -4,14 +4,9 @@ import type { PortalUser } from '@/lib/auth/session';
 import type { Database } from '@/lib/db/types';
 import { decidableScope, decidesNothing, whereDecidable, type DecidableScope } from '@/lib/requests/approver-policy';
 import { toRequestView, type AccessRequestView } from '@/lib/requests/request-view';
+import { approvalQueueQuery, type ApprovalQueueFilter } from './approval-queue-query';
 
-export interface ApprovalQueueFilter {
-  apiId?: string;
-  roleValue?: string;
-  requesterOid?: string;
-  /** Only requests waiting at least this many days. */
-  olderThanDays?: number;
-}
+export type { ApprovalQueueFilter } from './approval-queue-query';
 
 // Who may decide what is the approver policy's answer; this file only filters and counts it.
 const pendingFor = (db: Kysely<Database>, user: PortalUser, scope: DecidableScope | null) =>
@@ -25,13 +20,12 @@ export async function listApprovalQueue(
 ): Promise<AccessRequestView[]> {
   const scope = await decidableScope(db, user);
   if (decidesNothing(scope)) return [];
-  let query = pendingFor(db, user, scope).selectAll('access_request');
-  if (filter.apiId) query = query.where('api_id', '=', filter.apiId);
-  if (filter.roleValue) query = query.where('role_value', '=', filter.roleValue);
-  if (filter.requesterOid) query = query.where('requester_oid', '=', filter.requesterOid);
-  if (filter.olderThanDays !== undefined)
-    query = query.where('created_at', '<=', new Date(Date.now() - filter.olderThanDays * 86_400_000).toISOString());
-  const rows = await query.orderBy('created_at').limit(500).execute();
+  const rows = await approvalQueueQuery(db, user, scope, filter)
+    .selectAll('access_request')
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(500)
+    .execute();
   return rows.map(toRequestView);
 }
 

@@ -1,11 +1,9 @@
 import 'server-only';
 import type { Transaction } from 'kysely';
-import { nowIso } from '@/lib/db/clock';
 import { dialectOf } from '@/lib/db/dialect';
 import type { Database } from '@/lib/db/types';
 import type { AuditEvent, AuditEventInput } from './audit-event';
-import { computeAuditHash } from './audit-hash';
-import { canonicalJson, type JsonValue } from './canonical-json';
+import { chainAuditEvent } from './chain-audit-event';
 
 /**
  * Appends one event to the hash chain inside the caller's transaction, so the state change and its audit
@@ -24,46 +22,12 @@ export async function appendAuditEvent(trx: Transaction<Database>, event: AuditE
   const head = await headQuery.executeTakeFirst();
   if (!head) throw new Error('audit_head is missing: the database has not been migrated');
 
-  // Round-trip through canonical JSON so the hashed values are exactly what is stored and read back.
-  const json = (value: JsonValue | null | undefined) => (value === undefined || value === null ? null : canonicalJson(value));
-  const before = json(event.before);
-  const after = json(event.after);
-  const data = canonicalJson(event.data ?? {});
-  const appended: Omit<AuditEvent, 'hash'> = {
-    seq: Number(head.last_seq) + 1,
-    at: event.at ?? nowIso(),
-    actorOid: event.actor.oid,
-    actorName: event.actor.name,
-    action: event.action,
-    subjectType: event.subject.type,
-    subjectId: event.subject.id,
-    before: before === null ? null : (JSON.parse(before) as JsonValue),
-    after: after === null ? null : (JSON.parse(after) as JsonValue),
-    data: JSON.parse(data) as AuditEvent['data'],
-    prevHash: head.last_hash,
-  };
-  const hash = computeAuditHash(appended.prevHash, appended);
-  const now = nowIso();
-
+  const { event: appended, row } = chainAuditEvent({ seq: Number(head.last_seq), hash: head.last_hash }, event);
+  await trx.insertInto('audit_event').values(row).execute();
   await trx
-    .insertInto('audit_event')
-    .values({
-      seq: appended.seq,
-      at: appended.at,
-      actor_oid: appended.actorOid,
-      actor_name: appended.actorName,
-      action: appended.action,
-      subject_type: appended.subjectType,
-      subject_id: appended.subjectId,
-      before,
-      after,
-      data,
-      prev_hash: appended.prevHash,
-      hash,
-      created_at: now,
-      updated_at: now,
-    })
+    .updateTable('audit_head')
+    .set({ last_seq: appended.seq, last_hash: appended.hash, updated_at: row.updated_at })
+    .where('id', '=', 1)
     .execute();
-  await trx.updateTable('audit_head').set({ last_seq: appended.seq, last_hash: hash, updated_at: now }).where('id', '=', 1).execute();
-  return { ...appended, hash };
+  return appended;
 }

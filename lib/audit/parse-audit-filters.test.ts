@@ -9,7 +9,7 @@ describe('parseAuditSearch', () => {
   });
 
   it('drops malformed dates and page cursors, and bounds text', () => {
-    const { search, filter, beforeSeq } = parseAuditSearch({
+    const { search, filter, beforeSeq, badCursor } = parseAuditSearch({
       from: '2026-13-45',
       to: 'yesterday',
       before: '-3',
@@ -18,8 +18,16 @@ describe('parseAuditSearch', () => {
     expect(search.from).toBe('');
     expect(search.to).toBe('');
     expect(beforeSeq).toBeUndefined();
+    expect(badCursor).toBe(true);
     expect(filter.subjectId).toHaveLength(256);
     expect(filter.from).toBeUndefined();
+  });
+
+  it('reports a page cursor that is present but not a positive whole number, and accepts none', () => {
+    for (const before of ['0', '1.5', '1e3', 'abc', '99999999999999999999'])
+      expect(parseAuditSearch({ before }), before).toMatchObject({ beforeSeq: undefined, badCursor: true });
+    expect(parseAuditSearch({})).toMatchObject({ beforeSeq: undefined, badCursor: false });
+    expect(parseAuditSearch({ before: '42' })).toMatchObject({ beforeSeq: 42, badCursor: false });
   });
 
   it('round-trips through the query string without empty parameters', () => {

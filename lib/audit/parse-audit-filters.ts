@@ -31,7 +31,16 @@ function read(params: Params, name: string, max: number): string {
   return value.trim().slice(0, max);
 }
 
-export function parseAuditSearch(params: Params): { search: AuditSearch; filter: AuditEventFilter; beforeSeq: number | undefined } {
+/**
+ * The filters and the page cursor (`before`: a seq) from the URL. A cursor that is present but not a positive integer is
+ * reported as `badCursor`, so the page says its link is broken instead of silently showing another page.
+ */
+export function parseAuditSearch(params: Params): {
+  search: AuditSearch;
+  filter: AuditEventFilter;
+  beforeSeq: number | undefined;
+  badCursor: boolean;
+} {
   const search: AuditSearch = {
     actor: read(params, 'actor', 64),
     action: read(params, 'action', 120),
@@ -47,8 +56,10 @@ export function parseAuditSearch(params: Params): { search: AuditSearch; filter:
   if (search.subjectId) filter.subjectId = search.subjectId;
   if (search.from) filter.from = `${search.from}T00:00:00.000Z`;
   if (search.to) filter.to = dayAfter(search.to);
-  const before = Number(read(params, 'before', 20));
-  return { search, filter, beforeSeq: Number.isSafeInteger(before) && before > 0 ? before : undefined };
+  const raw = read(params, 'before', 20);
+  const before = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  const valid = Number.isSafeInteger(before) && before > 0;
+  return { search, filter, beforeSeq: valid ? before : undefined, badCursor: raw !== '' && !valid };
 }
 
 /** The query string for these filters (empty values left out), plus extra parameters. */

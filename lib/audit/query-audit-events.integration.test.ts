@@ -62,10 +62,23 @@ describeEngines('queryAuditEvents', (engine) => {
   it('counts the matching events, and those newer than a page, so the page can say where it sits', async () => {
     const { db } = await engine.openMigrated();
     await seed(db);
-    expect(await countAuditEvents(db, {})).toEqual({ total: 5, newer: 0 });
-    expect(await countAuditEvents(db, { subjectType: 'access_request', subjectId: 'r1' })).toEqual({ total: 3, newer: 0 });
+    const exact = { totalExact: true, newerExact: true };
+    expect(await countAuditEvents(db, {})).toEqual({ total: 5, newer: 0, ...exact });
+    // Unfiltered counts come from the head: the page before seq 3 holds 2 and 1, after 5, 4 and 3.
+    expect(await countAuditEvents(db, {}, 3)).toEqual({ total: 5, newer: 3, ...exact });
+    expect(await countAuditEvents(db, {}, 99)).toEqual({ total: 5, newer: 0, ...exact });
+    expect(await countAuditEvents(db, { subjectType: 'access_request', subjectId: 'r1' })).toEqual({ total: 3, newer: 0, ...exact });
     // The page of r1's events before seq 2 holds seq 1: events 5 and 2 come before it.
-    expect(await countAuditEvents(db, { subjectType: 'access_request', subjectId: 'r1' }, 2)).toEqual({ total: 3, newer: 2 });
+    expect(await countAuditEvents(db, { subjectType: 'access_request', subjectId: 'r1' }, 2)).toEqual({ total: 3, newer: 2, ...exact });
+  });
+
+  it('stops counting the matches of a filter at the cap and says the count is not exact', async () => {
+    const { db } = await engine.openMigrated();
+    await seed(db);
+    const r1 = { subjectType: 'access_request', subjectId: 'r1' };
+    expect(await countAuditEvents(db, r1, 2, 2)).toEqual({ total: 2, newer: 2, totalExact: false, newerExact: true });
+    expect(await countAuditEvents(db, r1, 1, 1)).toEqual({ total: 1, newer: 1, totalExact: false, newerExact: false });
+    expect(await countAuditEvents(db, r1, undefined, 3)).toEqual({ total: 3, newer: 0, totalExact: true, newerExact: true });
   });
 
   it('returns events with their JSON parsed', async () => {

@@ -35,14 +35,45 @@ function matching(db: Kysely<Database>, filter: AuditEventFilter) {
   return query;
 }
 
-/** How many events match the filters, and how many of them are newer than a page starting before `beforeSeq`. */
+/** Counting stops here: a filter matching a large part of a million events would otherwise scan them on every view. */
+export const AUDIT_COUNT_CAP = 10_000;
+
+export interface AuditEventCounts {
+  /** Events matching the filters; the cap when `totalExact` is false (there are more). */
+  total: number;
+  /** Of those, events at or after `beforeSeq` (shown on earlier pages); the cap when `newerExact` is false. */
+  newer: number;
+  totalExact: boolean;
+  newerExact: boolean;
+}
+
+const unfiltered = (filter: AuditEventFilter) => Object.values(filter).every((value) => value === undefined);
+
+/**
+ * How many events match the filters, and how many of them are newer than a page starting before `beforeSeq`. Cheap at
+ * any size: without filters both come from the head (seq is contiguous from 1, which the chain check vouches for); with
+ * filters each count reads at most `cap` + 1 index entries and reports "more than `cap`" beyond that.
+ */
 export async function countAuditEvents(
   db: Kysely<Database>,
   filter: AuditEventFilter,
   beforeSeq?: number,
-): Promise<{ total: number; newer: number }> {
+  cap = AUDIT_COUNT_CAP,
+): Promise<AuditEventCounts> {
+  if (unfiltered(filter)) {
+    const head = await db.selectFrom('audit_head').select('last_seq').where('id', '=', 1).executeTakeFirst();
+    const total = Number(head?.last_seq ?? 0);
+    const newer = beforeSeq === undefined ? 0 : Math.min(total, Math.max(0, total - beforeSeq + 1));
+    return { total, newer, totalExact: true, newerExact: true };
+  }
   const count = (query: ReturnType<typeof matching>) =>
-    query
+    db
+      .selectFrom(
+        query
+          .select('seq')
+          .limit(cap + 1)
+          .as('capped'),
+      )
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirst()
       .then((row) => Number(row?.n ?? 0));
@@ -50,7 +81,7 @@ export async function countAuditEvents(
     count(matching(db, filter)),
     beforeSeq === undefined ? 0 : count(matching(db, filter).where('seq', '>=', beforeSeq)),
   ]);
-  return { total, newer };
+  return { total: Math.min(total, cap), newer: Math.min(newer, cap), totalExact: total <= cap, newerExact: newer <= cap };
 }
 
 /** Audit events matching every given filter, newest first, paged by seq (keyset, so pages stay stable while events are appended). */

@@ -31,6 +31,18 @@ describeEngines('verifyAuditChain', (engine) => {
     expect(await verifyAuditChain(db, { batchSize: 3 })).toMatchObject({ ok: true, checked: 7, lastSeq: 7, fromSeq: 0 });
   });
 
+  it('lets the server answer other work between batches of a long pass', async () => {
+    const { db } = await engine.openMigrated();
+    await seed(db, 6);
+    let otherWorkRan = false;
+    setImmediate(() => {
+      otherWorkRan = true;
+    });
+    const report = await verifyAuditChain(db, { batchSize: 2 });
+    expect(report).toMatchObject({ ok: true, checked: 6 });
+    expect(otherWorkRan).toBe(true);
+  });
+
   it('reports the seq whose data was edited', async () => {
     const { db } = await engine.openMigrated();
     await seed(db, 5);

@@ -67,6 +67,9 @@ export async function verifyAuditChain(db: Kysely<Database>, options: VerifyAudi
       if (failure) return fail(failure);
     }
     if (rows.length < batchSize) break;
+    // better-sqlite3 answers synchronously, so without this a pass over a million events would run as one unbroken chain
+    // of microtasks and hold every request of the server (the start-up pass took minutes and starved the catalog sync).
+    await new Promise((resolve) => setImmediate(resolve));
   }
 
   const { lastSeq, lastHash } = checker.state;

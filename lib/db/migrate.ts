@@ -13,6 +13,7 @@ import * as notifications from './migrations/0011-notifications';
 import * as catalogEvents from './migrations/0012-catalog-events';
 import * as productRuleGroupName from './migrations/0013-product-rule-group-name';
 import * as accessRequestRenewal from './migrations/0014-access-request-renewal';
+import * as keysetPaginationIndexes from './migrations/0015-keyset-pagination-indexes';
 
 // A static list rather than a folder scan, so the migrations bundle into the Next.js server build.
 // Names sort in the order they must run; never rename or edit one that has shipped — add a new one.
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0012-catalog-events': catalogEvents,
   '0013-product-rule-group-name': productRuleGroupName,
   '0014-access-request-renewal': accessRequestRenewal,
+  '0015-keyset-pagination-indexes': keysetPaginationIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -27,7 +27,7 @@ export function buildPortal(paths: BenchPaths, skipIfBuilt: boolean): void {
 
 export interface RunningPortal {
   url: string;
-  /** The `next start` process (its CPU time is read from /proc). */
+  /** The `next start` process: its CPU time and memory are read from /proc. */
   pid: number | undefined;
   /** Every line the server printed so far. */
   lines: string[];
@@ -50,13 +50,22 @@ async function waitUntilUp(url: string, child: ChildProcess, timeoutMs: number):
   throw new Error(`the portal did not answer within ${timeoutMs / 1000} s`);
 }
 
-/** Migrates a fresh database and runs `next start` (what `npm start` does, minus starting an emulator of its own). */
-export async function startPortal(paths: BenchPaths): Promise<RunningPortal> {
-  rmSync(path.resolve(paths.dataDir), { recursive: true, force: true });
-  await runMigrations({ kind: 'sqlite', file: path.resolve(paths.dataDir, 'roleport.db') });
+/**
+ * Runs `next start` (what `npm start` does, minus starting an emulator of its own) on a fresh SQLite database, or, with
+ * `keepDatabase`, on the database the caller prepared (`env.DATABASE_URL` for PostgreSQL).
+ */
+export async function startPortal(
+  paths: BenchPaths,
+  options: { keepDatabase?: boolean; env?: Record<string, string> } = {},
+): Promise<RunningPortal> {
+  if (!options.keepDatabase) {
+    rmSync(path.resolve(paths.dataDir), { recursive: true, force: true });
+    await runMigrations({ kind: 'sqlite', file: path.resolve(paths.dataDir, 'roleport.db') });
+  }
   const url = `http://localhost:${paths.port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...options.env,
     PORT: String(paths.port),
     ROLEPORT_NEXT_DIST_DIR: paths.distDir,
     ROLEPORT_DATA_DIR: paths.dataDir,

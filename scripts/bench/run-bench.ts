@@ -12,8 +12,14 @@ import { ms, summaryTable } from './numbers';
 import { summaryRows } from './summary-rows';
 import { runPagePhase } from './page-phase';
 import { buildPortal, startPortal, type BenchPaths, type RunningPortal } from './portal-process';
+import { benchOptions } from './bench-options';
+import { benchDatabaseBytes, benchDatabaseConfig, benchRowCounts, resetBenchDatabase } from './bench-database';
+import { measureListPages } from './list-pages';
+import { scaleRows } from './scale-rows';
+import { seedScale } from './seed-scale';
+import { sampleServerMemory, serverMemory } from './server-memory';
+import { waitForAuditCheckpoint } from './audit-checkpoint-wait';
 
-const SCALE = { apis: 500, operations: 10 };
 export const LATENCY_MS = 100;
 const THROTTLE = { burst: 250, refillPerSecond: 25 };
 export const SESSIONS = 10;
@@ -22,12 +28,14 @@ export const WARM_VIEWS = 20;
 export const BASE_PORT = Number(process.env.BENCH_EMULATOR_PORT ?? 10443);
 const FRESHNESS_WRITES = 20;
 
+const PORTAL_PORT = Number(process.env.BENCH_PORT ?? 3200);
+// Named by port, so two runs on different ports (say SQLite and PostgreSQL) keep their own data and connection file.
 export const paths: BenchPaths = {
-  distDir: '.next-bench',
-  dataDir: '.data/bench',
-  emulatorFile: path.resolve('.local/emulator-bench.json'),
+  distDir: process.env.BENCH_DIST_DIR ?? '.next-bench',
+  dataDir: `.data/bench-${PORTAL_PORT}`,
+  emulatorFile: path.resolve(`.local/emulator-bench-${PORTAL_PORT}.json`),
   caPem: path.resolve('.local/ca.pem'),
-  port: Number(process.env.BENCH_PORT ?? 3200),
+  port: PORTAL_PORT,
 };
 
 /** Counts ARM reads the throttle let through and those it refused (the stats endpoint counts both as requests). */
@@ -57,7 +65,11 @@ function surfaceTotals(emulator: RunningEmulator) {
 const ratio = (value: number, unit: number) => value / unit;
 
 export async function runBench(options: { build: boolean }): Promise<number> {
+  const size = benchOptions(process.argv.slice(2));
+  const SCALE = { apis: size.apis, operations: size.operations };
+  const databaseConfig = benchDatabaseConfig(size, paths.dataDir);
   // The portal's modules loaded in this process read the same configuration as the server.
+  if (databaseConfig.kind === 'postgres') process.env.DATABASE_URL = databaseConfig.url;
   process.env.ROLEPORT_EMULATOR_FILE = paths.emulatorFile;
   process.env.ROLEPORT_DATA_DIR = paths.dataDir;
   process.env.PORT = String(paths.port);
@@ -103,21 +115,35 @@ export async function runBench(options: { build: boolean }): Promise<number> {
     const trip = await measureRoundTrips(emulator);
     console.log(`One round trip (median of 20): ARM GET ${trip.armMs.toFixed(1)} ms, Graph GET ${trip.graphMs.toFixed(1)} ms.`);
     const unit = Math.max(trip.armMs, trip.graphMs);
+
+    // Data at scale, in bulk, before the portal starts (its start-up verifies the whole audit chain, as after any restart).
+    console.log(
+      `Database: ${databaseConfig.kind}; seeding ${size.users} people, ${size.pendingRequests} pending requests, ${size.auditEvents} audit events ...`,
+    );
+    await resetBenchDatabase(databaseConfig, paths.dataDir);
+    const { portalDatabase } = await import('../../lib/db/portal-database');
+    const database = await portalDatabase();
+    closeDb = database.close;
+    const db: Kysely<Database> = database.db;
+    const seeded = await seedScale(emulator, db, size);
     // Let the throttle bucket refill before the portal's sync starts.
     await new Promise((resolve) => setTimeout(resolve, 2000));
     emulator.stats.reset();
     armReads.reset();
 
     // 2. The portal and its start-up sync of the whole catalog.
-    portal = await startPortal(paths);
+    portal = await startPortal(paths, {
+      keepDatabase: true,
+      env: databaseConfig.kind === 'postgres' ? { DATABASE_URL: databaseConfig.url } : {},
+    });
+    const portalStarted = Date.now();
+    const memorySamples = sampleServerMemory(portal.pid);
+    memorySamples.phase('start-up, sync and audit verification');
     console.log(
       `Portal: ${portal.url} (production build in ${paths.distDir}, database ${paths.dataDir}). Waiting for the full catalog sync ...`,
     );
-    const { portalDatabase } = await import('../../lib/db/portal-database');
-    const database = await portalDatabase();
-    closeDb = database.close;
-    const db: Kysely<Database> = database.db;
-    const sync = await waitForFullSync(db, portal.lines, 20 * 60_000, () => {
+    const syncTimeoutMs = Math.max(20 * 60_000, SCALE.apis * 1500);
+    const sync = await waitForFullSync(db, portal.lines, syncTimeoutMs, () => {
       const t = surfaceTotals(emulator as RunningEmulator);
       console.log(
         `  ... ${Math.round((Date.now() - started) / 1000)} s: ${armReads.counts.allowed} ARM reads served, ${armReads.counts.throttled} throttled, ${t.graph} Graph calls`,
@@ -136,10 +162,22 @@ export async function runBench(options: { build: boolean }): Promise<number> {
     console.log(
       `Throttle-bound minimum: (${armReads.counts.allowed} − ${THROTTLE.burst}) / ${THROTTLE.refillPerSecond} = ${throttleFloorS.toFixed(1)} s → ratio ${syncRatio.toFixed(2)}.`,
     );
-    if (sync.status !== 'succeeded') throw new Error(`the full sync ${sync.status}: ${sync.error ?? ''}`);
+    if (sync.status !== 'succeeded')
+      throw new Error(`the full sync ${sync.status}: ${sync.error ?? ''}\nThe portal's last lines:\n${portal.lines.slice(-15).join('\n')}`);
+
+    // The portal verifies the whole audit chain once at start-up; page views then verify only what follows its checkpoint.
+    const verified = await waitForAuditCheckpoint(db, seeded.auditHead, 30 * 60_000);
+    console.log(
+      `Audit chain of ${seeded.auditHead} events verified by the portal's start-up pass ${((verified - portalStarted) / 1000).toFixed(0)} s after it started.`,
+    );
 
     // 3. Pages under concurrent users.
+    memorySamples.phase('catalog and API pages');
     const pageRows = await runPagePhase(emulator, portal, unit, SESSIONS, WARM_VIEWS);
+    console.log(`Long lists (approval queue of ${size.pendingRequests}, audit log of ${seeded.auditHead}), ${SESSIONS} admins at once:`);
+    memorySamples.phase('queue and audit pages');
+    const listRows = await measureListPages(portal.url, db, unit, SESSIONS);
+    memorySamples.phase('one-API refresh and freshness');
 
     // 4. One API refreshed: as an Event Grid event does (app registrations the sync read are reused), and as the admin's
     // refresh button does (everything read again).
@@ -168,6 +206,17 @@ export async function runBench(options: { build: boolean }): Promise<number> {
       `Freshness (n=${freshness.samples.length}, ${freshness.missed} not shown within 30 s): ARM write → API page p50 ${ms(freshness.p50)}, p95 ${ms(freshness.p95)}.`,
     );
 
+    const memory = serverMemory(portal.pid);
+    console.log(`Server resident memory, highest sample (every 0.5 s) per phase: ${memorySamples.stop()}.`);
+    const dbBytes = await benchDatabaseBytes(databaseConfig, db);
+    const counts = await benchRowCounts(db);
+    console.log(
+      `Server memory: peak resident ${memory.peakMb.toFixed(0)} MB (VmHWM), now ${memory.currentMb.toFixed(0)} MB. ` +
+        `Database (${databaseConfig.kind}): ${(dbBytes / 1024 / 1024).toFixed(1)} MB for ${Object.entries(counts)
+          .map(([table, n]) => `${n} ${table}`)
+          .join(', ')}.`,
+    );
+
     // 6. Access: the portal stops so this process's provisioning worker is the only one.
     await portal.stop();
     portal = undefined;
@@ -184,19 +233,22 @@ export async function runBench(options: { build: boolean }): Promise<number> {
       `${c.approvals} concurrent approvals with ${c.faultsInjected} Graph faults scripted (${c.faultsLeft} unused): ${c.created} assignments, ${c.duplicates} duplicates, ${c.lost} lost, ${c.failed} failed, ${c.seconds.toFixed(1)} s.`,
     );
 
-    const rows = summaryRows({
-      syncRatio,
-      syncSeconds: sync.durationMs / 1000,
-      throttleFloorS,
-      pageRows,
-      unit,
-      one,
-      adminRefresh,
-      access,
-      graphMs: trip.graphMs,
-      freshness,
-      js,
-    });
+    const rows = [
+      ...summaryRows({
+        syncRatio,
+        syncSeconds: sync.durationMs / 1000,
+        throttleFloorS,
+        pageRows,
+        unit,
+        one,
+        adminRefresh,
+        access,
+        graphMs: trip.graphMs,
+        freshness,
+        js,
+      }),
+      ...scaleRows({ listRows, unit, memory, dbBytes, engine: databaseConfig.kind }),
+    ];
     const load = loadavg()
       .map((n) => n.toFixed(1))
       .join(' ');

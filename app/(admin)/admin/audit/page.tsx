@@ -19,7 +19,7 @@ const filterLink = (search: AuditSearch, change: Partial<AuditSearch>) => `/admi
 
 export default async function AuditPage({ searchParams }: { searchParams: Search }) {
   await requireAdmin();
-  const { search, beforeSeq, page, counts, chain } = await loadAuditPage(await searchParams, PAGE_SIZE);
+  const { search, beforeSeq, badCursor, page, position, chain } = await loadAuditPage(await searchParams, PAGE_SIZE);
   return (
     <>
       <PageHeader
@@ -46,7 +46,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         )}
       </div>
       <AuditFiltersForm search={search} />
-      {page.events.length === 0 ? (
+      {badCursor ? (
+        <EmptyState title="This page link is not valid">
+          Its page marker is not an event number.{' '}
+          <Link href={filterLink(search, {})} className="underline">
+            Show the newest events
+          </Link>{' '}
+          with the same filters.
+        </EmptyState>
+      ) : page.events.length === 0 ? (
         <EmptyState title="No event matches">Widen the dates or clear a filter above to see more events.</EmptyState>
       ) : (
         <AuditTable events={page.events} filterLink={(change) => filterLink(search, change)} />
@@ -57,13 +65,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
             ← Newest
           </Link>
         ) : null}
-        <span data-testid="page-position">
-          {page.events.length === counts.total
-            ? plural(counts.total, 'event')
-            : `Showing ${counts.newer + 1}–${counts.newer + page.events.length} of ${plural(counts.total, 'event')}`}
-        </span>
+        <span data-testid="page-position">{position}</span>
         {page.nextBeforeSeq !== null ? (
-          <Link href={`/admin/audit?${auditQuery(search, { before: String(page.nextBeforeSeq) })}`} className="underline">
+          <Link href={`/admin/audit?${auditQuery(search, { before: String(page.nextBeforeSeq) })}`} className="underline" rel="next">
             Older →
           </Link>
         ) : null}

@@ -6,7 +6,8 @@ import { RoleOperationsList } from '@/components/access/role-operations-list';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
-import { loadApprovalsPage } from '@/lib/approvals/load-approvals-page';
+import { APPROVAL_QUEUE_PAGE_SIZE, loadApprovalsPage } from '@/lib/approvals/load-approvals-page';
+import { Pagination } from '@/components/ui/pagination';
 import { requireApprover } from '@/lib/approvals/require-approver';
 import { roleOperationsKey } from '@/lib/requests/role-operations';
 import { DecidedNotice } from './decided-notice';
@@ -25,12 +26,32 @@ const waited = (createdAt: string, now: number) => {
   return hours < 1 ? 'less than an hour' : hours < 48 ? `${hours} h` : `${Math.floor(hours / 24)} days`;
 };
 
+/** The queue's URL with its filters and a page cursor (`after`/`before`), so a shared link shows the same page. */
+function queueHref(filter: ReturnType<typeof parseQueueFilter>, cursor: { after?: string; before?: string }): string {
+  const params = Object.entries({
+    api: filter.apiId,
+    role: filter.roleValue,
+    requester: filter.requesterOid,
+    age: filter.olderThanDays === undefined ? undefined : String(filter.olderThanDays),
+    ...cursor,
+  }).filter((entry): entry is [string, string] => Boolean(entry[1]));
+  return params.length > 0 ? `/admin/requests?${new URLSearchParams(params).toString()}` : '/admin/requests';
+}
+
 export default async function ApprovalsPage({ searchParams }: { searchParams: Search }) {
   const user = await requireApprover();
   const search = await searchParams;
   const filter = parseQueueFilter(search);
   const decidedId = typeof search.decided === 'string' ? search.decided.slice(0, 100) : '';
-  const { all, shown, failed, decided, operations, holdings, ownWaiting, apiName, now } = await loadApprovalsPage(user, filter, decidedId);
+  const { page, badCursor, facets, shown, failed, decided, operations, holdings, ownWaiting, apiName, now } = await loadApprovalsPage(
+    user,
+    filter,
+    decidedId,
+    { after: search.after, before: search.before },
+  );
+  const pageNumber = Math.floor(page.before / APPROVAL_QUEUE_PAGE_SIZE) + 1;
+  const pageHref = (n: number) =>
+    queueHref(filter, n < pageNumber ? (n <= 1 ? {} : { before: page.prevCursor ?? '' }) : { after: page.nextCursor ?? '' });
   const name = (apiId: string) => apiName.get(apiId) ?? apiId;
   return (
     <>
@@ -51,15 +72,23 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
           </Link>
         </p>
       ) : null}
-      <QueueFilters all={all} filter={filter} apiName={Object.fromEntries(apiName)} />
+      <QueueFilters facets={facets} filter={filter} apiName={apiName} />
       <p className="mb-3 text-sm text-slate-600 dark:text-slate-400" aria-live="polite" data-testid="queue-count">
-        {shown.length === all.length
-          ? `${plural(all.length, 'request')} waiting`
-          : `${shown.length} of ${plural(all.length, 'request')} waiting`}
+        {page.total === facets.total || badCursor
+          ? `${plural(facets.total, 'request')} waiting`
+          : `${page.total} of ${plural(facets.total, 'request')} waiting`}
       </p>
-      {shown.length === 0 ? (
-        <EmptyState title={all.length === 0 ? 'Nothing waits for you' : 'No request matches the filters'}>
-          {all.length === 0
+      {badCursor ? (
+        <EmptyState title="This page link is not valid">
+          Its page marker does not name a place in the queue.{' '}
+          <Link href={queueHref(filter, {})} className="underline">
+            Show the first page
+          </Link>{' '}
+          with the same filters.
+        </EmptyState>
+      ) : shown.length === 0 ? (
+        <EmptyState title={facets.total === 0 ? 'Nothing waits for you' : 'No request matches the filters'}>
+          {facets.total === 0
             ? 'New requests for the roles and products you approve appear here; this page and the Approvals badge update when one arrives.'
             : 'Clear or widen the filters above to see the other requests.'}
         </EmptyState>
@@ -131,6 +160,15 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
           ))}
         </ul>
       )}
+      {page.total > APPROVAL_QUEUE_PAGE_SIZE ? (
+        <Pagination
+          page={pageNumber}
+          pageSize={APPROVAL_QUEUE_PAGE_SIZE}
+          total={page.total}
+          noun={['request', 'requests']}
+          href={pageHref}
+        />
+      ) : null}
       {failed.length > 0 ? (
         <section aria-label="Provisioning failures" className="mt-10">
           <h2 className="mb-2 text-lg font-semibold">Provisioning failures</h2>

@@ -1,8 +1,8 @@
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
-import type { ApprovalQueueFilter } from '@/lib/approvals/list-approval-queue';
-import type { AccessRequestView } from '@/lib/requests/request-view';
+import type { ApprovalQueueFacets } from '@/lib/approvals/approval-queue-facets';
+import type { ApprovalQueueFilter } from '@/lib/approvals/approval-queue-query';
 
 const AGES = [1, 3, 7, 30];
 
@@ -18,32 +18,25 @@ export function parseQueueFilter(search: Record<string, string | string[] | unde
   };
 }
 
-function countBy(items: AccessRequestView[], key: (r: AccessRequestView) => string): [string, number][] {
-  const counts = new Map<string, number>();
-  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => a[0].localeCompare(b[0]));
-}
-
 /** A GET form over the whole queue, each option with how many requests it holds. */
 export function QueueFilters({
-  all,
+  facets,
   filter,
   apiName,
 }: {
-  all: AccessRequestView[];
+  facets: ApprovalQueueFacets;
   filter: ApprovalQueueFilter;
-  apiName: Record<string, string>;
+  apiName: Map<string, string>;
 }) {
-  const requesters = new Map(all.map((r) => [r.requester.oid, r.requester.name]));
   return (
     <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3">
-      <Field label="API" labelSize="xs">
+      <Field label={facets.apis.length < facets.apiCount ? `API (${facets.apis.length} with most requests)` : 'API'} labelSize="xs">
         {(control) => (
           <Select {...control} name="api" defaultValue={filter.apiId ?? ''}>
             <option value="">All APIs</option>
-            {countBy(all, (r) => r.apiId).map(([id, n]) => (
+            {facets.apis.map(([id, n]) => (
               <option key={id} value={id}>
-                {apiName[id] ?? id} ({n})
+                {apiName.get(id) ?? id} ({n})
               </option>
             ))}
           </Select>
@@ -53,7 +46,7 @@ export function QueueFilters({
         {(control) => (
           <Select {...control} name="role" defaultValue={filter.roleValue ?? ''}>
             <option value="">All roles</option>
-            {countBy(all, (r) => r.roleValue).map(([value, n]) => (
+            {facets.roles.map(([value, n]) => (
               <option key={value} value={value}>
                 {value} ({n})
               </option>
@@ -61,13 +54,18 @@ export function QueueFilters({
           </Select>
         )}
       </Field>
-      <Field label="Requester" labelSize="xs">
+      <Field
+        label={
+          facets.requesters.length < facets.requesterCount ? `Requester (${facets.requesters.length} with most requests)` : 'Requester'
+        }
+        labelSize="xs"
+      >
         {(control) => (
           <Select {...control} name="requester" defaultValue={filter.requesterOid ?? ''}>
             <option value="">Anyone</option>
-            {countBy(all, (r) => r.requester.oid).map(([oid, n]) => (
-              <option key={oid} value={oid}>
-                {requesters.get(oid) ?? oid} ({n})
+            {facets.requesters.map((r) => (
+              <option key={r.oid} value={r.oid}>
+                {r.name} ({r.count})
               </option>
             ))}
           </Select>
