@@ -7,8 +7,11 @@ import { CaseLog } from './security/case-log';
 import { EXPECTED, pathParams, type Expected, type Fixtures } from './security/expected-outcomes';
 import { ROLES, openRoleSessions, type Role } from './security/role-sessions';
 import { listEndpoints, type Endpoint } from './security/route-inventory';
+import { forgetRateLimits } from './support/forget-rate-limits';
 
 test.describe.configure({ timeout: 600_000 });
+// This spec spends the per-person limits on purpose; the journeys after it start with fresh counts.
+test.afterAll(() => forgetRateLimits());
 
 function matches(outcome: Outcome, expected: Expected): boolean {
   if (expected.startsWith('refused: ')) return outcome.kind === 'refused' && outcome.detail.includes(expected.slice('refused: '.length));

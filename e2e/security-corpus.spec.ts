@@ -10,8 +10,11 @@ import { DatabaseSnapshot } from './security/database-snapshot';
 import { EXPECTED, pathParams } from './security/expected-outcomes';
 import { listEndpoints, type Endpoint } from './security/route-inventory';
 import { signIn } from './support/sign-in';
+import { forgetRateLimits } from './support/forget-rate-limits';
 
 test.describe.configure({ timeout: 900_000 });
+// This spec spends the per-person limits on purpose; the journeys after it start with fresh counts.
+test.afterAll(() => forgetRateLimits());
 
 /** Every way to put `bad` into an action's probe arguments: as a whole argument, and as each field of an object argument. */
 function variants(args: unknown[], bad: unknown): { where: string; args: unknown[] }[] {
