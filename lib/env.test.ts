@@ -232,6 +232,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...emulatorFile(), ROLEPORT_AZURE_TIMEOUT_SECONDS: '5' }).azureRequestTimeoutMs).toBe(5_000);
   });
 
+  it("takes a crashed replica's catalog sync over after 120 seconds unless configured, between 5 and 3600", () => {
+    expect(loadConfig({ ...AZURE }).catalogSyncLeaseStaleSeconds).toBe(120);
+    expect(loadConfig({ ...emulatorFile(), CATALOG_SYNC_LEASE_STALE_SECONDS: '6' }).catalogSyncLeaseStaleSeconds).toBe(6);
+    for (const bad of ['4', '3601', '1.5', 'soon'])
+      expect(messageOf({ ...AZURE, CATALOG_SYNC_LEASE_STALE_SECONDS: bad })).toMatch(/CATALOG_SYNC_LEASE_STALE_SECONDS/);
+  });
+
   it('reads the private gateway hosts as exact hosts, none by default, and refuses wildcards or URLs', () => {
     expect(loadConfig({ ...AZURE }).privateGatewayHosts).toEqual([]);
     expect(

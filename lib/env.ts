@@ -39,6 +39,8 @@ export interface RoleportConfig {
   /** Days a delivered (or abandoned) webhook row is kept before it is purged. */
   webhookRetentionDays: number;
   catalogSyncIntervalMinutes: number;
+  /** A catalog sync's lease not renewed for this long belongs to a crashed replica and is taken over. */
+  catalogSyncLeaseStaleSeconds: number;
   /** Seconds between scans for grants entering the renewal window (their holders are told once per grant and end date). */
   expiryNoticeScanSeconds: number;
   /** Hosts the try-it console may reach besides the APIM gateway host. */
@@ -111,6 +113,8 @@ const commonSchema = z.object({
   ROLEPORT_WEBHOOK_SECRET: optional(webhookSecret),
   ROLEPORT_WEBHOOK_RETENTION_DAYS: optional(z.coerce.number().int().min(1).max(3650)),
   CATALOG_SYNC_INTERVAL_MINUTES: optional(z.coerce.number().int().min(1).max(1440)),
+  // At least 5 s: the holder renews every third of it, and a renewal is one short database write.
+  CATALOG_SYNC_LEASE_STALE_SECONDS: optional(z.coerce.number().int().min(5).max(3600)),
   EXPIRY_NOTICE_SCAN_SECONDS: optional(z.coerce.number().int().min(1).max(86_400)),
   CONSOLE_EXTRA_GATEWAY_HOSTS: optional(z.string()),
   SESSION_LIFETIME_HOURS: optional(z.coerce.number().int().min(1).max(168)),
@@ -264,6 +268,7 @@ export function loadConfig(env: Env = process.env): RoleportConfig {
     webhookUrl: common.ROLEPORT_WEBHOOK_URL,
     webhookRetentionDays: common.ROLEPORT_WEBHOOK_RETENTION_DAYS ?? 7,
     catalogSyncIntervalMinutes: common.CATALOG_SYNC_INTERVAL_MINUTES ?? 15,
+    catalogSyncLeaseStaleSeconds: common.CATALOG_SYNC_LEASE_STALE_SECONDS ?? 120,
     expiryNoticeScanSeconds: common.EXPIRY_NOTICE_SCAN_SECONDS ?? 600,
     development: env.NODE_ENV === 'development',
     sessionLifetimeHours: common.SESSION_LIFETIME_HOURS ?? 12,

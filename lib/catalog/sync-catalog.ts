@@ -26,7 +26,8 @@ import { buildApiIndex } from './build-api-index';
 import { readServiceSnapshot, writeServiceSnapshot, type ServiceSnapshot } from './catalog-settings';
 import { toApp } from './read-index';
 import { AppResolver, type KnownApps } from './resolve-api-app';
-import { acquireSyncLease, HEARTBEAT_MS, heartbeatSyncLease, releaseSyncLease } from './sync-lease';
+import { acquireSyncLease, heartbeatEvery, heartbeatSyncLease, releaseSyncLease } from './sync-lease';
+import { getConfig } from '@/lib/env';
 import { readSubscriptionIndex, writeSubscriptionIndex } from './subscription-index';
 import { markApiSyncError, removeApi, removeApisNotIn, writeApiIndex, writeApp, writeProducts, type ProductData } from './write-index';
 
@@ -124,14 +125,19 @@ async function withLease(db: Kysely<Database>, scope: string, work: (report: Syn
     subscriptionCalls: 0,
     durationMs: 0,
   };
-  const lease = await acquireSyncLease(db, scope);
-  if (!lease) return report;
+  // CATALOG_SYNC_LEASE_STALE_SECONDS: how long a killed replica's sync holds its scope before another replica takes it over.
+  const staleAfterMs = getConfig().catalogSyncLeaseStaleSeconds * 1000;
+  const lease = await acquireSyncLease(db, scope, { staleAfterMs });
+  if (!lease) {
+    console.log(`[catalog] sync of ${scope} skipped: another sync holds its lease`);
+    return report;
+  }
   const heartbeat = setInterval(() => {
     heartbeatSyncLease(db, lease).then(
       (held) => held || console.warn(`[catalog] sync of ${scope} lost its lease to another replica; it will not record its outcome`),
       (error: unknown) => console.warn(`[catalog] sync of ${scope} could not renew its lease`, error),
     );
-  }, HEARTBEAT_MS);
+  }, heartbeatEvery(staleAfterMs));
   heartbeat.unref();
   try {
     await work(report);

@@ -3,10 +3,15 @@
 // which it can neither renew the lease nor record its outcome over the new holder's.
 import { expect, it } from 'vitest';
 import { describeEngines } from '@/test/harness/database-engines';
-import { acquireSyncLease, heartbeatSyncLease, releaseSyncLease } from './sync-lease';
+import { acquireSyncLease, heartbeatEvery, heartbeatSyncLease, releaseSyncLease } from './sync-lease';
 
 const STALE_MS = 1_000;
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+it('is renewed every third of the stale bound, at most every 20 seconds', () => {
+  expect(heartbeatEvery(6_000)).toBe(2_000);
+  expect(heartbeatEvery(120_000)).toBe(20_000);
+});
 
 describeEngines('the catalog sync lease', (engine) => {
   it('is held by one replica at a time, and free again once released', async () => {

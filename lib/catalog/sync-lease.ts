@@ -3,9 +3,14 @@ import type { Kysely } from 'kysely';
 import { nowIso } from '@/lib/db/clock';
 import type { Database } from '@/lib/db/types';
 
-/** A running sync renews its lease this often; a lease not renewed for STALE_AFTER_MS belongs to a crashed replica. */
+/** A running sync renews its lease at least this often; a lease not renewed for its stale bound belongs to a crashed replica. */
 export const HEARTBEAT_MS = 20_000;
 const STALE_AFTER_MS = 2 * 60 * 1000;
+
+/** How often a holder renews: a third of the stale bound (at most HEARTBEAT_MS), so two renewals may fail before it goes stale. */
+export function heartbeatEvery(staleAfterMs: number): number {
+  return Math.min(HEARTBEAT_MS, Math.floor(staleAfterMs / 3));
+}
 
 /** A held lease: its start time is the fencing token, so a holder that lost its lease cannot renew or end another's. */
 export interface SyncLease {
