@@ -71,7 +71,7 @@ export function RequestTimeline({ request, now }: { request: AccessRequestDetail
           <li key={event.seq} data-action={event.action} className="relative">
             <span className={`absolute -left-[1.65rem] top-1.5 h-2.5 w-2.5 rounded-full ${DOT[tone]}`} aria-hidden />
             <p className="text-sm font-medium">{title}</p>
-            <p className="text-xs text-slate-500 dark:text-slate-400">
+            <p className="text-xs muted">
               <time dateTime={event.at}>{new Date(event.at).toUTCString()}</time>
             </p>
             {detail ? <p className="mt-1 whitespace-pre-wrap break-words text-sm text-slate-700 dark:text-slate-300">{detail}</p> : null}

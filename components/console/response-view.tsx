@@ -28,7 +28,7 @@ export function ResponseView({ response }: { response: ConsoleResponse }) {
           {response.status}
         </span>
         <span className="text-sm text-slate-600 dark:text-slate-400">{response.statusText}</span>
-        <span data-testid="response-duration" className="text-sm text-slate-500 dark:text-slate-400">
+        <span data-testid="response-duration" className="text-sm muted">
           {response.durationMs} ms
         </span>
       </p>
@@ -48,7 +48,7 @@ export function ResponseView({ response }: { response: ConsoleResponse }) {
         >
           {response.headers.map(([name, value], i) => (
             <tr key={`${name}-${i}`}>
-              <td className="align-top text-slate-500 dark:text-slate-400">{name}</td>
+              <td className="align-top muted">{name}</td>
               <td className="break-all">{value}</td>
             </tr>
           ))}

@@ -16,7 +16,7 @@ export function UserSlot({ user, unreadNotifications = 0 }: { user: PortalUser |
       <NotificationBell unread={unreadNotifications} />
       <div className="text-right leading-tight" data-testid="signed-in-user">
         <div className="font-medium">{user.name}</div>
-        <div className="text-xs text-slate-500 dark:text-slate-400">
+        <div className="text-xs muted">
           {user.upn}
           {user.isAdmin ? ' · admin' : ''}
         </div>

@@ -69,7 +69,7 @@ export function DiagnosisView({ diagnosis, requestAccess = [] }: { diagnosis: To
           <div>
             <h3 className="mb-1 text-sm font-semibold">Claims</h3>
             {claims.exp ? (
-              <p className="mb-1 text-xs text-slate-500 dark:text-slate-400">
+              <p className="mb-1 text-xs muted">
                 Issued {when(claims.iat) ?? '—'}, expires {when(claims.exp)}
               </p>
             ) : null}

@@ -21,7 +21,7 @@ describe('Field', () => {
     const control = new RegExp(`<textarea[^>]* id="${id}"[^>]*>`).exec(html)?.[0] ?? '';
     expect(control).toContain(`aria-describedby="${id}-hint ${id}-error"`);
     expect(control).toContain('aria-invalid="true"');
-    expect(html).toContain(`<p id="${id}-hint" class="text-xs text-slate-500 dark:text-slate-400">0 / 2000 characters</p>`);
+    expect(html).toContain(`<p id="${id}-hint" class="text-xs muted">0 / 2000 characters</p>`);
     expect(html).toMatch(new RegExp(`<p id="${id}-error"[^>]*>Say what you need the role for.</p>`));
   });
 

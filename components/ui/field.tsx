@@ -56,7 +56,7 @@ export function Field({ label, hint, error, labelSize = 'sm', required = false, 
         'aria-required': required ? true : undefined,
       })}
       {hint ? (
-        <p id={hintId} className="text-xs text-slate-500 dark:text-slate-400">
+        <p id={hintId} className="text-xs muted">
           {hint}
         </p>
       ) : null}

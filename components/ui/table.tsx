@@ -63,7 +63,7 @@ export function Table({
         <caption id={captionId} className={showCaption ? 'mb-2 text-left text-sm font-semibold' : 'sr-only'}>
           {caption}
         </caption>
-        <thead className={cx(headerHidden ? 'sr-only' : 'text-xs text-slate-500 dark:text-slate-400', headClassName)}>
+        <thead className={cx(headerHidden ? 'sr-only' : 'text-xs muted', headClassName)}>
           <tr>
             {columns.map((column, i) => (
               <th key={i} scope="col" className={cx('font-medium', column.className)}>

@@ -11,7 +11,7 @@ import type { AccessRequestView } from '@/lib/requests/request-view';
 export const metadata = { title: 'My apps' };
 
 function RequestList({ requests }: { requests: AccessRequestView[] }) {
-  if (requests.length === 0) return <p className="text-sm text-slate-500 dark:text-slate-400">No open requests.</p>;
+  if (requests.length === 0) return <p className="text-sm muted">No open requests.</p>;
   return (
     <ul className="space-y-1 text-sm">
       {requests.map((r) => (
@@ -19,11 +19,9 @@ function RequestList({ requests }: { requests: AccessRequestView[] }) {
           <Link href={`/requests/${encodeURIComponent(r.id)}`} className="font-mono text-brand-700 hover:underline dark:text-brand-100">
             {r.roleValue}
           </Link>
-          <span className="text-slate-500 dark:text-slate-400">on {r.apiId}</span>
+          <span className="muted">on {r.apiId}</span>
           <RequestStatusBadge status={r.status} />
-          {r.client?.managedIdentity ? (
-            <span className="text-xs text-slate-500 dark:text-slate-400">for {r.client.displayName}</span>
-          ) : null}
+          {r.client?.managedIdentity ? <span className="text-xs muted">for {r.client.displayName}</span> : null}
         </li>
       ))}
     </ul>
@@ -57,7 +55,7 @@ function AppCard({ app }: { app: MyApp }) {
       ) : null}
       <h3 className="mt-3 text-sm font-medium">App roles it holds</h3>
       {holds.length === 0 ? (
-        <p className="text-sm text-slate-500 dark:text-slate-400">None on the catalog’s APIs.</p>
+        <p className="text-sm muted">None on the catalog’s APIs.</p>
       ) : (
         <Table
           caption={`App roles ${client.displayName} holds`}

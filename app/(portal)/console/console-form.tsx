@@ -91,13 +91,7 @@ export function ConsoleForm({ apiId, operation }: { apiId: string; operation: In
         </div>
         {error ? <ConsoleError error={error} /> : null}
       </form>
-      <div>
-        {outcome ? (
-          <ConsoleResult outcome={outcome} />
-        ) : (
-          <p className="text-sm text-slate-500 dark:text-slate-400">The response appears here.</p>
-        )}
-      </div>
+      <div>{outcome ? <ConsoleResult outcome={outcome} /> : <p className="text-sm muted">The response appears here.</p>}</div>
     </div>
   );
 }

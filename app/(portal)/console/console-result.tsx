@@ -72,9 +72,7 @@ export function ConsoleResult({ outcome }: { outcome: ConsoleOutcome }) {
         </section>
       ) : null}
       {outcome.subscription ? (
-        <p className="text-xs text-slate-500 dark:text-slate-400">
-          Sent with the key of your subscription “{outcome.subscription.displayName}”.
-        </p>
+        <p className="text-xs muted">Sent with the key of your subscription “{outcome.subscription.displayName}”.</p>
       ) : null}
       <CurlPanel key={outcome.callId} outcome={outcome} />
       {outcome.tokenClaims ? (

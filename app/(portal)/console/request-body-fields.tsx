@@ -32,7 +32,7 @@ export function RequestBodyFields({
       <Field
         label={
           <>
-            Request body <span className="font-normal text-slate-500 dark:text-slate-400">({contentType})</span>
+            Request body <span className="font-normal muted">({contentType})</span>
           </>
         }
       >

@@ -32,7 +32,7 @@ export function NotificationItem({ item }: { item: InboxItem }) {
           <Link href={item.link.path} className="text-brand-700 hover:underline dark:text-brand-100">
             {item.link.label}
           </Link>
-          <time dateTime={item.at} className="text-slate-500 dark:text-slate-400">
+          <time dateTime={item.at} className="muted">
             {item.at.slice(0, 16).replace('T', ' ')} UTC
           </time>
         </p>

@@ -27,7 +27,7 @@ export function PreferencesForm({ initial }: { initial: NotificationPreferences 
           data-kind={kind}
         >
           <legend className="px-1 text-sm font-medium">
-            {KIND_LABELS[kind].title} <span className="font-normal text-slate-500 dark:text-slate-400">(to {KIND_LABELS[kind].who})</span>
+            {KIND_LABELS[kind].title} <span className="font-normal muted">(to {KIND_LABELS[kind].who})</span>
           </legend>
           <div className="flex flex-wrap gap-6">
             {PERSONAL_CHANNELS.map((channel) => (

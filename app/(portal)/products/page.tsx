@@ -37,7 +37,7 @@ export default async function ProductsPage() {
                 <Link href={`/products/${encodeURIComponent(p.id)}`} className="font-medium">
                   {p.displayName}
                 </Link>
-                {p.published ? null : <span className="ml-2 text-xs text-slate-500 dark:text-slate-400">(not published)</span>}
+                {p.published ? null : <span className="ml-2 text-xs muted">(not published)</span>}
                 <p className="text-xs text-slate-600 dark:text-slate-400">{p.description}</p>
               </td>
               <td>{p.apis.map((a) => a.displayName).join(', ') || '—'}</td>

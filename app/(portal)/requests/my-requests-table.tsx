@@ -23,7 +23,7 @@ export function MyRequestsTable({ requests, apiName }: { requests: AccessRequest
             >
               {r.roleValue}
             </Link>
-            {r.client ? <span className="block text-xs text-slate-500 dark:text-slate-400">for {r.client.displayName}</span> : null}
+            {r.client ? <span className="block text-xs muted">for {r.client.displayName}</span> : null}
           </td>
           <td>{r.kind === 'subscription' ? 'product subscription' : (apiName.get(r.apiId) ?? r.apiId)}</td>
           <td>

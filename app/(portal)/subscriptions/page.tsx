@@ -41,7 +41,7 @@ export default async function MySubscriptionsPage() {
                     request
                   </Link>
                 ) : (
-                  <span className="text-xs text-slate-500 dark:text-slate-400">made in API Management</span>
+                  <span className="text-xs muted">made in API Management</span>
                 )}
               </div>
               {s.hasKeys && s.subscriptionId ? <SubscriptionKeys subscriptionId={s.subscriptionId} productName={s.productName} /> : null}

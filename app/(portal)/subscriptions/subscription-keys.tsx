@@ -30,7 +30,7 @@ export function SubscriptionKeys({ subscriptionId, productName }: { subscription
   };
   const row = (label: string, key: string | undefined, which: 'primary' | 'secondary') => (
     <div className="flex flex-wrap items-center gap-2">
-      <span className="w-20 text-slate-500 dark:text-slate-400">{label}</span>
+      <span className="w-20 muted">{label}</span>
       <code className="font-mono" data-testid={`${which}-key`}>
         {key ?? MASK}
       </code>

@@ -83,9 +83,7 @@ export function TokenDoctorForm({ choices }: { choices: DoctorChoice[] }) {
       {result ? (
         <>
           {!result.ownToken && result.diagnosis.claims ? (
-            <p className="text-xs text-slate-500 dark:text-slate-400">
-              This token is not yours, so your roles in the directory were not used to explain it.
-            </p>
+            <p className="text-xs muted">This token is not yours, so your roles in the directory were not used to explain it.</p>
           ) : null}
           <DiagnosisView
             diagnosis={result.diagnosis}

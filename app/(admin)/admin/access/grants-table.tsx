@@ -41,7 +41,7 @@ export function GrantsTable({
                 <span data-testid="grant-application">
                   {g.client.displayName} ({g.client.managedIdentity ? 'managed identity' : 'application'})
                 </span>
-                <span className="block text-xs text-slate-500 dark:text-slate-400">requested by {g.requester.name}</span>
+                <span className="block text-xs muted">requested by {g.requester.name}</span>
               </>
             ) : (
               g.requester.name
@@ -53,7 +53,7 @@ export function GrantsTable({
               Roleport
             </Link>
             <RequestStatusBadge status={g.status} />
-            {g.grantKind === 'group' ? <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">via group</span> : null}
+            {g.grantKind === 'group' ? <span className="ml-1 text-xs muted">via group</span> : null}
           </td>
           <td>{when(g.activatedAt ?? g.decidedAt)}</td>
           <td>{when(g.expiresAt)}</td>
@@ -76,7 +76,7 @@ export function GrantsTable({
         <tr key={a.assignmentId} data-testid="external-assignment">
           <td>
             {a.principalDisplayName}{' '}
-            <span className="text-xs text-slate-500 dark:text-slate-400">
+            <span className="text-xs muted">
               ({a.principalType === 'ServicePrincipal' ? 'application' : a.principalType.toLowerCase()})
             </span>
           </td>
@@ -86,12 +86,12 @@ export function GrantsTable({
           </td>
           <td>{when(a.createdAt)}</td>
           <td>—</td>
-          <td className="text-xs text-slate-500 dark:text-slate-400">Manage in Entra</td>
+          <td className="text-xs muted">Manage in Entra</td>
         </tr>
       ))}
       {grants.length === 0 && external.length === 0 ? (
         <tr>
-          <td colSpan={6} className="text-slate-500 dark:text-slate-400">
+          <td colSpan={6} className="muted">
             Nobody holds a role of this API.
           </td>
         </tr>

@@ -77,7 +77,7 @@ export default async function WhoHasWhatPage({ searchParams }: { searchParams: S
               {api.displayName}
             </Link>
           </h2>
-          <p className="mb-2 text-xs text-slate-500 dark:text-slate-400" data-testid="reconciled-at" data-ran-at={run?.ranAt ?? ''}>
+          <p className="mb-2 text-xs muted" data-testid="reconciled-at" data-ran-at={run?.ranAt ?? ''}>
             {run ? `Compared with Entra ${when(run.ranAt)} (${ranBy(run)}).` : 'Not compared with Entra yet.'}
           </p>
           {error ? <Notice tone="warn">{error}</Notice> : null}

@@ -57,9 +57,7 @@ export function SubscriptionsSection({
               >
                 <td>
                   {h.owner.name}
-                  {h.owner.email && h.owner.email !== h.owner.name ? (
-                    <span className="block text-xs text-slate-500 dark:text-slate-400">{h.owner.email}</span>
-                  ) : null}
+                  {h.owner.email && h.owner.email !== h.owner.name ? <span className="block text-xs muted">{h.owner.email}</span> : null}
                 </td>
                 <td data-testid="holder-state">{h.state}</td>
                 <td>
@@ -76,7 +74,7 @@ export function SubscriptionsSection({
             ))}
             {holders.length === 0 ? (
               <tr>
-                <td colSpan={4} className="text-slate-500 dark:text-slate-400">
+                <td colSpan={4} className="muted">
                   Nobody holds a subscription to this product.
                 </td>
               </tr>

@@ -23,7 +23,7 @@ export default async function PolicyStudioIndexPage() {
             <li key={api.id} className="flex items-center justify-between p-3">
               <span>
                 <span className="font-medium">{api.displayName}</span>
-                <span className="ml-2 text-xs text-slate-500 dark:text-slate-400">
+                <span className="ml-2 text-xs muted">
                   {api.appId ? plural(api.operationCount, 'operation') : 'no app registration mapped'}
                 </span>
               </span>

@@ -38,7 +38,7 @@ export function AuditTable({
                 {e.subjectType}/{e.subjectId}
               </Link>
               {e.subjectType === 'access_request' ? (
-                <Link href={`/requests/${encodeURIComponent(e.subjectId)}`} className="ml-1 text-slate-500 dark:text-slate-400">
+                <Link href={`/requests/${encodeURIComponent(e.subjectId)}`} className="ml-1 muted">
                   (open)
                 </Link>
               ) : null}

@@ -36,7 +36,7 @@ export default async function CatalogSyncPage() {
                   {api.displayName}
                 </Link>
                 <p className="text-rose-700 dark:text-rose-400">{api.error}</p>
-                <p className="text-xs text-slate-500 dark:text-slate-400">Still showing the index from {when(api.syncedAt)}.</p>
+                <p className="text-xs muted">Still showing the index from {when(api.syncedAt)}.</p>
               </li>
             ))}
           </ul>

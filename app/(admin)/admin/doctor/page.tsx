@@ -41,7 +41,7 @@ export default async function ConfigDoctorPage() {
           <section key={section.subject} aria-label={section.subject}>
             <h2 className="mb-2 text-lg font-semibold">{section.subject}</h2>
             {section.findings.length === 0 ? (
-              <p className="text-sm text-slate-500 dark:text-slate-400">Nothing to check.</p>
+              <p className="text-sm muted">Nothing to check.</p>
             ) : (
               <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
                 {section.findings.map((finding) => (

@@ -22,15 +22,13 @@ function Finding({ finding }: { finding: ConfigFinding }) {
     <li className="p-3" data-check={finding.check} data-api={finding.apiId ?? ''}>
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div>
-          <p className="text-xs font-semibold text-slate-500 dark:text-slate-400">{finding.subject}</p>
+          <p className="text-xs font-semibold muted">{finding.subject}</p>
           <p className="font-medium">
             <span className={`mr-2 rounded px-1.5 py-0.5 text-xs ${SEVERITY[severity]}`}>{severity}</span>
             {finding.title}
           </p>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{finding.detail}</p>
-          {operations.length > 0 ? (
-            <p className="mt-1 font-mono text-xs text-slate-500 dark:text-slate-400">{operations.join(', ')}</p>
-          ) : null}
+          {operations.length > 0 ? <p className="mt-1 font-mono text-xs muted">{operations.join(', ')}</p> : null}
         </div>
         {finding.link ? (
           <Link href={finding.link.href} className="shrink-0 text-sm text-brand-700 hover:underline dark:text-brand-100">
@@ -60,7 +58,7 @@ export default async function DriftPage() {
         groups.map((group) => (
           <section key={group.check} aria-label={group.heading} className="mb-8">
             <h2 className="mb-2 text-lg font-semibold">
-              {group.heading} <span className="text-sm font-normal text-slate-500 dark:text-slate-400">({group.findings.length})</span>
+              {group.heading} <span className="text-sm font-normal muted">({group.findings.length})</span>
             </h2>
             <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
               {group.findings.map((finding) => (

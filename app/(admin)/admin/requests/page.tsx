@@ -104,8 +104,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
             >
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <p className="text-sm">
-                  <span className="font-semibold">{r.requester.name}</span>{' '}
-                  <span className="text-slate-500 dark:text-slate-400">{r.requester.upn}</span> asks for{' '}
+                  <span className="font-semibold">{r.requester.name}</span> <span className="muted">{r.requester.upn}</span> asks for{' '}
                   {r.kind === 'subscription' ? (
                     <>
                       a subscription to <span className="font-semibold">{r.roleValue}</span>
@@ -125,7 +124,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
                   {r.client ? ` for ${r.client.displayName}` : ''}
                   {r.stage > 1 ? ` (stage ${r.stage})` : ''}
                 </p>
-                <p className="text-xs text-slate-500 dark:text-slate-400">
+                <p className="text-xs muted">
                   waiting {waited(r.createdAt, now)} ·{' '}
                   <Link href={`/requests/${encodeURIComponent(r.id)}`} prefetch={false} className="hover:underline">
                     details
@@ -135,12 +134,12 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
               <ApplicationGrantNotice request={r} />
               <div className="mt-3 grid gap-4 md:grid-cols-2">
                 <div>
-                  <h3 className="mb-1 text-xs font-semibold uppercase text-slate-500 dark:text-slate-400">Why</h3>
+                  <h3 className="mb-1 text-xs font-semibold uppercase muted">Why</h3>
                   <JustificationText text={r.justification} />
                 </div>
                 {r.kind === 'subscription' ? null : (
                   <div>
-                    <h3 className="mb-1 text-xs font-semibold uppercase text-slate-500 dark:text-slate-400">What {r.roleValue} allows</h3>
+                    <h3 className="mb-1 text-xs font-semibold uppercase muted">What {r.roleValue} allows</h3>
                     <RoleOperationsList
                       operations={operations.get(roleOperationsKey(r.apiId, r.roleValue)) ?? []}
                       roleValue={r.roleValue}

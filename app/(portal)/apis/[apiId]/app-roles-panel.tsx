@@ -99,7 +99,7 @@ export function AppRolesPanel({ data }: { data: ApiAccessPageData }) {
             <div>
               <p className="font-mono text-sm font-medium">{role.value}</p>
               <p className="text-xs text-slate-600 dark:text-slate-400">{role.description || role.displayName}</p>
-              <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="role-holders">
+              <p className="text-xs muted" data-testid="role-holders">
                 Can be held by {holdersOf(role.allowedMemberTypes)}
               </p>
             </div>
@@ -115,7 +115,7 @@ export function AppRolesPanel({ data }: { data: ApiAccessPageData }) {
                   state={requestStates[role.id]}
                 />
               ) : (
-                <span className="text-xs text-slate-500 dark:text-slate-400">Not assignable to users</span>
+                <span className="text-xs muted">Not assignable to users</span>
               )}
               {role.allowedMemberTypes.includes('Application') ? (
                 <ButtonLink

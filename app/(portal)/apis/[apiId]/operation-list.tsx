@@ -8,8 +8,7 @@ import { ParametersTable } from './parameters-table';
 function Requirement({ op, heldValues }: { op: IndexedOperation; heldValues: string[] }) {
   const { access } = op;
   if (!access.validatesToken) return <span className="text-xs text-amber-700 dark:text-amber-400">No token validation</span>;
-  if (access.requiredRoles.length === 0)
-    return <span className="text-xs text-slate-500 dark:text-slate-400">Any valid token (no role check)</span>;
+  if (access.requiredRoles.length === 0) return <span className="text-xs muted">Any valid token (no role check)</span>;
   const allowed = allows(access, heldValues);
   return (
     <div className="flex flex-wrap items-center gap-1.5" data-testid="required-roles">

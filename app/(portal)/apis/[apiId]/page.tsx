@@ -51,19 +51,19 @@ export default async function ApiPage({ params }: { params: Params }) {
         </Notice>
       ) : null}
       <dl className="mb-6 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
-        <dt className="text-slate-500 dark:text-slate-400">Base URL</dt>
+        <dt className="muted">Base URL</dt>
         <dd className="font-mono" data-testid="gateway-base-url">
           {api.gatewayBaseUrl}
         </dd>
         {api.version ? (
           <>
-            <dt className="text-slate-500 dark:text-slate-400">Version</dt>
+            <dt className="muted">Version</dt>
             <dd data-testid="api-version">
               {api.version.setName} {api.version.value || 'original'}, called with {versionSelectorText(api.version)}
             </dd>
           </>
         ) : null}
-        <dt className="text-slate-500 dark:text-slate-400">Products</dt>
+        <dt className="muted">Products</dt>
         <dd data-testid="api-products">
           {api.products.length === 0
             ? '—'
@@ -74,11 +74,11 @@ export default async function ApiPage({ params }: { params: Params }) {
                 </span>
               ))}
         </dd>
-        <dt className="text-slate-500 dark:text-slate-400">Subscription key</dt>
+        <dt className="muted">Subscription key</dt>
         <dd>{api.subscriptionRequired ? 'required' : 'not required'}</dd>
         {user.isAdmin ? (
           <>
-            <dt className="text-slate-500 dark:text-slate-400">Indexed</dt>
+            <dt className="muted">Indexed</dt>
             <dd>{new Date(api.syncedAt).toUTCString()}</dd>
           </>
         ) : null}

@@ -6,7 +6,7 @@ export function VersionSwitcher({ versions, currentId }: { versions: VersionLink
   if (versions.length === 0) return null;
   return (
     <nav aria-label="Versions" className="mb-4 flex flex-wrap items-center gap-2 text-sm">
-      <span className="text-slate-500 dark:text-slate-400">Versions</span>
+      <span className="muted">Versions</span>
       {versions.map((v) =>
         v.apiId === currentId ? (
           <span key={v.apiId} aria-current="page" className="rounded bg-brand-700 px-2 py-0.5 font-medium text-white">

@@ -25,7 +25,7 @@ export default async function ProductPage({ params }: { params: Params }) {
       <PageHeader title={product.displayName} description={product.description} />
       {product.published ? null : <Notice tone="warn">This product is not published: developers cannot see or subscribe to it.</Notice>}
       <dl className="mb-6 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
-        <dt className="text-slate-500 dark:text-slate-400">APIs</dt>
+        <dt className="muted">APIs</dt>
         <dd>
           {product.apis.length === 0
             ? '—'
@@ -36,7 +36,7 @@ export default async function ProductPage({ params }: { params: Params }) {
                 </span>
               ))}
         </dd>
-        <dt className="text-slate-500 dark:text-slate-400">Subscription</dt>
+        <dt className="muted">Subscription</dt>
         <dd>
           {product.subscriptionRequired
             ? product.approvalRequired
@@ -46,7 +46,7 @@ export default async function ProductPage({ params }: { params: Params }) {
         </dd>
         {product.subscriptionsLimit !== null ? (
           <>
-            <dt className="text-slate-500 dark:text-slate-400">Limit</dt>
+            <dt className="muted">Limit</dt>
             <dd>
               {product.subscriptionsLimit} subscription{product.subscriptionsLimit === 1 ? '' : 's'} per developer
             </dd>
@@ -54,7 +54,7 @@ export default async function ProductPage({ params }: { params: Params }) {
         ) : null}
         {product.subscriptionRequired ? (
           <>
-            <dt className="text-slate-500 dark:text-slate-400">You</dt>
+            <dt className="muted">You</dt>
             <dd>
               <ProductState state={product.myState} />
               {mine.some((s) => s.hasKeys) ? (

@@ -92,38 +92,38 @@ export default async function RequestPage({ params }: { params: Params }) {
       <div className="mt-4 grid gap-8 lg:grid-cols-[3fr_2fr]">
         <section aria-label="Request details" className="space-y-4">
           <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm">
-            <dt className="text-slate-500 dark:text-slate-400">Requester</dt>
+            <dt className="muted">Requester</dt>
             <dd>
-              {request.requester.name} <span className="text-slate-500 dark:text-slate-400">{request.requester.upn}</span>
+              {request.requester.name} <span className="muted">{request.requester.upn}</span>
             </dd>
             {request.client ? (
               <>
-                <dt className="text-slate-500 dark:text-slate-400">For</dt>
+                <dt className="muted">For</dt>
                 <dd data-testid="request-client">
-                  {request.client.displayName} <span className="font-mono text-slate-500 dark:text-slate-400">{request.client.appId}</span>
+                  {request.client.displayName} <span className="font-mono muted">{request.client.appId}</span>
                 </dd>
               </>
             ) : null}
             {request.kind === 'subscription' ? (
               <>
-                <dt className="text-slate-500 dark:text-slate-400">Product</dt>
+                <dt className="muted">Product</dt>
                 <dd>
                   <Link href={`/products/${encodeURIComponent(request.productId ?? '')}`}>{request.roleValue}</Link>
                 </dd>
-                <dt className="text-slate-500 dark:text-slate-400">Subscription</dt>
+                <dt className="muted">Subscription</dt>
                 <dd className="font-mono">{request.subscriptionId ?? '—'}</dd>
               </>
             ) : (
               <>
-                <dt className="text-slate-500 dark:text-slate-400">API</dt>
+                <dt className="muted">API</dt>
                 <dd>{api ? <Link href={`/apis/${encodeURIComponent(api.id)}`}>{api.displayName}</Link> : request.apiId}</dd>
               </>
             )}
-            <dt className="text-slate-500 dark:text-slate-400">Granted as</dt>
+            <dt className="muted">Granted as</dt>
             <dd>{request.grantKind === 'group' ? `membership of group ${request.groupId ?? ''}` : 'a direct app role assignment'}</dd>
-            <dt className="text-slate-500 dark:text-slate-400">Duration</dt>
+            <dt className="muted">Duration</dt>
             <dd data-testid="request-duration">{request.durationDays ? plural(request.durationDays, 'day') : 'No end date'}</dd>
-            <dt className="text-slate-500 dark:text-slate-400">Expires</dt>
+            <dt className="muted">Expires</dt>
             <dd>{when(request.expiresAt)}</dd>
           </dl>
           <div>

@@ -42,7 +42,7 @@ export function BulkActions(props: {
   };
   return (
     <fieldset className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 p-3 text-sm dark:border-slate-800">
-      <legend className="px-1 text-xs font-medium text-slate-500 dark:text-slate-400">Bulk change</legend>
+      <legend className="px-1 text-xs font-medium muted">Bulk change</legend>
       <Field label="Operations" labelSize="xs">
         {(control) => (
           <Select {...control} size="sm" aria-label="Operations to change" value={target} onChange={(e) => setTarget(e.target.value)}>
@@ -86,7 +86,7 @@ export function BulkActions(props: {
           </Select>
         )}
       </Field>
-      <span className="text-xs text-slate-500 dark:text-slate-400">{selected().length} operations</span>
+      <span className="text-xs muted">{selected().length} operations</span>
       <Button disabled={!role} onClick={() => apply(true)}>
         Allow role
       </Button>

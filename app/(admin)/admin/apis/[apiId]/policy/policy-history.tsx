@@ -27,7 +27,7 @@ export function PolicyHistory({ apiId, batches }: { apiId: string; batches: Poli
       <h2 className="mb-2 text-lg font-semibold">History</h2>
       {message ? <Notice tone={message.ok ? 'success' : 'error'}>{message.text}</Notice> : null}
       {batches.length === 0 ? (
-        <p className="text-sm text-slate-500 dark:text-slate-400">Roleport has not changed this API&apos;s policies yet.</p>
+        <p className="text-sm muted">Roleport has not changed this API&apos;s policies yet.</p>
       ) : (
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 text-sm dark:divide-slate-800 dark:border-slate-800">
           {batches.map((b) => (
@@ -35,9 +35,9 @@ export function PolicyHistory({ apiId, batches }: { apiId: string; batches: Poli
               <div>
                 <p>
                   {b.kind === 'apply' ? 'Applied' : 'Rollback'} by {b.appliedBy} on {new Date(b.appliedAt).toUTCString()}
-                  {b.rolledBack ? <span className="ml-2 text-xs text-slate-500 dark:text-slate-400">(rolled back)</span> : null}
+                  {b.rolledBack ? <span className="ml-2 text-xs muted">(rolled back)</span> : null}
                 </p>
-                <p className="font-mono text-xs text-slate-500 dark:text-slate-400">{b.scopes.join(', ')}</p>
+                <p className="font-mono text-xs muted">{b.scopes.join(', ')}</p>
               </div>
               {b.rolledBack ? null : (
                 <Button disabled={pending} onClick={() => rollback(b.batchId)}>

@@ -38,7 +38,7 @@ export function RoleMapEditor(props: {
     <section aria-label="Role map">
       <BulkActions operations={operations} roles={roles} onChange={(update) => setMap((m) => update(m))} />
       <RoleMapTable operations={operations} roles={roles} definedRoles={props.roles} map={map} edited={edited} onToggle={toggle} />
-      <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
+      <p className="mt-2 text-xs muted">
         An operation with no role checked keeps only the API&apos;s token check (any valid token). Hand-written checks outside
         Roleport&apos;s block stay in force.
       </p>

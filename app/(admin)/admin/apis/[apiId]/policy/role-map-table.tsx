@@ -49,7 +49,7 @@ export function RoleMapTable({
                 <MethodBadge method={op.method} />
                 <span className="font-mono text-xs">{op.urlTemplate}</span>
               </div>
-              <div className="text-xs text-slate-500 dark:text-slate-400">
+              <div className="text-xs muted">
                 {op.displayName} · {op.id}
               </div>
             </td>

@@ -59,16 +59,14 @@ export function UserAccessPreview({ apiId, map }: { apiId: string; map: RoleMap 
       {error ? <Notice tone="error">{error}</Notice> : null}
       {users ? (
         users.length === 0 ? (
-          <p className="text-sm text-slate-500 dark:text-slate-400">Nobody found.</p>
+          <p className="text-sm muted">Nobody found.</p>
         ) : (
           <ul className="mb-4 flex flex-wrap gap-2">
             {users.map((u) => (
               <li key={u.id}>
                 <Button onClick={() => pick(u.id)}>
                   {u.displayName}
-                  {u.userPrincipalName ? (
-                    <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">{u.userPrincipalName}</span>
-                  ) : null}
+                  {u.userPrincipalName ? <span className="ml-1 text-xs muted">{u.userPrincipalName}</span> : null}
                 </Button>
               </li>
             ))}
