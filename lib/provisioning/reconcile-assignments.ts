@@ -1,18 +1,15 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
-import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { listAssignedTo } from '@/lib/azure/graph/applications';
 import { isGroupMember } from '@/lib/azure/graph/group-members';
 import type { PortalUser } from '@/lib/auth/session';
 import { getIndexedApi, getIndexedApp } from '@/lib/catalog/read-index';
-import { nowIso } from '@/lib/db/clock';
-import { withTransaction } from '@/lib/db/transaction';
 import { grantPrincipalId } from './provisioning-graph';
+import { markRemovedOutside } from './mark-removed-outside';
 import type { AccessRequestRow, Database } from '@/lib/db/types';
 import { UserFacingError } from '@/lib/errors/user-facing-error';
 import { forgetHeldRoles } from '@/lib/directory/held-roles';
 import { systemActor, auditActor } from '@/lib/requests/request-access';
-import { SYSTEM_ACTOR, transition } from '@/lib/requests/request-state-machine';
 
 export interface ExternalAssignment {
   assignmentId: string;
@@ -31,37 +28,6 @@ export interface ReconcileReport {
   external: ExternalAssignment[];
   /** Roleport grants found removed in Entra, now marked revoked. */
   removedInEntra: { requestId: string; requesterName: string; roleValue: string }[];
-}
-
-async function markRemoved(
-  db: Kysely<Database>,
-  request: AccessRequestRow,
-  actorName: { oid: string | null; name: string },
-): Promise<boolean> {
-  const next = transition(request.status, { type: 'revoke' }, SYSTEM_ACTOR);
-  if (!next.ok) return false;
-  return withTransaction(db, async (trx) => {
-    const now = nowIso();
-    const version = Number(request.version) + 1;
-    const updated = await trx
-      .updateTable('access_request')
-      .set({ status: next.to, version, ended_at: now, failure_reason: 'Removed in Entra outside Roleport.', updated_at: now })
-      .where('id', '=', request.id)
-      .where('version', '=', Number(request.version))
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) return false;
-    // A revocation queued for it has nothing left to do.
-    await trx.deleteFrom('provisioning_job').where('request_id', '=', request.id).execute();
-    await appendAuditEvent(trx, {
-      actor: actorName,
-      action: 'request.removed_in_entra',
-      subject: { type: 'access_request', id: request.id },
-      before: { status: request.status, version: Number(request.version) },
-      after: { status: next.to, version },
-      data: { assignmentId: request.assignment_id, grantKind: request.grant_kind, groupId: request.group_id },
-    });
-    return true;
-  });
 }
 
 /**
@@ -109,7 +75,12 @@ export async function reconcileAssignments(db: Kysely<Database>, user: PortalUse
     if (missing) gone.push(request);
   }
   for (const request of gone) {
-    if (await markRemoved(db, request, actorName)) {
+    const found = {
+      reason: 'Removed in Entra outside Roleport.',
+      action: 'request.removed_in_entra' as const,
+      data: { assignmentId: request.assignment_id, grantKind: request.grant_kind, groupId: request.group_id },
+    };
+    if (await markRemovedOutside(db, request, actorName, found)) {
       forgetHeldRoles(request.requester_oid);
       removedInEntra.push({ requestId: request.id, requesterName: request.requester_name, roleValue: request.role_value });
     }

@@ -1,13 +1,10 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
-import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import type { PortalUser } from '@/lib/auth/session';
 import { listAllSubscriptions, listApimUsers } from '@/lib/azure/apim/read-subscriptions';
-import { nowIso } from '@/lib/db/clock';
-import { withTransaction } from '@/lib/db/transaction';
-import type { AccessRequestRow, Database } from '@/lib/db/types';
+import type { Database } from '@/lib/db/types';
 import { auditActor, systemActor } from '@/lib/requests/request-access';
-import { SYSTEM_ACTOR, transition } from '@/lib/requests/request-state-machine';
+import { markRemovedOutside } from './mark-removed-outside';
 
 /** The reconciliation row of product subscriptions; '/' cannot occur in an APIM API id, so it never meets an API's row. */
 export const SUBSCRIPTIONS_RUN_KEY = '/products';
@@ -29,38 +26,6 @@ export interface SubscriptionReconcileReport {
 }
 
 const HOLDING = new Set(['active', 'suspended']);
-
-async function markRemoved(db: Kysely<Database>, request: AccessRequestRow, actor: { oid: string | null; name: string }, state: string) {
-  const next = transition(request.status, { type: 'revoke' }, SYSTEM_ACTOR);
-  if (!next.ok) return false;
-  return withTransaction(db, async (trx) => {
-    const now = nowIso();
-    const version = Number(request.version) + 1;
-    const updated = await trx
-      .updateTable('access_request')
-      .set({
-        status: next.to,
-        version,
-        ended_at: now,
-        failure_reason: `The subscription is ${state} in API Management, outside Roleport.`,
-        updated_at: now,
-      })
-      .where('id', '=', request.id)
-      .where('version', '=', Number(request.version))
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) return false;
-    await trx.deleteFrom('provisioning_job').where('request_id', '=', request.id).execute();
-    await appendAuditEvent(trx, {
-      actor,
-      action: 'request.removed_in_apim',
-      subject: { type: 'access_request', id: request.id },
-      before: { status: request.status, version: Number(request.version) },
-      after: { status: next.to, version },
-      data: { subscriptionId: request.subscription_id, state },
-    });
-    return true;
-  });
-}
 
 /**
  * Compares Roleport's product subscriptions with APIM: reports active subscriptions to products that Roleport did not create, and
@@ -97,7 +62,12 @@ export async function reconcileSubscriptions(db: Kysely<Database>, user: PortalU
     const id = (request.assignment_id ?? request.subscription_id ?? '').toLowerCase();
     const state = byId.get(id)?.state ?? 'deleted';
     if (HOLDING.has(state)) continue;
-    if (await markRemoved(db, request, actor, state))
+    const found = {
+      reason: `The subscription is ${state} in API Management, outside Roleport.`,
+      action: 'request.removed_in_apim' as const,
+      data: { subscriptionId: request.subscription_id, state },
+    };
+    if (await markRemovedOutside(db, request, actor, found))
       removedInApim.push({ requestId: request.id, requesterName: request.requester_name, productName: request.role_value });
   }
   return { external, removedInApim };
