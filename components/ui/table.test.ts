@@ -39,4 +39,16 @@ describe('Table', () => {
     expect(html).toMatch(/<caption id="[^"]+" class="[^"]*font-semibold[^"]*">Response headers<\/caption>/);
     expect(html).toMatch(/<thead class="sr-only"><tr><th scope="col"[^>]*>Header<\/th><th scope="col"[^>]*>Value<\/th><\/tr><\/thead>/);
   });
+
+  it('says what an empty table means in one row across every column', () => {
+    const html = renderToStaticMarkup(
+      h(Table, {
+        caption: 'Who holds a role of Orders API',
+        columns: [{ label: 'Role' }, { label: 'Status' }, { label: 'Actions', srOnly: true }],
+        children: [],
+        empty: 'Nobody holds a role of this API.',
+      }),
+    );
+    expect(html).toContain('<tbody><tr><td colSpan="3" class="muted">Nobody holds a role of this API.</td></tr></tbody>');
+  });
 });

@@ -30,6 +30,8 @@ export interface TableProps {
   headClassName?: string;
   /** The body rows: plain <tr> elements. */
   children: React.ReactNode;
+  /** Shown as one row across every column when set: what an empty table means (pass it only when there are no rows). */
+  empty?: React.ReactNode;
 }
 
 /**
@@ -47,6 +49,7 @@ export function Table({
   className,
   headClassName,
   children,
+  empty,
 }: TableProps) {
   const captionId = useId();
   return (
@@ -72,7 +75,16 @@ export function Table({
             ))}
           </tr>
         </thead>
-        <tbody>{children}</tbody>
+        <tbody>
+          {children}
+          {empty ? (
+            <tr>
+              <td colSpan={columns.length} className="muted">
+                {empty}
+              </td>
+            </tr>
+          ) : null}
+        </tbody>
       </table>
     </div>
   );

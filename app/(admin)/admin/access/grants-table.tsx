@@ -32,6 +32,7 @@ export function GrantsTable({
         { label: 'Actions', srOnly: true },
       ]}
       className="text-sm"
+      empty={grants.length === 0 && external.length === 0 ? 'Nobody holds a role of this API.' : null}
     >
       {grants.map((g) => (
         <tr key={g.id} data-testid="roleport-grant" data-request-id={g.id} className="align-top">
@@ -89,13 +90,6 @@ export function GrantsTable({
           <td className="text-xs muted">Manage in Entra</td>
         </tr>
       ))}
-      {grants.length === 0 && external.length === 0 ? (
-        <tr>
-          <td colSpan={6} className="muted">
-            Nobody holds a role of this API.
-          </td>
-        </tr>
-      ) : null}
     </Table>
   );
 }

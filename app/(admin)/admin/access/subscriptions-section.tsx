@@ -48,6 +48,7 @@ export function SubscriptionsSection({
             caption={`Who holds a subscription to ${product.displayName}`}
             columns={[{ label: 'Who' }, { label: 'State' }, { label: 'Source' }, { label: 'Since' }]}
             className="text-sm"
+            empty={holders.length === 0 ? 'Nobody holds a subscription to this product.' : null}
           >
             {holders.map((h) => (
               <tr
@@ -72,13 +73,6 @@ export function SubscriptionsSection({
                 <td>{when(h.createdAt)}</td>
               </tr>
             ))}
-            {holders.length === 0 ? (
-              <tr>
-                <td colSpan={4} className="muted">
-                  Nobody holds a subscription to this product.
-                </td>
-              </tr>
-            ) : null}
           </Table>
         </div>
       ))}
