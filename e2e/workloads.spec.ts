@@ -4,7 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { CLIENT_APPS, ORDERS_APP, PARTNER_CLIENT_APP, WORKLOAD_MANAGED_IDENTITY, type DemoUserKey } from '../emulator/seed/demo-tenant';
+import { forgetRateLimits } from './support/forget-rate-limits';
 import { signIn } from './support/sign-in';
+
+// Ada submits several requests here; journeys before this one may have spent her ten per ten minutes.
+test.beforeAll(() => forgetRateLimits());
 
 interface EmulatorConnection {
   authorityHost: string;
