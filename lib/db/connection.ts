@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { querySpanLogger } from '../observability/query-span';
 import { openSqliteFile, RoleportSqliteDialect } from './sqlite-dialect';
+import { withStatementCache } from './sqlite-statement-cache';
 import type { Database } from './types';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -50,7 +51,7 @@ function clientWithPassword(password: () => Promise<string>): typeof pg.Client {
 export function createDatabase(config: DatabaseConfig, options: DatabaseOptions = {}): RoleportDb {
   if (config.kind === 'sqlite') {
     const handle = openSqliteFile(config.file);
-    const db = new Kysely<Database>({ dialect: new RoleportSqliteDialect({ database: handle }), log: querySpanLogger('sqlite') });
+    const db = new Kysely<Database>({ dialect: new RoleportSqliteDialect({ database: withStatementCache(handle) }), log: querySpanLogger('sqlite') });
     return { db, kind: 'sqlite', close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: config.url, ...(options.password ? { Client: clientWithPassword(options.password) } : {}) });
