@@ -112,11 +112,17 @@ test('who has what keeps its search in the URL and counts what it shows', async 
   await page.getByRole('combobox', { name: 'API' }).selectOption('orders');
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page).toHaveURL(/\/admin\/access\?q=Orders\.Write&api=orders$/);
-  await page.reload();
-  await expect(page.getByRole('searchbox', { name: 'Person or role' })).toHaveValue('Orders.Write');
-  await expect(page.getByRole('combobox', { name: 'API' })).toHaveValue('orders');
-  await expect(page.getByTestId('access-count')).toContainText(/ across 1 API matching the filters$/);
-  await expect(page.locator('[data-testid="external-assignment"]').filter({ hasText: 'Ben Okafor' })).toContainText('Orders.Write');
+  // Assignments made outside Roleport are listed once the portal's first reconciliation has read them from Entra; a
+  // journey run first on a fresh portal may arrive before that, so the reload is repeated until they are there.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole('searchbox', { name: 'Person or role' })).toHaveValue('Orders.Write');
+    await expect(page.getByRole('combobox', { name: 'API' })).toHaveValue('orders');
+    await expect(page.getByTestId('access-count')).toContainText(/ across 1 API matching the filters$/, { timeout: 2_000 });
+    await expect(page.locator('[data-testid="external-assignment"]').filter({ hasText: 'Ben Okafor' })).toContainText('Orders.Write', {
+      timeout: 2_000,
+    });
+  }).toPass({ timeout: 60_000 });
   await expect(page.getByTestId('access-api')).toHaveCount(1);
   await expect(page.getByTestId('access-api').first()).toHaveAttribute('data-api-id', 'orders');
 });
