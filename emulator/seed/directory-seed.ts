@@ -110,19 +110,22 @@ const scope = (id: string, value: string, appName: string): PermissionScope => (
   userConsentDescription: `Allows the app to access ${appName} on your behalf.`,
 });
 
-function addApp(
-  dir: Directory,
-  app: Omit<DirectoryApplication, 'createdDateTime' | 'groupMembershipClaims' | 'passwordCredentials' | 'firstParty'> &
-    Partial<DirectoryApplication>,
-  spId: string,
-  spOwnerTenant = TENANT_ID,
-  spOwners: string[] = [],
-) {
+type SeededApp = Omit<
+  DirectoryApplication,
+  'createdDateTime' | 'groupMembershipClaims' | 'passwordCredentials' | 'firstParty' | 'identifierUris' | 'appRoles' | 'web' | 'owners'
+> &
+  Partial<DirectoryApplication>;
+
+function addApp(dir: Directory, app: SeededApp, spId: string, spOwnerTenant = TENANT_ID, spOwners: string[] = []) {
   const full: DirectoryApplication = {
     createdDateTime: SEEDED_AT,
     groupMembershipClaims: null,
     passwordCredentials: [],
     firstParty: false,
+    identifierUris: [],
+    appRoles: [],
+    web: { redirectUris: [] },
+    owners: [],
     ...app,
   };
   dir.applications.set(full.id, full);
@@ -138,6 +141,61 @@ function addApp(
     owners: spOwners,
   });
 }
+
+/** The API section of an app that exposes no scopes and pre-authorizes no one. */
+const exposesNothing = (requestedAccessTokenVersion: 1 | 2): DirectoryApplication['api'] => ({
+  requestedAccessTokenVersion,
+  oauth2PermissionScopes: [],
+  preAuthorizedApplications: [],
+  knownClientApplications: [],
+});
+
+/** The local client secret of a seeded app, its text kept so the demo and tests can sign in with it. */
+const localSecret = (key: string, secretText: string): DirectoryApplication['passwordCredentials'][number] => ({
+  keyId: stableGuid(`${key}-secret`),
+  displayName: 'local',
+  hint: secretText.slice(0, 3),
+  secretText,
+  endDateTime: '2299-12-31T00:00:00Z',
+});
+
+interface SeededIds {
+  objectId: string;
+  appId: string;
+  servicePrincipalId: string;
+  displayName: string;
+}
+
+/** A confidential client of this tenant: v2 tokens, one local secret, the same owners on its app and service principal. */
+function addSecretClient(dir: Directory, key: string, client: SeededIds & { clientSecret: string }, owners: string[] = []) {
+  addApp(
+    dir,
+    {
+      id: client.objectId,
+      appId: client.appId,
+      displayName: client.displayName,
+      api: exposesNothing(2),
+      owners,
+      passwordCredentials: [localSecret(key, client.clientSecret)],
+    },
+    client.servicePrincipalId,
+    TENANT_ID,
+    owners,
+  );
+}
+
+/** One of Microsoft's own apps: a service principal owned by Microsoft's tenant, no application object of this tenant. */
+function addMicrosoftApp(dir: Directory, app: SeededIds & Omit<SeededApp, 'id' | 'appId' | 'displayName'>) {
+  const { objectId, servicePrincipalId, ...rest } = app;
+  addApp(dir, { id: objectId, ...rest, firstParty: true }, servicePrincipalId, MICROSOFT_TENANT);
+}
+
+/** Ids of a Microsoft app the emulator names itself (stable across runs). */
+const emulatorNamedIds = (name: string) => ({
+  objectId: stableGuid(`app/${name}`),
+  appId: stableGuid(`appid/${name}`),
+  servicePrincipalId: stableGuid(`sp/${name}`),
+});
 
 /** The demo tenant: users, groups, the portal app, three API apps, Microsoft Graph and ARM, and initial assignments. */
 export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
@@ -200,66 +258,12 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
             },
           ]
         : [],
-      passwordCredentials: [
-        {
-          keyId: stableGuid('portal-secret'),
-          displayName: 'local',
-          hint: PORTAL_APP.clientSecret.slice(0, 3),
-          secretText: PORTAL_APP.clientSecret,
-          endDateTime: '2299-12-31T00:00:00Z',
-        },
-      ],
+      passwordCredentials: [localSecret('portal', PORTAL_APP.clientSecret)],
     },
     PORTAL_APP.servicePrincipalId,
   );
-
-  addApp(
-    dir,
-    {
-      id: OPERATOR_APP.objectId,
-      appId: OPERATOR_APP.appId,
-      displayName: OPERATOR_APP.displayName,
-      identifierUris: [],
-      api: { requestedAccessTokenVersion: 2, oauth2PermissionScopes: [], preAuthorizedApplications: [], knownClientApplications: [] },
-      appRoles: [],
-      web: { redirectUris: [] },
-      owners: [],
-      passwordCredentials: [
-        {
-          keyId: stableGuid('operator-secret'),
-          displayName: 'local',
-          hint: OPERATOR_APP.clientSecret.slice(0, 3),
-          secretText: OPERATOR_APP.clientSecret,
-          endDateTime: '2299-12-31T00:00:00Z',
-        },
-      ],
-    },
-    OPERATOR_APP.servicePrincipalId,
-  );
-
-  addApp(
-    dir,
-    {
-      id: SETUP_APP.objectId,
-      appId: SETUP_APP.appId,
-      displayName: SETUP_APP.displayName,
-      identifierUris: [],
-      api: { requestedAccessTokenVersion: 2, oauth2PermissionScopes: [], preAuthorizedApplications: [], knownClientApplications: [] },
-      appRoles: [],
-      web: { redirectUris: [] },
-      owners: [],
-      passwordCredentials: [
-        {
-          keyId: stableGuid('setup-secret'),
-          displayName: 'local',
-          hint: SETUP_APP.clientSecret.slice(0, 3),
-          secretText: SETUP_APP.clientSecret,
-          endDateTime: '2299-12-31T00:00:00Z',
-        },
-      ],
-    },
-    SETUP_APP.servicePrincipalId,
-  );
+  addSecretClient(dir, 'operator', OPERATOR_APP);
+  addSecretClient(dir, 'setup', SETUP_APP);
 
   for (const app of RESOURCE_APPS) {
     addApp(
@@ -279,7 +283,6 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
           knownClientApplications: [],
         },
         appRoles: Object.entries(app.roles).map(([value, id]) => role(id, value, app.memberTypes?.[value])),
-        web: { redirectUris: [] },
         // Roleport owns the API registrations too, so Application.ReadWrite.OwnedBy lets it add roles to them.
         owners: [...app.owners.map((k) => USERS[k].oid), PORTAL_APP.servicePrincipalId],
       },
@@ -287,134 +290,60 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
     );
   }
 
-  addApp(
-    dir,
-    {
-      id: stableGuid('app/microsoft-graph'),
-      appId: MICROSOFT_GRAPH.appId,
-      displayName: 'Microsoft Graph',
-      identifierUris: [cloud.graphResource],
-      api: {
-        requestedAccessTokenVersion: 1,
-        oauth2PermissionScopes: Object.entries(GRAPH_DELEGATED_SCOPES).map(([value, id]) => ({
-          ...scope(id, value, 'Microsoft Graph'),
-          type: value === 'User.Read' ? ('User' as const) : ('Admin' as const),
-        })),
-        preAuthorizedApplications: [{ appId: AZURE_CLI.appId, delegatedPermissionIds: Object.values(GRAPH_DELEGATED_SCOPES) }],
-        knownClientApplications: [],
-      },
-      appRoles: Object.entries(GRAPH_APP_ROLES).map(([value, id]) => role(id, value, ['Application'])),
-      web: { redirectUris: [] },
-      owners: [],
-      firstParty: true,
+  addMicrosoftApp(dir, {
+    objectId: stableGuid('app/microsoft-graph'),
+    appId: MICROSOFT_GRAPH.appId,
+    servicePrincipalId: stableGuid('sp/microsoft-graph'),
+    displayName: 'Microsoft Graph',
+    identifierUris: [cloud.graphResource],
+    api: {
+      requestedAccessTokenVersion: 1,
+      oauth2PermissionScopes: Object.entries(GRAPH_DELEGATED_SCOPES).map(([value, id]) => ({
+        ...scope(id, value, 'Microsoft Graph'),
+        type: value === 'User.Read' ? ('User' as const) : ('Admin' as const),
+      })),
+      preAuthorizedApplications: [{ appId: AZURE_CLI.appId, delegatedPermissionIds: Object.values(GRAPH_DELEGATED_SCOPES) }],
+      knownClientApplications: [],
     },
-    stableGuid('sp/microsoft-graph'),
-    MICROSOFT_TENANT,
-  );
-  addApp(
-    dir,
-    {
-      id: stableGuid('app/arm'),
-      appId: AZURE_RESOURCE_MANAGER.appId,
-      displayName: 'Windows Azure Service Management API',
-      identifierUris: [...cloud.armResources],
-      api: {
-        requestedAccessTokenVersion: 1,
-        oauth2PermissionScopes: [scope('41094075-9dad-400e-a0bd-54e686782033', 'user_impersonation', 'Azure Service Management')],
-        preAuthorizedApplications: [{ appId: AZURE_CLI.appId, delegatedPermissionIds: ['41094075-9dad-400e-a0bd-54e686782033'] }],
-        knownClientApplications: [],
-      },
-      appRoles: [],
-      web: { redirectUris: [] },
-      owners: [],
-      firstParty: true,
+    appRoles: Object.entries(GRAPH_APP_ROLES).map(([value, id]) => role(id, value, ['Application'])),
+  });
+  addMicrosoftApp(dir, {
+    objectId: stableGuid('app/arm'),
+    appId: AZURE_RESOURCE_MANAGER.appId,
+    servicePrincipalId: stableGuid('sp/arm'),
+    displayName: 'Windows Azure Service Management API',
+    identifierUris: [...cloud.armResources],
+    api: {
+      requestedAccessTokenVersion: 1,
+      oauth2PermissionScopes: [scope('41094075-9dad-400e-a0bd-54e686782033', 'user_impersonation', 'Azure Service Management')],
+      preAuthorizedApplications: [{ appId: AZURE_CLI.appId, delegatedPermissionIds: ['41094075-9dad-400e-a0bd-54e686782033'] }],
+      knownClientApplications: [],
     },
-    stableGuid('sp/arm'),
-    MICROSOFT_TENANT,
-  );
-
-  addApp(
-    dir,
-    {
-      id: AZURE_CLI.objectId,
-      appId: AZURE_CLI.appId,
-      displayName: 'Microsoft Azure CLI',
-      identifierUris: [],
-      api: { requestedAccessTokenVersion: 1, oauth2PermissionScopes: [], preAuthorizedApplications: [], knownClientApplications: [] },
-      appRoles: [],
-      web: { redirectUris: [] },
-      owners: [],
-      firstParty: true,
-      publicClient: true,
-    },
-    AZURE_CLI.servicePrincipalId,
-    MICROSOFT_TENANT,
-  );
-
-  addApp(
-    dir,
-    {
-      id: EVENT_GRID.objectId,
-      appId: EVENT_GRID.appId,
-      displayName: 'Microsoft.EventGrid',
-      identifierUris: [],
-      api: { requestedAccessTokenVersion: 1, oauth2PermissionScopes: [], preAuthorizedApplications: [], knownClientApplications: [] },
-      appRoles: [],
-      web: { redirectUris: [] },
-      owners: [],
-      firstParty: true,
-    },
-    EVENT_GRID.servicePrincipalId,
-    MICROSOFT_TENANT,
-  );
-
+  });
+  addMicrosoftApp(dir, { ...AZURE_CLI, displayName: 'Microsoft Azure CLI', api: exposesNothing(1), publicClient: true });
+  addMicrosoftApp(dir, {
+    objectId: EVENT_GRID.objectId,
+    appId: EVENT_GRID.appId,
+    servicePrincipalId: EVENT_GRID.servicePrincipalId,
+    displayName: 'Microsoft.EventGrid',
+    api: exposesNothing(1),
+  });
   // Azure Database for PostgreSQL's Entra resource: Roleport asks for tokens to it when DATABASE_AUTH=entra. Its
   // identifier URI is the documented scope's resource; the app id is the emulator's own.
-  addApp(
-    dir,
-    {
-      id: stableGuid('app/ossrdbms'),
-      appId: stableGuid('appid/ossrdbms'),
-      displayName: 'Azure OSSRDBMS Database',
-      identifierUris: ['https://ossrdbms-aad.database.windows.net'],
-      api: { requestedAccessTokenVersion: 1, oauth2PermissionScopes: [], preAuthorizedApplications: [], knownClientApplications: [] },
-      appRoles: [],
-      web: { redirectUris: [] },
-      owners: [],
-      firstParty: true,
-    },
-    stableGuid('sp/ossrdbms'),
-    MICROSOFT_TENANT,
-  );
+  addMicrosoftApp(dir, {
+    ...emulatorNamedIds('ossrdbms'),
+    displayName: 'Azure OSSRDBMS Database',
+    identifierUris: ['https://ossrdbms-aad.database.windows.net'],
+    api: exposesNothing(1),
+  });
 
-  for (const client of CLIENT_APPS) {
-    const owners = client.owners.map((k) => USERS[k].oid);
-    addApp(
+  for (const client of CLIENT_APPS)
+    addSecretClient(
       dir,
-      {
-        id: client.objectId,
-        appId: client.appId,
-        displayName: client.displayName,
-        identifierUris: [],
-        api: { requestedAccessTokenVersion: 2, oauth2PermissionScopes: [], preAuthorizedApplications: [], knownClientApplications: [] },
-        appRoles: [],
-        web: { redirectUris: [] },
-        owners,
-        passwordCredentials: [
-          {
-            keyId: stableGuid(`${client.key}-secret`),
-            displayName: 'local',
-            hint: client.clientSecret.slice(0, 3),
-            secretText: client.clientSecret,
-            endDateTime: '2299-12-31T00:00:00Z',
-          },
-        ],
-      },
-      client.servicePrincipalId,
-      TENANT_ID,
-      owners,
+      client.key,
+      client,
+      client.owners.map((k) => USERS[k].oid),
     );
-  }
 
   // A multi-tenant app registered in a partner's tenant: only its service principal is here (no application object, so
   // /applications and its owners answer 404 for it), owned in this tenant by a developer.
@@ -448,22 +377,12 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
   // What a managed identity asks a token for to present it as a federated credential (learn.microsoft.com/entra/
   // workload-id/workload-identity-federation-config-app-trust-managed-identity). Its tokens carry the v2.0 issuer the
   // federated credential names.
-  addApp(
-    dir,
-    {
-      id: stableGuid('app/token-exchange'),
-      appId: stableGuid('appid/token-exchange'),
-      displayName: 'AzureADTokenExchange',
-      identifierUris: [cloud.tokenExchangeAudience],
-      api: { requestedAccessTokenVersion: 2, oauth2PermissionScopes: [], preAuthorizedApplications: [], knownClientApplications: [] },
-      appRoles: [],
-      web: { redirectUris: [] },
-      owners: [],
-      firstParty: true,
-    },
-    stableGuid('sp/token-exchange'),
-    MICROSOFT_TENANT,
-  );
+  addMicrosoftApp(dir, {
+    ...emulatorNamedIds('token-exchange'),
+    displayName: 'AzureADTokenExchange',
+    identifierUris: [cloud.tokenExchangeAudience],
+    api: exposesNothing(2),
+  });
 
   for (const g of Object.values(GROUPS)) {
     dir.groups.set(g.id, {
