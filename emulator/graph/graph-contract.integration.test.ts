@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExample, shapeDifferences } from '@/test/harness/example-shapes';
 import { GRAPH_APP_ROLES } from '../seed/directory-seed';
 import { GROUPS, INVENTORY_APP, ORDERS_APP, PAYMENTS_APP, PORTAL_APP, USERS } from '../seed/demo-tenant';
-import { startEmulator, type RunningEmulator } from '../start';
-import { graphError, portalGraphClient } from './test-support/graph-client';
+import type { RunningEmulator } from '../start';
+import { graphError, portalGraphClient, startGraphEmulator } from './test-support/graph-client';
 
 type Example = { response: { status: number; body: Record<string, unknown> } };
 const example = (name: string) => loadExample<Example>(`graph/${name}.json`).response;
@@ -13,8 +13,7 @@ const example = (name: string) => loadExample<Example>(`graph/${name}.json`).res
 let emu: RunningEmulator;
 let graph: Client;
 beforeAll(async () => {
-  emu = await startEmulator({ ports: { entra: 0, graph: 0 }, surfaces: ['entra', 'graph'] });
-  graph = portalGraphClient(emu);
+  ({ emu, graph } = await startGraphEmulator());
 });
 afterAll(() => emu?.stop());
 

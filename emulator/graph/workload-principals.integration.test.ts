@@ -10,15 +10,14 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimsOf, portalUserToken, postToken } from '@/test/harness/entra-token-requests';
 import { CLIENT_APPS, ORDERS_APP, PARTNER_CLIENT_APP, PORTAL_APP, TENANT_ID, USERS, WORKLOAD_MANAGED_IDENTITY } from '../seed/demo-tenant';
-import { startEmulator, type RunningEmulator } from '../start';
-import { graphClientFor, graphError, portalGraphClient } from './test-support/graph-client';
+import type { RunningEmulator } from '../start';
+import { graphClientFor, graphError, startGraphEmulator } from './test-support/graph-client';
 
 const nightly = CLIENT_APPS[0];
 let emu: RunningEmulator;
 let graph: Client;
 beforeAll(async () => {
-  emu = await startEmulator({ ports: { entra: 0, graph: 0 }, surfaces: ['entra', 'graph'] });
-  graph = portalGraphClient(emu);
+  ({ emu, graph } = await startGraphEmulator());
 });
 afterAll(() => emu?.stop());
 

@@ -5,7 +5,7 @@ import { Client, GraphError } from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js';
 import { expect } from 'vitest';
 import { PORTAL_APP, TENANT_ID } from '../../seed/demo-tenant';
-import type { RunningEmulator } from '../../start';
+import { startEmulator, type RunningEmulator } from '../../start';
 
 type Emulator = Pick<RunningEmulator, 'urls'>;
 
@@ -37,4 +37,10 @@ export async function graphError(call: Promise<unknown>): Promise<GraphError> {
   );
   expect(err).toBeInstanceOf(GraphError);
   return err as GraphError;
+}
+
+/** The emulator with only Entra and Graph running, and a Graph client signed in as the portal app. */
+export async function startGraphEmulator(): Promise<{ emu: RunningEmulator; graph: Client }> {
+  const emu = await startEmulator({ ports: { entra: 0, graph: 0 }, surfaces: ['entra', 'graph'] });
+  return { emu, graph: portalGraphClient(emu) };
 }
