@@ -3,10 +3,10 @@ import type { ApiManagementClient } from '@azure/arm-apimanagement';
 import type { ClientSecretCredential } from '@azure/identity';
 import type { FullOperationResponse } from '@azure/core-client';
 import { RestError } from '@azure/core-rest-pipeline';
-import { expect } from 'vitest';
 import { startEmulator, type RunningEmulator } from '@/emulator/start';
 import { APIM } from '@/emulator/seed/demo-tenant';
 import { operatorArmClient } from '@/scripts/bench/operator-arm-client';
+import { rejectionOf } from './rejection';
 
 export const RG = APIM.resourceGroup;
 export const SVC = APIM.serviceName;
@@ -66,11 +66,4 @@ export async function collect<T>(iterator: AsyncIterable<T>): Promise<T[]> {
 }
 
 /** The RestError a call must fail with (the test fails if it succeeds or fails otherwise). */
-export async function restError(promise: Promise<unknown>): Promise<RestError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(RestError);
-  return error as RestError;
-}
+export const restError = (promise: Promise<unknown>): Promise<RestError> => rejectionOf(promise, RestError);

@@ -3,7 +3,7 @@ import type { TokenCredential } from '@azure/core-auth';
 import { ClientSecretCredential } from '@azure/identity';
 import { Client, GraphError } from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js';
-import { expect } from 'vitest';
+import { rejectionOf } from '@/test/harness/rejection';
 import { PORTAL_APP, TENANT_ID } from '../../seed/demo-tenant';
 import { startEmulator, type RunningEmulator } from '../../start';
 
@@ -30,14 +30,7 @@ export function portalAppCredential(emu: Emulator): ClientSecretCredential {
 export const portalGraphClient = (emu: Emulator): Client => graphClientFor(emu, portalAppCredential(emu));
 
 /** The GraphError `call` rejects with; fails the test if it resolves or rejects with anything else. */
-export async function graphError(call: Promise<unknown>): Promise<GraphError> {
-  const err = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(GraphError);
-  return err as GraphError;
-}
+export const graphError = (call: Promise<unknown>): Promise<GraphError> => rejectionOf(call, GraphError);
 
 /** The emulator with only Entra and Graph running, and a Graph client signed in as the portal app. */
 export async function startGraphEmulator(): Promise<{ emu: RunningEmulator; graph: Client }> {
