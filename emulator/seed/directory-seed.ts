@@ -1,6 +1,5 @@
 import { CLOUDS, type CloudName } from '../directory/clouds';
 import { Directory } from '../directory/directory';
-import type { AppRole, DirectoryApplication, PermissionScope } from '../directory/types';
 import { stableGuid } from '../http/ids';
 import {
   AZURE_CLI,
@@ -21,6 +20,18 @@ import {
   USERS,
   WORKLOAD_MANAGED_IDENTITY,
 } from './demo-tenant';
+import {
+  addApp,
+  addMicrosoftApp,
+  addSecretClient,
+  emulatorNamedIds,
+  exposesNothing,
+  localSecret,
+  MICROSOFT_TENANT,
+  role,
+  scope,
+  SEEDED_AT,
+} from './seed-apps';
 
 /** Delegated Graph permissions with their real ids: what the Azure CLI is pre-authorized for (its tokens' `scp`). */
 export const GRAPH_DELEGATED_SCOPES: Record<string, string> = {
@@ -36,7 +47,6 @@ export const AZURE_RESOURCE_MANAGER = {
   appId: '797f4846-ba00-4fd7-ba43-dac1f8f63013',
   identifierUri: 'https://management.azure.com/',
 } as const;
-const MICROSOFT_TENANT = 'f8cdef31-a31e-4b4a-93e4-5f571e91255a';
 
 /** Graph application permissions with their real app role ids. */
 export const GRAPH_APP_ROLES: Record<string, string> = {
@@ -85,117 +95,8 @@ export interface DirectorySeedOptions {
   authorityHost?: string;
 }
 
-const SEEDED_AT = '2026-01-05T09:00:00Z';
-
 /** The id of an API's user_impersonation scope (stable, so pre-authorizations can name it). */
 export const userImpersonationId = (app: { appId: string }) => stableGuid(`${app.appId}/user_impersonation`);
-
-const role = (id: string, value: string, types: AppRole['allowedMemberTypes'] = ['User', 'Application']): AppRole => ({
-  id,
-  value,
-  displayName: value,
-  description: `Holders of ${value}.`,
-  allowedMemberTypes: types,
-  isEnabled: true,
-});
-
-const scope = (id: string, value: string, appName: string): PermissionScope => ({
-  id,
-  value,
-  type: 'User',
-  isEnabled: true,
-  adminConsentDisplayName: `Access ${appName}`,
-  adminConsentDescription: `Allows the app to access ${appName} on behalf of the signed-in user.`,
-  userConsentDisplayName: `Access ${appName}`,
-  userConsentDescription: `Allows the app to access ${appName} on your behalf.`,
-});
-
-type SeededApp = Omit<
-  DirectoryApplication,
-  'createdDateTime' | 'groupMembershipClaims' | 'passwordCredentials' | 'firstParty' | 'identifierUris' | 'appRoles' | 'web' | 'owners'
-> &
-  Partial<DirectoryApplication>;
-
-function addApp(dir: Directory, app: SeededApp, spId: string, spOwnerTenant = TENANT_ID, spOwners: string[] = []) {
-  const full: DirectoryApplication = {
-    createdDateTime: SEEDED_AT,
-    groupMembershipClaims: null,
-    passwordCredentials: [],
-    firstParty: false,
-    identifierUris: [],
-    appRoles: [],
-    web: { redirectUris: [] },
-    owners: [],
-    ...app,
-  };
-  dir.applications.set(full.id, full);
-  dir.servicePrincipals.set(spId, {
-    id: spId,
-    appId: full.appId,
-    displayName: full.displayName,
-    appRoles: full.appRoles.map((r) => ({ ...r })),
-    oauth2PermissionScopes: full.api.oauth2PermissionScopes.map((s) => ({ ...s })),
-    servicePrincipalNames: [full.appId, ...full.identifierUris],
-    servicePrincipalType: 'Application',
-    appOwnerOrganizationId: spOwnerTenant,
-    owners: spOwners,
-  });
-}
-
-/** The API section of an app that exposes no scopes and pre-authorizes no one. */
-const exposesNothing = (requestedAccessTokenVersion: 1 | 2): DirectoryApplication['api'] => ({
-  requestedAccessTokenVersion,
-  oauth2PermissionScopes: [],
-  preAuthorizedApplications: [],
-  knownClientApplications: [],
-});
-
-/** The local client secret of a seeded app, its text kept so the demo and tests can sign in with it. */
-const localSecret = (key: string, secretText: string): DirectoryApplication['passwordCredentials'][number] => ({
-  keyId: stableGuid(`${key}-secret`),
-  displayName: 'local',
-  hint: secretText.slice(0, 3),
-  secretText,
-  endDateTime: '2299-12-31T00:00:00Z',
-});
-
-interface SeededIds {
-  objectId: string;
-  appId: string;
-  servicePrincipalId: string;
-  displayName: string;
-}
-
-/** A confidential client of this tenant: v2 tokens, one local secret, the same owners on its app and service principal. */
-function addSecretClient(dir: Directory, key: string, client: SeededIds & { clientSecret: string }, owners: string[] = []) {
-  addApp(
-    dir,
-    {
-      id: client.objectId,
-      appId: client.appId,
-      displayName: client.displayName,
-      api: exposesNothing(2),
-      owners,
-      passwordCredentials: [localSecret(key, client.clientSecret)],
-    },
-    client.servicePrincipalId,
-    TENANT_ID,
-    owners,
-  );
-}
-
-/** One of Microsoft's own apps: a service principal owned by Microsoft's tenant, no application object of this tenant. */
-function addMicrosoftApp(dir: Directory, app: SeededIds & Omit<SeededApp, 'id' | 'appId' | 'displayName'>) {
-  const { objectId, servicePrincipalId, ...rest } = app;
-  addApp(dir, { id: objectId, ...rest, firstParty: true }, servicePrincipalId, MICROSOFT_TENANT);
-}
-
-/** Ids of a Microsoft app the emulator names itself (stable across runs). */
-const emulatorNamedIds = (name: string) => ({
-  objectId: stableGuid(`app/${name}`),
-  appId: stableGuid(`appid/${name}`),
-  servicePrincipalId: stableGuid(`sp/${name}`),
-});
 
 /** The demo tenant: users, groups, the portal app, three API apps, Microsoft Graph and ARM, and initial assignments. */
 export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
