@@ -6,6 +6,20 @@ const TAIL = `  <backend>
     <base />
   </backend>`;
 
+/** Token validation as the API's owners write it: Entra's v1 and v2 issuers, the API's client id and App ID URI as audiences. */
+const validateEntraToken = (api: string) =>
+  `    <validate-jwt header-name="Authorization" require-scheme="Bearer" failed-validation-httpcode="401" failed-validation-error-message="Unauthorized. Access token is missing or invalid." output-token-variable-name="jwt">
+      <openid-config url="{{entra-openid-config-url}}" />
+      <audiences>
+        <audience>{{${api}-client-id}}</audience>
+        <audience>{{${api}-app-id-uri}}</audience>
+      </audiences>
+      <issuers>
+        <issuer>{{entra-issuer-v2}}</issuer>
+        <issuer>{{entra-issuer-v1}}</issuer>
+      </issuers>
+    </validate-jwt>`;
+
 /**
  * The Orders API: CORS for the shop, token validation through named values, a per-caller rate limit, request
  * shaping, a health check before destructive calls in production, and a JSON error body built in C#.
@@ -38,17 +52,7 @@ export function ordersApiPolicy(): string {
         <header>X-Correlation-Id</header>
       </expose-headers>
     </cors>
-    <validate-jwt header-name="Authorization" require-scheme="Bearer" failed-validation-httpcode="401" failed-validation-error-message="Unauthorized. Access token is missing or invalid." output-token-variable-name="jwt">
-      <openid-config url="{{entra-openid-config-url}}" />
-      <audiences>
-        <audience>{{orders-client-id}}</audience>
-        <audience>{{orders-app-id-uri}}</audience>
-      </audiences>
-      <issuers>
-        <issuer>{{entra-issuer-v2}}</issuer>
-        <issuer>{{entra-issuer-v1}}</issuer>
-      </issuers>
-    </validate-jwt>
+${validateEntraToken('orders')}
     <rate-limit-by-key calls="300" renewal-period="60" counter-key="@(context.Request.Headers.GetValueOrDefault("Authorization","").AsJwt()?.Subject ?? context.Request.IpAddress)" increment-condition="@(context.Response.StatusCode >= 200 && context.Response.StatusCode < 400)" />
     <set-variable name="caller-tier" value="@(((Jwt)context.Variables["jwt"]).Claims.GetValueOrDefault("roles", "").Split(',').Any(r => r == "Orders.Admin") ? "admin" : "standard")" />
     <set-variable name="shard" value="@((context.Request.Headers.GetValueOrDefault("X-Customer-Id", "0").GetHashCode() >> 4) & 0x0F)" />
@@ -119,17 +123,7 @@ export function paymentsApiPolicy(): string {
   return `<policies>
   <inbound>
     <base />
-    <validate-jwt header-name="Authorization" require-scheme="Bearer" failed-validation-httpcode="401" failed-validation-error-message="Unauthorized. Access token is missing or invalid." output-token-variable-name="jwt">
-      <openid-config url="{{entra-openid-config-url}}" />
-      <audiences>
-        <audience>{{payments-client-id}}</audience>
-        <audience>{{payments-app-id-uri}}</audience>
-      </audiences>
-      <issuers>
-        <issuer>{{entra-issuer-v2}}</issuer>
-        <issuer>{{entra-issuer-v1}}</issuer>
-      </issuers>
-    </validate-jwt>
+${validateEntraToken('payments')}
     <rate-limit-by-key calls="60" renewal-period="60" counter-key="@(context.Subscription?.Id ?? "anonymous")" />
     <set-header name="X-Tenant-Id" exists-action="override">
       <value>{{tenant-id}}</value>

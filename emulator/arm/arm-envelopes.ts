@@ -166,20 +166,24 @@ export function apiSchemaEnvelope(service: ServiceInfo, s: ApiSchemaRecord) {
   };
 }
 
+/** A user's scalar properties: what a user's `$filter` reads, and its envelope's properties but for its identities. */
+export function userScalars(u: ApimUserRecord) {
+  return {
+    firstName: u.firstName,
+    lastName: u.lastName,
+    email: u.email,
+    state: u.state,
+    registrationDate: u.registrationDate,
+    note: null,
+  };
+}
+
 export function userEnvelope(service: ServiceInfo, u: ApimUserRecord) {
   return {
     id: fullId(service, `/users/${u.id}`),
     type: `${TYPE}/users`,
     name: u.id,
-    properties: {
-      firstName: u.firstName,
-      lastName: u.lastName,
-      email: u.email,
-      state: u.state,
-      registrationDate: u.registrationDate,
-      note: null,
-      identities: u.identities,
-    },
+    properties: { ...userScalars(u), identities: u.identities },
   };
 }
 

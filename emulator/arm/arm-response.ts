@@ -1,17 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
+import { HttpError } from '../http/http-error';
 import { FilterError, parseFilter, type FieldValue, type Fields } from './arm-filter';
 
-export class ArmError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
+/** An error the ARM surface answers in ARM's error body (`{ error: { code, message, details } }`). */
+export class ArmError extends HttpError {}
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);

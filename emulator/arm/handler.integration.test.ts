@@ -1,5 +1,6 @@
 // Rule: the ARM surface answers the real ApiManagementClient with Microsoft's published shapes, pages, filters and errors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_API_IDS, DEVELOPER_PRODUCT_API_IDS } from '../seed/test-support/demo-api-ids';
 import { loadExample, shapeDifferences } from '@/test/harness/example-shapes';
 import { captureBodies, collect, RG, startArmFixture, SVC, type ArmFixture, restError } from '@/test/harness/arm-fixture';
 
@@ -54,33 +55,14 @@ describe('service, products and APIs', () => {
     expect(open.map((p) => p.name)).toEqual(['developer']);
     const raw = captureBodies();
     const apis = await collect(fx.client.productApi.listByProduct(RG, SVC, 'developer', raw.options));
-    expect(apis.map((a) => a.name)).toEqual([
-      'orders',
-      'inventory',
-      'status',
-      'legacy-billing',
-      'deliveries',
-      'stock-alerts',
-      'shipments-v1',
-      'shipments-v2',
-    ]);
+    expect(apis.map((a) => a.name)).toEqual(DEVELOPER_PRODUCT_API_IDS);
     expect(shapeDifferences(raw.bodies[0], example('ApiManagementListProductApis'))).toEqual([]);
   });
 
   it('lists APIs with $filter and $top across pages, and gets one', async () => {
     const raw = captureBodies();
     const current = await collect(fx.client.api.listByService(RG, SVC, { filter: 'isCurrent eq true', top: 2, ...raw.options }));
-    expect(current.map((a) => a.name)).toEqual([
-      'orders',
-      'inventory',
-      'payments',
-      'status',
-      'legacy-billing',
-      'deliveries',
-      'stock-alerts',
-      'shipments-v1',
-      'shipments-v2',
-    ]);
+    expect(current.map((a) => a.name)).toEqual(DEMO_API_IDS);
     expect(raw.bodies).toHaveLength(5);
     // The example's APIs belong to version sets; the first demo APIs are unversioned.
     expect(shapeDifferences(raw.bodies[0], example('ApiManagementListApis'), { optional: ['apiVersionSetId'] })).toEqual([]);

@@ -85,32 +85,27 @@ describe('reading policies', () => {
 describe('writing policies', () => {
   it('stores rawxml as Microsoft does: escaped expressions, CRLF and two-space indents, 201 then 200', async () => {
     const sample = example('ApiManagementCreateApiPolicyNonXmlEncoded');
-    const first = await fx.client.apiOperationPolicy.createOrUpdate(
-      RG,
-      SVC,
-      'status',
-      'get-version',
-      'policy',
-      sample.parameters.parameters!.properties,
-      { ifMatch: '*' },
-    );
+    // The example's rawxml put on the Status API's get-version operation.
+    const putSample = (options: Parameters<typeof fx.client.apiOperationPolicy.createOrUpdate>[6]) =>
+      fx.client.apiOperationPolicy.createOrUpdate(
+        RG,
+        SVC,
+        'status',
+        'get-version',
+        'policy',
+        sample.parameters.parameters!.properties,
+        options,
+      );
+    const first = await putSample({ ifMatch: '*' });
     expect(first.value).toBe(sample.responses['201']?.body.properties.value);
     const raw = captureBodies();
     let status = 0;
-    const second = await fx.client.apiOperationPolicy.createOrUpdate(
-      RG,
-      SVC,
-      'status',
-      'get-version',
-      'policy',
-      sample.parameters.parameters!.properties,
-      {
-        onResponse: (r) => {
-          status = r.status;
-          raw.options.onResponse(r);
-        },
+    const second = await putSample({
+      onResponse: (r) => {
+        status = r.status;
+        raw.options.onResponse(r);
       },
-    );
+    });
     expect(status).toBe(200);
     expect(second.eTag).toBeTruthy();
     expect(second.eTag).not.toBe(first.eTag);

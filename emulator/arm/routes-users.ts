@@ -4,7 +4,7 @@
 // developer portal writes them for Entra sign-ins (provider `aad`, id = the user's object id); `state` active | blocked | pending.
 import { findKey } from '../apim/state';
 import type { ApimUserRecord } from '../apim/types';
-import { userEnvelope } from './arm-envelopes';
+import { userEnvelope, userScalars } from './arm-envelopes';
 import { FIXED_ETAG, methodNotAllowed, readJson, requireIfMatch, type ArmRequest, type ArmResult } from './arm-request';
 import { ArmError, pageOf } from './arm-response';
 
@@ -14,15 +14,7 @@ const USER_STATES: ApimUserRecord['state'][] = ['active', 'blocked', 'pending', 
 const USER_ID = /^[^*#&+:<>?]{1,80}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
-const userFields = (u: ApimUserRecord) => ({
-  name: u.id,
-  firstName: u.firstName,
-  lastName: u.lastName,
-  email: u.email,
-  state: u.state,
-  registrationDate: u.registrationDate,
-  note: null,
-});
+const userFields = (u: ApimUserRecord) => ({ name: u.id, ...userScalars(u) });
 
 const ok = (r: ArmRequest, user: ApimUserRecord, status = 200): ArmResult => ({
   status,

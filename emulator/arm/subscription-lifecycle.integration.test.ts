@@ -62,48 +62,32 @@ describe('APIM users linked to Entra', () => {
 });
 
 describe('product subscriptions', () => {
-  const owner = () => `${fx.servicePath}/users/dev-kim`;
+  /** Puts Kim's subscription `sid` to `product`. */
+  const subscribeKim = (sid: string, product: string, displayName = 'x') =>
+    fx.client.subscription.createOrUpdate(RG, SVC, sid, {
+      ownerId: `${fx.servicePath}/users/dev-kim`,
+      scope: `/products/${product}`,
+      displayName,
+    });
 
   it('activates a subscription to an open product at once and enforces its subscriptionsLimit', async () => {
-    const sub = await fx.client.subscription.createOrUpdate(RG, SVC, 'kim-starter', {
-      ownerId: owner(),
-      scope: '/products/starter',
-      displayName: 'Kim – Starter',
-    });
+    const sub = await subscribeKim('kim-starter', 'starter', 'Kim – Starter');
     expect(sub.state).toBe('active');
-    const second = await failure(
-      fx.client.subscription.createOrUpdate(RG, SVC, 'kim-starter-2', { ownerId: owner(), scope: '/products/starter', displayName: 'x' }),
-    );
+    const second = await failure(subscribeKim('kim-starter-2', 'starter'));
     expect(second?.statusCode).toBe(409);
     expect(second?.message).toContain('limit');
     // Re-putting the same id is an update, not a second subscription.
-    const again = await fx.client.subscription.createOrUpdate(RG, SVC, 'kim-starter', {
-      ownerId: owner(),
-      scope: '/products/starter',
-      displayName: 'Kim – Starter',
-    });
+    const again = await subscribeKim('kim-starter', 'starter', 'Kim – Starter');
     expect(again.state).toBe('active');
   });
 
   it('refuses subscriptions to an unpublished product and for a blocked user', async () => {
-    const unpublished = await failure(
-      fx.client.subscription.createOrUpdate(RG, SVC, 'kim-preview', {
-        ownerId: owner(),
-        scope: '/products/billing-preview',
-        displayName: 'x',
-      }),
-    );
+    const unpublished = await failure(subscribeKim('kim-preview', 'billing-preview'));
     expect(unpublished?.statusCode).toBe(400);
     expect(unpublished?.message).toContain('not published');
     await fx.client.user.update(RG, SVC, 'dev-kim', '*', { state: 'blocked' });
     try {
-      const blocked = await failure(
-        fx.client.subscription.createOrUpdate(RG, SVC, 'kim-partners-x', {
-          ownerId: owner(),
-          scope: '/products/partners',
-          displayName: 'x',
-        }),
-      );
+      const blocked = await failure(subscribeKim('kim-partners-x', 'partners'));
       expect(blocked?.statusCode).toBe(400);
       expect(blocked?.message).toContain('blocked');
     } finally {
@@ -112,11 +96,7 @@ describe('product subscriptions', () => {
   });
 
   it('keeps a subscription to an approval product submitted until it is activated, then suspends and cancels it', async () => {
-    const sub = await fx.client.subscription.createOrUpdate(RG, SVC, 'kim-partners', {
-      ownerId: owner(),
-      scope: '/products/partners',
-      displayName: 'Kim – Partners',
-    });
+    const sub = await subscribeKim('kim-partners', 'partners', 'Kim – Partners');
     expect(sub.state).toBe('submitted');
     const { primaryKey } = await fx.client.subscription.listSecrets(RG, SVC, 'kim-partners');
     expect((await statusWith(primaryKey!)).status).toBe(401);

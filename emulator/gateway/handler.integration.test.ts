@@ -1,22 +1,14 @@
 // Rule: the gateway enforces the seeded validate-jwt and role policies with real Entra tokens, and subscription keys like APIM.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INVENTORY_APP, ORDERS_APP, PAYMENTS_APP } from '../seed/demo-tenant';
 import { SEEDED_SUBSCRIPTION_KEYS } from '../seed/apim-seed';
 import { startEmulator, type RunningEmulator } from '../start';
-import { callGateway, userToken } from '@/test/harness/gateway-calls';
+import { callGateway, demoApiTokens, type DemoApiTokens } from '@/test/harness/gateway-calls';
 
 let emulator: RunningEmulator;
-const tokens: Record<string, string> = {};
+let tokens: DemoApiTokens;
 beforeAll(async () => {
   emulator = await startEmulator({ ports: { entra: 0, graph: 0, arm: 0, gateway: 0 } });
-  const host = emulator.urls.authorityHost;
-  [tokens.benOrders, tokens.adaOrders, tokens.benInventory, tokens.adaInventory, tokens.benPayments] = await Promise.all([
-    userToken(host, 'ben', ORDERS_APP.identifierUri),
-    userToken(host, 'ada', ORDERS_APP.identifierUri),
-    userToken(host, 'ben', INVENTORY_APP.identifierUri),
-    userToken(host, 'ada', INVENTORY_APP.identifierUri),
-    userToken(host, 'ben', PAYMENTS_APP.identifierUri),
-  ]);
+  tokens = await demoApiTokens(emulator.urls.authorityHost);
 });
 afterAll(async () => {
   await emulator?.stop();

@@ -1,23 +1,16 @@
 // Rule: the gateway enforces validate-azure-ad-token (tenant, issuer forms, audiences, callers, claims) and runs included fragments, failing when one is missing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RG, startArmFixture, SVC, type ArmFixture } from '@/test/harness/arm-fixture';
-import { INVENTORY_APP, ORDERS_APP, PAYMENTS_APP, TENANT_DOMAIN, USERS } from '../seed/demo-tenant';
-import { callGateway, userToken } from '@/test/harness/gateway-calls';
+import { ORDERS_APP, TENANT_DOMAIN, USERS } from '../seed/demo-tenant';
+import { callGateway, demoApiTokens, type DemoApiTokens } from '@/test/harness/gateway-calls';
 
 let fx: ArmFixture;
-const tokens: Record<string, string> = {};
+let tokens: DemoApiTokens;
 beforeAll(async () => {
   fx = await startArmFixture();
-  const host = fx.emulator.urls.authorityHost;
   const sp = ORDERS_APP.servicePrincipalId;
   expect(fx.emulator.directory.assign(USERS.ada.oid, sp, ORDERS_APP.roles['Orders.Admin']!).ok).toBe(true);
-  [tokens.adaOrders, tokens.benOrders, tokens.benPayments, tokens.benInventory, tokens.adaInventory] = await Promise.all([
-    userToken(host, 'ada', ORDERS_APP.identifierUri),
-    userToken(host, 'ben', ORDERS_APP.identifierUri),
-    userToken(host, 'ben', PAYMENTS_APP.identifierUri),
-    userToken(host, 'ben', INVENTORY_APP.identifierUri),
-    userToken(host, 'ada', INVENTORY_APP.identifierUri),
-  ]);
+  tokens = await demoApiTokens(fx.emulator.urls.authorityHost);
 });
 afterAll(async () => {
   await fx?.stop();

@@ -1,16 +1,10 @@
 import type { Element } from '@xmldom/xmldom';
-import { decodeProtectedHeader, importJWK, jwtVerify, type JWTPayload } from 'jose';
+import { importJWK, jwtVerify, type JWTPayload } from 'jose';
 import { elementChildren } from '../apim/policy-xml';
-import {
-  apimError,
-  headerValue,
-  UnsupportedPolicyError,
-  type GatewayContext,
-  type GatewayResponse,
-  type JwtVariable,
-} from './gateway-context';
+import { headerValue, UnsupportedPolicyError, type GatewayContext, type GatewayResponse } from './gateway-context';
 import type { OpenIdKeyCache, OpenIdKeys } from './openid-keys';
-import { claimLists, claimsSatisfied } from './validate-jwt';
+import { candidateKeys, failureAnswer, literalReader, rs256Header, saveTokenVariable } from './token-policy';
+import { claimsSatisfied } from './validate-jwt';
 
 // validate-azure-ad-token (learn.microsoft.com/azure/api-management/validate-azure-ad-token-policy): validates an
 // Entra token for `tenant-id` (a tenant id or domain); the token comes from `header-name` (default Authorization,
@@ -22,12 +16,7 @@ import { claimLists, claimsSatisfied } from './validate-jwt';
 
 const KNOWN_CHILDREN = new Set(['client-application-ids', 'backend-application-ids', 'audiences', 'required-claims']);
 
-function literal(element: Element, attribute: string): string | null {
-  const value = element.getAttribute(attribute);
-  if (value && value.trim().startsWith('@'))
-    throw new UnsupportedPolicyError(`validate-azure-ad-token: expressions in '${attribute}' are not supported.`);
-  return value;
-}
+const literal = literalReader('validate-azure-ad-token');
 
 function listOf(policy: Element, container: string, item: string): string[] {
   return elementChildren(policy)
@@ -54,13 +43,7 @@ function tenantSegment(tenant: string): string {
   return tenant.replace(/^https?:\/\//i, '').replace(/\/+$/, '');
 }
 
-function failure(policy: Element, fallback: string): GatewayResponse {
-  const code = Number(literal(policy, 'failed-validation-httpcode') ?? '401');
-  return apimError(
-    Number.isInteger(code) && code >= 100 && code <= 599 ? code : 401,
-    literal(policy, 'failed-validation-error-message') ?? fallback,
-  );
-}
+const failure = (policy: Element, fallback: string): GatewayResponse => failureAnswer(policy, literal)(fallback);
 
 function callerOf(payload: JWTPayload): string | undefined {
   const caller = payload.azp ?? payload.appid;
@@ -85,14 +68,9 @@ export async function validateAzureAdToken(
 
   const token = extractToken(policy, ctx);
   if (!token) return failure(policy, 'JWT not present.');
-  let kid: string | undefined;
-  try {
-    const header = decodeProtectedHeader(token);
-    if (header.alg !== 'RS256') return failure(policy, 'Invalid JWT.');
-    kid = header.kid;
-  } catch {
-    return failure(policy, 'Invalid JWT.');
-  }
+  const header = rs256Header(token);
+  if (!header) return failure(policy, 'Invalid JWT.');
+  const { kid } = header;
   let found: OpenIdKeys;
   try {
     const authority = ctx.entraAuthorityHost.replace(/\/+$/, '');
@@ -106,7 +84,7 @@ export async function validateAzureAdToken(
   const audiences = [...listOf(policy, 'audiences', 'audience'), ...listOf(policy, 'backend-application-ids', 'application-id')];
   const clients = listOf(policy, 'client-application-ids', 'application-id');
 
-  for (const jwk of found.keys.filter((k) => kid === undefined || k.kid === undefined || k.kid === kid)) {
+  for (const jwk of candidateKeys(found.keys, kid)) {
     try {
       const key = await importJWK({ ...jwk, alg: 'RS256' }, 'RS256');
       const verified = await jwtVerify(token, key, {
@@ -120,8 +98,7 @@ export async function validateAzureAdToken(
       const caller = callerOf(payload);
       if (clients.length > 0 && (!caller || !clients.includes(caller))) return failure(policy, 'Invalid JWT.');
       if (!claimsSatisfied(policy, payload)) return failure(policy, 'Invalid JWT.');
-      const variable = literal(policy, 'output-token-variable-name');
-      if (variable) ctx.variables.set(variable, { kind: 'jwt', claims: claimLists(payload) } satisfies JwtVariable);
+      saveTokenVariable(policy, literal, ctx, payload);
       return undefined;
     } catch {
       // try the next key; the token fails if none verifies it

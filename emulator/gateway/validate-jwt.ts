@@ -1,15 +1,9 @@
 import type { Element } from '@xmldom/xmldom';
-import { decodeProtectedHeader, importJWK, jwtVerify, type JWK, type JWTPayload } from 'jose';
+import { importJWK, jwtVerify, type JWK, type JWTPayload } from 'jose';
 import { elementChildren } from '../apim/policy-xml';
-import {
-  apimError,
-  headerValue,
-  UnsupportedPolicyError,
-  type GatewayContext,
-  type GatewayResponse,
-  type JwtVariable,
-} from './gateway-context';
+import { headerValue, UnsupportedPolicyError, type GatewayContext, type GatewayResponse } from './gateway-context';
 import type { OpenIdKeyCache } from './openid-keys';
+import { candidateKeys, failureAnswer, literalReader, rs256Header, saveTokenVariable } from './token-policy';
 
 const KNOWN_CHILDREN = new Set(['openid-config', 'issuer-signing-keys', 'audiences', 'issuers', 'required-claims']);
 
@@ -25,21 +19,7 @@ function texts(element: Element | undefined, name: string): string[] {
     : [];
 }
 
-function literal(element: Element, attribute: string): string | null {
-  const value = element.getAttribute(attribute);
-  if (value && value.trim().startsWith('@'))
-    throw new UnsupportedPolicyError(`validate-jwt: expressions in '${attribute}' are not supported.`);
-  return value;
-}
-
-/** Claims as policy expressions see them: every value a string, arrays kept as lists. */
-export function claimLists(payload: JWTPayload): Record<string, string[]> {
-  const claims: Record<string, string[]> = {};
-  for (const [name, value] of Object.entries(payload)) {
-    claims[name] = Array.isArray(value) ? value.map(String) : [typeof value === 'object' ? JSON.stringify(value) : String(value)];
-  }
-  return claims;
-}
+const literal = literalReader('validate-jwt');
 
 function extractToken(policy: Element, ctx: GatewayContext): string | undefined {
   const headerName = literal(policy, 'header-name');
@@ -91,24 +71,15 @@ export async function validateJwt(policy: Element, ctx: GatewayContext, keyCache
     if (!KNOWN_CHILDREN.has(element.nodeName))
       throw new UnsupportedPolicyError(`validate-jwt: child element '${element.nodeName}' is not supported.`);
   }
-  const code = Number(literal(policy, 'failed-validation-httpcode') ?? '401');
-  const fail = () =>
-    apimError(
-      Number.isInteger(code) && code >= 100 && code <= 599 ? code : 401,
-      literal(policy, 'failed-validation-error-message') ?? 'Invalid JWT.',
-    );
+  const failure = failureAnswer(policy, literal);
+  const fail = () => failure('Invalid JWT.');
   const skew = Number(literal(policy, 'clock-skew') ?? '0');
 
   const token = extractToken(policy, ctx);
   if (!token) return fail();
-  let kid: string | undefined;
-  try {
-    const header = decodeProtectedHeader(token);
-    if (header.alg !== 'RS256') return fail();
-    kid = header.kid;
-  } catch {
-    return fail();
-  }
+  const header = rs256Header(token);
+  if (!header) return fail();
+  const { kid } = header;
 
   const keys = staticKeys(policy);
   const configIssuers: string[] = [];
@@ -127,8 +98,7 @@ export async function validateJwt(policy: Element, ctx: GatewayContext, keyCache
   const audiences = texts(child(policy, 'audiences'), 'audience');
   // Without <issuers>, the issuers named by the openid-config documents are the accepted ones.
   const issuers = child(policy, 'issuers') ? texts(child(policy, 'issuers'), 'issuer') : configIssuers;
-  const candidates = keys.filter((k) => kid === undefined || k.kid === undefined || k.kid === kid);
-  for (const jwk of candidates) {
+  for (const jwk of candidateKeys(keys, kid)) {
     try {
       const key = await importJWK({ ...jwk, alg: 'RS256' }, 'RS256');
       const { payload } = await jwtVerify(token, key, {
@@ -139,8 +109,7 @@ export async function validateJwt(policy: Element, ctx: GatewayContext, keyCache
         requiredClaims: (literal(policy, 'require-expiration-time') ?? 'true') === 'true' ? ['exp'] : [],
       });
       if (!claimsSatisfied(policy, payload)) return fail();
-      const variable = literal(policy, 'output-token-variable-name');
-      if (variable) ctx.variables.set(variable, { kind: 'jwt', claims: claimLists(payload) } satisfies JwtVariable);
+      saveTokenVariable(policy, literal, ctx, payload);
       return undefined;
     } catch {
       // try the next candidate key; the token fails if none verifies it

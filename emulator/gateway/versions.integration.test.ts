@@ -2,7 +2,7 @@
 // header per the version set's scheme; the original version answers only where no version is named; a request naming no version
 // of a set without an original is not found.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addApi } from '../apim/catalog-writer';
+import { addQueryAndHeaderVersionSets } from '@/test/harness/versioned-apis';
 import type { ApimState } from '../apim/types';
 import { ORDERS_APP } from '../seed/demo-tenant';
 import { startEmulator, type RunningEmulator } from '../start';
@@ -11,35 +11,10 @@ import { callGateway, userToken } from '@/test/harness/gateway-calls';
 let emulator: RunningEmulator;
 let benOrders: string;
 
-const REPORTS = [{ id: 'list-reports', method: 'GET' as const, urlTemplate: '/reports', displayName: 'List', description: '', tag: 'R' }];
-
 beforeAll(async () => {
   emulator = await startEmulator({ ports: { entra: 0, graph: 0, arm: 0, gateway: 0 } });
   benOrders = await userToken(emulator.urls.authorityHost, 'ben', ORDERS_APP.identifierUri);
-  const state = emulator.apim as ApimState;
-  state.apiVersionSets.set('reports', {
-    id: 'reports',
-    displayName: 'Reports',
-    description: '',
-    versioningScheme: 'Query',
-    versionQueryName: 'api-version',
-  });
-  state.apiVersionSets.set('ledger', {
-    id: 'ledger',
-    displayName: 'Ledger',
-    description: '',
-    versioningScheme: 'Header',
-    versionHeaderName: 'Api-Version',
-  });
-  for (const [id, path, set, version] of [
-    ['reports-2024', 'reports', 'reports', '2024-01-01'],
-    ['reports-2025', 'reports', 'reports', '2025-06-01'],
-    ['ledger-original', 'ledger', 'ledger', ''],
-    ['ledger-v2', 'ledger', 'ledger', 'v2'],
-  ] as const) {
-    addApi(state, { id, displayName: id, description: '', path }, REPORTS);
-    Object.assign(state.apis.get(id) as object, { apiVersionSetId: set, ...(version ? { apiVersion: version } : {}) });
-  }
+  addQueryAndHeaderVersionSets(emulator.apim as ApimState);
 });
 afterAll(async () => emulator?.stop());
 

@@ -1,40 +1,21 @@
 // Rule: the emulated Graph answers the real Graph client with the shapes and errors of Microsoft's published examples.
-import { ClientSecretCredential } from '@azure/identity';
-import { Client, GraphError, PageIterator, type PageCollection } from '@microsoft/microsoft-graph-client';
-import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js';
+import { PageIterator, type Client, type PageCollection } from '@microsoft/microsoft-graph-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExample, shapeDifferences } from '@/test/harness/example-shapes';
 import { GRAPH_APP_ROLES } from '../seed/directory-seed';
-import { GROUPS, INVENTORY_APP, ORDERS_APP, PAYMENTS_APP, PORTAL_APP, TENANT_ID, USERS } from '../seed/demo-tenant';
-import { startEmulator, type RunningEmulator } from '../start';
+import { GROUPS, INVENTORY_APP, ORDERS_APP, PAYMENTS_APP, PORTAL_APP, USERS } from '../seed/demo-tenant';
+import type { RunningEmulator } from '../start';
+import { graphError, portalGraphClient, startGraphEmulator } from './test-support/graph-client';
 
 type Example = { response: { status: number; body: Record<string, unknown> } };
 const example = (name: string) => loadExample<Example>(`graph/${name}.json`).response;
 
 let emu: RunningEmulator;
 let graph: Client;
-const newClient = () => {
-  const credential = new ClientSecretCredential(TENANT_ID, PORTAL_APP.appId, PORTAL_APP.clientSecret, {
-    authorityHost: emu.urls.authorityHost,
-    disableInstanceDiscovery: true,
-  });
-  const authProvider = new TokenCredentialAuthenticationProvider(credential, { scopes: ['https://graph.microsoft.com/.default'] });
-  return Client.initWithMiddleware({ authProvider, baseUrl: emu.urls.graphEndpoint, customHosts: new Set(['localhost']) });
-};
 beforeAll(async () => {
-  emu = await startEmulator({ ports: { entra: 0, graph: 0 }, surfaces: ['entra', 'graph'] });
-  graph = newClient();
+  ({ emu, graph } = await startGraphEmulator());
 });
 afterAll(() => emu?.stop());
-
-async function graphError(call: Promise<unknown>): Promise<GraphError> {
-  const err = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(GraphError);
-  return err as GraphError;
-}
 
 describe('shapes match the published examples', () => {
   it('service principals: get, list with $filter, (appId=…) and $select', async () => {
@@ -254,7 +235,7 @@ describe('paging and permissions', () => {
     emu.directory.unassign(grant.id);
     try {
       const err = await graphError(
-        newClient()
+        portalGraphClient(emu)
           .api(`/groups/${GROUPS.ordersWriters.id}/members/$ref`)
           .post({ '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${USERS.ben.oid}` }),
       );

@@ -1,18 +1,8 @@
-import type {
-  AppRole,
-  AppRoleAssignment,
-  DirectoryApplication,
-  DirectoryGroup,
-  DirectoryRole,
-  DirectoryServicePrincipal,
-  DirectoryUser,
-  OAuth2PermissionGrant,
-  PermissionScope,
-} from '../directory/types';
+import type * as Entra from '../directory/types';
 
 type Json = Record<string, unknown>;
 
-const appRole = (r: AppRole, origin: 'Application' | 'ServicePrincipal' = 'Application') => ({
+const appRole = (r: Entra.AppRole, origin: 'Application' | 'ServicePrincipal' = 'Application') => ({
   allowedMemberTypes: r.allowedMemberTypes,
   description: r.description,
   displayName: r.displayName,
@@ -22,7 +12,7 @@ const appRole = (r: AppRole, origin: 'Application' | 'ServicePrincipal' = 'Appli
   value: r.value,
 });
 
-const permissionScope = (s: PermissionScope) => ({
+const permissionScope = (s: Entra.PermissionScope) => ({
   adminConsentDescription: s.adminConsentDescription,
   adminConsentDisplayName: s.adminConsentDisplayName,
   id: s.id,
@@ -33,7 +23,7 @@ const permissionScope = (s: PermissionScope) => ({
   value: s.value,
 });
 
-export function userJson(u: DirectoryUser): Json {
+export function userJson(u: Entra.DirectoryUser): Json {
   return {
     businessPhones: [],
     displayName: u.displayName,
@@ -49,7 +39,7 @@ export function userJson(u: DirectoryUser): Json {
   };
 }
 
-export function groupJson(g: DirectoryGroup): Json {
+export function groupJson(g: Entra.DirectoryGroup): Json {
   return {
     id: g.id,
     deletedDateTime: null,
@@ -69,11 +59,11 @@ export function groupJson(g: DirectoryGroup): Json {
 }
 
 /** Graph v1.0 directoryRole resource (api-reference/v1.0/resources/directoryrole.md). */
-export function directoryRoleJson(r: DirectoryRole): Json {
+export function directoryRoleJson(r: Entra.DirectoryRole): Json {
   return { id: r.id, deletedDateTime: null, description: r.description, displayName: r.displayName, roleTemplateId: r.roleTemplateId };
 }
 
-export function applicationJson(a: DirectoryApplication, publisherDomain: string): Json {
+export function applicationJson(a: Entra.DirectoryApplication, publisherDomain: string): Json {
   return {
     id: a.id,
     deletedDateTime: null,
@@ -121,7 +111,7 @@ export function applicationJson(a: DirectoryApplication, publisherDomain: string
   };
 }
 
-export function servicePrincipalJson(s: DirectoryServicePrincipal): Json {
+export function servicePrincipalJson(s: Entra.DirectoryServicePrincipal): Json {
   return {
     id: s.id,
     deletedDateTime: null,
@@ -154,7 +144,7 @@ export function servicePrincipalJson(s: DirectoryServicePrincipal): Json {
   };
 }
 
-export function permissionGrantJson(g: OAuth2PermissionGrant): Json {
+export function permissionGrantJson(g: Entra.OAuth2PermissionGrant): Json {
   return {
     clientId: g.clientId,
     consentType: g.consentType,
@@ -165,7 +155,7 @@ export function permissionGrantJson(g: OAuth2PermissionGrant): Json {
   };
 }
 
-export function assignmentJson(a: AppRoleAssignment): Json {
+export function assignmentJson(a: Entra.AppRoleAssignment): Json {
   return {
     id: a.id,
     deletedDateTime: null,

@@ -1,49 +1,25 @@
 // Rule: the emulated Graph and Entra treat client service principals as Graph does: owners, ownedObjects on a user's
 // behalf, application-type role assignments only, and client-credentials tokens that carry (and lose) those roles.
 import {
-  ClientSecretCredential,
   OnBehalfOfCredential,
   type AuthorityValidationOptions,
   type MultiTenantTokenCredentialOptions,
   type OnBehalfOfCredentialSecretOptions,
 } from '@azure/identity';
-import { Client, GraphError } from '@microsoft/microsoft-graph-client';
-import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js';
-import type { TokenCredential } from '@azure/core-auth';
+import type { Client } from '@microsoft/microsoft-graph-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimsOf, portalUserToken, postToken } from '@/test/harness/entra-token-requests';
 import { CLIENT_APPS, ORDERS_APP, PARTNER_CLIENT_APP, PORTAL_APP, TENANT_ID, USERS, WORKLOAD_MANAGED_IDENTITY } from '../seed/demo-tenant';
-import { startEmulator, type RunningEmulator } from '../start';
+import type { RunningEmulator } from '../start';
+import { graphClientFor, graphError, startGraphEmulator } from './test-support/graph-client';
 
 const nightly = CLIENT_APPS[0];
 let emu: RunningEmulator;
 let graph: Client;
-const clientFor = (credential: TokenCredential) =>
-  Client.initWithMiddleware({
-    authProvider: new TokenCredentialAuthenticationProvider(credential, { scopes: ['https://graph.microsoft.com/.default'] }),
-    baseUrl: emu.urls.graphEndpoint,
-    customHosts: new Set(['localhost']),
-  });
-const appOnly = () =>
-  new ClientSecretCredential(TENANT_ID, PORTAL_APP.appId, PORTAL_APP.clientSecret, {
-    authorityHost: emu.urls.authorityHost,
-    disableInstanceDiscovery: true,
-  });
-
 beforeAll(async () => {
-  emu = await startEmulator({ ports: { entra: 0, graph: 0 }, surfaces: ['entra', 'graph'] });
-  graph = clientFor(appOnly());
+  ({ emu, graph } = await startGraphEmulator());
 });
 afterAll(() => emu?.stop());
-
-async function graphError(call: Promise<unknown>): Promise<GraphError> {
-  const err = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(GraphError);
-  return err as GraphError;
-}
 
 const clientToken = async () => {
   const { status, body } = await postToken(emu.urls.authorityHost, {
@@ -79,7 +55,7 @@ describe('client service principals', () => {
       disableInstanceDiscovery: true,
     };
     const obo = new OnBehalfOfCredential(options);
-    const asAda = clientFor(obo);
+    const asAda = graphClientFor(emu, obo);
     const owned = await asAda.api('/me/ownedObjects').get();
     expect(owned.value.map((o: { id: string; '@odata.type': string }) => [o['@odata.type'], o.id])).toEqual([
       ['#microsoft.graph.application', nightly.objectId],

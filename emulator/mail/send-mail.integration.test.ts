@@ -1,22 +1,11 @@
 // Rule: the emulated Graph's sendMail takes the documented JSON body from the real Graph client, answers 202, records what the recipients get, and refuses without Mail.Send as Graph does.
-import { ClientSecretCredential } from '@azure/identity';
-import { Client, GraphError } from '@microsoft/microsoft-graph-client';
-import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PORTAL_GRAPH_PERMISSIONS } from '../seed/directory-seed';
 import { NOTIFICATIONS_MAILBOX, PORTAL_APP, TENANT_ID, USERS } from '../seed/demo-tenant';
+import { graphError, portalGraphClient } from '../graph/test-support/graph-client';
 import { startEmulator, type RunningEmulator } from '../start';
 
 let emu: RunningEmulator;
-// A fresh credential per client, so a permission change shows in the next token.
-const newClient = () => {
-  const credential = new ClientSecretCredential(TENANT_ID, PORTAL_APP.appId, PORTAL_APP.clientSecret, {
-    authorityHost: emu.urls.authorityHost,
-    disableInstanceDiscovery: true,
-  });
-  const authProvider = new TokenCredentialAuthenticationProvider(credential, { scopes: ['https://graph.microsoft.com/.default'] });
-  return Client.initWithMiddleware({ authProvider, baseUrl: emu.urls.graphEndpoint, customHosts: new Set(['localhost']) });
-};
 const control = (path: string, init?: RequestInit) => fetch(`${emu.urls.authorityHost}/_emulator/${path}`, init);
 const setGraphPermissions = (graph: string[]) =>
   control('permissions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ graph }) });
@@ -32,15 +21,6 @@ const docExample = {
   saveToSentItems: 'false',
 };
 
-async function graphError(call: Promise<unknown>): Promise<GraphError> {
-  const err = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(GraphError);
-  return err as GraphError;
-}
-
 beforeAll(async () => {
   emu = await startEmulator({ ports: { entra: 0, graph: 0 }, surfaces: ['entra', 'graph'] });
 });
@@ -52,7 +32,7 @@ beforeEach(async () => {
 
 describe('POST /users/{id | userPrincipalName}/sendMail', () => {
   it("accepts the documentation's example from a mailbox named by UPN or id, answers 202 with no body, and records the message", async () => {
-    const graph = newClient();
+    const graph = portalGraphClient(emu);
     const byUpn = await graph
       .api(`/users/${NOTIFICATIONS_MAILBOX.userPrincipalName}/sendMail`)
       .responseType('raw' as never)
@@ -83,13 +63,13 @@ describe('POST /users/{id | userPrincipalName}/sendMail', () => {
 
   it('refuses without Mail.Send with 403 ErrorAccessDenied, and records nothing', async () => {
     await setGraphPermissions(PORTAL_GRAPH_PERMISSIONS.filter((p) => p !== 'Mail.Send'));
-    const error = await graphError(newClient().api(`/users/${NOTIFICATIONS_MAILBOX.oid}/sendMail`).post(docExample));
+    const error = await graphError(portalGraphClient(emu).api(`/users/${NOTIFICATIONS_MAILBOX.oid}/sendMail`).post(docExample));
     expect([error.statusCode, error.code]).toEqual([403, 'ErrorAccessDenied']);
     expect(((await (await control('mail')).json()) as { value: unknown[] }).value).toEqual([]);
   });
 
   it('refuses an unknown mailbox (404 ErrorInvalidUser), a message without recipients and a body type other than text or html', async () => {
-    const graph = newClient();
+    const graph = portalGraphClient(emu);
     const unknown = await graphError(graph.api('/users/nobody@contoso.onmicrosoft.com/sendMail').post(docExample));
     expect([unknown.statusCode, unknown.code]).toEqual([404, 'ErrorInvalidUser']);
     const noRecipients = await graphError(

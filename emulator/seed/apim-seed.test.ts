@@ -4,6 +4,7 @@ import { parseXml } from '../apim/policy-xml';
 import { createApimState, policyScope } from '../apim/state';
 import { APIM, TENANT_ID, USERS } from './demo-tenant';
 import { seedApim } from './apim-seed';
+import { DEVELOPER_PRODUCT_API_IDS } from './test-support/demo-api-ids';
 
 const urls = {
   authorityHost: 'https://localhost:1',
@@ -23,16 +24,7 @@ describe('seedApim', () => {
       name: APIM.serviceName,
       gatewayUrl: urls.gatewayUrl,
     });
-    expect(state.productApis.get('developer')).toEqual([
-      'orders',
-      'inventory',
-      'status',
-      'legacy-billing',
-      'deliveries',
-      'stock-alerts',
-      'shipments-v1',
-      'shipments-v2',
-    ]);
+    expect(state.productApis.get('developer')).toEqual(DEVELOPER_PRODUCT_API_IDS);
     expect(state.productApis.get('partners')).toEqual(['payments']);
     expect(state.products.get('partners')).toMatchObject({ subscriptionRequired: true, approvalRequired: true });
   });

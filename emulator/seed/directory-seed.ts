@@ -1,6 +1,5 @@
 import { CLOUDS, type CloudName } from '../directory/clouds';
 import { Directory } from '../directory/directory';
-import type { AppRole, DirectoryApplication, PermissionScope } from '../directory/types';
 import { stableGuid } from '../http/ids';
 import {
   AZURE_CLI,
@@ -21,6 +20,18 @@ import {
   USERS,
   WORKLOAD_MANAGED_IDENTITY,
 } from './demo-tenant';
+import {
+  addApp,
+  addMicrosoftApp,
+  addSecretClient,
+  emulatorNamedIds,
+  exposesNothing,
+  localSecret,
+  MICROSOFT_TENANT,
+  role,
+  scope,
+  SEEDED_AT,
+} from './seed-apps';
 
 /** Delegated Graph permissions with their real ids: what the Azure CLI is pre-authorized for (its tokens' `scp`). */
 export const GRAPH_DELEGATED_SCOPES: Record<string, string> = {
@@ -36,7 +47,6 @@ export const AZURE_RESOURCE_MANAGER = {
   appId: '797f4846-ba00-4fd7-ba43-dac1f8f63013',
   identifierUri: 'https://management.azure.com/',
 } as const;
-const MICROSOFT_TENANT = 'f8cdef31-a31e-4b4a-93e4-5f571e91255a';
 
 /** Graph application permissions with their real app role ids. */
 export const GRAPH_APP_ROLES: Record<string, string> = {
@@ -85,59 +95,8 @@ export interface DirectorySeedOptions {
   authorityHost?: string;
 }
 
-const SEEDED_AT = '2026-01-05T09:00:00Z';
-
 /** The id of an API's user_impersonation scope (stable, so pre-authorizations can name it). */
 export const userImpersonationId = (app: { appId: string }) => stableGuid(`${app.appId}/user_impersonation`);
-
-const role = (id: string, value: string, types: AppRole['allowedMemberTypes'] = ['User', 'Application']): AppRole => ({
-  id,
-  value,
-  displayName: value,
-  description: `Holders of ${value}.`,
-  allowedMemberTypes: types,
-  isEnabled: true,
-});
-
-const scope = (id: string, value: string, appName: string): PermissionScope => ({
-  id,
-  value,
-  type: 'User',
-  isEnabled: true,
-  adminConsentDisplayName: `Access ${appName}`,
-  adminConsentDescription: `Allows the app to access ${appName} on behalf of the signed-in user.`,
-  userConsentDisplayName: `Access ${appName}`,
-  userConsentDescription: `Allows the app to access ${appName} on your behalf.`,
-});
-
-function addApp(
-  dir: Directory,
-  app: Omit<DirectoryApplication, 'createdDateTime' | 'groupMembershipClaims' | 'passwordCredentials' | 'firstParty'> &
-    Partial<DirectoryApplication>,
-  spId: string,
-  spOwnerTenant = TENANT_ID,
-  spOwners: string[] = [],
-) {
-  const full: DirectoryApplication = {
-    createdDateTime: SEEDED_AT,
-    groupMembershipClaims: null,
-    passwordCredentials: [],
-    firstParty: false,
-    ...app,
-  };
-  dir.applications.set(full.id, full);
-  dir.servicePrincipals.set(spId, {
-    id: spId,
-    appId: full.appId,
-    displayName: full.displayName,
-    appRoles: full.appRoles.map((r) => ({ ...r })),
-    oauth2PermissionScopes: full.api.oauth2PermissionScopes.map((s) => ({ ...s })),
-    servicePrincipalNames: [full.appId, ...full.identifierUris],
-    servicePrincipalType: 'Application',
-    appOwnerOrganizationId: spOwnerTenant,
-    owners: spOwners,
-  });
-}
 
 /** The demo tenant: users, groups, the portal app, three API apps, Microsoft Graph and ARM, and initial assignments. */
 export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
@@ -200,66 +159,12 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
             },
           ]
         : [],
-      passwordCredentials: [
-        {
-          keyId: stableGuid('portal-secret'),
-          displayName: 'local',
-          hint: PORTAL_APP.clientSecret.slice(0, 3),
-          secretText: PORTAL_APP.clientSecret,
-          endDateTime: '2299-12-31T00:00:00Z',
-        },
-      ],
+      passwordCredentials: [localSecret('portal', PORTAL_APP.clientSecret)],
     },
     PORTAL_APP.servicePrincipalId,
   );
-
-  addApp(
-    dir,
-    {
-      id: OPERATOR_APP.objectId,
-      appId: OPERATOR_APP.appId,
-      displayName: OPERATOR_APP.displayName,
-      identifierUris: [],
-      api: { requestedAccessTokenVersion: 2, oauth2PermissionScopes: [], preAuthorizedApplications: [], knownClientApplications: [] },
-      appRoles: [],
-      web: { redirectUris: [] },
-      owners: [],
-      passwordCredentials: [
-        {
-          keyId: stableGuid('operator-secret'),
-          displayName: 'local',
-          hint: OPERATOR_APP.clientSecret.slice(0, 3),
-          secretText: OPERATOR_APP.clientSecret,
-          endDateTime: '2299-12-31T00:00:00Z',
-        },
-      ],
-    },
-    OPERATOR_APP.servicePrincipalId,
-  );
-
-  addApp(
-    dir,
-    {
-      id: SETUP_APP.objectId,
-      appId: SETUP_APP.appId,
-      displayName: SETUP_APP.displayName,
-      identifierUris: [],
-      api: { requestedAccessTokenVersion: 2, oauth2PermissionScopes: [], preAuthorizedApplications: [], knownClientApplications: [] },
-      appRoles: [],
-      web: { redirectUris: [] },
-      owners: [],
-      passwordCredentials: [
-        {
-          keyId: stableGuid('setup-secret'),
-          displayName: 'local',
-          hint: SETUP_APP.clientSecret.slice(0, 3),
-          secretText: SETUP_APP.clientSecret,
-          endDateTime: '2299-12-31T00:00:00Z',
-        },
-      ],
-    },
-    SETUP_APP.servicePrincipalId,
-  );
+  addSecretClient(dir, 'operator', OPERATOR_APP);
+  addSecretClient(dir, 'setup', SETUP_APP);
 
   for (const app of RESOURCE_APPS) {
     addApp(
@@ -279,7 +184,6 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
           knownClientApplications: [],
         },
         appRoles: Object.entries(app.roles).map(([value, id]) => role(id, value, app.memberTypes?.[value])),
-        web: { redirectUris: [] },
         // Roleport owns the API registrations too, so Application.ReadWrite.OwnedBy lets it add roles to them.
         owners: [...app.owners.map((k) => USERS[k].oid), PORTAL_APP.servicePrincipalId],
       },
@@ -287,134 +191,60 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
     );
   }
 
-  addApp(
-    dir,
-    {
-      id: stableGuid('app/microsoft-graph'),
-      appId: MICROSOFT_GRAPH.appId,
-      displayName: 'Microsoft Graph',
-      identifierUris: [cloud.graphResource],
-      api: {
-        requestedAccessTokenVersion: 1,
-        oauth2PermissionScopes: Object.entries(GRAPH_DELEGATED_SCOPES).map(([value, id]) => ({
-          ...scope(id, value, 'Microsoft Graph'),
-          type: value === 'User.Read' ? ('User' as const) : ('Admin' as const),
-        })),
-        preAuthorizedApplications: [{ appId: AZURE_CLI.appId, delegatedPermissionIds: Object.values(GRAPH_DELEGATED_SCOPES) }],
-        knownClientApplications: [],
-      },
-      appRoles: Object.entries(GRAPH_APP_ROLES).map(([value, id]) => role(id, value, ['Application'])),
-      web: { redirectUris: [] },
-      owners: [],
-      firstParty: true,
+  addMicrosoftApp(dir, {
+    objectId: stableGuid('app/microsoft-graph'),
+    appId: MICROSOFT_GRAPH.appId,
+    servicePrincipalId: stableGuid('sp/microsoft-graph'),
+    displayName: 'Microsoft Graph',
+    identifierUris: [cloud.graphResource],
+    api: {
+      requestedAccessTokenVersion: 1,
+      oauth2PermissionScopes: Object.entries(GRAPH_DELEGATED_SCOPES).map(([value, id]) => ({
+        ...scope(id, value, 'Microsoft Graph'),
+        type: value === 'User.Read' ? ('User' as const) : ('Admin' as const),
+      })),
+      preAuthorizedApplications: [{ appId: AZURE_CLI.appId, delegatedPermissionIds: Object.values(GRAPH_DELEGATED_SCOPES) }],
+      knownClientApplications: [],
     },
-    stableGuid('sp/microsoft-graph'),
-    MICROSOFT_TENANT,
-  );
-  addApp(
-    dir,
-    {
-      id: stableGuid('app/arm'),
-      appId: AZURE_RESOURCE_MANAGER.appId,
-      displayName: 'Windows Azure Service Management API',
-      identifierUris: [...cloud.armResources],
-      api: {
-        requestedAccessTokenVersion: 1,
-        oauth2PermissionScopes: [scope('41094075-9dad-400e-a0bd-54e686782033', 'user_impersonation', 'Azure Service Management')],
-        preAuthorizedApplications: [{ appId: AZURE_CLI.appId, delegatedPermissionIds: ['41094075-9dad-400e-a0bd-54e686782033'] }],
-        knownClientApplications: [],
-      },
-      appRoles: [],
-      web: { redirectUris: [] },
-      owners: [],
-      firstParty: true,
+    appRoles: Object.entries(GRAPH_APP_ROLES).map(([value, id]) => role(id, value, ['Application'])),
+  });
+  addMicrosoftApp(dir, {
+    objectId: stableGuid('app/arm'),
+    appId: AZURE_RESOURCE_MANAGER.appId,
+    servicePrincipalId: stableGuid('sp/arm'),
+    displayName: 'Windows Azure Service Management API',
+    identifierUris: [...cloud.armResources],
+    api: {
+      requestedAccessTokenVersion: 1,
+      oauth2PermissionScopes: [scope('41094075-9dad-400e-a0bd-54e686782033', 'user_impersonation', 'Azure Service Management')],
+      preAuthorizedApplications: [{ appId: AZURE_CLI.appId, delegatedPermissionIds: ['41094075-9dad-400e-a0bd-54e686782033'] }],
+      knownClientApplications: [],
     },
-    stableGuid('sp/arm'),
-    MICROSOFT_TENANT,
-  );
-
-  addApp(
-    dir,
-    {
-      id: AZURE_CLI.objectId,
-      appId: AZURE_CLI.appId,
-      displayName: 'Microsoft Azure CLI',
-      identifierUris: [],
-      api: { requestedAccessTokenVersion: 1, oauth2PermissionScopes: [], preAuthorizedApplications: [], knownClientApplications: [] },
-      appRoles: [],
-      web: { redirectUris: [] },
-      owners: [],
-      firstParty: true,
-      publicClient: true,
-    },
-    AZURE_CLI.servicePrincipalId,
-    MICROSOFT_TENANT,
-  );
-
-  addApp(
-    dir,
-    {
-      id: EVENT_GRID.objectId,
-      appId: EVENT_GRID.appId,
-      displayName: 'Microsoft.EventGrid',
-      identifierUris: [],
-      api: { requestedAccessTokenVersion: 1, oauth2PermissionScopes: [], preAuthorizedApplications: [], knownClientApplications: [] },
-      appRoles: [],
-      web: { redirectUris: [] },
-      owners: [],
-      firstParty: true,
-    },
-    EVENT_GRID.servicePrincipalId,
-    MICROSOFT_TENANT,
-  );
-
+  });
+  addMicrosoftApp(dir, { ...AZURE_CLI, displayName: 'Microsoft Azure CLI', api: exposesNothing(1), publicClient: true });
+  addMicrosoftApp(dir, {
+    objectId: EVENT_GRID.objectId,
+    appId: EVENT_GRID.appId,
+    servicePrincipalId: EVENT_GRID.servicePrincipalId,
+    displayName: 'Microsoft.EventGrid',
+    api: exposesNothing(1),
+  });
   // Azure Database for PostgreSQL's Entra resource: Roleport asks for tokens to it when DATABASE_AUTH=entra. Its
   // identifier URI is the documented scope's resource; the app id is the emulator's own.
-  addApp(
-    dir,
-    {
-      id: stableGuid('app/ossrdbms'),
-      appId: stableGuid('appid/ossrdbms'),
-      displayName: 'Azure OSSRDBMS Database',
-      identifierUris: ['https://ossrdbms-aad.database.windows.net'],
-      api: { requestedAccessTokenVersion: 1, oauth2PermissionScopes: [], preAuthorizedApplications: [], knownClientApplications: [] },
-      appRoles: [],
-      web: { redirectUris: [] },
-      owners: [],
-      firstParty: true,
-    },
-    stableGuid('sp/ossrdbms'),
-    MICROSOFT_TENANT,
-  );
+  addMicrosoftApp(dir, {
+    ...emulatorNamedIds('ossrdbms'),
+    displayName: 'Azure OSSRDBMS Database',
+    identifierUris: ['https://ossrdbms-aad.database.windows.net'],
+    api: exposesNothing(1),
+  });
 
-  for (const client of CLIENT_APPS) {
-    const owners = client.owners.map((k) => USERS[k].oid);
-    addApp(
+  for (const client of CLIENT_APPS)
+    addSecretClient(
       dir,
-      {
-        id: client.objectId,
-        appId: client.appId,
-        displayName: client.displayName,
-        identifierUris: [],
-        api: { requestedAccessTokenVersion: 2, oauth2PermissionScopes: [], preAuthorizedApplications: [], knownClientApplications: [] },
-        appRoles: [],
-        web: { redirectUris: [] },
-        owners,
-        passwordCredentials: [
-          {
-            keyId: stableGuid(`${client.key}-secret`),
-            displayName: 'local',
-            hint: client.clientSecret.slice(0, 3),
-            secretText: client.clientSecret,
-            endDateTime: '2299-12-31T00:00:00Z',
-          },
-        ],
-      },
-      client.servicePrincipalId,
-      TENANT_ID,
-      owners,
+      client.key,
+      client,
+      client.owners.map((k) => USERS[k].oid),
     );
-  }
 
   // A multi-tenant app registered in a partner's tenant: only its service principal is here (no application object, so
   // /applications and its owners answer 404 for it), owned in this tenant by a developer.
@@ -448,22 +278,12 @@ export function seedDirectory(options: DirectorySeedOptions = {}): Directory {
   // What a managed identity asks a token for to present it as a federated credential (learn.microsoft.com/entra/
   // workload-id/workload-identity-federation-config-app-trust-managed-identity). Its tokens carry the v2.0 issuer the
   // federated credential names.
-  addApp(
-    dir,
-    {
-      id: stableGuid('app/token-exchange'),
-      appId: stableGuid('appid/token-exchange'),
-      displayName: 'AzureADTokenExchange',
-      identifierUris: [cloud.tokenExchangeAudience],
-      api: { requestedAccessTokenVersion: 2, oauth2PermissionScopes: [], preAuthorizedApplications: [], knownClientApplications: [] },
-      appRoles: [],
-      web: { redirectUris: [] },
-      owners: [],
-      firstParty: true,
-    },
-    stableGuid('sp/token-exchange'),
-    MICROSOFT_TENANT,
-  );
+  addMicrosoftApp(dir, {
+    ...emulatorNamedIds('token-exchange'),
+    displayName: 'AzureADTokenExchange',
+    identifierUris: [cloud.tokenExchangeAudience],
+    api: exposesNothing(2),
+  });
 
   for (const g of Object.values(GROUPS)) {
     dir.groups.set(g.id, {

@@ -2,7 +2,7 @@
 // version the user picked: by path segment, query parameter or header, as the gateway routes it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortalTestEnv, type PortalTestEnv } from '@/test/harness/portal-test-env';
-import { addApi } from '../../emulator/apim/catalog-writer';
+import { addQueryAndHeaderVersionSets } from '@/test/harness/versioned-apis';
 import type { ApimState } from '../../emulator/apim/types';
 import { userToken } from '@/test/harness/gateway-calls';
 import { PORTAL_APP, USERS } from '../../emulator/seed/demo-tenant';
@@ -11,34 +11,9 @@ import { getIndexedApi } from './read-index';
 import { syncCatalog, syncOneApi } from './sync-catalog';
 
 let env: PortalTestEnv;
-const REPORTS = [{ id: 'list-reports', method: 'GET' as const, urlTemplate: '/reports', displayName: 'List', description: '', tag: 'R' }];
-
 beforeAll(async () => {
   env = await startPortalTestEnv();
-  const state = env.emulator.apim as ApimState;
-  state.apiVersionSets.set('reports', {
-    id: 'reports',
-    displayName: 'Reports API',
-    description: '',
-    versioningScheme: 'Query',
-    versionQueryName: 'api-version',
-  });
-  state.apiVersionSets.set('ledger', {
-    id: 'ledger',
-    displayName: 'Ledger API',
-    description: '',
-    versioningScheme: 'Header',
-    versionHeaderName: 'Api-Version',
-  });
-  for (const [id, path, set, version] of [
-    ['reports-2024', 'reports', 'reports', '2024-01-01'],
-    ['reports-2025', 'reports', 'reports', '2025-06-01'],
-    ['ledger-original', 'ledger', 'ledger', ''],
-    ['ledger-v2', 'ledger', 'ledger', 'v2'],
-  ] as const) {
-    addApi(state, { id, displayName: id.startsWith('reports') ? 'Reports API' : 'Ledger API', description: '', path }, REPORTS);
-    Object.assign(state.apis.get(id) as object, { apiVersionSetId: set, ...(version ? { apiVersion: version } : {}) });
-  }
+  addQueryAndHeaderVersionSets(env.emulator.apim as ApimState);
   await syncCatalog(env.db);
 });
 afterAll(async () => env?.close());

@@ -3,9 +3,10 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { RunningEmulator } from '../../emulator/start';
 import type { ScriptedFault } from '../../emulator/faults/fault-state';
-import { ORDERS_APP, TENANT_DOMAIN, TENANT_ID, USERS } from '../../emulator/seed/demo-tenant';
+import { ORDERS_APP, TENANT_DOMAIN, TENANT_ID } from '../../emulator/seed/demo-tenant';
 import type { PortalUser } from '../../lib/auth/session';
 import type { Database } from '../../lib/db/types';
+import { demoUser } from '../../test/harness/access-fixture';
 import { percentile } from './numbers';
 
 export interface AccessResults {
@@ -78,14 +79,7 @@ async function concurrentRound(emulator: RunningEmulator, database: Kysely<Datab
   };
 }
 
-const approver: PortalUser = {
-  oid: USERS.olivia.oid,
-  tid: TENANT_ID,
-  name: USERS.olivia.displayName,
-  upn: USERS.olivia.userPrincipalName,
-  portalRoles: [],
-  isAdmin: false,
-};
+const approver = demoUser('olivia') as PortalUser;
 
 /** Adds people to the emulator's directory, as an HR feed would. */
 export function addUsers(emulator: RunningEmulator, prefix: string, count: number): PortalUser[] {

@@ -1,10 +1,9 @@
 // Freshness: an ARM write to an API, through Event Grid's delivery and Roleport's targeted refresh, until the API page
 // shows it. Each sample times the PATCH request's start to the first page view that carries the new name.
-import { ApiManagementClient } from '@azure/arm-apimanagement';
-import { ClientSecretCredential } from '@azure/identity';
-import { APIM, OPERATOR_APP, TENANT_ID } from '../../emulator/seed/demo-tenant';
+import { APIM } from '../../emulator/seed/demo-tenant';
 import type { RunningEmulator } from '../../emulator/start';
 import type { HttpSession } from './http-session';
+import { operatorArmClient } from './operator-arm-client';
 import { percentile } from './numbers';
 
 export interface FreshnessResult {
@@ -23,14 +22,7 @@ export async function measureFreshness(
   session: HttpSession,
   options: { writes: number; apiIds: string[] },
 ): Promise<FreshnessResult> {
-  const credential = new ClientSecretCredential(TENANT_ID, OPERATOR_APP.appId, OPERATOR_APP.clientSecret, {
-    authorityHost: emulator.urls.authorityHost,
-    disableInstanceDiscovery: true,
-  });
-  const arm = new ApiManagementClient(credential, APIM.subscriptionId, {
-    endpoint: emulator.urls.armEndpoint,
-    credentialScopes: ['https://management.azure.com/.default'],
-  });
+  const { client: arm } = operatorArmClient(emulator);
   const samples: number[] = [];
   let missed = 0;
   for (let n = 0; n < options.writes; n++) {

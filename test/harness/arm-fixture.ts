@@ -1,11 +1,12 @@
 // The emulator with the real ARM SDK signed in as the operator, and helpers to read the SDK's raw answers.
-import { ApiManagementClient } from '@azure/arm-apimanagement';
-import { ClientSecretCredential } from '@azure/identity';
+import type { ApiManagementClient } from '@azure/arm-apimanagement';
+import type { ClientSecretCredential } from '@azure/identity';
 import type { FullOperationResponse } from '@azure/core-client';
 import { RestError } from '@azure/core-rest-pipeline';
-import { expect } from 'vitest';
 import { startEmulator, type RunningEmulator } from '@/emulator/start';
-import { APIM, OPERATOR_APP, TENANT_ID } from '@/emulator/seed/demo-tenant';
+import { APIM } from '@/emulator/seed/demo-tenant';
+import { operatorArmClient } from '@/scripts/bench/operator-arm-client';
+import { rejectionOf } from './rejection';
 
 export const RG = APIM.resourceGroup;
 export const SVC = APIM.serviceName;
@@ -27,14 +28,7 @@ export interface ArmFixture {
  */
 export async function startArmFixture(): Promise<ArmFixture> {
   const emulator = await startEmulator({ ports: { entra: 0, graph: 0, arm: 0, gateway: 0 } });
-  const credential = new ClientSecretCredential(TENANT_ID, OPERATOR_APP.appId, OPERATOR_APP.clientSecret, {
-    authorityHost: emulator.urls.authorityHost,
-    disableInstanceDiscovery: true,
-  });
-  const client = new ApiManagementClient(credential, APIM.subscriptionId, {
-    endpoint: emulator.urls.armEndpoint,
-    credentialScopes: ['https://management.azure.com/.default'],
-  });
+  const { credential, client } = operatorArmClient(emulator);
   const servicePath = `/subscriptions/${APIM.subscriptionId}/resourceGroups/${RG}/providers/Microsoft.ApiManagement/service/${SVC}`;
   return {
     emulator,
@@ -72,11 +66,4 @@ export async function collect<T>(iterator: AsyncIterable<T>): Promise<T[]> {
 }
 
 /** The RestError a call must fail with (the test fails if it succeeds or fails otherwise). */
-export async function restError(promise: Promise<unknown>): Promise<RestError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(RestError);
-  return error as RestError;
-}
+export const restError = (promise: Promise<unknown>): Promise<RestError> => rejectionOf(promise, RestError);

@@ -1,5 +1,14 @@
 // Calls through the emulated APIM gateway with a demo user's token.
-import { DEMO_PASSWORD, PORTAL_APP, TENANT_ID, USERS, type DemoUserKey } from '@/emulator/seed/demo-tenant';
+import {
+  DEMO_PASSWORD,
+  INVENTORY_APP,
+  ORDERS_APP,
+  PAYMENTS_APP,
+  PORTAL_APP,
+  TENANT_ID,
+  USERS,
+  type DemoUserKey,
+} from '@/emulator/seed/demo-tenant';
 
 /** A delegated token for a demo user from the emulator's Entra (ROPC, the portal as client). */
 export async function userToken(authorityHost: string, user: DemoUserKey, resource: string): Promise<string> {
@@ -17,6 +26,26 @@ export async function userToken(authorityHost: string, user: DemoUserKey, resour
   const body = (await res.json()) as { access_token?: string; error_description?: string };
   if (!body.access_token) throw new Error(`token for ${user} failed: ${body.error_description}`);
   return body.access_token;
+}
+
+export interface DemoApiTokens {
+  benOrders: string;
+  adaOrders: string;
+  benInventory: string;
+  adaInventory: string;
+  benPayments: string;
+}
+
+/** Ben's and Ada's tokens for the Orders and Inventory APIs, and Ben's for Payments, fetched together. */
+export async function demoApiTokens(authorityHost: string): Promise<DemoApiTokens> {
+  const [benOrders, adaOrders, benInventory, adaInventory, benPayments] = await Promise.all([
+    userToken(authorityHost, 'ben', ORDERS_APP.identifierUri),
+    userToken(authorityHost, 'ada', ORDERS_APP.identifierUri),
+    userToken(authorityHost, 'ben', INVENTORY_APP.identifierUri),
+    userToken(authorityHost, 'ada', INVENTORY_APP.identifierUri),
+    userToken(authorityHost, 'ben', PAYMENTS_APP.identifierUri),
+  ]);
+  return { benOrders, adaOrders, benInventory, adaInventory, benPayments };
 }
 
 export interface GatewayReply {

@@ -7,8 +7,9 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from '../../emulator/start';
 import { ensureCertificates } from '../../emulator/tls/ensure-certificates';
-import { ORDERS_APP, TENANT_ID, USERS } from '../../emulator/seed/demo-tenant';
+import { ORDERS_APP } from '../../emulator/seed/demo-tenant';
 import type { PortalUser } from '../../lib/auth/session';
+import { demoUser } from './access-fixture';
 import type { Database } from '../../lib/db/types';
 import { assembleImage, type AssembledImage } from '../../scripts/standalone/assemble-image';
 import {
@@ -29,14 +30,7 @@ export interface ProductionWorld {
   close(): Promise<void>;
 }
 
-export const olivia: PortalUser = {
-  oid: USERS.olivia.oid,
-  tid: TENANT_ID,
-  name: USERS.olivia.displayName,
-  upn: USERS.olivia.userPrincipalName,
-  portalRoles: [],
-  isAdmin: false,
-};
+export const olivia = demoUser('olivia') as PortalUser;
 
 export async function startProductionWorld(
   options: { engine?: 'postgres' | 'sqlite'; emulator?: StartEmulatorOptions; publicUrl?: string } = {},
