@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { ClientAssertionCredential, ClientSecretCredential } from '@azure/identity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimsOf, passwordGrant } from '@/test/harness/entra-token-requests';
 import { startPortalTestEnv, type PortalTestEnv } from '@/test/harness/portal-test-env';
 import { INVENTORY_APP, OPERATOR_APP, ROLEPORT_MANAGED_IDENTITY, SETUP_APP, USERS } from '@/emulator/seed/demo-tenant';
 import { PORTAL_GRAPH_PERMISSIONS } from '@/emulator/seed/directory-seed';
@@ -146,20 +147,12 @@ describe('npm run setup:azure against the emulated tenant', () => {
     });
     expect(arm.status).toBe(200);
     // …and a user signing in gets a token for its access_as_user scope.
-    const form = new URLSearchParams({
-      grant_type: 'password',
-      client_id: app.appId,
-      client_secret: secret!,
-      username: USERS.ada.userPrincipalName,
-      password: 'Roleport-demo-1',
-      scope: `openid profile offline_access api://${app.appId}/access_as_user`,
+    const scope = `openid profile offline_access api://${app.appId}/access_as_user`;
+    const { body } = await passwordGrant(env.emulator.urls.authorityHost, USERS.ada.userPrincipalName, scope, {
+      appId: app.appId,
+      clientSecret: secret!,
     });
-    const token = await fetch(`${env.emulator.urls.authorityHost}/${env.emulator.connection.tenantId}/oauth2/v2.0/token`, {
-      method: 'POST',
-      body: form,
-    });
-    const body = (await token.json()) as { access_token: string };
-    expect(JSON.parse(Buffer.from(body.access_token.split('.')[1]!, 'base64url').toString())).toMatchObject({
+    expect(claimsOf(body.access_token as string)).toMatchObject({
       aud: app.appId,
       scp: 'access_as_user',
     });
