@@ -4,22 +4,14 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
+import type { PortalUser } from '@/lib/auth/session-user';
 import type { Database } from '@/lib/db/types';
 import { GROUPS, INVENTORY_APP, ORDERS_APP, TENANT_ID, USERS, type DemoUserKey } from '@/emulator/seed/demo-tenant';
 import { startEmulator, type RunningEmulator } from '@/emulator/start';
 import { ensureCertificates } from '@/emulator/tls/ensure-certificates';
 import { passwordGrant } from './entra-token-requests';
 
-export interface PortalUserLike {
-  oid: string;
-  tid: string;
-  name: string;
-  upn: string;
-  portalRoles: string[];
-  isAdmin: boolean;
-}
-
-export function demoUser(key: DemoUserKey, admin = key === 'priya'): PortalUserLike {
+export function demoUser(key: DemoUserKey, admin = key === 'priya'): PortalUser {
   const u = USERS[key];
   return {
     oid: u.oid,

@@ -8,6 +8,7 @@ import { forgetHeldRoles } from '@/lib/directory/held-roles';
 import { submitRequest } from '@/lib/approvals/submit-request';
 import { decideRequest } from '@/lib/approvals/decide-request';
 import { saveApprovalRule } from '@/lib/approvals/approval-rules';
+import { addGroup } from './directory-groups';
 import { demoUser, GROUPS, ORDERS_APP, seedCatalog, startAccessFixture, USERS, type AccessFixture } from './access-fixture';
 
 export const ada = demoUser('ada') as PortalUser;
@@ -26,13 +27,10 @@ export function withTenant(): () => AccessFixture {
   beforeAll(async () => {
     fixture = await startAccessFixture();
     // Every demo user is in a staff group, as in most tenants (the emulator refuses $select on an empty memberOf list).
-    fixture.emulator.directory.groups.set(STAFF_GROUP_ID, {
+    addGroup(fixture.emulator.directory, {
       id: STAFF_GROUP_ID,
       displayName: 'All staff',
-      description: null,
-      mailNickname: 'staff',
-      createdDateTime: new Date().toISOString(),
-      members: new Set(Object.values(USERS).map((u) => u.oid)),
+      members: Object.values(USERS).map((u) => u.oid),
     });
     // getHeldRoles reads the portal's own database for the catalog, so it gets the same rows.
     await seedCatalog(await portalDb());
