@@ -5,6 +5,7 @@ import { ClientAssertionCredential, ClientSecretCredential } from '@azure/identi
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimsOf, passwordGrant } from '@/test/harness/entra-token-requests';
 import { startPortalTestEnv, type PortalTestEnv } from '@/test/harness/portal-test-env';
+import { emulatedSetupEnv } from '@/test/harness/setup-env';
 import { INVENTORY_APP, OPERATOR_APP, ROLEPORT_MANAGED_IDENTITY, SETUP_APP, USERS } from '@/emulator/seed/demo-tenant';
 import { PORTAL_GRAPH_PERMISSIONS } from '@/emulator/seed/directory-seed';
 import { SERVICE_SCOPE } from '@/emulator/seed/rbac-seed';
@@ -17,23 +18,8 @@ let env: PortalTestEnv;
 const APP_NAME = 'Roleport Production';
 const PUBLIC_URL = 'https://roleport.contoso.example';
 
-function setupEnv(operator: { appId: string; clientSecret: string } = SETUP_APP): Env {
-  const c = env.emulator.connection;
-  return {
-    AZURE_TENANT_ID: c.tenantId,
-    ROLEPORT_APP_NAME: APP_NAME,
-    PUBLIC_URL,
-    APIM_SUBSCRIPTION_ID: c.subscriptionId,
-    APIM_RESOURCE_GROUP: c.resourceGroup,
-    APIM_SERVICE_NAME: c.serviceName,
-    AZURE_AUTHORITY_HOST: c.authorityHost,
-    ARM_ENDPOINT: c.armEndpoint,
-    GRAPH_ENDPOINT: c.graphEndpoint,
-    SETUP_CREDENTIAL: 'client-secret',
-    SETUP_CLIENT_ID: operator.appId,
-    SETUP_CLIENT_SECRET: operator.clientSecret,
-  };
-}
+const setupEnv = (operator: { appId: string; clientSecret: string } = SETUP_APP): Env =>
+  emulatedSetupEnv(env.emulator.connection, { name: APP_NAME, publicUrl: PUBLIC_URL }, operator);
 
 async function setup(options: Partial<SetupOptions> = {}, operator?: { appId: string; clientSecret: string }) {
   const config = loadSetupConfig(setupEnv(operator));
