@@ -10,7 +10,8 @@ import { runDueProvisioningJobs } from '@/lib/provisioning/provisioning-worker';
 import { reconcileAssignments } from '@/lib/provisioning/reconcile-assignments';
 import { revokeGrant } from '@/lib/provisioning/revoke-grant';
 import { GROUPS, INVENTORY_APP, ORDERS_APP, ordersAssignmentsOf, ordersTokenRoles, USERS } from '@/test/harness/access-fixture';
-import { ada, approvedRequest, ben, prepare, requestRow, withTenant, worker, writeRoleId } from '@/test/harness/access-world';
+import { ada, ben, writeRoleId } from '@/test/harness/access-people';
+import { approvedRequest, prepare, requestRow, withTenant, worker } from '@/test/harness/access-world';
 
 const tenant = withTenant();
 
