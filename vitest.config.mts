@@ -1,7 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-
-const root = fileURLToPath(new URL('.', import.meta.url));
+import { portalAliases } from './test/harness/vitest-aliases';
 
 // test/standalone needs the production build: scripts/run-standalone.ts runs it (vitest.standalone.config.mts).
 const notTests = ['node_modules/**', 'e2e/**', '.next/**', '.next-bench*/**', 'test/standalone/**'];
@@ -9,13 +7,7 @@ const notTests = ['node_modules/**', 'e2e/**', '.next/**', '.next-bench*/**', 't
 const integrationTests = ['**/*.integration.test.ts'];
 
 export default defineConfig({
-  resolve: {
-    alias: [
-      { find: /^@\//, replacement: `${root}/` },
-      // Outside the React server runtime `server-only` throws on import; tests run server code directly.
-      { find: /^server-only$/, replacement: `${root}/node_modules/server-only/empty.js` },
-    ],
-  },
+  resolve: { alias: portalAliases },
   test: {
     environment: 'node',
     testTimeout: 20_000,

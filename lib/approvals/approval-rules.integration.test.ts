@@ -4,7 +4,7 @@ import type { PortalUser } from '@/lib/auth/session';
 import { describeEngines } from '@/test/harness/database-engines';
 import { deleteApprovalRule, getEffectiveRule, listApprovalRules, saveApprovalRule } from './approval-rules';
 import { demoUser, GROUPS, seedCatalog } from '@/test/harness/access-fixture';
-import { withTenant } from '@/test/harness/access-world';
+import { saveOrdersRule, withTenant } from '@/test/harness/access-world';
 
 const admin = demoUser('priya') as PortalUser;
 const owner = demoUser('olivia') as PortalUser;
@@ -35,14 +35,7 @@ describeEngines('approval rules', (engine) => {
       maxDays: '30',
       groupId: '',
     });
-    const roleRule = await saveApprovalRule(db, admin, {
-      apiId: 'orders',
-      roleValue: 'Orders.Admin',
-      autoApprove: false,
-      stages: 2,
-      maxDays: null,
-      groupId: null,
-    });
+    const roleRule = await saveOrdersRule(db, 'Orders.Admin', { autoApprove: false, stages: 2, maxDays: null });
     expect(await getEffectiveRule(db, 'orders', 'Orders.Read')).toMatchObject({
       source: 'api',
       ruleId: apiRule.id,

@@ -5,7 +5,8 @@ import { describeEngines } from '@/test/harness/database-engines';
 import { INVENTORY_APP } from '@/emulator/seed/demo-tenant';
 import { loadApprovalsPage } from './load-approvals-page';
 import { submitRequest } from './submit-request';
-import { ada, ben, prepare, priya, readRoleId, withTenant } from '@/test/harness/access-world';
+import { ada, ben, priya, readRoleId } from '@/test/harness/access-people';
+import { prepare, withTenant } from '@/test/harness/access-world';
 
 withTenant();
 const justification = 'Reading stock levels for the report.';

@@ -4,24 +4,13 @@ import type { Kysely } from 'kysely';
 import type { PortalUser } from '@/lib/auth/session';
 import { describeEngines } from '@/test/harness/database-engines';
 import type { Database } from '@/lib/db/types';
-import { saveApprovalRule } from './approval-rules';
 import { decideRequest } from './decide-request';
 import { isApprover, listApprovalQueue } from './list-approval-queue';
 import { getRequestForUser } from '@/lib/requests/query-requests';
 import { submitRequest } from './submit-request';
 import { INVENTORY_APP } from '@/test/harness/access-fixture';
-import {
-  ada,
-  adminRoleId,
-  ben,
-  olivia,
-  prepare,
-  priya,
-  readRoleId,
-  requestRow,
-  withTenant,
-  writeRoleId,
-} from '@/test/harness/access-world';
+import { ada, adminRoleId, ben, olivia, priya, readRoleId, writeRoleId } from '@/test/harness/access-people';
+import { prepare, requestRow, saveOrdersRule, withTenant } from '@/test/harness/access-world';
 
 withTenant();
 const justification = 'Building the checkout flow.';
@@ -45,14 +34,7 @@ type RequestKey = keyof typeof REQUESTS;
 
 async function world(db: Kysely<Database>) {
   await prepare(db);
-  await saveApprovalRule(db, priya, {
-    apiId: 'orders',
-    roleValue: 'Orders.Admin',
-    autoApprove: false,
-    stages: 2,
-    maxDays: null,
-    groupId: null,
-  });
+  await saveOrdersRule(db, 'Orders.Admin', { autoApprove: false, stages: 2, maxDays: null });
   const submit = (who: PortalUser, apiId: string, roleId: string, key: RequestKey) =>
     submitRequest(db, who, { apiId, roleId, justification, submissionId: REQUESTS[key] });
   await submit(ada, 'orders', readRoleId, 'adaOrders');

@@ -9,7 +9,7 @@ import { withTransaction } from '@/lib/db/transaction';
 import type { Database, RequestStatus } from '@/lib/db/types';
 import { UserFacingError } from '@/lib/errors/user-facing-error';
 import { enqueueWebhook } from '@/lib/notifications/enqueue-webhook';
-import { webhookPrincipal } from '@/lib/notifications/webhook-event';
+import { requestEventFields } from '@/lib/notifications/webhook-event';
 import { enqueueProvisioningJob, wakeProvisioningWorkers } from '@/lib/provisioning/provisioning-jobs';
 import { earlierStageRefusal, stagesRequired, workloadRefusal } from '@/lib/requests/approver-policy';
 import { auditActor, loadRequestFor } from '@/lib/requests/request-access';
@@ -140,12 +140,8 @@ export async function decideRequest(
       const outcome = status === 'pending' ? 'stage-approved' : status === 'rejected' ? 'rejected' : 'approved';
       await enqueueWebhook(trx, {
         type: 'request.decided',
-        requestId,
+        ...requestEventFields(request),
         status,
-        apiId: request.api_id,
-        roleValue: request.role_value,
-        requester: { oid: request.requester_oid, name: request.requester_name },
-        ...webhookPrincipal(request),
         actor: auditActor(user),
         detail: outcome,
       });

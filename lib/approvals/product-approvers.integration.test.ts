@@ -10,6 +10,7 @@ import { recipientsOf } from '@/lib/notifications/notification-recipients';
 import { getRequestForUser } from '@/lib/requests/query-requests';
 import { demoUser, USERS } from '@/test/harness/access-fixture';
 import { describeEngines } from '@/test/harness/database-engines';
+import { addGroup } from '@/test/harness/directory-groups';
 import { startPortalTestEnv, type PortalTestEnv } from '@/test/harness/portal-test-env';
 import { decideRequest } from './decide-request';
 import { isApprover, listApprovalQueue, listOwnWaiting } from './list-approval-queue';
@@ -26,14 +27,7 @@ const PARTNER_DESK = 'e7f1a3b5-00aa-4c2d-8e9f-0000000000aa';
 let env: PortalTestEnv;
 beforeAll(async () => {
   env = await startPortalTestEnv();
-  env.emulator.directory.groups.set(PARTNER_DESK, {
-    id: PARTNER_DESK,
-    displayName: 'Partner desk',
-    description: null,
-    mailNickname: 'partner-desk',
-    createdDateTime: new Date().toISOString(),
-    members: new Set(),
-  });
+  addGroup(env.emulator.directory, { id: PARTNER_DESK, displayName: 'Partner desk' });
 });
 afterAll(async () => env?.close());
 

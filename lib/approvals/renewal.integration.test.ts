@@ -9,10 +9,10 @@ import { fanOutNotifications } from '@/lib/notifications/fan-out-notifications';
 import { queueExpiringGrants } from '@/lib/notifications/queue-expiring-grants';
 import { runDueProvisioningJobs } from '@/lib/provisioning/provisioning-worker';
 import { ordersAssignmentsOf } from '@/test/harness/access-fixture';
-import { ada, approvedRequest, ben, olivia, prepare, priya, readRoleId, requestRow, withTenant, worker } from '@/test/harness/access-world';
+import { ada, ben, olivia, priya, readRoleId } from '@/test/harness/access-people';
+import { approvedRequest, prepare, requestRow, saveOrdersRule, withTenant, worker } from '@/test/harness/access-world';
 import { describeEngines } from '@/test/harness/database-engines';
 import { loadMyAccessPage } from '@/lib/requests/load-my-access-page';
-import { saveApprovalRule } from './approval-rules';
 import { loadNewRequestPage } from './load-new-request-page';
 import { decideRequest } from './decide-request';
 import { submitRequest } from './submit-request';
@@ -41,30 +41,27 @@ const renew = (db: Kysely<Database>, grantId: string, who = ada) =>
     renews: grantId,
   });
 
+/** The renewal link opens the form filled in from the grant, on the grant's API, whatever the link said. */
+async function expectRenewalForm(db: Kysely<Database>, grantId: string): Promise<void> {
+  const form = await loadNewRequestPage(ada, 'payments', { renew: grantId, database: db });
+  expect(form.renewal).toMatchObject({
+    ok: true,
+    grantId,
+    apiId: 'orders',
+    roleId: readRoleId,
+    justification: 'Building the checkout flow.',
+  });
+  expect(form.data?.api.id).toBe('orders');
+}
+
 describeEngines('renewal', (engine) => {
   it('goes through the same stages and, approved, extends the grant in place: one assignment, one extension, audited as a renewal', async () => {
     const { db } = await engine.openMigrated();
     await prepare(db);
     const grantId = await heldGrant(db, 5);
-    // The link opens the form filled in from the grant, on the grant's API, whatever the link said.
-    const form = await loadNewRequestPage(ada, 'payments', { renew: grantId, database: db });
-    expect(form.renewal).toMatchObject({
-      ok: true,
-      grantId,
-      apiId: 'orders',
-      roleId: readRoleId,
-      justification: 'Building the checkout flow.',
-    });
-    expect(form.data?.api.id).toBe('orders');
+    await expectRenewalForm(db, grantId);
     const before = await requestRow(db, grantId);
-    await saveApprovalRule(db, priya, {
-      apiId: 'orders',
-      roleValue: 'Orders.Read',
-      autoApprove: false,
-      stages: 2,
-      maxDays: 30,
-      groupId: null,
-    });
+    await saveOrdersRule(db, 'Orders.Read', { autoApprove: false, stages: 2, maxDays: 30 });
 
     const { requestId, status } = await renew(db, grantId);
     expect(status).toBe('pending');
@@ -149,25 +146,9 @@ describeEngines('renewal', (engine) => {
       .find((c) => JSON.stringify(c.card).includes('ends in 7 days'));
     expect(JSON.stringify(card?.card)).toContain(`${publicUrl}/requests/new?api=orders&role=${readRoleId}&renew=${grantId}`);
 
-    // The link opens the form filled in from the grant, on the grant's API, whatever the link said.
-    const form = await loadNewRequestPage(ada, 'payments', { renew: grantId, database: db });
-    expect(form.renewal).toMatchObject({
-      ok: true,
-      grantId,
-      apiId: 'orders',
-      roleId: readRoleId,
-      justification: 'Building the checkout flow.',
-    });
-    expect(form.data?.api.id).toBe('orders');
+    await expectRenewalForm(db, grantId);
     const before = await requestRow(db, grantId);
-    await saveApprovalRule(db, priya, {
-      apiId: 'orders',
-      roleValue: 'Orders.Read',
-      autoApprove: true,
-      stages: 1,
-      maxDays: 30,
-      groupId: null,
-    });
+    await saveOrdersRule(db, 'Orders.Read', { autoApprove: true, stages: 1, maxDays: 30 });
     const { status } = await renew(db, grantId);
     expect(status).toBe('renewed');
     expect((await requestRow(db, grantId)).expires_at).toBe(new Date(Date.parse(before.expires_at!) + 30 * DAY).toISOString());

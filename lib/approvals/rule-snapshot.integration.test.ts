@@ -5,7 +5,8 @@ import { saveApprovalRule } from './approval-rules';
 import { decideRequest } from './decide-request';
 import { runDueProvisioningJobs } from '@/lib/provisioning/provisioning-worker';
 import { submitRequest } from './submit-request';
-import { ada, adminRoleId, olivia, prepare, priya, readRoleId, requestRow, withTenant, worker } from '@/test/harness/access-world';
+import { ada, adminRoleId, olivia, priya, readRoleId } from '@/test/harness/access-people';
+import { prepare, requestRow, withTenant, worker } from '@/test/harness/access-world';
 
 withTenant();
 const justification = 'Rotating the fulfilment keys.';

@@ -7,7 +7,8 @@ import { saveApprovalRule } from './approval-rules';
 import { decideRequest } from './decide-request';
 import { getRequestFormData } from './requestable-roles';
 import { submitRequest } from './submit-request';
-import { ada, olivia, prepare, priya, readRoleId, requestRow, withTenant } from '@/test/harness/access-world';
+import { ada, olivia, priya, readRoleId } from '@/test/harness/access-people';
+import { prepare, requestRow, withTenant } from '@/test/harness/access-world';
 
 withTenant();
 const justification = 'Checking the nightly export.';

@@ -7,7 +7,8 @@ import { decideRequest } from './decide-request';
 import { getRequestFormData } from './requestable-roles';
 import { submitRequest } from './submit-request';
 import { GROUPS, ORDERS_APP, seedSiblingApi } from '@/test/harness/access-fixture';
-import { ada, adminRoleId, olivia, prepare, priya, readRoleId, requestRow, withTenant, writeRoleId } from '@/test/harness/access-world';
+import { ada, adminRoleId, olivia, priya, readRoleId, writeRoleId } from '@/test/harness/access-people';
+import { prepare, requestRow, withTenant } from '@/test/harness/access-world';
 
 withTenant();
 const justification = 'Migrating the checkout to the new version.';

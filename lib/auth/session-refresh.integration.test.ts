@@ -1,11 +1,13 @@
 // An expired access token is renewed with the refresh token; a refresh Entra refuses ends the session cleanly.
 import type { JWT } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, PORTAL_APP, TENANT_ID, USERS } from '../../emulator/seed/demo-tenant';
+import { PORTAL_APP, USERS } from '../../emulator/seed/demo-tenant';
+import { passwordGrant } from '@/test/harness/entra-token-requests';
 import { startPortalTestEnv, type PortalTestEnv } from '@/test/harness/portal-test-env';
 import { authOptions } from './auth-options';
 
 let env: PortalTestEnv;
+const SIGN_IN_SCOPE = `openid profile offline_access ${PORTAL_APP.identifierUri}/access_as_user`;
 
 beforeAll(async () => {
   env = await startPortalTestEnv({ emulator: { surfaces: ['entra', 'graph'] } });
@@ -13,19 +15,9 @@ beforeAll(async () => {
 afterAll(async () => env?.close());
 
 async function signInTokens(): Promise<{ access_token: string; refresh_token: string }> {
-  const response = await fetch(`${env.emulator.urls.authorityHost}/${TENANT_ID}/oauth2/v2.0/token`, {
-    method: 'POST',
-    body: new URLSearchParams({
-      grant_type: 'password',
-      client_id: PORTAL_APP.appId,
-      client_secret: PORTAL_APP.clientSecret,
-      username: USERS.ada.userPrincipalName,
-      password: DEMO_PASSWORD,
-      scope: `openid profile offline_access ${PORTAL_APP.identifierUri}/access_as_user`,
-    }),
-  });
-  expect(response.status).toBe(200);
-  return (await response.json()) as { access_token: string; refresh_token: string };
+  const { status, body } = await passwordGrant(env.emulator.urls.authorityHost, USERS.ada.userPrincipalName, SIGN_IN_SCOPE);
+  expect(status).toBe(200);
+  return body as { access_token: string; refresh_token: string };
 }
 
 /** A session as sign-in starts it: its id and start time (without them it counts as ended). */

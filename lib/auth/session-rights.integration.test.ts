@@ -3,7 +3,8 @@ import { decodeJwt } from 'jose';
 import type { Account } from 'next-auth';
 import type { JWT } from 'next-auth/jwt';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DEMO_PASSWORD, ORDERS_APP, PORTAL_APP, TENANT_ID, USERS, type DemoUserKey } from '../../emulator/seed/demo-tenant';
+import { ORDERS_APP, PORTAL_APP, USERS, type DemoUserKey } from '../../emulator/seed/demo-tenant';
+import { passwordGrant } from '@/test/harness/entra-token-requests';
 import { startPortalTestEnv, type PortalTestEnv } from '@/test/harness/portal-test-env';
 import { reconcileAllApis } from '@/lib/provisioning/reconcile-all';
 import { ownsAppNow } from './app-ownership';
@@ -12,6 +13,7 @@ import { forgetLiveChecks } from './live-check-cache';
 import { sessionState } from './session-user';
 
 let env: PortalTestEnv;
+const SIGN_IN_SCOPE = `openid profile offline_access ${PORTAL_APP.identifierUri}/access_as_user`;
 
 beforeAll(async () => {
   env = await startPortalTestEnv({ emulator: { surfaces: ['entra', 'graph'] } });
@@ -24,19 +26,9 @@ afterEach(() => {
 
 /** Signs in as next-auth does: the token endpoint's answer and the ID token's claims go through the jwt callback. */
 async function signIn(user: DemoUserKey): Promise<JWT> {
-  const response = await fetch(`${env.emulator.urls.authorityHost}/${TENANT_ID}/oauth2/v2.0/token`, {
-    method: 'POST',
-    body: new URLSearchParams({
-      grant_type: 'password',
-      client_id: PORTAL_APP.appId,
-      client_secret: PORTAL_APP.clientSecret,
-      username: USERS[user].userPrincipalName,
-      password: DEMO_PASSWORD,
-      scope: `openid profile offline_access ${PORTAL_APP.identifierUri}/access_as_user`,
-    }),
-  });
-  expect(response.status).toBe(200);
-  const tokens = (await response.json()) as { access_token: string; refresh_token: string; id_token: string; expires_in: number };
+  const { status, body } = await passwordGrant(env.emulator.urls.authorityHost, USERS[user].userPrincipalName, SIGN_IN_SCOPE);
+  expect(status).toBe(200);
+  const tokens = body as { access_token: string; refresh_token: string; id_token: string; expires_in: number };
   const account: Account = {
     provider: 'azure-ad',
     type: 'oauth',

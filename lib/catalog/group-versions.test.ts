@@ -2,23 +2,13 @@
 // in version order (numbers compared as numbers); unversioned APIs are left alone.
 import { describe, expect, it } from 'vitest';
 import type { IndexedApi } from './catalog-types';
+import { api as indexedApi } from '@/test/harness/config-index-fixture';
 import { groupVersions } from './group-versions';
 
 const api = (id: string, version?: { setId: string; value: string }): { api: IndexedApi } => ({
   api: {
-    id,
+    ...indexedApi(id, null, 'none'),
     displayName: id,
-    description: '',
-    path: id,
-    gatewayBaseUrl: '',
-    subscriptionRequired: false,
-    products: [],
-    operationCount: 0,
-    appId: null,
-    appSource: 'none',
-    access: { tokenValidation: 'none', audiences: [], issuers: [], openIdConfigUrls: [], roles: [], unknowns: [] },
-    syncedAt: '',
-    syncError: null,
     ...(version ? { version: { ...version, setName: version.setId, scheme: 'Segment' as const, selector: null } } : {}),
   },
 });

@@ -1,19 +1,11 @@
 // Rule: template and query values are encoded into the operation's own path; no value can change the host or leave the API's path.
 import { describe, expect, it } from 'vitest';
+import { refusal } from '@/test/harness/refusals';
 import { buildOperationUrl } from './build-operation-url';
 
 const BASE = 'https://contoso.azure-api.net/orders';
 const build = (urlTemplate: string, templateValues: Record<string, string> = {}, query: [string, string][] = []) =>
   buildOperationUrl({ baseUrl: BASE, urlTemplate, templateValues, query }).toString();
-
-function refusal(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('not refused');
-}
 
 describe('buildOperationUrl', () => {
   it('joins the base URL and the template', () => {

@@ -20,6 +20,7 @@ export interface ConsoleResponse {
   statusText: string;
   headers: [string, string][];
   body: string;
+  /** The body was cut at the console's limit (MAX_RESPONSE_BODY_BYTES in send-gateway-request.ts). */
   truncated: boolean;
   durationMs: number;
 }

@@ -1,6 +1,7 @@
 // Rule: the console reaches only the configured gateway hosts, and private addresses only for a host configured as one or a
 // private gateway host an admin opted in (private-network ranges only, never loopback or link-local).
 import { describe, expect, it } from 'vitest';
+import { asyncRefusal, refusal } from '@/test/harness/refusals';
 import { allowedGatewayHosts, checkGatewayUrl, vetGatewayTarget, type Resolver } from './gateway-guard';
 import { isPrivateAddress } from './private-address';
 
@@ -11,24 +12,6 @@ const dns =
   (table: Record<string, string[]>): Resolver =>
   async (host) =>
     (table[host] ?? []).map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
-
-function refusal(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('not refused');
-}
-
-async function asyncRefusal(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('not refused');
-}
 
 describe('allowedGatewayHosts', () => {
   it('takes the host of the service gateway URL and the extra hosts, normalised', () => {

@@ -2,6 +2,7 @@ import 'server-only';
 import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { UserFacingError } from '@/lib/errors/user-facing-error';
+import type { ConsoleResponse } from './console-types';
 import type { VettedTarget } from './gateway-guard';
 
 export const MAX_REQUEST_BODY_BYTES = 256 * 1024;
@@ -12,16 +13,6 @@ export interface GatewayRequest {
   method: string;
   headers: Record<string, string>;
   body?: string;
-}
-
-export interface GatewayResponse {
-  status: number;
-  statusText: string;
-  headers: [string, string][];
-  body: string;
-  /** The body was cut at MAX_RESPONSE_BODY_BYTES. */
-  truncated: boolean;
-  durationMs: number;
 }
 
 /** Connects only to the addresses vetted for the target, whatever DNS says by the time the socket opens. */
@@ -38,7 +29,7 @@ function pinnedLookup(target: VettedTarget): LookupFunction {
 }
 
 /** One call to the gateway: no redirects followed, bounded in time and size. */
-export function sendGatewayRequest(target: VettedTarget, req: GatewayRequest, { timeoutMs = TIMEOUT_MS } = {}): Promise<GatewayResponse> {
+export function sendGatewayRequest(target: VettedTarget, req: GatewayRequest, { timeoutMs = TIMEOUT_MS } = {}): Promise<ConsoleResponse> {
   const body = req.body === undefined ? undefined : Buffer.from(req.body, 'utf8');
   if (body && body.length > MAX_REQUEST_BODY_BYTES) {
     throw new UserFacingError(
@@ -48,7 +39,7 @@ export function sendGatewayRequest(target: VettedTarget, req: GatewayRequest, { 
     );
   }
   const started = performance.now();
-  return new Promise<GatewayResponse>((resolve, reject) => {
+  return new Promise<ConsoleResponse>((resolve, reject) => {
     const headers: Record<string, string> = { ...req.headers };
     if (body) headers['Content-Length'] = String(body.length);
     // A fresh connection per call (agent: false): a pooled socket would skip the pinned lookup.

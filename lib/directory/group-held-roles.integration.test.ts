@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEngines } from '@/test/harness/database-engines';
+import { addGroup } from '@/test/harness/directory-groups';
 import type { Database } from '@/lib/db/types';
 import { sweepExpiredGrants } from '@/lib/provisioning/expiry-sweeper';
 import { forgetHeldRoles, getHeldRoles } from './held-roles';
@@ -9,7 +10,8 @@ import { runDueProvisioningJobs } from '@/lib/provisioning/provisioning-worker';
 import { reconcileAssignments } from '@/lib/provisioning/reconcile-assignments';
 import { revokeGrant } from '@/lib/provisioning/revoke-grant';
 import { GROUPS, INVENTORY_APP, ORDERS_APP, ordersAssignmentsOf, ordersTokenRoles, USERS } from '@/test/harness/access-fixture';
-import { ada, approvedRequest, ben, prepare, requestRow, withTenant, worker, writeRoleId } from '@/test/harness/access-world';
+import { ada, ben, writeRoleId } from '@/test/harness/access-people';
+import { approvedRequest, prepare, requestRow, withTenant, worker } from '@/test/harness/access-world';
 
 const tenant = withTenant();
 
@@ -100,14 +102,7 @@ describeEngines('roles held through a group', (engine) => {
     await prepare(db);
     const dir = tenant().emulator.directory;
     const newGroupId = 'e7f1a3b5-00aa-4c2d-8e9f-0000000000aa';
-    dir.groups.set(newGroupId, {
-      id: newGroupId,
-      displayName: 'Order Auditors',
-      description: null,
-      mailNickname: 'order-auditors',
-      createdDateTime: new Date().toISOString(),
-      members: new Set([USERS.ben.oid]),
-    });
+    addGroup(dir, { id: newGroupId, displayName: 'Order Auditors', members: [USERS.ben.oid] });
     const assigned = dir.assign(newGroupId, ORDERS_APP.servicePrincipalId, ORDERS_APP.roles['Orders.Read']!);
     try {
       forgetHeldRoles(ben.oid);

@@ -35,6 +35,25 @@ export function webhookPrincipal(row: {
   return { principal: { type: 'service-principal', id: row.principal_id, appId: row.client_app_id, displayName: row.client_display_name } };
 }
 
+/** Which request a webhook event is about, read from its stored row: its id, API and role, requester and workload. */
+export function requestEventFields(
+  row: Parameters<typeof webhookPrincipal>[0] & {
+    id: string;
+    api_id: string;
+    role_value: string;
+    requester_oid: string;
+    requester_name: string;
+  },
+): Pick<WebhookEvent, 'requestId' | 'apiId' | 'roleValue' | 'requester' | 'principal'> {
+  return {
+    requestId: row.id,
+    apiId: row.api_id,
+    roleValue: row.role_value,
+    requester: { oid: row.requester_oid, name: row.requester_name },
+    ...webhookPrincipal(row),
+  };
+}
+
 /** An approval rule switched to auto-approve: from now on requests for it are granted without a person deciding. */
 export interface RuleWebhookEvent {
   type: 'approval_rule.auto_approve_enabled';

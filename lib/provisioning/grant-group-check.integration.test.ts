@@ -6,7 +6,8 @@ import { decideRequest } from '@/lib/approvals/decide-request';
 import { runDueProvisioningJobs } from './provisioning-worker';
 import { submitRequest } from '@/lib/approvals/submit-request';
 import { GROUPS, INVENTORY_APP } from '@/test/harness/access-fixture';
-import { ada, olivia, prepare, priya, requestRow, withTenant, worker, writeRoleId } from '@/test/harness/access-world';
+import { ada, olivia, priya, writeRoleId } from '@/test/harness/access-people';
+import { prepare, requestRow, withTenant, worker } from '@/test/harness/access-world';
 
 const tenant = withTenant();
 const groupId = GROUPS.ordersWriters.id;

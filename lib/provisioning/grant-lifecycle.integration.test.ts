@@ -6,19 +6,8 @@ import { runDueProvisioningJobs } from './provisioning-worker';
 import { reconcileAssignments } from './reconcile-assignments';
 import { revokeGrant, TOKENS_STAY_VALID } from './revoke-grant';
 import { GROUPS, ordersAssignmentsOf, ordersTokenRoles, USERS } from '@/test/harness/access-fixture';
-import {
-  ada,
-  approvedRequest,
-  ben,
-  olivia,
-  prepare,
-  priya,
-  requestRow,
-  withTenant,
-  worker,
-  writeRoleId,
-  grantOrdersWriteThroughGroup,
-} from '@/test/harness/access-world';
+import { ada, ben, olivia, priya, writeRoleId } from '@/test/harness/access-people';
+import { approvedRequest, prepare, requestRow, withTenant, worker, grantOrdersWriteThroughGroup } from '@/test/harness/access-world';
 import type { Kysely } from 'kysely';
 import type { Database } from '@/lib/db/types';
 

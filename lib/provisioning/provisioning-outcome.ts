@@ -5,7 +5,7 @@ import { isoAfter, nowIso } from '@/lib/db/clock';
 import { withTransaction, type DbTransaction } from '@/lib/db/transaction';
 import type { AccessRequestRow, Database, ProvisioningJobRow } from '@/lib/db/types';
 import { enqueueWebhook } from '@/lib/notifications/enqueue-webhook';
-import { webhookPrincipal } from '@/lib/notifications/webhook-event';
+import { requestEventFields } from '@/lib/notifications/webhook-event';
 import { systemActor } from '@/lib/requests/request-access';
 import { SYSTEM_ACTOR, transition, type RequestEvent } from '@/lib/requests/request-state-machine';
 
@@ -41,12 +41,8 @@ async function move(
   if (webhook) {
     await enqueueWebhook(trx, {
       type: webhook,
-      requestId: request.id,
+      ...requestEventFields(request),
       status: next.to,
-      apiId: request.api_id,
-      roleValue: request.role_value,
-      requester: { oid: request.requester_oid, name: request.requester_name },
-      ...webhookPrincipal(request),
       actor: systemActor,
       detail: changes.failure_reason ?? undefined,
       ...(request.kind === 'subscription' ? { kind: 'subscription' as const, productId: request.product_id ?? undefined } : {}),

@@ -7,19 +7,8 @@ import { saveApprovalRule } from '@/lib/approvals/approval-rules';
 import { retryProvisioning } from './retry-provisioning';
 import { submitRequest } from '@/lib/approvals/submit-request';
 import { GROUPS, ORDERS_APP, ordersAssignmentsOf, ordersTokenRoles, scriptFaults, USERS } from '@/test/harness/access-fixture';
-import {
-  ada,
-  approvedRequest,
-  olivia,
-  prepare,
-  priya,
-  readRoleId,
-  requestRow,
-  withTenant,
-  worker,
-  writeRoleId,
-  grantOrdersWriteThroughGroup,
-} from '@/test/harness/access-world';
+import { ada, olivia, priya, readRoleId, writeRoleId } from '@/test/harness/access-people';
+import { approvedRequest, prepare, requestRow, withTenant, worker, grantOrdersWriteThroughGroup } from '@/test/harness/access-world';
 
 const tenant = withTenant();
 

@@ -5,7 +5,8 @@ import { lastReconciledAt, lastReconciliation } from './last-reconciliation';
 import { runDueProvisioningJobs } from './provisioning-worker';
 import { reconcileAllApis } from './reconcile-all';
 import { USERS } from '@/test/harness/access-fixture';
-import { ada, approvedRequest, olivia, prepare, priya, requestRow, withTenant, worker } from '@/test/harness/access-world';
+import { ada, olivia, priya } from '@/test/harness/access-people';
+import { approvedRequest, prepare, requestRow, withTenant, worker } from '@/test/harness/access-world';
 
 const tenant = withTenant();
 

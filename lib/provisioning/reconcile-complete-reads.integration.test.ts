@@ -7,17 +7,8 @@ import type { Database } from '@/lib/db/types';
 import { runDueProvisioningJobs } from './provisioning-worker';
 import { reconcileAssignments } from './reconcile-assignments';
 import { GROUPS, ORDERS_APP, scriptFaults } from '@/test/harness/access-fixture';
-import {
-  ada,
-  approvedRequest,
-  prepare,
-  readRoleId,
-  requestRow,
-  withTenant,
-  worker,
-  writeRoleId,
-  grantOrdersWriteThroughGroup,
-} from '@/test/harness/access-world';
+import { ada, readRoleId, writeRoleId } from '@/test/harness/access-people';
+import { approvedRequest, prepare, requestRow, withTenant, worker, grantOrdersWriteThroughGroup } from '@/test/harness/access-world';
 
 const tenant = withTenant();
 // More than the 10,000 items paged reads used to stop at; Graph pages appRoleAssignedTo 100 at a time.

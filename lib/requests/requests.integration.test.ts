@@ -11,18 +11,8 @@ import { getRequestForUser, listGrants, listMyRequests } from './query-requests'
 import { getRequestFormData } from '@/lib/approvals/requestable-roles';
 import { submitRequest } from '@/lib/approvals/submit-request';
 import { INVENTORY_APP } from '@/test/harness/access-fixture';
-import {
-  ada,
-  adminRoleId,
-  ben,
-  olivia,
-  prepare,
-  priya,
-  readRoleId,
-  requestRow,
-  withTenant,
-  writeRoleId,
-} from '@/test/harness/access-world';
+import { ada, adminRoleId, ben, olivia, priya, readRoleId, writeRoleId } from '@/test/harness/access-people';
+import { prepare, requestRow, withTenant } from '@/test/harness/access-world';
 
 withTenant();
 const justification = 'Building the checkout flow.';

@@ -1,21 +1,10 @@
 // Rule: "what the role allows" lists exactly the operations whose required role sets mention the role.
 import { describe, expect, it } from 'vitest';
-import type { IndexedOperation } from '@/lib/catalog/catalog-types';
+import { jwt, op } from '@/test/harness/config-index-fixture';
 import { operationsRequiring } from './role-operations';
 
-function operation(id: string, requiredRoles: string[][]): IndexedOperation {
-  return {
-    id,
-    displayName: id,
-    method: 'GET',
-    urlTemplate: `/${id}`,
-    description: '',
-    tag: null,
-    parameters: [],
-    representations: [],
-    access: { validatesToken: true, validations: [], requiredRoles, unknowns: [] },
-  };
-}
+/** An operation behind a validate-jwt that requires these role sets. */
+const operation = (id: string, requiredRoles: string[][]) => op(id, [jwt()], requiredRoles);
 
 describe('operationsRequiring', () => {
   const operations = [

@@ -4,30 +4,14 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
+import type { PortalUser } from '@/lib/auth/session-user';
 import type { Database } from '@/lib/db/types';
-import {
-  GROUPS,
-  INVENTORY_APP,
-  ORDERS_APP,
-  PORTAL_APP,
-  TENANT_ID,
-  USERS,
-  DEMO_PASSWORD,
-  type DemoUserKey,
-} from '@/emulator/seed/demo-tenant';
+import { GROUPS, INVENTORY_APP, ORDERS_APP, TENANT_ID, USERS, type DemoUserKey } from '@/emulator/seed/demo-tenant';
 import { startEmulator, type RunningEmulator } from '@/emulator/start';
 import { ensureCertificates } from '@/emulator/tls/ensure-certificates';
+import { passwordGrant } from './entra-token-requests';
 
-export interface PortalUserLike {
-  oid: string;
-  tid: string;
-  name: string;
-  upn: string;
-  portalRoles: string[];
-  isAdmin: boolean;
-}
-
-export function demoUser(key: DemoUserKey, admin = key === 'priya'): PortalUserLike {
+export function demoUser(key: DemoUserKey, admin = key === 'priya'): PortalUser {
   const u = USERS[key];
   return {
     oid: u.oid,
@@ -178,17 +162,9 @@ export async function seedSiblingApi(db: Kysely<Database>, id: string, displayNa
 
 /** A user's access token for the Orders API, fresh from the emulated Entra (ROPC), decoded. */
 export async function ordersTokenRoles(emulator: RunningEmulator, user: DemoUserKey): Promise<string[]> {
-  const form = new URLSearchParams({
-    grant_type: 'password',
-    client_id: PORTAL_APP.appId,
-    client_secret: PORTAL_APP.clientSecret,
-    username: USERS[user].userPrincipalName,
-    password: DEMO_PASSWORD,
-    scope: `${ORDERS_APP.identifierUri}/.default`,
-  });
-  const response = await fetch(`${emulator.urls.authorityHost}/${TENANT_ID}/oauth2/v2.0/token`, { method: 'POST', body: form });
-  const body = (await response.json()) as { access_token?: string; error_description?: string };
-  if (!body.access_token) throw new Error(`token request failed: ${body.error_description ?? response.status}`);
+  const scope = `${ORDERS_APP.identifierUri}/.default`;
+  const { status, body } = await passwordGrant(emulator.urls.authorityHost, USERS[user].userPrincipalName, scope);
+  if (typeof body.access_token !== 'string') throw new Error(`token request failed: ${String(body.error_description ?? status)}`);
   const payload = JSON.parse(Buffer.from(body.access_token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { roles?: string[] };
   return payload.roles ?? [];
 }

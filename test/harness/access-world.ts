@@ -8,15 +8,10 @@ import { forgetHeldRoles } from '@/lib/directory/held-roles';
 import { submitRequest } from '@/lib/approvals/submit-request';
 import { decideRequest } from '@/lib/approvals/decide-request';
 import { saveApprovalRule } from '@/lib/approvals/approval-rules';
-import { demoUser, GROUPS, ORDERS_APP, seedCatalog, startAccessFixture, USERS, type AccessFixture } from './access-fixture';
+import { addGroup } from './directory-groups';
+import { ada, olivia, priya, readRoleId } from './access-people';
+import { GROUPS, ORDERS_APP, seedCatalog, startAccessFixture, USERS, type AccessFixture } from './access-fixture';
 
-export const ada = demoUser('ada') as PortalUser;
-export const ben = demoUser('ben') as PortalUser;
-export const olivia = demoUser('olivia') as PortalUser;
-export const priya = demoUser('priya') as PortalUser;
-export const readRoleId = ORDERS_APP.roles['Orders.Read']!;
-export const writeRoleId = ORDERS_APP.roles['Orders.Write']!;
-export const adminRoleId = ORDERS_APP.roles['Orders.Admin']!;
 const STAFF_GROUP_ID = 'e7f1a3b5-00ff-4c2d-8e9f-0000000000ff';
 export const worker = { workerId: 'test-worker', baseDelayMs: 5, maxDelayMs: 20, pollMs: 60_000 };
 
@@ -26,13 +21,10 @@ export function withTenant(): () => AccessFixture {
   beforeAll(async () => {
     fixture = await startAccessFixture();
     // Every demo user is in a staff group, as in most tenants (the emulator refuses $select on an empty memberOf list).
-    fixture.emulator.directory.groups.set(STAFF_GROUP_ID, {
+    addGroup(fixture.emulator.directory, {
       id: STAFF_GROUP_ID,
       displayName: 'All staff',
-      description: null,
-      mailNickname: 'staff',
-      createdDateTime: new Date().toISOString(),
-      members: new Set(Object.values(USERS).map((u) => u.oid)),
+      members: Object.values(USERS).map((u) => u.oid),
     });
     // getHeldRoles reads the portal's own database for the catalog, so it gets the same rows.
     await seedCatalog(await portalDb());
@@ -56,16 +48,18 @@ export async function prepare(db: Kysely<Database>): Promise<void> {
   await seedCatalog(db);
 }
 
+/** An approval rule for one Orders role, saved by priya (an admin); no grant group unless one is named. */
+export function saveOrdersRule(
+  db: Kysely<Database>,
+  roleValue: string,
+  rule: { autoApprove: boolean; stages: number; maxDays: number | null; groupId?: string },
+) {
+  return saveApprovalRule(db, priya, { apiId: 'orders', roleValue, groupId: null, ...rule });
+}
+
 /** The rule that grants Orders.Write through membership of the Orders writers group, saved by priya (an admin). */
 export async function grantOrdersWriteThroughGroup(db: Kysely<Database>): Promise<void> {
-  await saveApprovalRule(db, priya, {
-    apiId: 'orders',
-    roleValue: 'Orders.Write',
-    autoApprove: false,
-    stages: 1,
-    maxDays: 30,
-    groupId: GROUPS.ordersWriters.id,
-  });
+  await saveOrdersRule(db, 'Orders.Write', { autoApprove: false, stages: 1, maxDays: 30, groupId: GROUPS.ordersWriters.id });
 }
 
 /** A request by `who` approved by olivia (the Orders owner), with its job queued. */

@@ -1,4 +1,5 @@
-// A small catalog index for the configuration rules' tests: each kind of misconfiguration once, beside a tidy API.
+// A small catalog index for the configuration rules' tests: each kind of misconfiguration once, beside a tidy API. Its
+// builders (jwt, op, api, app) make the indexed shapes for any catalog test.
 import type { IndexedApi, IndexedApp, IndexedOperation } from '@/lib/catalog/catalog-types';
 import type { ConfigRulesInput } from '@/lib/config-rules/config-rules-input';
 import type { JwtValidation } from '@/lib/policy/jwt-validation';

@@ -13,20 +13,30 @@ export async function postToken(authorityHost: string, form: Record<string, stri
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
+/** A user's tokens from the emulated Entra by ROPC, the portal as client (or the app given). */
+export function passwordGrant(
+  authorityHost: string,
+  username: string,
+  scope: string,
+  client: { appId: string; clientSecret: string } = PORTAL_APP,
+) {
+  return postToken(authorityHost, {
+    grant_type: 'password',
+    client_id: client.appId,
+    client_secret: client.clientSecret,
+    username,
+    password: DEMO_PASSWORD,
+    scope,
+  });
+}
+
 /** A user's token for the portal's own API (what next-auth holds after sign-in), via ROPC. */
 export async function portalUserToken(
   authorityHost: string,
   upn: string,
   scope = `${PORTAL_APP.identifierUri}/access_as_user openid profile offline_access`,
 ) {
-  const { status, body } = await postToken(authorityHost, {
-    grant_type: 'password',
-    client_id: PORTAL_APP.appId,
-    client_secret: PORTAL_APP.clientSecret,
-    username: upn,
-    password: DEMO_PASSWORD,
-    scope,
-  });
+  const { status, body } = await passwordGrant(authorityHost, upn, scope);
   if (status !== 200) throw new Error(`ROPC failed: ${JSON.stringify(body)}`);
   return body.access_token as string;
 }

@@ -1,30 +1,11 @@
 // Calls through the emulated APIM gateway with a demo user's token.
-import {
-  DEMO_PASSWORD,
-  INVENTORY_APP,
-  ORDERS_APP,
-  PAYMENTS_APP,
-  PORTAL_APP,
-  TENANT_ID,
-  USERS,
-  type DemoUserKey,
-} from '@/emulator/seed/demo-tenant';
+import { INVENTORY_APP, ORDERS_APP, PAYMENTS_APP, USERS, type DemoUserKey } from '@/emulator/seed/demo-tenant';
+import { passwordGrant } from './entra-token-requests';
 
 /** A delegated token for a demo user from the emulator's Entra (ROPC, the portal as client). */
 export async function userToken(authorityHost: string, user: DemoUserKey, resource: string): Promise<string> {
-  const res = await fetch(`${authorityHost}/${TENANT_ID}/oauth2/v2.0/token`, {
-    method: 'POST',
-    body: new URLSearchParams({
-      grant_type: 'password',
-      client_id: PORTAL_APP.appId,
-      client_secret: PORTAL_APP.clientSecret,
-      username: USERS[user].userPrincipalName,
-      password: DEMO_PASSWORD,
-      scope: `${resource}/.default`,
-    }),
-  });
-  const body = (await res.json()) as { access_token?: string; error_description?: string };
-  if (!body.access_token) throw new Error(`token for ${user} failed: ${body.error_description}`);
+  const { body } = await passwordGrant(authorityHost, USERS[user].userPrincipalName, `${resource}/.default`);
+  if (typeof body.access_token !== 'string') throw new Error(`token for ${user} failed: ${String(body.error_description)}`);
   return body.access_token;
 }
 

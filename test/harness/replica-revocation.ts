@@ -1,7 +1,7 @@
 // kill -9 of a replica in the middle of revocations: the proof that the other replica removes every role exactly once.
 import type { ProductionServer } from '../../scripts/standalone/production-server';
 import { catalogSynced, eventually, olivia, ORDERS_APP, ORDERS_READ_ROLE, type ProductionWorld } from './production-world';
-import { approveMany, watchClaims, workerIdOf } from './replica-scenarios';
+import { approveMany, killHoldingJobs, watchClaims } from './replica-scenarios';
 
 export interface RevocationCrashRound {
   revocations: number;
@@ -33,16 +33,7 @@ export async function crashMidRevocation(
   world.emulator.faults.apply({ latencyMs: { graph: 1500 } });
   const versions = await db.selectFrom('access_request').select(['id', 'version']).where('id', 'in', ids).execute();
   await Promise.all(versions.map((r) => revokeGrant(db, olivia, r.id, { reason: 'Replica test.', expectedVersion: Number(r.version) })));
-  const victimId = workerIdOf(victim);
-  const held = await eventually('the victim to hold revoke jobs', async () => {
-    const rows = await db.selectFrom('provisioning_job').select('id').where('locked_by', '=', victimId).execute();
-    return rows.length > 0 ? rows.length : undefined;
-  });
-  // Its Graph deletes go out: the kill lands between Graph's answer and the commit for some of them.
-  await new Promise((resolve) => setTimeout(resolve, 1600));
-  victim.child.kill('SIGKILL');
-  const killedAt = Date.now();
-  world.emulator.faults.clear();
+  const { held, killedAt } = await killHoldingJobs(world, victim, 'revoke jobs');
   const done = eventually(
     `${count} grants to be revoked`,
     async () => {

@@ -27,6 +27,28 @@ export interface CrashRound extends ApprovalRound {
 
 export const workerIdOf = (server: ProductionServer) => `${hostname()}:${server.child.pid}`;
 
+/**
+ * Waits until `victim` holds jobs while Graph is slow, lets its Graph calls go out, then kills it (SIGKILL) so the kill
+ * lands between Graph's answer and the commit for some of them; Graph is fast again afterwards.
+ */
+export async function killHoldingJobs(
+  world: ProductionWorld,
+  victim: ProductionServer,
+  jobs: string,
+): Promise<{ held: number; killedAt: number }> {
+  const db = await world.db();
+  const victimId = workerIdOf(victim);
+  const held = await eventually(`the victim to hold ${jobs}`, async () => {
+    const rows = await db.selectFrom('provisioning_job').select('id').where('locked_by', '=', victimId).execute();
+    return rows.length > 0 ? rows.length : undefined;
+  });
+  await new Promise((resolve) => setTimeout(resolve, 1600));
+  victim.child.kill('SIGKILL');
+  const killedAt = Date.now();
+  world.emulator.faults.clear();
+  return { held, killedAt };
+}
+
 export async function approveMany(world: ProductionWorld, prefix: string, count: number): Promise<{ ids: string[]; oids: string[] }> {
   const { submitRequest } = await import('@/lib/approvals/submit-request');
   const { decideRequest } = await import('@/lib/approvals/decide-request');
@@ -115,19 +137,9 @@ export async function crashMidProvisioning(
 ): Promise<CrashRound> {
   await catalogSynced(await world.db());
   world.emulator.faults.apply({ latencyMs: { graph: 1500 } });
-  const db = await world.db();
   const started = Date.now();
   const { ids, oids } = await approveMany(world, `crash-${Date.now()}`, count);
-  const victimId = workerIdOf(victim);
-  const held = await eventually('the victim to hold jobs', async () => {
-    const rows = await db.selectFrom('provisioning_job').select('id').where('locked_by', '=', victimId).execute();
-    return rows.length > 0 ? rows.length : undefined;
-  });
-  // Let its Graph calls go out: the kill lands between Graph's answer and the commit for some of them.
-  await new Promise((resolve) => setTimeout(resolve, 1600));
-  victim.child.kill('SIGKILL');
-  const killedAt = Date.now();
-  world.emulator.faults.clear();
+  const { held, killedAt } = await killHoldingJobs(world, victim, 'jobs');
   // The victim's locks expire after 120 s (the worker's lockMs); the survivors then claim and finish those jobs.
   const done = allActive(world, ids, 300_000);
   const claims = watchClaims(world, servers, done);

@@ -3,7 +3,9 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { ClientAssertionCredential, ClientSecretCredential } from '@azure/identity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimsOf, passwordGrant } from '@/test/harness/entra-token-requests';
 import { startPortalTestEnv, type PortalTestEnv } from '@/test/harness/portal-test-env';
+import { emulatedSetupEnv } from '@/test/harness/setup-env';
 import { INVENTORY_APP, OPERATOR_APP, ROLEPORT_MANAGED_IDENTITY, SETUP_APP, USERS } from '@/emulator/seed/demo-tenant';
 import { PORTAL_GRAPH_PERMISSIONS } from '@/emulator/seed/directory-seed';
 import { SERVICE_SCOPE } from '@/emulator/seed/rbac-seed';
@@ -16,23 +18,8 @@ let env: PortalTestEnv;
 const APP_NAME = 'Roleport Production';
 const PUBLIC_URL = 'https://roleport.contoso.example';
 
-function setupEnv(operator: { appId: string; clientSecret: string } = SETUP_APP): Env {
-  const c = env.emulator.connection;
-  return {
-    AZURE_TENANT_ID: c.tenantId,
-    ROLEPORT_APP_NAME: APP_NAME,
-    PUBLIC_URL,
-    APIM_SUBSCRIPTION_ID: c.subscriptionId,
-    APIM_RESOURCE_GROUP: c.resourceGroup,
-    APIM_SERVICE_NAME: c.serviceName,
-    AZURE_AUTHORITY_HOST: c.authorityHost,
-    ARM_ENDPOINT: c.armEndpoint,
-    GRAPH_ENDPOINT: c.graphEndpoint,
-    SETUP_CREDENTIAL: 'client-secret',
-    SETUP_CLIENT_ID: operator.appId,
-    SETUP_CLIENT_SECRET: operator.clientSecret,
-  };
-}
+const setupEnv = (operator: { appId: string; clientSecret: string } = SETUP_APP): Env =>
+  emulatedSetupEnv(env.emulator.connection, { name: APP_NAME, publicUrl: PUBLIC_URL }, operator);
 
 async function setup(options: Partial<SetupOptions> = {}, operator?: { appId: string; clientSecret: string }) {
   const config = loadSetupConfig(setupEnv(operator));
@@ -146,20 +133,12 @@ describe('npm run setup:azure against the emulated tenant', () => {
     });
     expect(arm.status).toBe(200);
     // …and a user signing in gets a token for its access_as_user scope.
-    const form = new URLSearchParams({
-      grant_type: 'password',
-      client_id: app.appId,
-      client_secret: secret!,
-      username: USERS.ada.userPrincipalName,
-      password: 'Roleport-demo-1',
-      scope: `openid profile offline_access api://${app.appId}/access_as_user`,
+    const scope = `openid profile offline_access api://${app.appId}/access_as_user`;
+    const { body } = await passwordGrant(env.emulator.urls.authorityHost, USERS.ada.userPrincipalName, scope, {
+      appId: app.appId,
+      clientSecret: secret!,
     });
-    const token = await fetch(`${env.emulator.urls.authorityHost}/${env.emulator.connection.tenantId}/oauth2/v2.0/token`, {
-      method: 'POST',
-      body: form,
-    });
-    const body = (await token.json()) as { access_token: string };
-    expect(JSON.parse(Buffer.from(body.access_token.split('.')[1]!, 'base64url').toString())).toMatchObject({
+    expect(claimsOf(body.access_token as string)).toMatchObject({
       aud: app.appId,
       scp: 'access_as_user',
     });

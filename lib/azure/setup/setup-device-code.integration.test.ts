@@ -5,6 +5,7 @@ import { DEMO_PASSWORD, USERS } from '@/emulator/seed/demo-tenant';
 import { SERVICE_SCOPE } from '@/emulator/seed/rbac-seed';
 import { loadSetupConfig } from '@/lib/env';
 import { startPortalTestEnv, type PortalTestEnv } from '@/test/harness/portal-test-env';
+import { emulatedSetupEnv } from '@/test/harness/setup-env';
 import { runSetup } from './run-setup';
 import { operatorCredential, setupClients } from './setup-clients';
 
@@ -24,19 +25,8 @@ async function confirmAs(message: string, user: { userPrincipalName: string }) {
 }
 
 async function setupAs(user: { userPrincipalName: string }, appName: string) {
-  const c = env.emulator.connection;
-  const config = loadSetupConfig({
-    AZURE_TENANT_ID: c.tenantId,
-    ROLEPORT_APP_NAME: appName,
-    PUBLIC_URL: 'https://roleport.fabrikam.example',
-    APIM_SUBSCRIPTION_ID: c.subscriptionId,
-    APIM_RESOURCE_GROUP: c.resourceGroup,
-    APIM_SERVICE_NAME: c.serviceName,
-    AZURE_AUTHORITY_HOST: c.authorityHost,
-    ARM_ENDPOINT: c.armEndpoint,
-    GRAPH_ENDPOINT: c.graphEndpoint,
-    SETUP_CREDENTIAL: 'device-code',
-  });
+  const app = { name: appName, publicUrl: 'https://roleport.fabrikam.example' };
+  const config = loadSetupConfig(emulatedSetupEnv(env.emulator.connection, app, 'device-code'));
   const prompts: string[] = [];
   const confirmations: Promise<void>[] = [];
   const credential = operatorCredential(config, (message) => {

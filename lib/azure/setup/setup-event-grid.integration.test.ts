@@ -7,6 +7,7 @@ import { OPERATOR_APP, SETUP_APP } from '@/emulator/seed/demo-tenant';
 import { SERVICE_SCOPE } from '@/emulator/seed/rbac-seed';
 import { loadSetupConfig } from '@/lib/env';
 import { startPortalTestEnv, type PortalTestEnv } from '@/test/harness/portal-test-env';
+import { emulatedSetupEnv } from '@/test/harness/setup-env';
 import { runSetup } from './run-setup';
 import { operatorCredential, setupClients } from './setup-clients';
 
@@ -44,21 +45,7 @@ function startWebhook(): Promise<Server> {
 }
 
 async function setup(dryRun: boolean) {
-  const c = env.emulator.connection;
-  const config = loadSetupConfig({
-    AZURE_TENANT_ID: c.tenantId,
-    ROLEPORT_APP_NAME: 'Roleport Events',
-    PUBLIC_URL: publicUrl,
-    APIM_SUBSCRIPTION_ID: c.subscriptionId,
-    APIM_RESOURCE_GROUP: c.resourceGroup,
-    APIM_SERVICE_NAME: c.serviceName,
-    AZURE_AUTHORITY_HOST: c.authorityHost,
-    ARM_ENDPOINT: c.armEndpoint,
-    GRAPH_ENDPOINT: c.graphEndpoint,
-    SETUP_CREDENTIAL: 'client-secret',
-    SETUP_CLIENT_ID: SETUP_APP.appId,
-    SETUP_CLIENT_SECRET: SETUP_APP.clientSecret,
-  });
+  const config = loadSetupConfig(emulatedSetupEnv(env.emulator.connection, { name: 'Roleport Events', publicUrl }, SETUP_APP));
   const lines: string[] = [];
   const clients = setupClients(
     config,
