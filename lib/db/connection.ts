@@ -51,7 +51,10 @@ function clientWithPassword(password: () => Promise<string>): typeof pg.Client {
 export function createDatabase(config: DatabaseConfig, options: DatabaseOptions = {}): RoleportDb {
   if (config.kind === 'sqlite') {
     const handle = openSqliteFile(config.file);
-    const db = new Kysely<Database>({ dialect: new RoleportSqliteDialect({ database: withStatementCache(handle) }), log: querySpanLogger('sqlite') });
+    const db = new Kysely<Database>({
+      dialect: new RoleportSqliteDialect({ database: withStatementCache(handle) }),
+      log: querySpanLogger('sqlite'),
+    });
     return { db, kind: 'sqlite', close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: config.url, ...(options.password ? { Client: clientWithPassword(options.password) } : {}) });
