@@ -151,3 +151,25 @@ test('a developer cannot open the policy studio or the drift report', async ({ p
   await page.goto('/admin/drift');
   await expect(page).toHaveURL(/\/forbidden/);
 });
+
+test('the add-role form marks the field its action refuses, focuses it and keeps what was typed; Entra is not changed', async ({
+  page,
+}) => {
+  await signIn(page, 'priya', '/admin/apis/orders/policy');
+  const form = page.getByRole('region', { name: 'Add an app role' });
+  const value = form.getByRole('textbox', { name: 'Role value' });
+  await value.fill('Orders Audit');
+  await form.getByRole('textbox', { name: 'Role display name' }).fill('Order auditors');
+  await form.getByRole('textbox', { name: 'Role description' }).fill('Reads the order audit trail.');
+  await form.getByRole('button', { name: 'Add role…' }).click();
+  await form.getByRole('button', { name: 'Confirm and add' }).click();
+
+  await expect(form.getByRole('alert')).toHaveText('Check 1 field marked below.');
+  await expect(value).toBeFocused();
+  await expect(value).toHaveAttribute('aria-invalid', 'true');
+  await expect(value).toHaveAccessibleDescription('A role value has no spaces or XML special characters.');
+  await expect(value).toHaveValue('Orders Audit');
+  await expect(form.getByRole('textbox', { name: 'Role description' })).toHaveValue('Reads the order audit trail.');
+  await page.reload();
+  await expect(page.getByText('Orders Audit')).toHaveCount(0);
+});

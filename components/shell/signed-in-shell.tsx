@@ -15,7 +15,8 @@ async function adminItems(user: Awaited<ReturnType<typeof getCurrentUser>>) {
 export async function SignedInShell({ children }: { children: React.ReactNode }) {
   const user = await getCurrentUser();
   return (
-    <SessionKeeper>
+    <>
+      <SessionKeeper />
       <AppShell
         user={user}
         portalNav={PORTAL_NAV}
@@ -24,6 +25,6 @@ export async function SignedInShell({ children }: { children: React.ReactNode })
       >
         {children}
       </AppShell>
-    </SessionKeeper>
+    </>
   );
 }

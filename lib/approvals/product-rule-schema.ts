@@ -1,4 +1,4 @@
-// Shared by the product approver form (client) and saveProductApproverGroup (server).
+// One definition of a product's approver rule, checked by saveProductApproverGroup; the form shows its first issue.
 import { z } from '@/lib/validation/zod';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

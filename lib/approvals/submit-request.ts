@@ -20,6 +20,7 @@ import { isApproverOf } from '@/lib/requests/approver-policy';
 import { auditActor } from '@/lib/requests/request-access';
 import { durationFits, requestSchema, type RequestInput } from '@/lib/requests/request-schema';
 import { plural } from '@/lib/text/plural';
+import { parseFormInput } from '@/lib/validation/field-issues';
 import { snapshotRule } from './rule-snapshot';
 import type { SubmitResult } from './submit-result';
 import { precheckSubscription, submitSubscriptionRequest } from './submit-subscription-request';
@@ -63,9 +64,8 @@ function principalColumns(client: EligibleClient | null) {
  * service principal, checked live in Graph); an auto-approve rule queues the grant at once.
  */
 export async function submitRequest(db: Kysely<Database>, user: PortalUser, input: RequestInput): Promise<SubmitResult> {
-  const parsed = requestSchema.safeParse(input);
-  if (!parsed.success) throw new UserFacingError(parsed.error.issues[0]?.message ?? 'The request is not valid.');
-  const form = parsed.data;
+  // Every invalid field comes back (the form marks each); the message stays the first issue.
+  const form = parseFormInput(requestSchema, input);
   const id = form.submissionId?.toLowerCase() ?? randomUUID();
   if (form.submissionId) {
     const seen = await db.selectFrom('access_request').select('id').where('id', '=', id).executeTakeFirst();

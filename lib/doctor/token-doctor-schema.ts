@@ -1,4 +1,4 @@
-// One schema for the token doctor form, on the client and in the server action.
+// One schema for the token doctor form, checked in the server action, which returns the token's issue by field.
 import { z } from '@/lib/validation/zod';
 
 export const tokenDoctorSchema = z.object({

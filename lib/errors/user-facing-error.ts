@@ -17,11 +17,30 @@ export class UserFacingError extends Error {
   }
 }
 
+/** A form field's name and what is wrong with it, the first issue per field. */
+export type FieldIssues = Record<string, string>;
+
+/**
+ * Refused form input: the message is the first issue (what scripts and tests read), and `fields` holds every invalid
+ * field's first issue, so the form marks each one as the browser-side check did before.
+ */
+export class InvalidFieldsError extends UserFacingError {
+  constructor(
+    message: string,
+    readonly fields: FieldIssues,
+  ) {
+    super(message);
+  }
+}
+
 /** Runs a server action body: user-facing errors become messages; anything else is logged with a reference. */
-export async function runAction<T>(work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: string; link?: FixLink }> {
+export async function runAction<T>(
+  work: () => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; error: string; link?: FixLink; fields?: FieldIssues }> {
   try {
     return { ok: true, value: await work() };
   } catch (error) {
+    if (error instanceof InvalidFieldsError) return { ok: false, error: error.message, fields: error.fields };
     if (error instanceof UserFacingError) return { ok: false, error: error.message, ...(error.link ? { link: error.link } : {}) };
     // next/navigation's redirect() and notFound() signal by throwing; let them through.
     if (error instanceof Error && 'digest' in error && typeof error.digest === 'string' && error.digest.startsWith('NEXT_')) throw error;

@@ -1,5 +1,7 @@
-// Rule: a request's text is validated the same way on client and server; hostile text is stored verbatim, never interpreted.
+// Rule: a request's text is validated once, by the server, which names every invalid field; hostile text is stored verbatim, never interpreted.
 import { describe, expect, it } from 'vitest';
+import { InvalidFieldsError } from '@/lib/errors/user-facing-error';
+import { parseFormInput } from '@/lib/validation/field-issues';
 import { allowedDurations, durationFits, requestSchema } from './request-schema';
 
 const base = { apiId: 'orders', roleId: 'c4a8e2d0-0001-4f5e-9b3a-d00000000001', justification: 'Building the checkout flow.' };
@@ -9,6 +11,25 @@ const firstMessage = (input: unknown) => {
 };
 
 describe('requestSchema', () => {
+  it('names every field the request form marks, each with its own message', () => {
+    // The form sends 0 days for an end date it could not turn into a length, so that field is refused with the rest.
+    const refusal = (() => {
+      try {
+        parseFormInput(requestSchema, { apiId: 'orders', roleId: '', justification: 'short', durationDays: 0, clientSpId: '' });
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refusal).toBeInstanceOf(InvalidFieldsError);
+    expect((refusal as InvalidFieldsError).message).toBe('Choose a role of this API.');
+    expect((refusal as InvalidFieldsError).fields).toEqual({
+      roleId: 'Choose a role of this API.',
+      justification: 'Explain in at least 10 characters why you need this role.',
+      durationDays: expect.any(String),
+      clientSpId: 'Choose one of your applications, or enter a managed identity’s object id.',
+    });
+  });
+
   it('accepts a plain request and trims the justification', () => {
     expect(requestSchema.parse({ ...base, justification: '  Building the checkout flow.\n  ' })).toEqual({
       ...base,

@@ -1,4 +1,4 @@
-// Shared by the request form (client) and submitRequest (server): one definition of a valid request.
+// One definition of a valid request, checked by submitRequest; the request form shows the issues it returns by field.
 import { z } from '@/lib/validation/zod';
 import { JUSTIFICATION_MAX, JUSTIFICATION_MIN } from './justification-limits';
 

@@ -1,4 +1,4 @@
-// Rule: every server action gates, validates, runs and refreshes the same way: the gate before anything, the schema's first message as the form error, pages refreshed only after success, and an unexpected error shown only as a reference that the log carries.
+// Rule: every server action gates, validates, runs and refreshes the same way: the gate before anything, the schema's first message as the form error (and, for a form, every field's), pages refreshed only after success, and an unexpected error shown only as a reference that the log carries.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from '@/lib/validation/zod';
 import type { PortalUser } from '@/lib/auth/session';
@@ -87,6 +87,13 @@ describe('defineAction', () => {
     await expect(action({ name: 'Al' } as never)).resolves.toEqual({ ok: false, error: 'Name at least three letters.' });
     const fixed = defineAction({ auth: 'user', input: schema, invalidInput: 'Reload the page and try again.' }, handler);
     await expect(fixed({ name: 'Al' } as never)).resolves.toEqual({ ok: false, error: 'Reload the page and try again.' });
+    // A form's action also names every invalid field, for the form to mark without parsing the input itself.
+    const form = defineAction({ auth: 'user', input: schema, fieldIssues: true }, handler);
+    await expect(form({ name: 'Al' } as never)).resolves.toEqual({
+      ok: false,
+      error: 'Name at least three letters.',
+      fields: { name: 'Name at least three letters.', age: 'Give an age.' },
+    });
     expect(handler).not.toHaveBeenCalled();
     expect(revalidatePath).not.toHaveBeenCalled();
   });

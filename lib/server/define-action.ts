@@ -1,12 +1,13 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
 import { revalidatePath } from 'next/cache';
+import { parseFormInput } from '@/lib/validation/field-issues';
 import { z } from '@/lib/validation/zod';
 import { requireApprover } from '@/lib/approvals/require-approver';
 import { requireAdmin, requireUser, type PortalUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/portal-database';
 import type { Database } from '@/lib/db/types';
-import { runAction, UserFacingError, type FixLink } from '@/lib/errors/user-facing-error';
+import { runAction, UserFacingError, type FieldIssues, type FixLink } from '@/lib/errors/user-facing-error';
 import { enforceRateLimit } from '@/lib/rate-limit/enforce-rate-limit';
 import type { RateLimitBucket } from '@/lib/rate-limit/rate-limits';
 
@@ -21,7 +22,8 @@ export type ActionAuth = 'none' | 'user' | 'admin' | 'approver' | { approverFor:
 /** A path to revalidate after success; `layout` also refreshes every page under it. */
 export type Revalidation = string | { path: string; type: 'layout' | 'page' };
 
-export type ActionResult<T> = { ok: true; value: T } | { ok: false; error: string; link?: FixLink };
+/** A refusal of form input carries `fields`: each invalid field's first issue, for the form to mark. */
+export type ActionResult<T> = { ok: true; value: T } | { ok: false; error: string; link?: FixLink; fields?: FieldIssues };
 
 type UserOf<A extends ActionAuth> = A extends 'none' ? null : PortalUser;
 
@@ -34,6 +36,11 @@ export interface ActionOptions<S extends z.ZodType, A extends ActionAuth, T> {
   input?: S;
   /** Replaces the schema's message when the input can only be wrong by tampering (one message says it all). */
   invalidInput?: string;
+  /**
+   * A form's input: a refusal also returns every invalid field's first issue (`fields`), so the form marks each field
+   * without parsing the input itself (and without the schema library in its bundle).
+   */
+  fieldIssues?: boolean;
   /** Counted before the input is read, so refused input counts too and a script cannot probe for free. */
   rateLimit?: RateLimitBucket;
   revalidate?: Revalidation[] | ((input: z.output<S>, value: T) => Revalidation[]);
@@ -50,8 +57,11 @@ async function authenticate(auth: ActionAuth, args: readonly unknown[]): Promise
   return requireApprover({ forRequest: auth.approverFor(args) });
 }
 
-function parseInput(schema: z.ZodType | undefined, invalidInput: string | undefined, args: readonly unknown[]): unknown {
+type InputOptions = Pick<ActionOptions<z.ZodType, ActionAuth, unknown>, 'invalidInput' | 'fieldIssues'>;
+
+function parseInput(schema: z.ZodType | undefined, { invalidInput, fieldIssues }: InputOptions, args: readonly unknown[]): unknown {
   if (!schema) return undefined;
+  if (fieldIssues) return parseFormInput(schema, args[0], invalidInput);
   // Extra arguments are ignored and missing ones read as undefined, as a plain function's parameters would.
   const value = schema instanceof z.ZodTuple ? schema.def.items.map((_, i) => args[i]) : args[0];
   const parsed = schema.safeParse(value);
@@ -75,7 +85,7 @@ export function defineAction<T, A extends ActionAuth, S extends z.ZodType = z.Zo
     const result = await runAction(async () => {
       const database = await db();
       if (options.rateLimit && user) await enforceRateLimit(database, options.rateLimit, user.oid);
-      input = parseInput(options.input, options.invalidInput, args) as z.output<S>;
+      input = parseInput(options.input, options, args) as z.output<S>;
       return handler(input, { user: user as UserOf<A>, db: database });
     });
     if (result.ok && options.revalidate) {

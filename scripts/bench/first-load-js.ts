@@ -23,9 +23,19 @@ function clientManifestChunks(distDir: string, appPath: string): string[] {
   return Object.values(manifest?.entryJSFiles ?? {}).flat();
 }
 
-export function firstLoadJs(distDir: string): RouteJs[] {
+/** Every page route with the files its first load fetches: the runtime, then its segments' chunks, each once. */
+export function routeChunks(distDir: string): { route: string; files: string[] }[] {
   const build = JSON.parse(readFileSync(path.join(distDir, 'build-manifest.json'), 'utf8')) as { rootMainFiles?: string[] };
   const routes = JSON.parse(readFileSync(path.join(distDir, 'app-path-routes-manifest.json'), 'utf8')) as Record<string, string>;
+  return Object.entries(routes)
+    .filter(([appPath]) => appPath.endsWith('/page') && !appPath.startsWith('/_'))
+    .map(([appPath, route]) => ({
+      route,
+      files: [...new Set([...(build.rootMainFiles ?? []), ...clientManifestChunks(distDir, appPath)])],
+    }));
+}
+
+export function firstLoadJs(distDir: string): RouteJs[] {
   const sizes = new Map<string, number>();
   const gzipped = (file: string) => {
     let size = sizes.get(file);
@@ -35,13 +45,28 @@ export function firstLoadJs(distDir: string): RouteJs[] {
     }
     return size;
   };
-  return Object.entries(routes)
-    .filter(([appPath]) => appPath.endsWith('/page') && !appPath.startsWith('/_'))
-    .map(([appPath, route]) => {
-      const files = [...new Set([...(build.rootMainFiles ?? []), ...clientManifestChunks(distDir, appPath)])];
-      return { route, files: files.length, gzipBytes: files.reduce((sum, file) => sum + gzipped(file), 0) };
-    })
+  return routeChunks(distDir)
+    .map(({ route, files }) => ({ route, files: files.length, gzipBytes: files.reduce((sum, file) => sum + gzipped(file), 0) }))
     .sort((a, b) => b.gzipBytes - a.gzipBytes);
+}
+
+/**
+ * Zod's schema classes register under names like "$ZodType" and "$ZodError", string literals that survive
+ * minification: a chunk holding them holds zod.
+ */
+export const ZOD_MARKER = /"\$Zod(Type|Error)"/;
+
+/** The page routes whose first load fetches a chunk matching `marker` (e.g. a library's own strings), sorted. */
+export function routesShipping(distDir: string, marker: RegExp): string[] {
+  const matches = new Map<string, boolean>();
+  const holds = (file: string) => {
+    if (!matches.has(file)) matches.set(file, marker.test(readFileSync(path.join(distDir, file), 'utf8')));
+    return matches.get(file) === true;
+  };
+  return routeChunks(distDir)
+    .filter(({ files }) => files.some(holds))
+    .map(({ route }) => route)
+    .sort();
 }
 
 export function firstLoadJsTable(rows: RouteJs[]): string {

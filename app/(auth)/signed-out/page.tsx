@@ -1,4 +1,4 @@
-import { ButtonLink } from '@/components/ui/button-link';
+import { buttonClass } from '@/components/ui/button-class';
 
 export const metadata = { title: 'Signed out' };
 
@@ -7,9 +7,10 @@ export default function SignedOutPage() {
     <>
       <h1 className="text-xl font-semibold">You are signed out</h1>
       <p className="mt-1 mb-6 text-sm text-slate-600 dark:text-slate-400">Your Roleport and Microsoft sessions have ended.</p>
-      <ButtonLink href="/signin" size="lg" className="w-full">
+      {/* A plain link (sign-in starts with a full page load anyway), so this page loads no next/link code. */}
+      <a href="/signin" className={buttonClass('primary', 'lg', 'w-full')}>
         Sign in again
-      </ButtonLink>
+      </a>
     </>
   );
 }

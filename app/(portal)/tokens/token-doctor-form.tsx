@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef, useState, useTransition } from 'react';
+import { useEffect, useRef, useState, useTransition } from 'react';
 import { DiagnosisView } from '@/components/tokens/diagnosis-view';
 import { ActionMessage } from '@/components/ui/action-message';
 import { Button } from '@/components/ui/button';
@@ -9,7 +9,6 @@ import { focusFirstInvalid } from '@/components/ui/focus-first-invalid';
 import { Textarea } from '@/components/ui/textarea';
 import type { UserDiagnosis } from '@/lib/doctor/diagnose-for-user';
 import type { DoctorChoice } from '@/lib/doctor/token-doctor';
-import { tokenDoctorSchema } from '@/lib/doctor/token-doctor-schema';
 import { diagnoseTokenAction } from './actions';
 import { TokenTargetFields } from './token-target-fields';
 
@@ -19,11 +18,16 @@ export function TokenDoctorForm({ choices }: { choices: DoctorChoice[] }) {
   const [apiId, setApiId] = useState('');
   const [operationId, setOperationId] = useState('');
   const [result, setResult] = useState<UserDiagnosis | null>(null);
-  /** What is wrong with the pasted token (checked here with the action's schema): marked on the field, which gets focus. */
+  /** What the action found wrong with the pasted token: marked on the field, which gets focus once it is painted. */
   const [tokenError, setTokenError] = useState<string | null>(null);
+  /** Counts refusals of the token, so each one moves focus to the field, even with the same message. */
+  const [refusals, setRefusals] = useState(0);
   const [failure, setFailure] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (refusals > 0) focusFirstInvalid(formRef.current);
+  }, [refusals]);
 
   return (
     <div className="flex flex-col gap-6">
@@ -35,17 +39,15 @@ export function TokenDoctorForm({ choices }: { choices: DoctorChoice[] }) {
         onSubmit={(e) => {
           e.preventDefault();
           const input = { token, apiId: apiId || undefined, operationId: operationId || undefined };
-          const parsed = tokenDoctorSchema.safeParse(input);
-          if (!parsed.success) {
-            setTokenError(parsed.error.issues[0]?.message ?? 'Paste a token first.');
-            setFailure('Check the access token marked above.');
-            return focusFirstInvalid(formRef.current);
-          }
-          setTokenError(null);
+          // Checked by the action alone (tokenDoctorSchema, the token's issue coming back by field): the schema would put
+          // all of zod in this page's bundle.
           startTransition(async () => {
             const outcome = await diagnoseTokenAction(input);
             if (outcome.ok) setResult(outcome.value);
-            setFailure(outcome.ok ? null : outcome.error);
+            const tokenIssue = outcome.ok ? undefined : outcome.fields?.token;
+            if (tokenIssue !== undefined) setRefusals((n) => n + 1);
+            setTokenError(tokenIssue ?? null);
+            setFailure(outcome.ok ? null : tokenIssue ? 'Check the access token marked above.' : outcome.error);
           });
         }}
       >

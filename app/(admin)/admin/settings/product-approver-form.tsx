@@ -6,19 +6,18 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { useActionRunner } from '@/components/ui/use-action-runner';
-import { productRuleSchema } from '@/lib/approvals/product-rule-schema';
 import { saveProductApproverGroupAction } from './actions';
 
 /** Names the Entra group (by object id) whose members approve one product's subscriptions; blank = portal admins only. */
 export function ProductApproverForm({ productId, productName, groupId }: { productId: string; productName: string; groupId: string }) {
   const [value, setValue] = useState(groupId);
-  const { message, pending, run, fail } = useActionRunner();
+  const { message, pending, run } = useActionRunner();
 
   function save(event: React.FormEvent) {
     event.preventDefault();
     const input = { productId, groupId: value };
-    const parsed = productRuleSchema.safeParse(input);
-    if (!parsed.success) return fail(parsed.error.issues[0]?.message ?? 'The rule is not valid.');
+    // Checked by the action alone (saveProductApproverGroup's schema; its first issue is the message shown): the schema
+    // would put all of zod in this form's bundle.
     run(() => saveProductApproverGroupAction(input));
   }
 

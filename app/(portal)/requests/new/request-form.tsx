@@ -4,12 +4,11 @@ import { useRef, useState } from 'react';
 import { ActionMessage } from '@/components/ui/action-message';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { focusFirstInvalid } from '@/components/ui/focus-first-invalid';
 import { Textarea } from '@/components/ui/textarea';
 import { useActionRunner } from '@/components/ui/use-action-runner';
 import type { RequestableRole } from '@/lib/approvals/requestable-roles';
 import { daysUntil } from '@/lib/requests/duration-date';
-import { JUSTIFICATION_MAX, requestSchema } from '@/lib/requests/request-schema';
+import { JUSTIFICATION_MAX } from '@/lib/requests/justification-limits';
 import { plural } from '@/lib/text/plural';
 import { submitRequestAction } from '../actions';
 import { DurationField, longestDays, type DurationChoice } from './duration-field';
@@ -74,17 +73,10 @@ export function RequestForm({
   const [justification, setJustification] = useState(renewal?.justification ?? '');
   const [choice, setChoice] = useState<DurationChoice>('');
   const [date, setDate] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const { message, pending, run, fail } = useActionRunner();
+  const { message, fieldErrors: errors, pending, run } = useActionRunner();
   const role = roles.find((r) => r.id === roleId);
   // Until the person picks, the longest one-click length, as the server defaults to the rule's maximum.
   const duration = choice || (role && role.durations.length > 0 ? String(Math.max(...role.durations)) : '');
-
-  function refuse(found: Record<string, string>) {
-    setErrors(found);
-    fail(`Check ${plural(Object.keys(found).length, 'field')} marked below.`);
-    focusFirstInvalid(formRef.current);
-  }
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -94,20 +86,19 @@ export function RequestForm({
       apiId,
       roleId,
       justification,
-      durationDays: length.days,
+      // A day the form could not turn into a length is sent as 0 days, which the action refuses for sure, so the
+      // refusal lists the other fields' issues too; the form's own words for the date are shown over the action's.
+      durationDays: length.error ? 0 : length.days,
       submissionId,
       subscription,
       ...(clients ? { clientSpId } : {}),
       ...(renewal ? { renews: renewal.grantId } : {}),
     };
-    const parsed = requestSchema.safeParse(input);
-    const found: Record<string, string> = parsed.success
-      ? {}
-      : Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message]));
-    if (length.error) found.durationDays = length.error;
-    if (Object.keys(found).length > 0) return refuse(found);
-    setErrors({});
+    // Checked by the action alone (submitRequest's schema, every field's issue coming back): the schema would put all
+    // of zod in this form's bundle.
     run(() => submitRequestAction(input), {
+      focusIn: formRef.current,
+      fieldIssues: length.error ? { durationDays: length.error } : undefined,
       describe: () => ({ ok: true, text: `${renewal ? 'Renewal' : 'Request'} submitted; opening it…` }),
       navigateTo: (value) => `/requests/${encodeURIComponent(value.requestId)}`,
     });

@@ -45,7 +45,7 @@ export const rollbackPolicyAction = defineAction(
 );
 
 export const addAppRoleAction = defineAction(
-  { auth: 'admin', input: newAppRoleSchema, revalidate: (input) => [pagePath(input.apiId)] },
+  { auth: 'admin', input: newAppRoleSchema, fieldIssues: true, revalidate: (input) => [pagePath(input.apiId)] },
   async (input, { user, db }) => addAppRole(db, user, input),
 );
 

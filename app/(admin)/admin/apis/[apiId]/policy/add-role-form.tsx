@@ -1,20 +1,27 @@
 'use client';
 
-import { useState, useTransition } from 'react';
+import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Notice } from '@/components/ui/notice';
-import { newAppRoleSchema } from '@/lib/policy-studio/role-map-schema';
+import { useActionRunner } from '@/components/ui/use-action-runner';
 import { addAppRoleAction } from './actions';
 
-/** Adds a user-assignable app role to the app registration, after an explicit confirmation. */
+const EMPTY = { value: '', displayName: '', description: '' };
+
+/**
+ * Adds a user-assignable app role to the app registration, after an explicit confirmation. The action checks the
+ * role (newAppRoleSchema) and returns each field's issue, which the form marks, focusing the first, input kept: the
+ * schema would put all of zod in this page's bundle.
+ */
 export function AddRoleForm({ apiId, appName, existing }: { apiId: string; appName: string; existing: string[] }) {
-  const [fields, setFields] = useState({ value: '', displayName: '', description: '' });
+  const [fields, setFields] = useState(EMPTY);
   const [confirming, setConfirming] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, startTransition] = useTransition();
-  const parsed = newAppRoleSchema.safeParse({ apiId, ...fields });
+  const { message, fieldErrors, pending, run } = useActionRunner();
+  const sectionRef = useRef<HTMLElement>(null);
+  // Not the schema: the three fields are required, and a value the app already defines cannot be added again.
+  const filled = Object.values(fields).every((text) => text.trim() !== '');
   const duplicate = existing.includes(fields.value.trim());
   const set = (key: keyof typeof fields) => (e: React.ChangeEvent<HTMLInputElement>) => {
     setConfirming(false);
@@ -22,20 +29,31 @@ export function AddRoleForm({ apiId, appName, existing }: { apiId: string; appNa
   };
 
   const submit = () =>
-    startTransition(async () => {
-      const result = await addAppRoleAction({ apiId, ...fields });
-      setConfirming(false);
-      if (result.ok) {
-        setMessage({ ok: true, text: `${result.value.value} was added to ${appName}.` });
-        setFields({ value: '', displayName: '', description: '' });
-      } else setMessage({ ok: false, text: result.error });
-    });
+    run(
+      async () => {
+        const result = await addAppRoleAction({ apiId, ...fields });
+        setConfirming(false);
+        return result;
+      },
+      {
+        describe: (role) => `${role.value} was added to ${appName}.`,
+        onSuccess: () => setFields(EMPTY),
+        focusIn: sectionRef.current,
+        // The action revalidates this page; nothing else to refresh.
+        refresh: false,
+      },
+    );
 
   return (
-    <section aria-label="Add an app role" className="mt-8 max-w-xl">
+    <section ref={sectionRef} aria-label="Add an app role" className="mt-8 max-w-xl">
       <h2 className="mb-2 text-lg font-semibold">Add an app role to {appName}</h2>
       <div className="grid gap-2">
-        <Field label="Value (what tokens carry)" labelSize="xs" error={duplicate ? `${appName} already defines this role.` : null}>
+        <Field
+          label="Value (what tokens carry)"
+          labelSize="xs"
+          error={duplicate ? `${appName} already defines this role.` : fieldErrors.value}
+          required
+        >
           {(control) => (
             <Input
               {...control}
@@ -48,12 +66,12 @@ export function AddRoleForm({ apiId, appName, existing }: { apiId: string; appNa
             />
           )}
         </Field>
-        <Field label="Display name" labelSize="xs">
+        <Field label="Display name" labelSize="xs" error={fieldErrors.displayName} required>
           {(control) => (
             <Input {...control} size="sm" aria-label="Role display name" value={fields.displayName} onChange={set('displayName')} />
           )}
         </Field>
-        <Field label="Description" labelSize="xs">
+        <Field label="Description" labelSize="xs" error={fieldErrors.description} required>
           {(control) => (
             <Input {...control} size="sm" aria-label="Role description" value={fields.description} onChange={set('description')} />
           )}
@@ -78,7 +96,7 @@ export function AddRoleForm({ apiId, appName, existing }: { apiId: string; appNa
           </div>
         </div>
       ) : (
-        <Button disabled={!parsed.success || duplicate} onClick={() => setConfirming(true)} className="mt-3">
+        <Button disabled={!filled || duplicate} onClick={() => setConfirming(true)} className="mt-3">
           Add role…
         </Button>
       )}
