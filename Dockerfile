@@ -36,4 +36,5 @@ EXPOSE 3000
 # Liveness only (the process serves); Container Apps' readiness probe uses /api/ready, which also checks dependencies.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=40s --retries=3 CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # SIGTERM reaches node directly (exec form): workers release their jobs and the process exits within ROLEPORT_SHUTDOWN_TIMEOUT_SECONDS.
-CMD ["node", "server.js"]
+# The heap flags are scripts/support/portal-node-flags.ts (npm start and the bench use the same; its test compares them).
+CMD ["node", "--max-old-space-size=512", "--max-semi-space-size=32", "server.js"]

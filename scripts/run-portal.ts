@@ -5,6 +5,7 @@ import path from 'node:path';
 import nextEnv from '@next/env';
 import { ConfigError, emulatorFilePath, isAzureMode, loadConfig, localDir } from '../lib/env';
 import { runMigrations } from '../lib/db/run-migrations';
+import { PORTAL_NODE_FLAGS } from './support/portal-node-flags';
 
 const command = process.argv[2] === 'start' ? 'start' : 'dev';
 const port = Number(process.env.PORT ?? 3000);
@@ -51,7 +52,9 @@ async function main() {
     NEXT_MANUAL_SIG_HANDLE: 'true',
   };
   if (local) env.NODE_EXTRA_CA_CERTS = path.join(localDir(), 'ca.pem');
-  const next = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), command, '--port', String(port)], {
+  // The production server's heap limit; the dev server compiles routes on demand and keeps Node's default.
+  const flags = command === 'start' ? PORTAL_NODE_FLAGS : [];
+  const next = spawn(process.execPath, [...flags, path.resolve('node_modules/next/dist/bin/next'), command, '--port', String(port)], {
     env,
     stdio: 'inherit',
   });

@@ -4,6 +4,7 @@ import { listUserAssignments, listUserGroups } from '@/lib/azure/graph/user-acce
 import { getIndexSnapshot } from '@/lib/catalog/index-snapshot';
 import type { IndexedApp } from '@/lib/catalog/catalog-types';
 import { db } from '@/lib/db/portal-database';
+import { ExpiringMap } from '@/lib/server/state/expiring-map';
 import { processSingleton } from '@/lib/server/state/process-singleton';
 
 export interface HeldRole {
@@ -19,9 +20,11 @@ export interface HeldRole {
 }
 
 const TTL_MS = 30_000;
+// Bounded so a day of sign-ins does not leave an entry behind for every person who viewed a page.
+const MAX_ENTRIES = 5_000;
 // Keyed by the user's object id: one user's roles are never served to another. One per process because the workers
 // (which forget a user's entry after a grant) and the pages run from separate module copies in one process.
-const cache = processSingleton('heldRoles', () => new Map<string, { at: number; roles: Promise<HeldRole[]> }>());
+const cache = processSingleton('heldRolesByOid', () => new ExpiringMap<Promise<HeldRole[]>>(TTL_MS, MAX_ENTRIES));
 
 function roleValue(app: IndexedApp, roleId: string): string | undefined {
   return app.appRoles.find((r) => r.id === roleId)?.value;
@@ -87,10 +90,10 @@ async function readHeldRoles(userOid: string): Promise<HeldRole[]> {
 /** The user's app roles on every indexed app, live from Graph with a short per-user cache. */
 export function getHeldRoles(userOid: string): Promise<HeldRole[]> {
   const hit = cache.get(userOid);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.roles;
+  if (hit) return hit;
   const roles = readHeldRoles(userOid);
-  cache.set(userOid, { at: Date.now(), roles });
-  roles.catch(() => cache.delete(userOid));
+  cache.set(userOid, roles);
+  roles.catch(() => cache.delete(userOid, roles));
   return roles;
 }
 

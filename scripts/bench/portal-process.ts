@@ -3,6 +3,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { runMigrations } from '../../lib/db/run-migrations';
+import { PORTAL_NODE_FLAGS } from '../support/portal-node-flags';
 
 export interface BenchPaths {
   distDir: string;
@@ -75,10 +76,14 @@ export async function startPortal(
     NEXT_TELEMETRY_DISABLED: '1',
     NODE_ENV: 'production',
   };
-  const child = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '--port', String(paths.port)], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...PORTAL_NODE_FLAGS, path.resolve('node_modules/next/dist/bin/next'), 'start', '--port', String(paths.port)],
+    {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const lines: string[] = [];
   const collect = (chunk: Buffer) => {
     for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) lines.push(line);
