@@ -7,6 +7,7 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { useActionRunner } from '@/components/ui/use-action-runner';
 import { revokeGrantAction } from './actions';
+import type { RevokeGrantTarget } from './revoke-grant-target';
 
 /** Revoke with a reason the requester reads; says up front that issued tokens keep the role until they expire. */
 export function RevokeGrantForm({
@@ -14,17 +15,10 @@ export function RevokeGrantForm({
   version,
   roleValue,
   holderName,
-  requesterName = holderName,
+  requesterName,
   tokensNote,
   afterRevoke,
-}: {
-  requestId: string;
-  version: number;
-  roleValue: string;
-  /** Who holds the role: the person, or the application an application grant is for. */
-  holderName: string;
-  /** Who reads the reason: the requester (an application's owner who asked for it). */
-  requesterName?: string;
+}: RevokeGrantTarget & {
   tokensNote: string;
   afterRevoke?: string;
 }) {
