@@ -33,7 +33,7 @@ export function RevokeGrantForm({
     <details className="text-sm">
       <summary className="cursor-pointer text-rose-700 hover:underline dark:text-rose-300">Revoke</summary>
       <div className="mt-2 max-w-md space-y-2">
-        <p className="text-xs text-slate-600 dark:text-slate-400">{tokensNote}</p>
+        <p className="text-xs supporting-text">{tokensNote}</p>
         <Field label={`Reason (${requesterName} reads it)`} labelSize="xs">
           {(control) => <Input {...control} size="sm" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} />}
         </Field>

@@ -34,7 +34,7 @@ export function ApiPicker({
         emptyOptionDisabled
         options={apis.map((api) => ({ value: api.id, label: api.displayName }))}
       />
-      <p role="status" className="pb-2 text-sm text-slate-600 dark:text-slate-400" data-testid="roles-loading">
+      <p role="status" className="pb-2 text-sm supporting-text" data-testid="roles-loading">
         {pending ? 'Loading roles…' : ''}
       </p>
     </form>
