@@ -1,6 +1,6 @@
 import { FilterForm } from '@/components/ui/filter-form';
 import { FilterSearch } from '@/components/ui/filter-search';
-import { FilterSelect } from '@/components/ui/filter-select';
+import { optionsByName, SelectField } from '@/components/ui/select-field';
 import type { CatalogFilters } from '@/lib/directory/catalog-views';
 import type { CatalogProductRef } from '@/lib/catalog/catalog-types';
 
@@ -11,17 +11,12 @@ const ACCESS_OPTIONS = [
 
 /** The catalog narrowed by words, product and whether the person has or can request access. */
 export function CatalogFiltersForm({ filters, products }: { filters: CatalogFilters; products: CatalogProductRef[] }) {
+  const productOptions = optionsByName(products);
   return (
     <FilterForm className="mb-6">
       <FilterSearch label="Search" defaultValue={filters.q} placeholder="Name, description, path or operation" className="min-w-64" />
-      <FilterSelect
-        label="Product"
-        name="product"
-        defaultValue={filters.product}
-        emptyOption="All products"
-        options={products.map((p) => ({ value: p.id, label: p.displayName }))}
-      />
-      <FilterSelect label="Access" name="access" defaultValue={filters.access} emptyOption="Any" options={ACCESS_OPTIONS} />
+      <SelectField label="Product" name="product" defaultValue={filters.product} emptyOption="All products" options={productOptions} />
+      <SelectField label="Access" name="access" defaultValue={filters.access} emptyOption="Any" options={ACCESS_OPTIONS} />
     </FilterForm>
   );
 }

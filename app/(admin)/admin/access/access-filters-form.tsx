@@ -1,6 +1,6 @@
 import { FilterForm } from '@/components/ui/filter-form';
 import { FilterSearch } from '@/components/ui/filter-search';
-import { FilterSelect } from '@/components/ui/filter-select';
+import { optionsByName, SelectField } from '@/components/ui/select-field';
 import type { WhoHasWhatFilters } from '@/lib/provisioning/who-has-what-filters';
 
 /** Who has what, narrowed by person or role and by API; Clear shows everyone again. */
@@ -9,12 +9,12 @@ export function AccessFiltersForm({ filters, apis }: { filters: WhoHasWhatFilter
     <FilterForm className="mb-6" clearHref={filters.q || filters.api ? '/admin/access' : undefined}>
       <FilterSearch label="Person or role" defaultValue={filters.q} placeholder="Name, sign-in name or role" className="min-w-56" />
       {/* A long API name must not widen the page on a phone: the list shrinks to the screen instead. */}
-      <FilterSelect
+      <SelectField
         label="API"
         name="api"
         defaultValue={filters.api}
         emptyOption="All APIs"
-        options={apis.map((api) => ({ value: api.id, label: api.displayName }))}
+        options={optionsByName(apis)}
         className="min-w-0 max-w-full"
         selectClassName="max-w-full"
       />

@@ -1,5 +1,5 @@
 import { FilterForm } from '@/components/ui/filter-form';
-import { FilterSelect } from '@/components/ui/filter-select';
+import { SelectField } from '@/components/ui/select-field';
 import type { ApprovalQueueFacets } from '@/lib/approvals/approval-queue-facets';
 import type { ApprovalQueueFilter } from '@/lib/approvals/approval-queue-query';
 
@@ -32,28 +32,28 @@ export function QueueFilters({
 }) {
   return (
     <FilterForm className="mb-4">
-      <FilterSelect
+      <SelectField
         label={mostRequests('API', facets.apis.length, facets.apiCount)}
         name="api"
         defaultValue={filter.apiId ?? ''}
         emptyOption="All APIs"
         options={facets.apis.map(([id, n]) => ({ value: id, label: `${apiName.get(id) ?? id} (${n})` }))}
       />
-      <FilterSelect
+      <SelectField
         label="Role"
         name="role"
         defaultValue={filter.roleValue ?? ''}
         emptyOption="All roles"
         options={facets.roles.map(([value, n]) => ({ value, label: `${value} (${n})` }))}
       />
-      <FilterSelect
+      <SelectField
         label={mostRequests('Requester', facets.requesters.length, facets.requesterCount)}
         name="requester"
         defaultValue={filter.requesterOid ?? ''}
         emptyOption="Anyone"
         options={facets.requesters.map((r) => ({ value: r.oid, label: `${r.name} (${r.count})` }))}
       />
-      <FilterSelect
+      <SelectField
         label="Waiting"
         name="age"
         defaultValue={filter.olderThanDays ? String(filter.olderThanDays) : ''}

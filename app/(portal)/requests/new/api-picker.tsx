@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
-import { FilterSelect } from '@/components/ui/filter-select';
+import { optionsByName, SelectField } from '@/components/ui/select-field';
 
 /**
  * Choosing an API shows its roles at once: the choice goes into the URL (the same link the API pages use), so the
@@ -24,7 +24,7 @@ export function ApiPicker({
     startTransition(() => router.replace(`/requests/new?api=${encodeURIComponent(apiId)}${forApp ? '&for=app' : ''}`, { scroll: false }));
   return (
     <form method="get" className="mb-6 flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()}>
-      <FilterSelect
+      <SelectField
         label="API"
         hint="Its roles, and what each one opens, appear below."
         name="api"
@@ -32,7 +32,7 @@ export function ApiPicker({
         onChange={(e) => choose(e.target.value)}
         emptyOption="Choose an API…"
         emptyOptionDisabled
-        options={apis.map((api) => ({ value: api.id, label: api.displayName }))}
+        options={optionsByName(apis)}
       />
       <p role="status" className="pb-2 text-sm supporting-text" data-testid="roles-loading">
         {pending ? 'Loading roles…' : ''}
