@@ -1,14 +1,7 @@
 // Rule: approvals and requests are gated in the data layer: no self-approval (even for an owner), no one else's request, no admin pages or audit export for developers.
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import type { DemoUserKey } from '../emulator/seed/demo-tenant';
+import { expect, test, type Page } from '@playwright/test';
 import { PORTAL_PORT as PORT } from './support/ports';
-import { signIn } from './support/sign-in';
-
-async function pageAs(browser: Browser, user: DemoUserKey, startAt: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, user, startAt);
-  return page;
-}
+import { pageAs, signIn } from './support/sign-in';
 
 /** The id of the signed-in user's open request for `roleValue`, submitting one if there is none yet. */
 async function openRequest(page: Page, apiId: string, roleValue: string, justification: string): Promise<string> {

@@ -1,49 +1,13 @@
 // Rule: a developer's request reaches the API's owner, is decided in the portal, becomes active within seconds, and the next token carries the role; requester text stays text.
-import { readFileSync } from 'node:fs';
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, USERS, type DemoUserKey } from '../emulator/seed/demo-tenant';
-import { signIn } from './support/sign-in';
-
-interface EmulatorConnection {
-  authorityHost: string;
-  tenantId: string;
-  portal: { clientId: string; clientSecret: string };
-}
+import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
+import { USERS, type DemoUserKey } from '../emulator/seed/demo-tenant';
+import { tokenClaims, userToken } from './support/emulator-connection';
+import { roleCard, submitRequest } from './support/request-form';
+import { pageAs, signIn } from './support/sign-in';
 
 /** The `roles` claim of a fresh token for `user` (ROPC against the emulated Entra). */
 async function rolesInNewToken(request: APIRequestContext, user: DemoUserKey, scope: string): Promise<string[]> {
-  const emulator = JSON.parse(readFileSync('.local/emulator-e2e.json', 'utf8')) as EmulatorConnection;
-  const response = await request.post(`${emulator.authorityHost}/${emulator.tenantId}/oauth2/v2.0/token`, {
-    form: {
-      grant_type: 'password',
-      username: USERS[user].userPrincipalName,
-      password: DEMO_PASSWORD,
-      client_id: emulator.portal.clientId,
-      client_secret: emulator.portal.clientSecret,
-      scope,
-    },
-  });
-  expect(response.ok()).toBe(true);
-  const token = ((await response.json()) as { access_token: string }).access_token;
-  const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { roles?: string[] };
-  return payload.roles ?? [];
-}
-
-async function pageAs(browser: Browser, user: DemoUserKey, startAt: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, user, startAt);
-  return page;
-}
-
-const roleCard = (page: Page, roleValue: string) => page.locator(`[data-testid="requestable-role"][data-role="${roleValue}"]`);
-
-/** Fills the request form for `roleValue` and submits it; returns the new request's id. */
-async function submit(page: Page, roleValue: string, justification: string): Promise<string> {
-  await roleCard(page, roleValue).getByRole('radio').check();
-  await page.locator('textarea[name="justification"]').fill(justification);
-  await page.getByRole('button', { name: 'Submit request' }).click();
-  await expect(page).toHaveURL(/\/requests\/[0-9a-f-]{36}$/);
-  return page.url().split('/').pop() as string;
+  return (tokenClaims(await userToken(request, user, scope)).roles as string[] | undefined) ?? [];
 }
 
 async function approveAs(
@@ -81,7 +45,7 @@ test('Ada requests Inventory.Write from its API page, Priya approves, and the ro
   await expect(roleCard(page, 'Inventory.Write').getByTestId('role-allows')).toContainText('POST');
 
   const justification = 'Restocking job for the warehouse integration needs to write stock levels.';
-  const requestId = await submit(page, 'Inventory.Write', justification);
+  const requestId = await submitRequest(page, 'Inventory.Write', justification);
   await expect(page.getByTestId('request-status')).toHaveAttribute('data-status', 'pending');
   await expect(page.locator('[data-action="request.submitted"]')).toBeVisible();
 
@@ -109,7 +73,7 @@ test('Ada requests Orders.Read, Olivia (owner of Orders) approves, and the Order
     'Ada already holds or requested Orders.Read in this run',
   );
   const justification = 'Order history dashboard for the support team.';
-  const requestId = await submit(page, 'Orders.Read', justification);
+  const requestId = await submitRequest(page, 'Orders.Read', justification);
 
   await approveAs(browser, 'olivia', requestId, 'Orders.Read', justification);
 
@@ -139,7 +103,7 @@ test('script in a justification is shown as text, a replayed post makes no secon
   const justification =
     '<script>window.__owned = 1; alert(1)</script><img src=x onerror="window.__owned = 2; alert(2)"> & "quotes" for the audit';
   const posted = page.waitForRequest((r) => r.method() === 'POST' && r.headers()['next-action'] !== undefined);
-  const requestId = await submit(page, 'Inventory.Admin', justification);
+  const requestId = await submitRequest(page, 'Inventory.Admin', justification);
   const post = await posted;
 
   await expect(page.getByTestId('justification')).toHaveText(justification);
@@ -192,7 +156,7 @@ test('an admin sets an auto-approve rule, sees the grant beside assignments made
 
   await signIn(page, 'ada', '/requests/new?api=payments');
   await expect(roleCard(page, 'Payments.Admin').getByTestId('approval-path')).toHaveText('Approved automatically');
-  const requestId = await submit(page, 'Payments.Admin', 'Settlement reconciliation needs the admin endpoints.');
+  const requestId = await submitRequest(page, 'Payments.Admin', 'Settlement reconciliation needs the admin endpoints.');
   // No reload: the page refreshes itself while the grant is provisioned.
   await expect(page.getByTestId('request-status')).toHaveAttribute('data-status', 'active', { timeout: 15_000 });
   await expect(page.locator('[data-action="request.auto_approved"]')).toBeVisible();

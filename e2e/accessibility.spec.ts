@@ -2,9 +2,9 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import type { DemoUserKey } from './support/demo-users';
-import { signIn } from './support/sign-in';
+import { pageAs, signIn } from './support/sign-in';
 
 const SCHEMES = ['light', 'dark'] as const;
 /** A request Ben opens for these checks, so the request page and the approvers' queue show a real item; cancelled at the end. */
@@ -98,17 +98,11 @@ async function checkPages(page: Page, pages: string[], requestId: string): Promi
   return problems;
 }
 
-async function signedInPage(browser: Browser, user: DemoUserKey): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, user);
-  return page;
-}
-
 test.describe.serial('accessibility', () => {
   let requestId = '';
 
   test.beforeAll(async ({ browser }) => {
-    const ben = await signedInPage(browser, 'ben');
+    const ben = await pageAs(browser, 'ben');
     await ben.goto('/requests/new?api=payments');
     await ben.locator('[data-testid="requestable-role"][data-role="Payments.Refund"]').getByRole('radio').check();
     await ben.getByLabel('Justification').fill('Refunds from the support desk tool, checked for accessibility.');
@@ -120,7 +114,7 @@ test.describe.serial('accessibility', () => {
 
   test.afterAll(async ({ browser }) => {
     if (!requestId) return;
-    const ben = await signedInPage(browser, 'ben');
+    const ben = await pageAs(browser, 'ben');
     await ben.goto(`/requests/${requestId}`);
     await ben.getByRole('button', { name: 'Cancel request' }).click();
     await expect(ben.getByTestId('request-status')).toHaveAttribute('data-status', 'cancelled');
@@ -140,7 +134,7 @@ test.describe.serial('accessibility', () => {
   for (const { user, role, pages } of ROLES) {
     test(`every page a ${role} opens has no serious or critical violation, light and dark`, async ({ browser }) => {
       test.setTimeout(pages.length * 2 * 15_000 + 60_000);
-      const page = await signedInPage(browser, user);
+      const page = await pageAs(browser, user);
       expect(await checkPages(page, pages, requestId)).toEqual([]);
       await page.context().close();
     });

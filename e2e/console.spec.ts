@@ -2,7 +2,8 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { ORDERS_APP } from '../emulator/seed/demo-tenant';
 import { EMULATOR_PORT } from './support/ports';
-import { signIn } from './support/sign-in';
+import { approveQueueItem } from './support/request-form';
+import { pageAs, signIn } from './support/sign-in';
 
 async function send(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Send' }).click();
@@ -55,17 +56,10 @@ async function requestOrdersRead(page: Page): Promise<string> {
 }
 
 async function approveAsOlivia(browser: Browser, requestId: string): Promise<void> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, 'olivia', '/admin/requests');
+  const page = await pageAs(browser, 'olivia', '/admin/requests');
   const item = page.locator(`[data-testid="queue-item"][data-request-id="${requestId}"]`);
   await expect(item).toContainText('Orders.Read');
-  await item.getByRole('button', { name: /^Approve/ }).click();
-  // The queue may confirm in place or drop the decided item; either way the decision is recorded.
-  await expect(async () => {
-    const gone = (await item.count()) === 0;
-    const messages = gone ? [] : await item.getByTestId('action-message').allTextContents();
-    expect(gone || messages.some((m) => m.includes('Approved'))).toBe(true);
-  }).toPass({ timeout: 10_000 });
+  await approveQueueItem(item);
   await page.context().close();
 }
 

@@ -1,8 +1,8 @@
 // Rule: a request reaches its approvers by email and in the team's Teams channel, the decision and the grant reach the requester by email and in the bell, and a retried job sends nothing twice.
-import { readFileSync } from 'node:fs';
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { NOTIFICATIONS_MAILBOX, USERS, type DemoUserKey } from '../emulator/seed/demo-tenant';
-import { signIn } from './support/sign-in';
+import { emulatorConnection } from './support/emulator-connection';
+import { pageAs, signIn } from './support/sign-in';
 
 interface Mail {
   from: string;
@@ -17,8 +17,7 @@ interface Card {
 
 const ROLE = 'Inventory.Admin';
 
-const emulator = () => JSON.parse(readFileSync('.local/emulator-e2e.json', 'utf8')) as { authorityHost: string };
-const control = (request: APIRequestContext, path: string) => `${emulator().authorityHost}/_emulator/${path}`;
+const control = (request: APIRequestContext, path: string) => `${emulatorConnection().authorityHost}/_emulator/${path}`;
 
 async function mailsTo(request: APIRequestContext, user: DemoUserKey): Promise<Mail[]> {
   const { value } = (await (await request.get(control(request, 'mail'))).json()) as { value: Mail[] };
@@ -30,12 +29,6 @@ async function cards(request: APIRequestContext): Promise<Card[]> {
   return value.filter((c) => c.card.body.some((b) => b.text.replace(/\\/g, '').includes(ROLE)));
 }
 const subjects = async (request: APIRequestContext, user: DemoUserKey) => (await mailsTo(request, user)).map((m) => m.subject);
-
-async function pageAs(browser: Browser, user: DemoUserKey, startAt: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, user, startAt);
-  return page;
-}
 
 const WAITING = `Approval needed: ${USERS.olivia.displayName} asks for ${ROLE} on inventory`;
 const APPROVED = `Your request for ${ROLE} on inventory was approved`;

@@ -1,35 +1,17 @@
 // Rule: a role map applied in the policy studio is what the gateway enforces for the next call, and one click rolls it back.
-import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { APIM, DEMO_PASSWORD, USERS } from '../emulator/seed/demo-tenant';
+import { APIM_SERVICE_PATH, emulatorConnection, portalArmToken, userToken } from './support/emulator-connection';
 import { signIn } from './support/sign-in';
 
-interface EmulatorConnection {
-  authorityHost: string;
-  tenantId: string;
-  gatewayUrl: string;
-  armEndpoint: string;
-  portal: { clientId: string; clientSecret: string };
-}
-
-const emulatorConnection = () => JSON.parse(readFileSync('.local/emulator-e2e.json', 'utf8')) as EmulatorConnection;
-const ORDERS_ARM = `/subscriptions/${APIM.subscriptionId}/resourceGroups/${APIM.resourceGroup}/providers/Microsoft.ApiManagement/service/${APIM.serviceName}/apis/orders`;
+const ORDERS_ARM = `${APIM_SERVICE_PATH}/apis/orders`;
 
 /** A policy of the Orders API as APIM returns it in rawxml (expressions as written), read straight from ARM. */
 async function readOrdersPolicy(request: APIRequestContext, scope: string): Promise<string | null> {
-  const emulator = emulatorConnection();
-  const tokenResponse = await request.post(`${emulator.authorityHost}/${emulator.tenantId}/oauth2/v2.0/token`, {
-    form: {
-      grant_type: 'client_credentials',
-      client_id: emulator.portal.clientId,
-      client_secret: emulator.portal.clientSecret,
-      scope: 'https://management.azure.com/.default',
-    },
-  });
-  const token = ((await tokenResponse.json()) as { access_token: string }).access_token;
-  const response = await request.get(`${emulator.armEndpoint}${ORDERS_ARM}${scope}/policies/policy?api-version=2024-05-01&format=rawxml`, {
-    headers: { Authorization: `Bearer ${token}` },
-  });
+  const token = await portalArmToken(request);
+  const response = await request.get(
+    `${emulatorConnection().armEndpoint}${ORDERS_ARM}${scope}/policies/policy?api-version=2024-05-01&format=rawxml`,
+    { headers: { Authorization: `Bearer ${token}` } },
+  );
   if (response.status() === 404) return null;
   return ((await response.json()) as { properties: { value: string } }).properties.value;
 }
@@ -40,20 +22,8 @@ async function benCalls(
   method: 'GET' | 'DELETE',
   headers: Record<string, string> = {},
 ): Promise<{ status: number; body: string }> {
-  const emulator = emulatorConnection();
-  const tokenResponse = await request.post(`${emulator.authorityHost}/${emulator.tenantId}/oauth2/v2.0/token`, {
-    form: {
-      grant_type: 'password',
-      username: USERS.ben.userPrincipalName,
-      password: DEMO_PASSWORD,
-      client_id: emulator.portal.clientId,
-      client_secret: emulator.portal.clientSecret,
-      scope: 'api://contoso-orders/.default',
-    },
-  });
-  expect(tokenResponse.ok()).toBe(true);
-  const token = ((await tokenResponse.json()) as { access_token: string }).access_token;
-  const response = await request.fetch(`${emulator.gatewayUrl}/orders/orders/ord-10042`, {
+  const token = await userToken(request, 'ben', 'api://contoso-orders/.default');
+  const response = await request.fetch(`${emulatorConnection().gatewayUrl}/orders/orders/ord-10042`, {
     method,
     headers: { Authorization: `Bearer ${token}`, ...headers },
   });

@@ -1,47 +1,31 @@
 // Rule: a developer subscribes to products in the portal (an open product at once, the Payments product after approval, alone
 // or in one request with the Payments role), gets keys APIM enforces, copies and cancels them, calls the Payments API with role
 // and key through the console, and a regenerated key retires the old one; a product's approver group decides its requests.
-import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { APIM, GROUPS, PAYMENTS_APP } from '../emulator/seed/demo-tenant';
-import { signIn } from './support/sign-in';
-
-interface EmulatorConnection {
-  authorityHost: string;
-  tenantId: string;
-  gatewayUrl: string;
-  armEndpoint: string;
-  portal: { clientId: string; clientSecret: string };
-}
-
-const emulator = () => JSON.parse(readFileSync('.local/emulator-e2e.json', 'utf8')) as EmulatorConnection;
-const SERVICE = `/subscriptions/${APIM.subscriptionId}/resourceGroups/${APIM.resourceGroup}/providers/Microsoft.ApiManagement/service/${APIM.serviceName}`;
+import { GROUPS, PAYMENTS_APP } from '../emulator/seed/demo-tenant';
+import { APIM_SERVICE_PATH, emulatorConnection, portalArmToken } from './support/emulator-connection';
+import { approveQueueItem } from './support/request-form';
+import { pageAs, signIn } from './support/sign-in';
 
 /** A demo user's subscriptions as ARM lists them (APIM user ids are the demo keys), read with Roleport's own app credential. */
 async function subscriptionsInArm(
   request: APIRequestContext,
   user: 'ada' | 'olivia' = 'ada',
 ): Promise<{ name: string; properties: { scope: string; state: string } }[]> {
-  const e = emulator();
-  const tokenResponse = await request.post(`${e.authorityHost}/${e.tenantId}/oauth2/v2.0/token`, {
-    form: {
-      grant_type: 'client_credentials',
-      client_id: e.portal.clientId,
-      client_secret: e.portal.clientSecret,
-      scope: 'https://management.azure.com/.default',
+  const token = await portalArmToken(request);
+  const response = await request.get(
+    `${emulatorConnection().armEndpoint}${APIM_SERVICE_PATH}/users/${user}/subscriptions?api-version=2024-05-01`,
+    {
+      headers: { Authorization: `Bearer ${token}` },
     },
-  });
-  const token = ((await tokenResponse.json()) as { access_token: string }).access_token;
-  const response = await request.get(`${e.armEndpoint}${SERVICE}/users/${user}/subscriptions?api-version=2024-05-01`, {
-    headers: { Authorization: `Bearer ${token}` },
-  });
+  );
   expect(response.ok()).toBe(true);
   return ((await response.json()) as { value: { name: string; properties: { scope: string; state: string } }[] }).value;
 }
 
 /** A call straight to the gateway with only a subscription key: the answer says whether the key was accepted. */
 async function gatewayWithKey(request: APIRequestContext, path: string, key: string) {
-  const response = await request.get(`${emulator().gatewayUrl}${path}`, { headers: { 'Ocp-Apim-Subscription-Key': key } });
+  const response = await request.get(`${emulatorConnection().gatewayUrl}${path}`, { headers: { 'Ocp-Apim-Subscription-Key': key } });
   return { status: response.status(), body: await response.text() };
 }
 
@@ -89,15 +73,8 @@ async function approveInQueue(
   role: string,
   requester = 'Ada Lovelace',
 ): Promise<void> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, approver, '/admin/requests');
-  const item = page.locator(`[data-testid="queue-item"][data-role="${role}"]`).filter({ hasText: requester }).first();
-  await item.getByRole('button', { name: /^Approve/ }).click();
-  await expect(async () => {
-    const gone = (await item.count()) === 0;
-    const messages = gone ? [] : await item.getByTestId('action-message').allTextContents();
-    expect(gone || messages.some((m) => m.includes('Approved'))).toBe(true);
-  }).toPass({ timeout: 10_000 });
+  const page = await pageAs(browser, approver, '/admin/requests');
+  await approveQueueItem(page.locator(`[data-testid="queue-item"][data-role="${role}"]`).filter({ hasText: requester }).first());
   await page.context().close();
 }
 

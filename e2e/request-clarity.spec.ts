@@ -1,23 +1,7 @@
 // Rule: a person sees where they stand before asking, the form shows roles and lengths the rule allows at once, and approvers see what they grant and to whom.
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import type { DemoUserKey } from './support/demo-users';
-import { signIn } from './support/sign-in';
-
-async function pageAs(browser: Browser, user: DemoUserKey, startAt: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, user, startAt);
-  return page;
-}
-
-const roleCard = (page: Page, roleValue: string) => page.locator(`[data-testid="requestable-role"][data-role="${roleValue}"]`);
-
-async function submit(page: Page, roleValue: string, justification: string): Promise<string> {
-  await roleCard(page, roleValue).getByRole('radio').check();
-  await page.getByRole('textbox', { name: /Justification/ }).fill(justification);
-  await page.getByRole('button', { name: 'Submit request' }).click();
-  await expect(page).toHaveURL(/\/requests\/[0-9a-f-]{36}$/);
-  return page.url().split('/').pop() as string;
-}
+import { expect, test, type Page } from '@playwright/test';
+import { roleCard, submitRequest } from './support/request-form';
+import { pageAs, signIn } from './support/sign-in';
 
 async function cancel(page: Page, requestId: string): Promise<void> {
   await page.goto(`/requests/${requestId}`);
@@ -45,7 +29,7 @@ test('choosing an API shows its roles and what each opens at once; the API page 
   expect(Math.round((Date.parse(max ?? '') - Date.parse(new Date().toISOString().slice(0, 10))) / 86_400_000)).toBe(90);
   const inTwoWeeks = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
   await endDate.fill(inTwoWeeks);
-  const requestId = await submit(page, 'Payments.Refund', 'Refunds for the support desk, for a two-week pilot.');
+  const requestId = await submitRequest(page, 'Payments.Refund', 'Refunds for the support desk, for a two-week pilot.');
   await expect(page.getByTestId('request-duration')).toHaveText('14 days');
 
   await page.goto('/apis/payments');
@@ -72,7 +56,7 @@ test('a rule with no maximum offers no end date and a year; the request records 
     const duration = page.getByRole('combobox', { name: 'Duration' });
     await expect(duration.getByRole('option')).toHaveText(['7 days', '30 days', '90 days', '365 days', 'No end date', 'Until a date…']);
     await duration.selectOption('No end date');
-    const requestId = await submit(page, 'Payments.Read', 'Settlement reports for finance, needed for as long as I run them.');
+    const requestId = await submitRequest(page, 'Payments.Read', 'Settlement reports for finance, needed for as long as I run them.');
     await expect(page.getByTestId('request-duration')).toHaveText('No end date');
     await cancel(page, requestId);
   } finally {
@@ -86,9 +70,9 @@ test('the approval queue says what the requester already holds, and an owner’s
   browser,
 }) => {
   const ben = await pageAs(browser, 'ben', '/requests/new?api=orders');
-  const bens = await submit(ben, 'Orders.Admin', 'Purging cancelled orders for the data retention job.');
+  const bens = await submitRequest(ben, 'Orders.Admin', 'Purging cancelled orders for the data retention job.');
   const olivia = await pageAs(browser, 'olivia', '/requests/new?api=payments');
-  const olivias = await submit(olivia, 'Payments.Refund', 'Refunds for the payments team I own the API for.');
+  const olivias = await submitRequest(olivia, 'Payments.Refund', 'Refunds for the payments team I own the API for.');
   try {
     await olivia.goto('/admin/requests');
     const item = olivia.locator(`[data-testid="queue-item"][data-request-id="${bens}"]`);

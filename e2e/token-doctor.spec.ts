@@ -1,30 +1,12 @@
 // Rule: the token doctor explains a pasted token against the exact policy of the chosen operation, and opens the console's token without it passing through the URL.
-import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, USERS } from '../emulator/seed/demo-tenant';
+import { emulatorConnection, userToken } from './support/emulator-connection';
 import { PORTAL_PORT as PORT } from './support/ports';
 import { signIn } from './support/sign-in';
 
-interface EmulatorConnection {
-  authorityHost: string;
-  tenantId: string;
-  portal: { clientId: string; clientSecret: string };
-}
-
 test('a token for the portal itself, checked against the Orders API, is diagnosed as the wrong audience', async ({ page, request }) => {
-  const emulator = JSON.parse(readFileSync('.local/emulator-e2e.json', 'utf8')) as EmulatorConnection;
-  const minted = await request.post(`${emulator.authorityHost}/${emulator.tenantId}/oauth2/v2.0/token`, {
-    form: {
-      grant_type: 'password',
-      username: USERS.ada.userPrincipalName,
-      password: DEMO_PASSWORD,
-      client_id: emulator.portal.clientId,
-      client_secret: emulator.portal.clientSecret,
-      scope: `api://${emulator.portal.clientId}/.default`,
-    },
-  });
-  expect(minted.ok()).toBe(true);
-  const token = ((await minted.json()) as { access_token: string }).access_token;
+  const { portal } = emulatorConnection();
+  const token = await userToken(request, 'ada', `api://${portal.clientId}/.default`);
 
   await signIn(page, 'ada', '/tokens');
   await page.getByLabel('Access token').fill(`Bearer ${token}`);
@@ -38,7 +20,7 @@ test('a token for the portal itself, checked against the Orders API, is diagnose
   await expect(page.locator('[data-testid="check"][data-check="aud"]')).toHaveAttribute('data-status', 'fail');
   await expect(page.locator('[data-testid="check"][data-check="signature"]')).toHaveAttribute('data-status', 'pass');
   await expect(page.getByTestId('diagnosis-summary')).toContainText('(401)');
-  await expect(page.getByLabel('Token claims')).toContainText(emulator.portal.clientId);
+  await expect(page.getByLabel('Token claims')).toContainText(portal.clientId);
 });
 
 test('checking without a token announces the refusal and moves focus to the token field', async ({ page }) => {

@@ -1,53 +1,34 @@
 // Rule: a developer requests an application role for an app they own; the API's owner approves it as an application
 // grant; the app's next client-credentials token carries the role and the gateway lets it through, until an admin revokes
 // it; a managed identity's request waits for a portal admin first; an app registered in another tenant is refused.
-import { readFileSync } from 'node:fs';
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { CLIENT_APPS, ORDERS_APP, PARTNER_CLIENT_APP, WORKLOAD_MANAGED_IDENTITY, type DemoUserKey } from '../emulator/seed/demo-tenant';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { CLIENT_APPS, ORDERS_APP, PARTNER_CLIENT_APP, WORKLOAD_MANAGED_IDENTITY } from '../emulator/seed/demo-tenant';
+import { emulatorConnection, fetchToken, tokenClaims } from './support/emulator-connection';
 import { forgetRateLimits } from './support/forget-rate-limits';
-import { signIn } from './support/sign-in';
+import { pageAs, signIn } from './support/sign-in';
 
 // Ada submits several requests here; journeys before this one may have spent her ten per ten minutes.
 test.beforeAll(() => forgetRateLimits());
 
-interface EmulatorConnection {
-  authorityHost: string;
-  tenantId: string;
-  gatewayUrl: string;
-  clientApps: { appId: string; clientSecret: string; displayName: string; ownerOids: string[] }[];
-}
-
-const emulator = () => JSON.parse(readFileSync('.local/emulator-e2e.json', 'utf8')) as EmulatorConnection;
 const nightly = CLIENT_APPS[0];
 const justification = 'The nightly sync reads every order to refresh the warehouse.';
 
 /** The app's own token for the Orders API (client credentials, as the workload gets it), decoded and raw. */
 async function appToken(request: APIRequestContext): Promise<{ raw: string; claims: Record<string, unknown> }> {
-  const { authorityHost, tenantId, clientApps } = emulator();
-  const app = clientApps.find((c) => c.appId === nightly.appId)!;
-  const response = await request.post(`${authorityHost}/${tenantId}/oauth2/v2.0/token`, {
-    form: {
-      grant_type: 'client_credentials',
-      client_id: app.appId,
-      client_secret: app.clientSecret,
-      scope: `${ORDERS_APP.identifierUri}/.default`,
-    },
+  const app = emulatorConnection().clientApps.find((c) => c.appId === nightly.appId)!;
+  const raw = await fetchToken(request, {
+    grant_type: 'client_credentials',
+    client_id: app.appId,
+    client_secret: app.clientSecret,
+    scope: `${ORDERS_APP.identifierUri}/.default`,
   });
-  expect(response.ok()).toBe(true);
-  const raw = ((await response.json()) as { access_token: string }).access_token;
-  return { raw, claims: JSON.parse(Buffer.from(raw.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown> };
+  return { raw, claims: tokenClaims(raw) };
 }
 
 async function listOrdersAsApp(request: APIRequestContext): Promise<number> {
   const { raw } = await appToken(request);
-  const response = await request.get(`${emulator().gatewayUrl}/orders/orders`, { headers: { Authorization: `Bearer ${raw}` } });
+  const response = await request.get(`${emulatorConnection().gatewayUrl}/orders/orders`, { headers: { Authorization: `Bearer ${raw}` } });
   return response.status();
-}
-
-async function pageAs(browser: Browser, user: DemoUserKey, startAt: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, user, startAt);
-  return page;
 }
 
 async function requestFor(page: Page, clientSpId: string, roleValue: string): Promise<string> {
@@ -122,7 +103,7 @@ test('Ada requests Orders.Read for nightly-sync; Olivia approves the application
   // gateway refuses it again; a token issued before the revocation keeps the role until it expires, as in Entra.
   expect((await appToken(request)).claims.roles).toBeUndefined();
   expect(await listOrdersAsApp(request)).toBe(403);
-  const before = await request.get(`${emulator().gatewayUrl}/orders/orders`, { headers: { Authorization: `Bearer ${issued}` } });
+  const before = await request.get(`${emulatorConnection().gatewayUrl}/orders/orders`, { headers: { Authorization: `Bearer ${issued}` } });
   expect(before.status()).toBe(200);
 });
 

@@ -79,7 +79,7 @@ export default async function MyAccessPage() {
                       <span key={r.role.id} className="inline-flex items-center gap-1" data-testid="held-role" data-role={r.role.value}>
                         <RoleChip value={r.role.value} held title={ends ? `${via}, ends on ${ends.slice(0, 10)}` : via} />
                         {ends ? (
-                          <span className="text-xs text-slate-600 dark:text-slate-400">
+                          <span className="text-xs supporting-text">
                             until <time dateTime={ends}>{ends.slice(0, 10)}</time>
                           </span>
                         ) : null}

@@ -84,7 +84,7 @@ export function RequestTimeline({ request, now }: { request: AccessRequestDetail
             className="absolute -left-[1.65rem] top-1.5 h-2.5 w-2.5 rounded-full border-2 border-slate-400 bg-white dark:bg-slate-900"
             aria-hidden
           />
-          <p className="text-sm italic text-slate-600 dark:text-slate-400">{next}</p>
+          <p className="text-sm italic supporting-text">{next}</p>
         </li>
       ) : null}
     </ol>

@@ -7,6 +7,7 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { useActionRunner } from '@/components/ui/use-action-runner';
 import { revokeGrantAction } from './actions';
+import type { RevokeGrantTarget } from './revoke-grant-target';
 
 /** Revoke with a reason the requester reads; says up front that issued tokens keep the role until they expire. */
 export function RevokeGrantForm({
@@ -14,17 +15,10 @@ export function RevokeGrantForm({
   version,
   roleValue,
   holderName,
-  requesterName = holderName,
+  requesterName,
   tokensNote,
   afterRevoke,
-}: {
-  requestId: string;
-  version: number;
-  roleValue: string;
-  /** Who holds the role: the person, or the application an application grant is for. */
-  holderName: string;
-  /** Who reads the reason: the requester (an application's owner who asked for it). */
-  requesterName?: string;
+}: RevokeGrantTarget & {
   tokensNote: string;
   afterRevoke?: string;
 }) {
@@ -39,7 +33,7 @@ export function RevokeGrantForm({
     <details className="text-sm">
       <summary className="cursor-pointer text-rose-700 hover:underline dark:text-rose-300">Revoke</summary>
       <div className="mt-2 max-w-md space-y-2">
-        <p className="text-xs text-slate-600 dark:text-slate-400">{tokensNote}</p>
+        <p className="text-xs supporting-text">{tokensNote}</p>
         <Field label={`Reason (${requesterName} reads it)`} labelSize="xs">
           {(control) => <Input {...control} size="sm" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} />}
         </Field>

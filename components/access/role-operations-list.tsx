@@ -4,7 +4,7 @@ import type { RoleOperation } from '@/lib/requests/role-operations';
 /** "What the role allows": the operations whose policy checks for it. */
 export function RoleOperationsList({ operations, roleValue }: { operations: RoleOperation[]; roleValue: string }) {
   if (operations.length === 0) {
-    return <p className="text-xs text-slate-600 dark:text-slate-400">No operation of this API checks for {roleValue} in its policy.</p>;
+    return <p className="text-xs supporting-text">No operation of this API checks for {roleValue} in its policy.</p>;
   }
   return (
     <ul data-testid="role-allows" className="space-y-1 text-xs">
@@ -12,7 +12,7 @@ export function RoleOperationsList({ operations, roleValue }: { operations: Role
         <li key={op.id} className="flex flex-wrap items-center gap-2">
           <MethodBadge method={op.method} />
           <span className="font-mono">{op.urlTemplate}</span>
-          <span className="text-slate-600 dark:text-slate-400">{op.displayName}</span>
+          <span className="supporting-text">{op.displayName}</span>
           {op.alsoNeeds.length > 0 ? (
             <span className="text-amber-700 dark:text-amber-400">
               also needs {op.alsoNeeds.map((set) => set.join(' or ')).join(' and ')}

@@ -1,10 +1,11 @@
-import { Field } from '@/components/ui/field';
-import { Select } from '@/components/ui/select';
+import { SelectField } from '@/components/ui/select-field';
 
 export interface PickOption {
   id: string;
   label: string;
 }
+
+const asOptions = (picks: PickOption[]) => picks.map((pick) => ({ value: pick.id, label: pick.label }));
 
 /** An API and one of its operations, chosen side by side; the operation list waits for an API. */
 export function ApiOperationSelects({
@@ -33,30 +34,25 @@ export function ApiOperationSelects({
 }) {
   return (
     <div className={`grid gap-4 sm:grid-cols-2 ${className ?? ''}`.trim()}>
-      <Field label={apiLabel}>
-        {(control) => (
-          <Select {...control} size="sm" value={apiId} onChange={(e) => onApi(e.target.value)}>
-            <option value="">{noApi}</option>
-            {apis.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.label}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <Field label="Operation">
-        {(control) => (
-          <Select {...control} size="sm" value={operationId} disabled={!apiId} onChange={(e) => onOperation(e.target.value)}>
-            <option value="">{noOperation}</option>
-            {operations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.label}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
+      <SelectField
+        label={apiLabel}
+        labelSize="sm"
+        size="sm"
+        value={apiId}
+        onChange={(e) => onApi(e.target.value)}
+        emptyOption={noApi}
+        options={asOptions(apis)}
+      />
+      <SelectField
+        label="Operation"
+        labelSize="sm"
+        size="sm"
+        value={operationId}
+        disabled={!apiId}
+        onChange={(e) => onOperation(e.target.value)}
+        emptyOption={noOperation}
+        options={asOptions(operations)}
+      />
     </div>
   );
 }

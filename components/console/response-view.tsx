@@ -27,7 +27,7 @@ export function ResponseView({ response }: { response: ConsoleResponse }) {
         <span data-testid="response-status" className={`font-mono text-2xl font-semibold ${tone(response.status)}`}>
           {response.status}
         </span>
-        <span className="text-sm text-slate-600 dark:text-slate-400">{response.statusText}</span>
+        <span className="text-sm supporting-text">{response.statusText}</span>
         <span data-testid="response-duration" className="text-sm muted">
           {response.durationMs} ms
         </span>
@@ -38,7 +38,7 @@ export function ResponseView({ response }: { response: ConsoleResponse }) {
         </p>
       ) : null}
       <details className="text-sm">
-        <summary className="cursor-pointer text-slate-600 dark:text-slate-400">{response.headers.length} response headers</summary>
+        <summary className="cursor-pointer supporting-text">{response.headers.length} response headers</summary>
         <Table
           caption="Response headers"
           columns={[{ label: 'Header' }, { label: 'Value' }]}

@@ -54,7 +54,7 @@ export function DiagnosisView({ diagnosis, requestAccess = [] }: { diagnosis: To
             <StatusMark status={check.status} />
             <div>
               <p className="font-medium">{check.label}</p>
-              <p className="text-slate-600 dark:text-slate-400">{check.detail}</p>
+              <p className="supporting-text">{check.detail}</p>
               {check.fix && check.status !== 'pass' ? <p className="text-slate-700 dark:text-slate-300">Fix: {check.fix}</p> : null}
             </div>
           </li>

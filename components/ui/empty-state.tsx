@@ -3,7 +3,7 @@ export function EmptyState({ title, children }: { title: string; children: React
   return (
     <div className="rounded-lg border border-dashed border-slate-300 p-10 text-center dark:border-slate-700">
       <h2 className="text-base font-semibold">{title}</h2>
-      {children ? <div className="mt-2 text-sm text-slate-600 dark:text-slate-400">{children}</div> : null}
+      {children ? <div className="mt-2 text-sm supporting-text">{children}</div> : null}
     </div>
   );
 }

@@ -3,7 +3,7 @@ export function PageHeader({ title, description, actions }: { title: string; des
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
-        {description ? <p className="mt-1 max-w-3xl text-sm text-slate-600 dark:text-slate-400">{description}</p> : null}
+        {description ? <p className="mt-1 max-w-3xl text-sm supporting-text">{description}</p> : null}
       </div>
       {actions}
     </div>

@@ -54,7 +54,8 @@ const signedIn = row('signin', 'allowed', 'allowed', 'allowed', 'allowed', 'allo
  * Portal admins only. The former admin's session was issued with Portal.Admin, which was removed in Entra since: the
  * re-check against Graph (cached at most 60 s) refuses them.
  */
-const adminPage = row('signin', 'forbidden', 'forbidden', 'forbidden', 'allowed', 'forbidden');
+const adminOnly = (args?: Row['args']): Row => row('signin', 'forbidden', 'forbidden', 'forbidden', 'allowed', 'forbidden', args);
+const adminPage = adminOnly();
 const adminAction = (refusal: string, args: Row['args']): Row =>
   row('signin', 'forbidden', 'forbidden', 'forbidden', `refused: ${refusal}`, 'forbidden', args);
 const userAction = (refusal: string, args: Row['args']): Row =>
@@ -109,14 +110,7 @@ export const EXPECTED: Record<string, Row> = {
   'route OPTIONS /api/events/apim': row('badrequest', 'badrequest', 'badrequest', 'badrequest', 'badrequest', 'badrequest'),
 
   // Server actions: probes with made-up ids, so that passing authorization shows as the data layer's refusal.
-  'action app/(admin)/admin/access/actions.ts#reconcileNowAction': row(
-    'signin',
-    'forbidden',
-    'forbidden',
-    'forbidden',
-    'allowed',
-    'forbidden',
-  ),
+  'action app/(admin)/admin/access/actions.ts#reconcileNowAction': adminOnly(),
   // Ends the caller's session, so the matrix calls it last for each role and the corpus leaves it out (it takes no input).
   'action app/(auth)/signout/actions.ts#signOutAction': row('signin', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed'),
   'action components/access/actions.ts#revokeGrantAction': adminAction(NOT_YOURS, () => [
@@ -130,15 +124,7 @@ export const EXPECTED: Record<string, Row> = {
   ]),
   'action app/(admin)/admin/apis/[apiId]/policy/actions.ts#addAppRoleAction': adminAction('Invalid input', () => [{ apiId: 'orders' }]),
   // A search that finds no one is an ordinary answer, so the admin's probe succeeds.
-  'action app/(admin)/admin/apis/[apiId]/policy/actions.ts#findPreviewUsersAction': row(
-    'signin',
-    'forbidden',
-    'forbidden',
-    'forbidden',
-    'allowed',
-    'forbidden',
-    () => ['orders', 'nobody-by-this-name'],
-  ),
+  'action app/(admin)/admin/apis/[apiId]/policy/actions.ts#findPreviewUsersAction': adminOnly(() => ['orders', 'nobody-by-this-name']),
   'action app/(admin)/admin/apis/[apiId]/policy/actions.ts#previewUserAccessAction': adminAction('Invalid input', () => [
     { apiId: 'orders' },
   ]),

@@ -24,7 +24,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   return (
     <>
       <h1 className="text-xl font-semibold">Sign in</h1>
-      <p className="mt-1 mb-6 text-sm text-slate-600 dark:text-slate-400">Use your organization&apos;s Microsoft Entra account.</p>
+      <p className="mt-1 mb-6 text-sm supporting-text">Use your organization&apos;s Microsoft Entra account.</p>
       {message ? (
         <p role="alert" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
           {message}

@@ -20,9 +20,7 @@ export function SignOutConfirmation({ entraLogoutUrl }: { entraLogoutUrl: string
   return (
     <>
       <h1 className="text-xl font-semibold">Sign out?</h1>
-      <p className="mt-1 mb-6 text-sm text-slate-600 dark:text-slate-400">
-        This ends your Roleport session and your Microsoft sign-in in this browser.
-      </p>
+      <p className="mt-1 mb-6 text-sm supporting-text">This ends your Roleport session and your Microsoft sign-in in this browser.</p>
       {error ? (
         <p role="alert" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
           {error}

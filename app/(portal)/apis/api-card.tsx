@@ -9,7 +9,7 @@ function AccessLine({ entry }: { entry: CatalogEntry }) {
     return <p className="text-xs text-amber-700 dark:text-amber-400">No token validation: callable without an Entra role.</p>;
   if (view.state === 'no-app') return <p className="text-xs text-amber-700 dark:text-amber-400">No app registration mapped to this API.</p>;
   return (
-    <div className="flex flex-wrap items-center gap-1.5 text-xs text-slate-600 dark:text-slate-400">
+    <div className="flex flex-wrap items-center gap-1.5 text-xs supporting-text">
       {view.heldValues.length > 0 ? (
         <>
           <span>You hold</span>
@@ -41,7 +41,7 @@ export function ApiCard({ entry }: { entry: CatalogEntry }) {
         <p className="muted font-mono text-xs">{`/${api.path}`}</p>
       </div>
       {versions.length > 0 ? (
-        <p className="flex flex-wrap items-center gap-1.5 text-xs text-slate-600 dark:text-slate-400" data-testid="api-versions">
+        <p className="flex flex-wrap items-center gap-1.5 text-xs supporting-text" data-testid="api-versions">
           <span>Versions</span>
           {versions.map((v) => (
             <Link key={v.apiId} href={`/apis/${encodeURIComponent(v.apiId)}`} prefetch={false} className="tag link">

@@ -1,50 +1,22 @@
-import { Button } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
-import { Input } from '@/components/ui/input';
-import { Select } from '@/components/ui/select';
+import { FilterForm } from '@/components/ui/filter-form';
+import { FilterSearch } from '@/components/ui/filter-search';
+import { optionsByName, SelectField } from '@/components/ui/select-field';
 import type { CatalogFilters } from '@/lib/directory/catalog-views';
 import type { CatalogProductRef } from '@/lib/catalog/catalog-types';
 
-/** A plain GET form: works without JavaScript and keeps filters in the URL. */
+const ACCESS_OPTIONS = [
+  { value: 'held', label: 'I have access' },
+  { value: 'requestable', label: 'I can request' },
+];
+
+/** The catalog narrowed by words, product and whether the person has or can request access. */
 export function CatalogFiltersForm({ filters, products }: { filters: CatalogFilters; products: CatalogProductRef[] }) {
+  const productOptions = optionsByName(products);
   return (
-    <form role="search" method="get" className="mb-6 flex flex-wrap items-end gap-3">
-      <Field label="Search" labelSize="xs" className="min-w-64 flex-1">
-        {(control) => (
-          <Input
-            {...control}
-            name="q"
-            type="search"
-            defaultValue={filters.q}
-            maxLength={200}
-            placeholder="Name, description, path or operation"
-          />
-        )}
-      </Field>
-      <Field label="Product" labelSize="xs">
-        {(control) => (
-          <Select {...control} name="product" defaultValue={filters.product}>
-            <option value="">All products</option>
-            {products.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.displayName}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <Field label="Access" labelSize="xs">
-        {(control) => (
-          <Select {...control} name="access" defaultValue={filters.access}>
-            <option value="">Any</option>
-            <option value="held">I have access</option>
-            <option value="requestable">I can request</option>
-          </Select>
-        )}
-      </Field>
-      <Button type="submit" variant="primary" size="md">
-        Apply
-      </Button>
-    </form>
+    <FilterForm className="mb-6">
+      <FilterSearch label="Search" defaultValue={filters.q} placeholder="Name, description, path or operation" className="min-w-64" />
+      <SelectField label="Product" name="product" defaultValue={filters.product} emptyOption="All products" options={productOptions} />
+      <SelectField label="Access" name="access" defaultValue={filters.access} emptyOption="Any" options={ACCESS_OPTIONS} />
+    </FilterForm>
   );
 }

@@ -39,7 +39,7 @@ export default async function ApisPage({ searchParams }: { searchParams: Search 
       ) : (
         <>
           <CatalogFiltersForm filters={filters} products={products} />
-          <p className="mb-3 text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
+          <p className="mb-3 text-sm supporting-text" aria-live="polite">
             {plural(entries.length, 'API')}
           </p>
           {shown.length === 0 ? (

@@ -38,7 +38,7 @@ function AppCard({ app }: { app: MyApp }) {
       className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
     >
       <h2 className="text-base font-semibold">{client.displayName}</h2>
-      <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-4 text-xs text-slate-600 dark:text-slate-400">
+      <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-4 text-xs supporting-text">
         <dt>Client id</dt>
         <dd className="font-mono">{client.appId}</dd>
         <dt>Service principal</dt>

@@ -47,7 +47,7 @@ export default async function ConsolePage({ searchParams }: { searchParams: Sear
           </div>
           <OperationRequirement access={selected.operation.access} allowed={selected.allowed} heldValues={selected.heldValues} />
           {api.subscriptionRequired ? (
-            <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">
+            <p className="mb-4 text-sm supporting-text">
               This API requires a subscription key; the console adds yours when you have an active subscription.
             </p>
           ) : null}

@@ -30,7 +30,7 @@ export function ParameterFieldset({
     <fieldset className="flex flex-col gap-2">
       <legend className="mb-1 text-sm font-semibold">{LEGEND[where]}</legend>
       {parameters.some((p) => p.required) ? (
-        <p className="text-xs text-slate-600 dark:text-slate-400">
+        <p className="text-xs supporting-text">
           <span aria-hidden="true">*</span> marks a required parameter.
         </p>
       ) : null}

@@ -23,11 +23,11 @@ export function NotificationItem({ item }: { item: InboxItem }) {
           {item.subject}
         </p>
         {item.lines.map((line) => (
-          <p key={line} className="text-sm text-slate-600 dark:text-slate-400">
+          <p key={line} className="text-sm supporting-text">
             {line}
           </p>
         ))}
-        {item.tip ? <p className="mt-1 text-sm italic text-slate-600 dark:text-slate-400">{item.tip}</p> : null}
+        {item.tip ? <p className="mt-1 text-sm italic supporting-text">{item.tip}</p> : null}
         <p className="mt-1 flex flex-wrap gap-3 text-sm">
           <Link href={item.link.path} className="text-brand-700 hover:underline dark:text-brand-100">
             {item.link.label}

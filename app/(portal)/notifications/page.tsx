@@ -33,7 +33,7 @@ export default async function NotificationsPage() {
         <h2 id="notification-settings" className="text-lg font-semibold">
           What you are told about
         </h2>
-        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+        <p className="mt-1 text-sm supporting-text">
           Turn off any kind of news, by email or in the portal. The team&apos;s Teams channel is set by the portal&apos;s configuration.
         </p>
         <PreferencesForm initial={preferences} />

@@ -38,7 +38,7 @@ export default async function ProductsPage() {
                   {p.displayName}
                 </Link>
                 {p.published ? null : <span className="ml-2 text-xs muted">(not published)</span>}
-                <p className="text-xs text-slate-600 dark:text-slate-400">{p.description}</p>
+                <p className="text-xs supporting-text">{p.description}</p>
               </td>
               <td>{p.apis.map((a) => a.displayName).join(', ') || '—'}</td>
               <td>{p.subscriptionRequired ? 'required' : 'not required'}</td>

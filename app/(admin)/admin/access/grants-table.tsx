@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { OutsideRoleportBadge } from '@/components/access/outside-roleport-badge';
 import { RequestStatusBadge } from '@/components/access/request-status-badge';
 import { RevokeGrantForm } from '@/components/access/revoke-grant-form';
+import { revokeGrantTarget } from '@/components/access/revoke-grant-target';
 import { Table } from '@/components/ui/table';
 import type { ExternalAssignment } from '@/lib/provisioning/reconcile-assignments';
 import type { AccessRequestView } from '@/lib/requests/request-view';
@@ -61,11 +62,7 @@ export function GrantsTable({
           <td>
             {g.status === 'active' ? (
               <RevokeGrantForm
-                requestId={g.id}
-                version={g.version}
-                roleValue={g.roleValue}
-                holderName={g.client?.displayName ?? g.requester.name}
-                requesterName={g.requester.name}
+                {...revokeGrantTarget(g)}
                 tokensNote={tokensNote}
                 afterRevoke={`/admin/access?revoked=${encodeURIComponent(g.id)}`}
               />

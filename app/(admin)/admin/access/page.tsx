@@ -56,7 +56,7 @@ export default async function WhoHasWhatPage({ searchParams }: { searchParams: S
       )}
       {apis.length > 0 ? <AccessFiltersForm filters={filters} apis={apis} /> : null}
       {apis.length > 0 ? (
-        <p className="mb-3 text-sm text-slate-600 dark:text-slate-400" aria-live="polite" data-testid="access-count">
+        <p className="mb-3 text-sm supporting-text" aria-live="polite" data-testid="access-count">
           {plural(holderCount, 'holder')} across {plural(apiCount, 'API')}
           {filtered ? ' matching the filters' : ''}
         </p>

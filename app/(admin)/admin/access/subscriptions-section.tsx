@@ -32,7 +32,7 @@ export function SubscriptionsSection({
       <h2 id="product-subscriptions" className="mb-1 text-lg font-semibold">
         Product subscriptions
       </h2>
-      <p className="mb-2 text-sm text-slate-600 dark:text-slate-400" data-testid="subscription-count">
+      <p className="mb-2 text-sm supporting-text" data-testid="subscription-count">
         {plural(holderCount, 'subscription')} across {plural(productCount, 'product')}, as API Management listed them at the last catalog
         sync{ranAt ? `; compared with Roleport’s requests ${when(ranAt)}` : ''}.
       </p>

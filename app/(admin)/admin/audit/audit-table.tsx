@@ -45,7 +45,7 @@ export function AuditTable({
             </td>
             <td className="max-w-md">
               <code
-                className="block truncate text-xs text-slate-600 dark:text-slate-400"
+                className="block truncate text-xs supporting-text"
                 title={JSON.stringify({ before: e.before, after: e.after, data: e.data })}
               >
                 {JSON.stringify(e.data)}

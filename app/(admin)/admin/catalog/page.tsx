@@ -24,7 +24,7 @@ export default async function CatalogSyncPage() {
       <section aria-label="APIs that could not be read" className="mb-8">
         <h2 className="mb-2 text-lg font-semibold">APIs that could not be read</h2>
         {failing.length === 0 ? (
-          <p className="text-sm text-slate-600 dark:text-slate-400">Every API was read by its last sync.</p>
+          <p className="text-sm supporting-text">Every API was read by its last sync.</p>
         ) : (
           <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white text-sm dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
             {failing.map((api) => (

@@ -49,7 +49,7 @@ export default async function ConfigDoctorPage() {
                     <StatusMark status={finding.status} />
                     <div>
                       <p className="font-medium">{finding.title}</p>
-                      <p className="break-words text-slate-600 dark:text-slate-400">{finding.detail}</p>
+                      <p className="break-words supporting-text">{finding.detail}</p>
                       {finding.fix ? <p className="mt-1 text-slate-700 dark:text-slate-300">Fix: {finding.fix}</p> : null}
                       {finding.link ? (
                         <a

@@ -27,7 +27,7 @@ function Finding({ finding }: { finding: ConfigFinding }) {
             <span className={`mr-2 rounded px-1.5 py-0.5 text-xs ${SEVERITY[severity]}`}>{severity}</span>
             {finding.title}
           </p>
-          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{finding.detail}</p>
+          <p className="mt-1 text-sm supporting-text">{finding.detail}</p>
           {operations.length > 0 ? <p className="mt-1 font-mono text-xs muted">{operations.join(', ')}</p> : null}
         </div>
         {finding.link ? (

@@ -73,7 +73,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
         </p>
       ) : null}
       <QueueFilters facets={facets} filter={filter} apiName={apiName} />
-      <p className="mb-3 text-sm text-slate-600 dark:text-slate-400" aria-live="polite" data-testid="queue-count">
+      <p className="mb-3 text-sm supporting-text" aria-live="polite" data-testid="queue-count">
         {page.total === facets.total || badCursor
           ? `${plural(facets.total, 'request')} waiting`
           : `${page.total} of ${plural(facets.total, 'request')} waiting`}

@@ -1,10 +1,12 @@
-import { Button } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
-import { Select } from '@/components/ui/select';
+import { FilterForm } from '@/components/ui/filter-form';
+import { SelectField } from '@/components/ui/select-field';
 import type { ApprovalQueueFacets } from '@/lib/approvals/approval-queue-facets';
 import type { ApprovalQueueFilter } from '@/lib/approvals/approval-queue-query';
 
 const AGES = [1, 3, 7, 30];
+
+/** A facet's label says when its list holds only the values with most requests, not all of them. */
+const mostRequests = (label: string, shown: number, total: number) => (shown < total ? `${label} (${shown} with most requests)` : label);
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
 
@@ -29,63 +31,35 @@ export function QueueFilters({
   apiName: Map<string, string>;
 }) {
   return (
-    <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3">
-      <Field label={facets.apis.length < facets.apiCount ? `API (${facets.apis.length} with most requests)` : 'API'} labelSize="xs">
-        {(control) => (
-          <Select {...control} name="api" defaultValue={filter.apiId ?? ''}>
-            <option value="">All APIs</option>
-            {facets.apis.map(([id, n]) => (
-              <option key={id} value={id}>
-                {apiName.get(id) ?? id} ({n})
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <Field label="Role" labelSize="xs">
-        {(control) => (
-          <Select {...control} name="role" defaultValue={filter.roleValue ?? ''}>
-            <option value="">All roles</option>
-            {facets.roles.map(([value, n]) => (
-              <option key={value} value={value}>
-                {value} ({n})
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <Field
-        label={
-          facets.requesters.length < facets.requesterCount ? `Requester (${facets.requesters.length} with most requests)` : 'Requester'
-        }
-        labelSize="xs"
-      >
-        {(control) => (
-          <Select {...control} name="requester" defaultValue={filter.requesterOid ?? ''}>
-            <option value="">Anyone</option>
-            {facets.requesters.map((r) => (
-              <option key={r.oid} value={r.oid}>
-                {r.name} ({r.count})
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <Field label="Waiting" labelSize="xs">
-        {(control) => (
-          <Select {...control} name="age" defaultValue={filter.olderThanDays ? String(filter.olderThanDays) : ''}>
-            <option value="">Any time</option>
-            {AGES.map((days) => (
-              <option key={days} value={days}>
-                {days === 1 ? 'over a day' : `over ${days} days`}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <Button type="submit" variant="primary" size="md">
-        Apply
-      </Button>
-    </form>
+    <FilterForm className="mb-4">
+      <SelectField
+        label={mostRequests('API', facets.apis.length, facets.apiCount)}
+        name="api"
+        defaultValue={filter.apiId ?? ''}
+        emptyOption="All APIs"
+        options={facets.apis.map(([id, n]) => ({ value: id, label: `${apiName.get(id) ?? id} (${n})` }))}
+      />
+      <SelectField
+        label="Role"
+        name="role"
+        defaultValue={filter.roleValue ?? ''}
+        emptyOption="All roles"
+        options={facets.roles.map(([value, n]) => ({ value, label: `${value} (${n})` }))}
+      />
+      <SelectField
+        label={mostRequests('Requester', facets.requesters.length, facets.requesterCount)}
+        name="requester"
+        defaultValue={filter.requesterOid ?? ''}
+        emptyOption="Anyone"
+        options={facets.requesters.map((r) => ({ value: r.oid, label: `${r.name} (${r.count})` }))}
+      />
+      <SelectField
+        label="Waiting"
+        name="age"
+        defaultValue={filter.olderThanDays ? String(filter.olderThanDays) : ''}
+        emptyOption="Any time"
+        options={AGES.map((days) => ({ value: String(days), label: days === 1 ? 'over a day' : `over ${days} days` }))}
+      />
+    </FilterForm>
   );
 }

@@ -11,7 +11,7 @@ export function RequesterHoldingsLine({ name, held }: { name: string; held: Held
             .map((h) => `${h.value} (${h.via === 'group' ? `through the group ${h.groupName ?? h.groupId}` : 'directly'})`)
             .join(', ')} on this API.`;
   return (
-    <p className="mt-2 text-xs text-slate-600 dark:text-slate-400" data-testid="requester-holds">
+    <p className="mt-2 text-xs supporting-text" data-testid="requester-holds">
       {text}
     </p>
   );

@@ -47,7 +47,7 @@ export default async function ApprovalRulesPage() {
                 a request through any of these APIs meets the strictest of their rules for that role.
               </p>
             ) : null}
-            <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
+            <p className="mb-3 text-sm supporting-text">
               Every role:{' '}
               {apiRule
                 ? summary(apiRule)

@@ -13,7 +13,7 @@ export function ProductApproversSection({ products }: { products: ProductApprove
       <h2 id="product-approvers" className="text-base font-semibold">
         Product subscriptions
       </h2>
-      <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
+      <p className="mb-3 text-sm supporting-text">
         Who approves requests for a subscription to a product that needs approval: portal admins, and the direct members of the Entra group
         named here. Nobody approves their own request.
       </p>

@@ -1,5 +1,4 @@
-import { Field } from '@/components/ui/field';
-import { Select } from '@/components/ui/select';
+import { SelectField } from '@/components/ui/select-field';
 
 /** A labelled select of the rule form: the first option is the "none" choice, the rest come from the directory. */
 export function RuleChoiceField({
@@ -18,17 +17,14 @@ export function RuleChoiceField({
   onChange: (value: string) => void;
 }) {
   return (
-    <Field label={label} labelSize="xs">
-      {(control) => (
-        <Select {...control} size="sm" value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
-          <option value="">{none}</option>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </Select>
-      )}
-    </Field>
+    <SelectField
+      label={label}
+      size="sm"
+      value={value}
+      disabled={disabled}
+      onChange={(e) => onChange(e.target.value)}
+      emptyOption={none}
+      options={options}
+    />
   );
 }

@@ -29,7 +29,7 @@ function RequestSlot({ href, state }: { href: string; state: RoleRequestState | 
   return (
     <span className="flex flex-wrap items-center gap-2">
       {state ? (
-        <span className="text-xs text-slate-600 dark:text-slate-400" data-testid="request-state">
+        <span className="text-xs supporting-text" data-testid="request-state">
           {state.text}
         </span>
       ) : null}
@@ -78,7 +78,7 @@ export function AppRolesPanel({ data }: { data: ApiAccessPageData }) {
   return (
     <section aria-label="Access" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
       <h2 className="text-base font-semibold">App registration: {app.displayName}</h2>
-      <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
+      <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-xs supporting-text">
         <dt>Client id</dt>
         <dd className="font-mono">{app.appId}</dd>
         <dt>App ID URI</dt>
@@ -98,7 +98,7 @@ export function AppRolesPanel({ data }: { data: ApiAccessPageData }) {
           >
             <div>
               <p className="font-mono text-sm font-medium">{role.value}</p>
-              <p className="text-xs text-slate-600 dark:text-slate-400">{role.description || role.displayName}</p>
+              <p className="text-xs supporting-text">{role.description || role.displayName}</p>
               <p className="text-xs muted" data-testid="role-holders">
                 Can be held by {holdersOf(role.allowedMemberTypes)}
               </p>

@@ -6,7 +6,7 @@ export function AppTokenSnippets({ snippets, apiName }: { snippets: AppTokenSnip
   return (
     <section aria-label="Call it as an application" className="mt-8">
       <h2 className="mb-1 text-lg font-semibold">Call {apiName} as an application</h2>
-      <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
+      <p className="mb-3 text-sm supporting-text">
         A service calls with its own client-credentials (or managed identity) token; the app roles granted to its service principal arrive
         in the token’s <code>roles</code> claim. Roleport never holds your application’s secret: run these where the workload runs.
       </p>

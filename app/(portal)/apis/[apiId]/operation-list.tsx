@@ -35,7 +35,7 @@ export function OperationList({ apiId, operations, heldValues }: { apiId: string
     <div className="flex flex-col gap-6">
       {[...groups].map(([tag, ops]) => (
         <section key={tag} aria-label={tag}>
-          <h3 className="mb-2 text-sm font-semibold text-slate-600 dark:text-slate-400">{tag}</h3>
+          <h3 className="mb-2 text-sm font-semibold supporting-text">{tag}</h3>
           <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
             {ops.map((op) => (
               <li key={op.id} className="p-4" data-testid="operation" data-operation-id={op.id}>
@@ -45,7 +45,7 @@ export function OperationList({ apiId, operations, heldValues }: { apiId: string
                   <span className="text-sm font-medium">{op.displayName}</span>
                   <TryItLink apiId={apiId} operationId={op.id} />
                 </div>
-                {op.description ? <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{op.description}</p> : null}
+                {op.description ? <p className="mt-1 text-sm supporting-text">{op.description}</p> : null}
                 <div className="mt-2">
                   <Requirement op={op} heldValues={heldValues} />
                 </div>

@@ -6,7 +6,7 @@ export function ParametersTable({ operation }: { operation: IndexedOperation }) 
   if (operation.parameters.length === 0) return null;
   return (
     <details className="mt-2 text-xs">
-      <summary className="cursor-pointer text-slate-600 dark:text-slate-400">{operation.parameters.length} parameters</summary>
+      <summary className="cursor-pointer supporting-text">{operation.parameters.length} parameters</summary>
       <Table
         caption={`Parameters of ${operation.displayName}`}
         columns={[{ label: 'Name' }, { label: 'In' }, { label: 'Type' }, { label: 'Description' }]}

@@ -15,6 +15,7 @@ import { requireUser } from '@/lib/auth/session';
 import { DecisionForm } from '@/components/access/decision-form';
 import { RetryButton } from '@/components/access/retry-button';
 import { RevokeGrantForm } from '@/components/access/revoke-grant-form';
+import { revokeGrantTarget } from '@/components/access/revoke-grant-target';
 import { RequesterActions } from './requester-actions';
 import { routeParam } from '@/lib/http/route-param';
 import { plural } from '@/lib/text/plural';
@@ -155,16 +156,7 @@ export default async function RequestPage({ params }: { params: Params }) {
             />
           ) : null}
           {request.can.retry ? <RetryButton requestId={request.id} version={request.version} /> : null}
-          {!mine && request.can.revoke ? (
-            <RevokeGrantForm
-              requestId={request.id}
-              version={request.version}
-              roleValue={request.roleValue}
-              holderName={request.client?.displayName ?? request.requester.name}
-              requesterName={request.requester.name}
-              tokensNote={TOKENS_STAY_VALID}
-            />
-          ) : null}
+          {!mine && request.can.revoke ? <RevokeGrantForm {...revokeGrantTarget(request)} tokensNote={TOKENS_STAY_VALID} /> : null}
         </section>
         <section aria-label="Timeline">
           <h2 className="mb-3 text-sm font-semibold">Timeline</h2>

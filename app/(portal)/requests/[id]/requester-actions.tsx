@@ -31,7 +31,7 @@ export function RequesterActions({
       ) : null}
       {canGiveUp ? (
         <div>
-          <p className="mb-2 text-xs text-slate-600 dark:text-slate-400">{tokensNote}</p>
+          <p className="mb-2 text-xs supporting-text">{tokensNote}</p>
           <Button variant="danger-outline" disabled={pending} onClick={() => act(giveUpGrantAction)}>
             {pending ? 'Giving up…' : 'Give up this role'}
           </Button>

@@ -2,8 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
-import { Field } from '@/components/ui/field';
-import { Select } from '@/components/ui/select';
+import { optionsByName, SelectField } from '@/components/ui/select-field';
 
 /**
  * Choosing an API shows its roles at once: the choice goes into the URL (the same link the API pages use), so the
@@ -25,21 +24,17 @@ export function ApiPicker({
     startTransition(() => router.replace(`/requests/new?api=${encodeURIComponent(apiId)}${forApp ? '&for=app' : ''}`, { scroll: false }));
   return (
     <form method="get" className="mb-6 flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()}>
-      <Field label="API" labelSize="xs" hint="Its roles, and what each one opens, appear below.">
-        {(control) => (
-          <Select {...control} name="api" defaultValue={selected ?? ''} onChange={(e) => choose(e.target.value)}>
-            <option value="" disabled>
-              Choose an API…
-            </option>
-            {apis.map((api) => (
-              <option key={api.id} value={api.id}>
-                {api.displayName}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <p role="status" className="pb-2 text-sm text-slate-600 dark:text-slate-400" data-testid="roles-loading">
+      <SelectField
+        label="API"
+        hint="Its roles, and what each one opens, appear below."
+        name="api"
+        defaultValue={selected ?? ''}
+        onChange={(e) => choose(e.target.value)}
+        emptyOption="Choose an API…"
+        emptyOptionDisabled
+        options={optionsByName(apis)}
+      />
+      <p role="status" className="pb-2 text-sm supporting-text" data-testid="roles-loading">
         {pending ? 'Loading roles…' : ''}
       </p>
     </form>

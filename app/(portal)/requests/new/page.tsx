@@ -32,7 +32,7 @@ export default async function NewRequestPage({ searchParams }: { searchParams: S
         description="Ask for an app role of an API. An owner of the API's app registration (or a portal admin) decides; once approved, Roleport assigns the role in Entra and new tokens carry it."
       />
       <nav aria-label="Request for" className="mb-4 flex flex-wrap items-center gap-2 text-sm">
-        <span className="text-slate-600 dark:text-slate-400">Request for</span>
+        <span className="supporting-text">Request for</span>
         <ButtonLink href={link(false)} variant={forApp ? 'ghost' : 'secondary'} size="xs" aria-current={forApp ? undefined : 'page'}>
           Myself
         </ButtonLink>

@@ -171,7 +171,7 @@ export function RequestForm({
           </label>
           {alsoSubscribe && subscriptionProduct.terms ? (
             <>
-              <p className="whitespace-pre-line text-slate-600 dark:text-slate-400">{subscriptionProduct.terms}</p>
+              <p className="whitespace-pre-line supporting-text">{subscriptionProduct.terms}</p>
               <label className="flex items-center gap-2">
                 <input type="checkbox" checked={acceptTerms} onChange={(e) => setAcceptTerms(e.target.checked)} />I accept the terms of use
                 of {subscriptionProduct.displayName}

@@ -48,7 +48,7 @@ export function RoleOption({
         />
         <span className="flex-1">
           <span className="font-mono text-sm font-medium">{role.value}</span>{' '}
-          <span className="text-xs text-slate-600 dark:text-slate-400">{role.description || role.displayName}</span>
+          <span className="text-xs supporting-text">{role.description || role.displayName}</span>
           <span className="mt-1 block text-xs font-medium" data-testid="approval-path">
             {approvalText(role)}
           </span>

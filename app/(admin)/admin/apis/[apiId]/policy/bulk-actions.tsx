@@ -2,13 +2,22 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
+import { Field, type FieldControlProps } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import type { RoleMapOperation } from '@/lib/policy-studio/load-role-map';
 import type { RoleMap } from '@/lib/policy-studio/studio-types';
 
 const READ_METHODS = ['GET', 'HEAD'];
+
+/** A small control of the bulk bar, named by what it changes and bound to one piece of state. */
+const bound = (control: FieldControlProps, name: string, value: string, set: (value: string) => void) => ({
+  ...control,
+  size: 'sm' as const,
+  'aria-label': name,
+  value,
+  onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => set(e.target.value),
+});
 
 /** Grant or remove one role on many operations at once: by method, by URL prefix, or every read operation. */
 export function BulkActions(props: {
@@ -45,7 +54,7 @@ export function BulkActions(props: {
       <legend className="px-1 text-xs font-medium muted">Bulk change</legend>
       <Field label="Operations" labelSize="xs">
         {(control) => (
-          <Select {...control} size="sm" aria-label="Operations to change" value={target} onChange={(e) => setTarget(e.target.value)}>
+          <Select {...bound(control, 'Operations to change', target, setTarget)}>
             <option value="read">All read operations (GET/HEAD)</option>
             {methods.map((m) => (
               <option key={m} value={`method:${m}`}>
@@ -58,28 +67,12 @@ export function BulkActions(props: {
       </Field>
       {target === 'prefix' ? (
         <Field label="URL prefix" labelSize="xs">
-          {(control) => (
-            <Input
-              {...control}
-              size="sm"
-              aria-label="URL prefix"
-              value={prefix}
-              onChange={(e) => setPrefix(e.target.value)}
-              className="font-mono"
-            />
-          )}
+          {(control) => <Input {...bound(control, 'URL prefix', prefix, setPrefix)} className="font-mono" />}
         </Field>
       ) : null}
       <Field label="Role" labelSize="xs">
         {(control) => (
-          <Select
-            {...control}
-            size="sm"
-            aria-label="Role to change"
-            value={role}
-            onChange={(e) => setRole(e.target.value)}
-            className="font-mono"
-          >
+          <Select {...bound(control, 'Role to change', role, setRole)} className="font-mono">
             {props.roles.map((r) => (
               <option key={r}>{r}</option>
             ))}

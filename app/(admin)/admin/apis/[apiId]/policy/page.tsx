@@ -45,7 +45,7 @@ export default async function RoleMapPage({ params }: { params: Params }) {
         }
       />
       {view.app ? (
-        <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">
+        <p className="mb-4 text-sm supporting-text">
           App registration <span className="font-medium">{view.app.displayName}</span> ({view.app.appId}), issues v{view.app.tokenVersion}{' '}
           tokens.
         </p>

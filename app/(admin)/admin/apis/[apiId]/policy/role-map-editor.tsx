@@ -44,7 +44,7 @@ export function RoleMapEditor(props: {
       </p>
       <div className="mt-4 flex items-center gap-3">
         <Button onClick={() => setMap(initialMap)}>Reset</Button>
-        <span className="text-sm text-slate-600 dark:text-slate-400">{plural(Object.keys(edited).length, 'operation')} edited</span>
+        <span className="text-sm supporting-text">{plural(Object.keys(edited).length, 'operation')} edited</span>
       </div>
       {props.canGenerate ? <PlanPreview apiId={apiId} edited={edited} /> : null}
       {props.canGenerate ? <UserAccessPreview apiId={apiId} map={map} /> : null}
