@@ -4,11 +4,10 @@
 // bench's latency before the round trip, the four pages and the long lists are measured, so the figures compare with
 // those of the full bench. The server's resident memory is sampled throughout and its highest figure given per phase.
 import { cpus, loadavg } from 'node:os';
-import { PORTAL_APP } from '../../emulator/seed/demo-tenant';
 import { startEmulator, type RunningEmulator } from '../../emulator/start';
 import { waitForAuditCheckpoint } from './audit-checkpoint-wait';
-import { benchDatabaseConfig, resetBenchDatabase } from './bench-database';
-import { benchOptions } from './bench-options';
+import { resetBenchDatabase } from './bench-database';
+import { benchEmulatorOptions, benchSetup } from './bench-setup';
 import { waitForFullSync } from './catalog-sync';
 import { measureListPages } from './list-pages';
 import { summaryTable } from './numbers';
@@ -20,27 +19,14 @@ import { sampleServerMemory, serverMemory } from './server-memory';
 import { pageSummaryRows } from './summary-rows';
 
 export async function runPageBench(options: { build: boolean }): Promise<number> {
-  const size = benchOptions(process.argv.slice(2));
-  const scale = { apis: size.apis, operations: size.operations };
-  const databaseConfig = benchDatabaseConfig(size, paths.dataDir);
-  if (databaseConfig.kind === 'postgres') process.env.DATABASE_URL = databaseConfig.url;
-  process.env.ROLEPORT_EMULATOR_FILE = paths.emulatorFile;
-  process.env.ROLEPORT_DATA_DIR = paths.dataDir;
-  process.env.PORT = String(paths.port);
+  const { size, scale, databaseConfig } = benchSetup(process.argv.slice(2), paths);
   const loadAtStart = loadavg()[0]?.toFixed(1);
   let emulator: RunningEmulator | undefined;
   let portal: RunningPortal | undefined;
   let closeDb: (() => Promise<void>) | undefined;
   try {
     buildPortal(paths, !options.build);
-    emulator = await startEmulator({
-      ports: { entra: BASE_PORT, graph: BASE_PORT + 1, arm: BASE_PORT + 2, gateway: BASE_PORT + 3 },
-      seed: scale,
-      writeConnectionFile: true,
-      connectionFile: paths.emulatorFile,
-      extraRedirectUris: [`http://localhost:${paths.port}/api/auth/callback/azure-ad`],
-      eventGrid: { endpoint: `http://localhost:${paths.port}/api/events/apim`, schema: 'EventGridSchema', audience: PORTAL_APP.appId },
-    });
+    emulator = await startEmulator(benchEmulatorOptions(paths, BASE_PORT, scale));
     console.log(
       `Database: ${databaseConfig.kind}; seeding ${size.users} people, ${size.pendingRequests} pending requests, ${size.auditEvents} audit events ...`,
     );

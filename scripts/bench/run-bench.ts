@@ -2,7 +2,7 @@
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import { PORTAL_APP, USERS } from '../../emulator/seed/demo-tenant';
+import { USERS } from '../../emulator/seed/demo-tenant';
 import { startEmulator, type RunningEmulator } from '../../emulator/start';
 import type { Database } from '../../lib/db/types';
 import { measureAccess } from './access-bench';
@@ -12,8 +12,8 @@ import { ms, summaryTable } from './numbers';
 import { summaryRows } from './summary-rows';
 import { runPagePhase } from './page-phase';
 import { buildPortal, startPortal, type BenchPaths, type RunningPortal } from './portal-process';
-import { benchOptions } from './bench-options';
-import { benchDatabaseBytes, benchDatabaseConfig, benchRowCounts, resetBenchDatabase } from './bench-database';
+import { benchEmulatorOptions, benchSetup } from './bench-setup';
+import { benchDatabaseBytes, benchRowCounts, resetBenchDatabase } from './bench-database';
 import { measureListPages } from './list-pages';
 import { scaleRows } from './scale-rows';
 import { seedScale } from './seed-scale';
@@ -65,14 +65,7 @@ function surfaceTotals(emulator: RunningEmulator) {
 const ratio = (value: number, unit: number) => value / unit;
 
 export async function runBench(options: { build: boolean }): Promise<number> {
-  const size = benchOptions(process.argv.slice(2));
-  const SCALE = { apis: size.apis, operations: size.operations };
-  const databaseConfig = benchDatabaseConfig(size, paths.dataDir);
-  // The portal's modules loaded in this process read the same configuration as the server.
-  if (databaseConfig.kind === 'postgres') process.env.DATABASE_URL = databaseConfig.url;
-  process.env.ROLEPORT_EMULATOR_FILE = paths.emulatorFile;
-  process.env.ROLEPORT_DATA_DIR = paths.dataDir;
-  process.env.PORT = String(paths.port);
+  const { size, scale: SCALE, databaseConfig } = benchSetup(process.argv.slice(2), paths);
   const started = Date.now();
   const loadAtStart = loadavg()
     .map((n) => n.toFixed(1))
@@ -95,16 +88,9 @@ export async function runBench(options: { build: boolean }): Promise<number> {
     buildPortal(paths, !options.build);
     const js = firstLoadJs(paths.distDir);
     console.log(`First-load JavaScript per route (gzip), from the build in ${paths.distDir}:\n${firstLoadJsTable(js)}`);
-    emulator = await startEmulator({
-      ports: { entra: BASE_PORT, graph: BASE_PORT + 1, arm: BASE_PORT + 2, gateway: BASE_PORT + 3 },
-      seed: SCALE,
-      latencyMs: { arm: LATENCY_MS, graph: LATENCY_MS },
-      armThrottle: THROTTLE,
-      writeConnectionFile: true,
-      connectionFile: paths.emulatorFile,
-      extraRedirectUris: [`http://localhost:${paths.port}/api/auth/callback/azure-ad`],
-      eventGrid: { endpoint: `http://localhost:${paths.port}/api/events/apim`, schema: 'EventGridSchema', audience: PORTAL_APP.appId },
-    });
+    emulator = await startEmulator(
+      benchEmulatorOptions(paths, BASE_PORT, SCALE, { latencyMs: { arm: LATENCY_MS, graph: LATENCY_MS }, armThrottle: THROTTLE }),
+    );
     const armReads = countArmReads(emulator);
     console.log(
       `Emulator: ${SCALE.apis} generated APIs × ${SCALE.operations} operations, ${LATENCY_MS} ms per ARM/Graph call, ARM reads throttled (burst ${THROTTLE.burst}, ${THROTTLE.refillPerSecond}/s).`,
