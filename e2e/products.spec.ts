@@ -4,8 +4,13 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { GROUPS, PAYMENTS_APP } from '../emulator/seed/demo-tenant';
 import { APIM_SERVICE_PATH, emulatorConnection, portalArmToken } from './support/emulator-connection';
+import { forgetRateLimits } from './support/forget-rate-limits';
 import { approveQueueItem } from './support/request-form';
 import { pageAs, signIn } from './support/sign-in';
+
+// A refused submission counts against a person's 10 requests per 10 minutes (the request form is checked by its action),
+// and the journeys before this one spend Ada's on purpose; this journey starts with fresh counts, as a person would later.
+test.beforeAll(() => forgetRateLimits());
 
 /** A demo user's subscriptions as ARM lists them (APIM user ids are the demo keys), read with Roleport's own app credential. */
 async function subscriptionsInArm(
