@@ -95,8 +95,9 @@ test('Ada subscribes to the open Starter product and gets a key the gateway acce
   await expect(page.getByText('Accept the terms of use of Starter to subscribe.')).toBeVisible();
   await page.getByLabel('I accept the terms of use of Starter').check();
   await page.getByRole('button', { name: 'Subscribe' }).click();
-  // The page says so at once, or (once it has refreshed to the new state) where the caller's state is.
-  await expect(page.getByText(/You are subscribed to Starter|^being created$|^active$/).first()).toBeVisible();
+  // The page says so at once, or (once it has refreshed to the new state) where the caller's state is: an active
+  // subscription reads "subscribed" there (load-products-page's stateFor).
+  await expect(page.getByText(/You are subscribed to Starter|^being created$|^subscribed$/).first()).toBeVisible();
 
   const key = await revealPrimaryKey(page, 'starter');
   expect((await gatewayWithKey(request, '/status/health', key)).status).toBe(200);
