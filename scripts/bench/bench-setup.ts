@@ -1,10 +1,12 @@
 // What every bench mode sets up the same way: its size and database from the command line, the environment the portal's
 // modules read in this process, and the emulator's options pointed at the bench's portal.
 import { PORTAL_APP } from '../../emulator/seed/demo-tenant';
-import type { StartEmulatorOptions } from '../../emulator/start';
-import { benchDatabaseConfig } from './bench-database';
-import { benchOptions } from './bench-options';
+import type { RunningEmulator, StartEmulatorOptions } from '../../emulator/start';
+import type { DatabaseConfig } from '../../lib/db/connection';
+import { benchDatabaseConfig, resetBenchDatabase } from './bench-database';
+import { benchOptions, type BenchOptions } from './bench-options';
 import type { BenchPaths } from './portal-process';
+import { seedScale } from './seed-scale';
 
 export function benchSetup(argv: string[], paths: BenchPaths) {
   const size = benchOptions(argv);
@@ -33,4 +35,19 @@ export function benchEmulatorOptions(
     extraRedirectUris: [`http://localhost:${paths.port}/api/auth/callback/azure-ad`],
     eventGrid: { endpoint: `http://localhost:${paths.port}/api/events/apim`, schema: 'EventGridSchema', audience: PORTAL_APP.appId },
   };
+}
+
+/**
+ * Empties the bench's database, opens it as the portal's modules in this process see it, and seeds the data at scale in
+ * bulk, before the portal starts (its start-up verifies the whole audit chain, as after any restart).
+ */
+export async function seedBenchDatabase(emulator: RunningEmulator, databaseConfig: DatabaseConfig, size: BenchOptions, dataDir: string) {
+  console.log(
+    `Database: ${databaseConfig.kind}; seeding ${size.users} people, ${size.pendingRequests} pending requests, ${size.auditEvents} audit events ...`,
+  );
+  await resetBenchDatabase(databaseConfig, dataDir);
+  const { portalDatabase } = await import('../../lib/db/portal-database');
+  const database = await portalDatabase();
+  const seeded = await seedScale(emulator, database.db, size);
+  return { database, seeded };
 }

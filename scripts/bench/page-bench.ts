@@ -6,15 +6,13 @@
 import { cpus, loadavg } from 'node:os';
 import { startEmulator, type RunningEmulator } from '../../emulator/start';
 import { waitForAuditCheckpoint } from './audit-checkpoint-wait';
-import { resetBenchDatabase } from './bench-database';
-import { benchEmulatorOptions, benchSetup } from './bench-setup';
+import { benchEmulatorOptions, benchSetup, seedBenchDatabase } from './bench-setup';
 import { waitForFullSync } from './catalog-sync';
 import { measureListPages } from './list-pages';
 import { summaryTable } from './numbers';
 import { runPagePhase } from './page-phase';
 import { buildPortal, startPortal, type RunningPortal } from './portal-process';
 import { BASE_PORT, LATENCY_MS, paths, SESSIONS, WARM_VIEWS } from './run-bench';
-import { seedScale } from './seed-scale';
 import { sampleServerMemory, serverMemory } from './server-memory';
 import { pageSummaryRows } from './summary-rows';
 
@@ -27,14 +25,8 @@ export async function runPageBench(options: { build: boolean }): Promise<number>
   try {
     buildPortal(paths, !options.build);
     emulator = await startEmulator(benchEmulatorOptions(paths, BASE_PORT, scale));
-    console.log(
-      `Database: ${databaseConfig.kind}; seeding ${size.users} people, ${size.pendingRequests} pending requests, ${size.auditEvents} audit events ...`,
-    );
-    await resetBenchDatabase(databaseConfig, paths.dataDir);
-    const { portalDatabase } = await import('../../lib/db/portal-database');
-    const database = await portalDatabase();
+    const { database, seeded } = await seedBenchDatabase(emulator, databaseConfig, size, paths.dataDir);
     closeDb = database.close;
-    const seeded = await seedScale(emulator, database.db, size);
     portal = await startPortal(paths, {
       keepDatabase: true,
       env: databaseConfig.kind === 'postgres' ? { DATABASE_URL: databaseConfig.url } : {},

@@ -12,11 +12,10 @@ import { ms, summaryTable } from './numbers';
 import { summaryRows } from './summary-rows';
 import { runPagePhase } from './page-phase';
 import { buildPortal, startPortal, type BenchPaths, type RunningPortal } from './portal-process';
-import { benchEmulatorOptions, benchSetup } from './bench-setup';
-import { benchDatabaseBytes, benchRowCounts, resetBenchDatabase } from './bench-database';
+import { benchEmulatorOptions, benchSetup, seedBenchDatabase } from './bench-setup';
+import { benchDatabaseBytes, benchRowCounts } from './bench-database';
 import { measureListPages } from './list-pages';
 import { scaleRows } from './scale-rows';
-import { seedScale } from './seed-scale';
 import { sampleServerMemory, serverMemory } from './server-memory';
 import { waitForAuditCheckpoint } from './audit-checkpoint-wait';
 
@@ -102,16 +101,9 @@ export async function runBench(options: { build: boolean }): Promise<number> {
     console.log(`One round trip (median of 20): ARM GET ${trip.armMs.toFixed(1)} ms, Graph GET ${trip.graphMs.toFixed(1)} ms.`);
     const unit = Math.max(trip.armMs, trip.graphMs);
 
-    // Data at scale, in bulk, before the portal starts (its start-up verifies the whole audit chain, as after any restart).
-    console.log(
-      `Database: ${databaseConfig.kind}; seeding ${size.users} people, ${size.pendingRequests} pending requests, ${size.auditEvents} audit events ...`,
-    );
-    await resetBenchDatabase(databaseConfig, paths.dataDir);
-    const { portalDatabase } = await import('../../lib/db/portal-database');
-    const database = await portalDatabase();
+    const { database, seeded } = await seedBenchDatabase(emulator, databaseConfig, size, paths.dataDir);
     closeDb = database.close;
     const db: Kysely<Database> = database.db;
-    const seeded = await seedScale(emulator, db, size);
     // Let the throttle bucket refill before the portal's sync starts.
     await new Promise((resolve) => setTimeout(resolve, 2000));
     emulator.stats.reset();
