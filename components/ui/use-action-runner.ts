@@ -21,6 +21,8 @@ export interface RunOptions<T> {
   focusIn?: HTMLElement | null;
   /** Issues the form found itself, shown with the action's (and over its own for the same field). */
   fieldIssues?: FieldIssues;
+  /** The message when fields are refused, where "Check N fields marked below." does not fit the form's layout. */
+  fieldsMessage?: string;
 }
 
 function successMessage<T>(value: T, describe: RunOptions<T>['describe']): ActionOutcome | null {
@@ -53,7 +55,8 @@ export function useActionRunner() {
         const count = Object.keys(fields).length;
         focusTarget.current = count > 0 ? (options.focusIn ?? null) : null;
         setFieldErrors(fields);
-        return setMessage({ ok: false, text: count > 0 ? `Check ${plural(count, 'field')} marked below.` : result.error });
+        const fieldsText = options.fieldsMessage ?? `Check ${plural(count, 'field')} marked below.`;
+        return setMessage({ ok: false, text: count > 0 ? fieldsText : result.error });
       }
       setFieldErrors({});
       setMessage(successMessage(result.value, options.describe));

@@ -1,12 +1,12 @@
 'use client';
 
-import { useEffect, useRef, useState, useTransition } from 'react';
+import { useRef, useState } from 'react';
 import { DiagnosisView } from '@/components/tokens/diagnosis-view';
 import { ActionMessage } from '@/components/ui/action-message';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { focusFirstInvalid } from '@/components/ui/focus-first-invalid';
 import { Textarea } from '@/components/ui/textarea';
+import { useActionRunner } from '@/components/ui/use-action-runner';
 import type { UserDiagnosis } from '@/lib/doctor/diagnose-for-user';
 import type { DoctorChoice } from '@/lib/doctor/token-doctor';
 import { diagnoseTokenAction } from './actions';
@@ -18,16 +18,9 @@ export function TokenDoctorForm({ choices }: { choices: DoctorChoice[] }) {
   const [apiId, setApiId] = useState('');
   const [operationId, setOperationId] = useState('');
   const [result, setResult] = useState<UserDiagnosis | null>(null);
-  /** What the action found wrong with the pasted token: marked on the field, which gets focus once it is painted. */
-  const [tokenError, setTokenError] = useState<string | null>(null);
-  /** Counts refusals of the token, so each one moves focus to the field, even with the same message. */
-  const [refusals, setRefusals] = useState(0);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  // What the action finds wrong with the pasted token comes back by field: marked on it, which gets focus once painted.
+  const { message, fieldErrors, pending, run } = useActionRunner();
   const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (refusals > 0) focusFirstInvalid(formRef.current);
-  }, [refusals]);
 
   return (
     <div className="flex flex-col gap-6">
@@ -41,17 +34,16 @@ export function TokenDoctorForm({ choices }: { choices: DoctorChoice[] }) {
           const input = { token, apiId: apiId || undefined, operationId: operationId || undefined };
           // Checked by the action alone (tokenDoctorSchema, the token's issue coming back by field): the schema would put
           // all of zod in this page's bundle.
-          startTransition(async () => {
-            const outcome = await diagnoseTokenAction(input);
-            if (outcome.ok) setResult(outcome.value);
-            const tokenIssue = outcome.ok ? undefined : outcome.fields?.token;
-            if (tokenIssue !== undefined) setRefusals((n) => n + 1);
-            setTokenError(tokenIssue ?? null);
-            setFailure(outcome.ok ? null : tokenIssue ? 'Check the access token marked above.' : outcome.error);
+          run(() => diagnoseTokenAction(input), {
+            describe: () => null,
+            onSuccess: setResult,
+            refresh: false,
+            focusIn: formRef.current,
+            fieldsMessage: 'Check the access token marked above.',
           });
         }}
       >
-        <Field label="Access token" error={tokenError} required>
+        <Field label="Access token" error={fieldErrors.token} required>
           {(control) => (
             <Textarea
               {...control}
@@ -79,7 +71,7 @@ export function TokenDoctorForm({ choices }: { choices: DoctorChoice[] }) {
           <Button type="submit" variant="primary" size="md" disabled={pending}>
             {pending ? 'Checking…' : 'Check token'}
           </Button>
-          <ActionMessage message={failure ? { ok: false, text: failure } : null} />
+          <ActionMessage message={message} />
         </div>
       </form>
       {result ? (
