@@ -1,5 +1,5 @@
 // Rule: a waiting request is decided under the stricter of the rule in force when it was submitted and the rule in force now.
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { describeEngines } from '@/test/harness/database-engines';
 import { saveApprovalRule } from './approval-rules';
 import { decideRequest } from './decide-request';
@@ -59,9 +59,26 @@ describeEngines('rules that change under a waiting request', (engine) => {
       .where('action', '=', 'request.approved')
       .executeTakeFirstOrThrow();
     expect(JSON.parse(approved.data)).toMatchObject({ durationDays: 7, requestedDays: 90 });
-    await runDueProvisioningJobs(db, worker);
+    // Every reading of the clock a millisecond later than the last, so the grant's two ends cannot share a tick by luck.
+    vi.stubGlobal('Date', tickingDate());
+    try {
+      await runDueProvisioningJobs(db, worker);
+    } finally {
+      vi.unstubAllGlobals();
+    }
     const row = await requestRow(db, requestId);
     expect(row.status).toBe('active');
     expect(Date.parse(row.expires_at!) - Date.parse(row.activated_at!)).toBe(7 * DAY);
   });
 });
+
+function tickingDate(): DateConstructor {
+  const RealDate = Date;
+  let tick = RealDate.now();
+  return class TickingDate extends RealDate {
+    constructor(...args: ConstructorParameters<DateConstructor> | []) {
+      if (args.length === 0) super((tick += 1));
+      else super(...(args as [string | number | Date]));
+    }
+  } as DateConstructor;
+}

@@ -85,7 +85,9 @@ export function completeAssign(
   return superseded(
     withTransaction(db, async (trx) => {
       if (!(await takeJob(trx, job, workerId))) return false;
-      const now = nowIso();
+      // One instant for both ends, so a grant of N days lasts exactly N days.
+      const instant = new Date();
+      const now = nowIso(instant);
       const days = request.duration_days === null ? null : Number(request.duration_days);
       await move(
         trx,
@@ -96,7 +98,7 @@ export function completeAssign(
           // An adopted subscription may carry another id than the one planned: the request names the one that exists.
           ...(request.kind === 'subscription' ? { subscription_id: result.assignmentId } : {}),
           activated_at: now,
-          expires_at: days === null ? null : isoAfter(days * 86_400_000),
+          expires_at: days === null ? null : isoAfter(days * 86_400_000, instant),
           failure_reason: null,
         },
         {
