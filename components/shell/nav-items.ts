@@ -1,8 +1,15 @@
+import { APPROVALS_BADGE_CAP } from '@/lib/approvals/approvals-badge-cap';
+
 export interface NavItem {
   href: string;
   label: string;
   /** A badge count shown next to the label (e.g. pending approvals). */
   count?: number;
+}
+
+/** A badge's text and its spoken name: a count at the cap reads "99+", as the count stops there. */
+export function badgeText(count: number, cap = APPROVALS_BADGE_CAP): { text: string; label: string } {
+  return count >= cap ? { text: `${cap - 1}+`, label: `more than ${cap - 1} pending` } : { text: String(count), label: `${count} pending` };
 }
 
 export const PORTAL_NAV: NavItem[] = [

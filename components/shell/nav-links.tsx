@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import type { NavItem } from './nav-items';
+import { badgeText, type NavItem } from './nav-items';
 
 function isActive(pathname: string, href: string): boolean {
   return href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
@@ -17,8 +17,8 @@ export function NavLinks({ items, label }: { items: NavItem[]; label: string }) 
           <Link href={item.href} aria-current={isActive(pathname, item.href) ? 'page' : undefined} className="nav-link">
             {item.label}
             {item.count ? (
-              <span className="ml-1.5 rounded-full bg-brand-600 px-1.5 py-0.5 text-xs text-white" aria-label={`${item.count} pending`}>
-                {item.count}
+              <span className="ml-1.5 rounded-full bg-brand-600 px-1.5 py-0.5 text-xs text-white" aria-label={badgeText(item.count).label}>
+                {badgeText(item.count).text}
               </span>
             ) : null}
           </Link>

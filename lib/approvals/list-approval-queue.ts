@@ -5,6 +5,7 @@ import type { Database } from '@/lib/db/types';
 import { decidableScope, decidesNothing, whereDecidable, type DecidableScope } from '@/lib/requests/approver-policy';
 import { toRequestView, type AccessRequestView } from '@/lib/requests/request-view';
 import { approvalQueueQuery, type ApprovalQueueFilter } from './approval-queue-query';
+import { APPROVALS_BADGE_CAP } from './approvals-badge-cap';
 
 export type { ApprovalQueueFilter } from './approval-queue-query';
 
@@ -29,11 +30,12 @@ export async function listApprovalQueue(
   return rows.map(toRequestView);
 }
 
-/** The number on the navigation badge. */
-export async function countPendingForApprover(db: Kysely<Database>, user: PortalUser): Promise<number> {
+/** The number on the navigation badge, up to `cap`. */
+export async function countPendingForApprover(db: Kysely<Database>, user: PortalUser, cap = APPROVALS_BADGE_CAP): Promise<number> {
   const scope = await decidableScope(db, user);
   if (decidesNothing(scope)) return 0;
-  const row = await pendingFor(db, user, scope)
+  const row = await db
+    .selectFrom(pendingFor(db, user, scope).select('access_request.id').limit(cap).as('capped'))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirst();
   return Number(row?.n ?? 0);

@@ -7,23 +7,10 @@ import { db } from '@/lib/db/portal-database';
 import { accessView, type ApiAccessView } from './access-summary';
 import { versionLabel } from '@/lib/catalog/api-version';
 import type { CatalogProductRef, IndexedApi, IndexedApp, IndexedOperation } from '@/lib/catalog/catalog-types';
-import { compareVersions, groupVersions, type VersionLink } from '@/lib/catalog/group-versions';
-import { getIndexSnapshot, searchSnapshot } from '@/lib/catalog/index-snapshot';
+import { compareVersions, type VersionLink } from '@/lib/catalog/group-versions';
+import { getIndexSnapshot } from '@/lib/catalog/index-snapshot';
+import { listCatalog, type CatalogFilters } from './catalog-listing';
 import { listIndexedOperations } from '@/lib/catalog/read-index';
-
-export interface CatalogFilters {
-  q: string;
-  product: string;
-  access: '' | 'held' | 'requestable';
-}
-
-export interface CatalogEntry {
-  api: IndexedApi;
-  app?: IndexedApp;
-  view: ApiAccessView;
-  /** Every version of the API's version set that matched, oldest first; empty for an unversioned API. */
-  versions: VersionLink[];
-}
 
 /** The user's roles, or an explanation when Graph cannot be read (pages still render from the index). */
 async function heldRolesOrError(user: PortalUser): Promise<{ held: HeldRole[]; rolesError?: string }> {
@@ -38,25 +25,12 @@ async function heldRolesOrError(user: PortalUser): Promise<{ held: HeldRole[]; r
   }
 }
 
-export async function loadCatalog(user: PortalUser, filters: CatalogFilters) {
+/** One page of the catalog for this user (`pageSize` Infinity for every entry), with the products to filter by. */
+export async function loadCatalog(user: PortalUser, filters: CatalogFilters, window = { page: 1, pageSize: Infinity }) {
   const [snapshot, roles] = await Promise.all([db().then(getIndexSnapshot), heldRolesOrError(user)]);
-  const { appById, products } = snapshot;
-  const apis = searchSnapshot(snapshot, filters.q);
-  const matching = apis
-    .filter((api) => !filters.product || api.products.some((p) => p.id === filters.product))
-    .map((api) => {
-      const app = api.appId ? appById.get(api.appId) : undefined;
-      return { api, app, view: accessView(api, app, roles.held) };
-    })
-    .filter((entry) => {
-      if (filters.access === 'held') return entry.view.state === 'held';
-      if (filters.access === 'requestable') return entry.view.requestableCount > 0;
-      return true;
-    });
-  // Versions of one API show as one entry, as APIM's developer portal groups them.
-  const entries: CatalogEntry[] = groupVersions(matching);
-  const indexEmpty = !filters.q && !filters.product && apis.length === 0;
-  return { entries, products, indexEmpty, rolesError: roles.rolesError };
+  const { entries, total, page } = listCatalog(snapshot, roles.held, filters, window);
+  const indexEmpty = !filters.q && !filters.product && snapshot.apis.length === 0;
+  return { entries, total, page, products: snapshot.products, indexEmpty, rolesError: roles.rolesError };
 }
 
 export interface ApiPageData {

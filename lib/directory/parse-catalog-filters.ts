@@ -1,4 +1,4 @@
-import type { CatalogFilters } from './catalog-views';
+import type { CatalogFilters } from './catalog-listing';
 
 type Search = Record<string, string | string[] | undefined>;
 

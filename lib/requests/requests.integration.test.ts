@@ -182,6 +182,8 @@ describeEngines('access requests', (engine) => {
     expect(await countPendingForApprover(db, olivia)).toBe(1);
     expect(await countPendingForApprover(db, priya)).toBe(2);
     expect(await countPendingForApprover(db, ada)).toBe(0);
+    // The badge stops counting at its cap.
+    expect(await countPendingForApprover(db, priya, 1)).toBe(1);
     expect(await listApprovalQueue(db, priya, { apiId: 'inventory' })).toHaveLength(1);
     expect(await listApprovalQueue(db, priya, { olderThanDays: 1 })).toEqual([]);
 

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { RoleChip } from '@/components/catalog/role-chip';
-import type { CatalogEntry } from '@/lib/directory/catalog-views';
+import type { CatalogEntry } from '@/lib/directory/catalog-listing';
 import { plural } from '@/lib/text/plural';
 
 function AccessLine({ entry }: { entry: CatalogEntry }) {

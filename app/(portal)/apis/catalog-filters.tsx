@@ -1,7 +1,7 @@
 import { FilterForm } from '@/components/ui/filter-form';
 import { FilterSearch } from '@/components/ui/filter-search';
 import { optionsByName, SelectField } from '@/components/ui/select-field';
-import type { CatalogFilters } from '@/lib/directory/catalog-views';
+import type { CatalogFilters } from '@/lib/directory/catalog-listing';
 import type { CatalogProductRef } from '@/lib/catalog/catalog-types';
 
 const ACCESS_OPTIONS = [

@@ -19,10 +19,8 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function ApisPage({ searchParams }: { searchParams: Search }) {
   const user = await requireUser();
   const { page, ...filters } = parseCatalogFilters(await searchParams);
-  const { entries, products, indexEmpty, rolesError } = await loadCatalog(user, filters);
-  const pages = Math.max(1, Math.ceil(entries.length / PAGE_SIZE));
-  const current = Math.min(page, pages);
-  const shown = entries.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
+  const catalog = await loadCatalog(user, filters, { page, pageSize: PAGE_SIZE });
+  const { entries: shown, total, products, indexEmpty, rolesError } = catalog;
   const pageLink = (n: number) => `/apis?${new URLSearchParams({ ...filters, page: String(n) }).toString()}`;
   return (
     <>
@@ -40,7 +38,7 @@ export default async function ApisPage({ searchParams }: { searchParams: Search 
         <>
           <CatalogFiltersForm filters={filters} products={products} />
           <p className="mb-3 text-sm supporting-text" aria-live="polite">
-            {plural(entries.length, 'API')}
+            {plural(total, 'API')}
           </p>
           {shown.length === 0 ? (
             <EmptyState title="No API matches">Try other words or clear the filters.</EmptyState>
@@ -51,7 +49,7 @@ export default async function ApisPage({ searchParams }: { searchParams: Search 
               ))}
             </ul>
           )}
-          <Pagination page={page} pageSize={PAGE_SIZE} total={entries.length} noun={['API', 'APIs']} href={pageLink} />
+          <Pagination page={catalog.page} pageSize={PAGE_SIZE} total={total} noun={['API', 'APIs']} href={pageLink} />
         </>
       )}
     </>
