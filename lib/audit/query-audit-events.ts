@@ -2,6 +2,7 @@ import 'server-only';
 import type { Kysely } from 'kysely';
 import type { Database } from '@/lib/db/types';
 import { auditEventFromRow, type AuditEvent } from './audit-event';
+import { auditHeadSeq } from './audit-head-seq';
 
 export interface AuditEventFilter {
   actorOid?: string;
@@ -61,8 +62,7 @@ export async function countAuditEvents(
   cap = AUDIT_COUNT_CAP,
 ): Promise<AuditEventCounts> {
   if (unfiltered(filter)) {
-    const head = await db.selectFrom('audit_head').select('last_seq').where('id', '=', 1).executeTakeFirst();
-    const total = Number(head?.last_seq ?? 0);
+    const total = await auditHeadSeq(db);
     const newer = beforeSeq === undefined ? 0 : Math.min(total, Math.max(0, total - beforeSeq + 1));
     return { total, newer, totalExact: true, newerExact: true };
   }
