@@ -8,6 +8,7 @@ import { ada, adminRoleId, ben, olivia, priya, readRoleId } from '@/test/harness
 import { prepare, saveOrdersRule, withTenant } from '@/test/harness/access-world';
 import { approvalQueueFacets } from './approval-queue-facets';
 import { decideRequest } from './decide-request';
+import { pageApprovalQueue } from './page-approval-queue';
 import { submitRequest } from './submit-request';
 
 withTenant();
@@ -18,7 +19,12 @@ describeEngines('approval queue counts', (engine) => {
     const { db } = await engine.openMigrated();
     await prepare(db);
     await saveOrdersRule(db, 'Orders.Admin', { autoApprove: false, stages: 2, maxDays: null });
-    const total = async (who = priya) => (await approvalQueueFacets(db, who)).total;
+    // The filter counts and the page's own count agree after every step.
+    const total = async (who = priya) => {
+      const [facets, page] = await Promise.all([approvalQueueFacets(db, who), pageApprovalQueue(db, who, {}, {}, 25)]);
+      expect(page.total).toBe(facets.total);
+      return facets.total;
+    };
     expect(await total()).toBe(0);
 
     const read = await submitRequest(db, ada, { apiId: 'orders', roleId: readRoleId, justification });

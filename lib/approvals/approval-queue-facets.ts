@@ -2,10 +2,8 @@ import 'server-only';
 import type { Kysely } from 'kysely';
 import type { PortalUser } from '@/lib/auth/session';
 import type { Database } from '@/lib/db/types';
-import { auditHeadSeq } from '@/lib/audit/audit-head-seq';
 import { decidableScope, decidesNothing, type DecidableScope } from '@/lib/requests/approver-policy';
-import { ExpiringMap } from '@/lib/server/state/expiring-map';
-import { processSingleton } from '@/lib/server/state/process-singleton';
+import { keptUntilChange } from './kept-until-change';
 import { approvalQueueQuery } from './approval-queue-query';
 
 export interface ApprovalQueueFacets {
@@ -34,20 +32,6 @@ function mostCounted<T>(items: T[], count: (item: T) => number, key: (item: T) =
 
 type Selected = { apiId?: string; requesterOid?: string };
 
-// Counting the whole queue three ways took 30–40 ms a view at ten thousand waiting requests, and the counts change only
-// when a request does: they are kept per database, user, scope and selection until the audit chain moves (every change
-// to a request is audited in its transaction), on each server process.
-const counted = processSingleton('approvalQueueFacets', () => new WeakMap<Kysely<Database>, ExpiringMap<Promise<ApprovalQueueFacets>>>());
-
-function countsOf(db: Kysely<Database>): ExpiringMap<Promise<ApprovalQueueFacets>> {
-  let counts = counted.get(db);
-  if (!counts) {
-    counts = new ExpiringMap(10 * 60_000, 1_000);
-    counted.set(db, counts);
-  }
-  return counts;
-}
-
 /**
  * The filter options of the approval queue with how many requests each holds, counted in the database (GROUP BY over the
  * pending requests the user can decide) rather than by loading the whole queue, and counted again only after a change.
@@ -55,16 +39,11 @@ function countsOf(db: Kysely<Database>): ExpiringMap<Promise<ApprovalQueueFacets
 export async function approvalQueueFacets(db: Kysely<Database>, user: PortalUser, selected: Selected = {}): Promise<ApprovalQueueFacets> {
   const scope = await decidableScope(db, user);
   if (decidesNothing(scope)) return { total: 0, apis: [], apiCount: 0, roles: [], requesters: [], requesterCount: 0 };
-  // Read before the counts, so a change that lands while they run moves the stamp past them.
-  const stamp = await auditHeadSeq(db);
-  const key = JSON.stringify([user.oid, user.isAdmin, scope, selected.apiId ?? null, selected.requesterOid ?? null, stamp]);
-  const counts = countsOf(db);
-  const known = counts.get(key);
-  if (known) return known;
-  const counting = countFacets(db, user, scope, selected);
-  counts.set(key, counting);
-  counting.catch(() => counts.delete(key, counting));
-  return counting;
+  // Counting the whole queue three ways took 30–40 ms a view at ten thousand waiting requests; the counts change only
+  // when a request does.
+  return keptUntilChange(db, ['facets', user.oid, user.isAdmin, scope, selected.apiId ?? null, selected.requesterOid ?? null], () =>
+    countFacets(db, user, scope, selected),
+  );
 }
 
 async function countFacets(

@@ -6,6 +6,8 @@ import { sampleRows } from '@/test/harness/sample-rows';
 import type { PortalUser } from '@/lib/auth/session';
 import type { Database } from '@/lib/db/types';
 import { parseQueueCursor, type QueueCursor } from './approval-queue-cursor';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
+import { withTransaction } from '@/lib/db/transaction';
 import { approvalQueueFacets, FACET_OPTIONS } from './approval-queue-facets';
 import { loadApprovalsPage } from './load-approvals-page';
 import { pageApprovalQueue } from './page-approval-queue';
@@ -60,11 +62,19 @@ describeEngines('pageApprovalQueue', (engine) => {
     const { db } = await engine.openMigrated();
     const ids = await seed(db);
     const first = await pageApprovalQueue(db, admin, {}, {}, 3);
-    await db
-      .updateTable('access_request')
-      .set({ status: 'approved' })
-      .where('id', '=', ids[0] as string)
-      .execute();
+    // Decided as the portal decides: the change and its audit event in one transaction.
+    await withTransaction(db, async (trx) => {
+      await trx
+        .updateTable('access_request')
+        .set({ status: 'approved' })
+        .where('id', '=', ids[0] as string)
+        .execute();
+      await appendAuditEvent(trx, {
+        actor: { oid: admin.oid, name: admin.name },
+        action: 'request.approved',
+        subject: { type: 'access_request', id: ids[0] as string },
+      });
+    });
     const second = await pageApprovalQueue(db, admin, {}, { after: cursor(first.nextCursor) }, 3);
     expect(second.requests.map((r) => r.id)).toEqual(ids.slice(3, 6));
     expect(second).toMatchObject({ total: 6, before: 2 });

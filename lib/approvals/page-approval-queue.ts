@@ -2,6 +2,7 @@ import 'server-only';
 import type { Kysely } from 'kysely';
 import type { PortalUser } from '@/lib/auth/session';
 import type { Database } from '@/lib/db/types';
+import { keptUntilChange } from './kept-until-change';
 import { decidableScope, decidesNothing } from '@/lib/requests/approver-policy';
 import { toRequestView, type AccessRequestView } from '@/lib/requests/request-view';
 import { encodeQueueCursor, type QueueCursor } from './approval-queue-cursor';
@@ -66,15 +67,25 @@ export async function pageApprovalQueue(
   }
   const requests = rows.map(toRequestView);
   const first = requests[0];
-  const count = (query: ReturnType<typeof matching>) =>
-    query
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirst()
-      .then((row) => Number(row?.n ?? 0));
+  // Each count reads every matching request, 5–15 ms at ten thousand; they are kept until a request changes, unless the
+  // age filter makes them depend on the clock.
+  const count = (name: string, query: ReturnType<typeof matching>) => {
+    const counting = () =>
+      query
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirst()
+        .then((row) => Number(row?.n ?? 0));
+    return filter.olderThanDays === undefined
+      ? keptUntilChange(db, [name, user.oid, user.isAdmin, scope, filter, name === 'before' ? first : null], counting)
+      : counting();
+  };
   const [total, before] = await Promise.all([
-    count(matching()),
+    count('total', matching()),
     first
-      ? count(matching().where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(first.createdAt, first.id))))
+      ? count(
+          'before',
+          matching().where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(first.createdAt, first.id))),
+        )
       : Promise.resolve(0),
   ]);
   const last = requests.at(-1);
