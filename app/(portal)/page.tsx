@@ -61,7 +61,7 @@ export default async function MyAccessPage() {
           to see what each operation needs and request access.
         </EmptyState>
       ) : (
-        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
+        <ul className="list-panel">
           {entries.map(({ api, view }) => (
             <li key={api.id} className="flex flex-wrap items-center justify-between gap-3 p-4" data-testid="my-access-api">
               <Link href={`/apis/${encodeURIComponent(api.id)}`} prefetch={false} className="link font-semibold">

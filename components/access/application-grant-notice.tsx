@@ -5,10 +5,7 @@ export function ApplicationGrantNotice({ request }: { request: Pick<AccessReques
   const { client } = request;
   if (!client) return null;
   return (
-    <div
-      data-testid="application-grant"
-      className="mt-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
-    >
+    <div data-testid="application-grant" className="mt-2 grant-notice">
       <p className="font-semibold">
         Application grant for {client.managedIdentity ? 'the managed identity' : 'the application'} {client.displayName}
         {client.appId ? <span className="font-mono font-normal"> ({client.appId})</span> : null}

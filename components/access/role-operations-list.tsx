@@ -9,14 +9,12 @@ export function RoleOperationsList({ operations, roleValue }: { operations: Role
   return (
     <ul data-testid="role-allows" className="space-y-1 text-xs">
       {operations.map((op) => (
-        <li key={op.id} className="flex flex-wrap items-center gap-2">
+        <li key={op.id} className="operation-line">
           <MethodBadge method={op.method} />
           <span className="font-mono">{op.urlTemplate}</span>
           <span className="supporting-text">{op.displayName}</span>
           {op.alsoNeeds.length > 0 ? (
-            <span className="text-amber-700 dark:text-amber-400">
-              also needs {op.alsoNeeds.map((set) => set.join(' or ')).join(' and ')}
-            </span>
+            <span className="warning-text">also needs {op.alsoNeeds.map((set) => set.join(' or ')).join(' and ')}</span>
           ) : null}
         </li>
       ))}

@@ -33,7 +33,7 @@ export function ResponseView({ response }: { response: ConsoleResponse }) {
         </span>
       </p>
       {response.status >= 300 && response.status < 400 ? (
-        <p className="text-sm text-amber-700 dark:text-amber-400">
+        <p className="text-sm warning-text">
           The gateway answered with a redirect{location ? ` to ${location}` : ''}; the console does not follow redirects.
         </p>
       ) : null}
@@ -54,9 +54,7 @@ export function ResponseView({ response }: { response: ConsoleResponse }) {
           ))}
         </Table>
       </details>
-      {response.truncated ? (
-        <p className="text-sm text-amber-700 dark:text-amber-400">The body was cut at 1 MB; only the beginning is shown.</p>
-      ) : null}
+      {response.truncated ? <p className="text-sm warning-text">The body was cut at 1 MB; only the beginning is shown.</p> : null}
       <pre
         data-testid="response-body"
         className="max-h-[32rem] overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100"

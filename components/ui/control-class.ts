@@ -1,17 +1,16 @@
 import { cx } from './cx';
 
-const SIZES = {
-  sm: 'px-2 py-1.5',
-  md: 'px-3 py-2',
-} as const;
+// `.control` and `.control-<size>` are component classes in app/globals.css.
+const SIZES = ['sm', 'md'] as const;
 
-export type ControlSize = keyof typeof SIZES;
+export type ControlSize = (typeof SIZES)[number];
 
-/** How every text input, select and textarea looks; an invalid one (aria-invalid) gets a red border. */
+export const CONTROL_SIZES: readonly ControlSize[] = SIZES;
+
+/**
+ * How every text input, select and textarea looks; an invalid one (aria-invalid) gets a red border. The caller's
+ * classes (a width, a height, a monospace font) are utilities and win over the component classes.
+ */
 export function controlClass(size: ControlSize = 'md', className?: string): string {
-  return cx(
-    'rounded-md border border-slate-300 bg-white text-sm font-normal disabled:opacity-60 aria-[invalid=true]:border-rose-500 dark:border-slate-700 dark:bg-slate-900 dark:aria-[invalid=true]:border-rose-400',
-    SIZES[size],
-    className,
-  );
+  return cx('control', `control-${size}`, className);
 }

@@ -16,7 +16,7 @@ describe('Table', () => {
       }),
     );
     expect(html).toMatch(
-      /^<div role="region" aria-labelledby="([^"]+)" tabindex="0" class="relative max-w-full overflow-x-auto"><table[^>]*><caption id="\1" class="sr-only">Who holds a role of Orders API<\/caption><thead/,
+      /^<div role="region" aria-labelledby="([^"]+)" tabindex="0" class="table-region"><table[^>]*><caption id="\1" class="sr-only">Who holds a role of Orders API<\/caption><thead/,
     );
     expect([...html.matchAll(/<th scope="col"[^>]*>(.*?)<\/th>/g)].map((m) => m[1])).toEqual([
       'Role',

@@ -8,12 +8,13 @@ export interface TableColumn {
   srOnly?: boolean;
 }
 
-// Cell padding is set on the table so rows stay plain <tr>/<td> with only their content's classes.
+// Cell padding is set on the table so rows stay plain <tr>/<td> with only their content's classes: one component class
+// per density in app/globals.css (`.data-table-<density>`).
 const DENSITY = {
-  normal: '[&_td]:py-2 [&_td]:pr-4 [&_th]:py-2 [&_th]:pr-4 [&_tr>*:last-child]:pr-0',
-  compact: '[&_td]:py-1 [&_td]:pr-3 [&_th]:py-1 [&_th]:pr-3 [&_tr>*:last-child]:pr-0',
-  grid: '[&_td]:px-3 [&_td]:py-2 [&_th]:px-3 [&_th]:py-2',
-  code: '[&_td]:px-2 [&_th]:px-2',
+  normal: 'data-table-normal',
+  compact: 'data-table-compact',
+  grid: 'data-table-grid',
+  code: 'data-table-code',
 } as const;
 
 export interface TableProps {
@@ -54,15 +55,8 @@ export function Table({
   const captionId = useId();
   return (
     // Positioned, so screen-reader-only text in a cell (absolutely placed) scrolls with the table and never widens the page.
-    <div role="region" aria-labelledby={captionId} tabIndex={0} className="relative max-w-full overflow-x-auto">
-      <table
-        className={cx(
-          'w-full text-left',
-          DENSITY[density],
-          rules && '[&_tbody_tr]:border-t [&_tbody_tr]:border-slate-200 dark:[&_tbody_tr]:border-slate-800',
-          className,
-        )}
-      >
+    <div role="region" aria-labelledby={captionId} tabIndex={0} className="table-region">
+      <table className={cx('data-table', DENSITY[density], rules && 'data-table-rules', className)}>
         <caption id={captionId} className={showCaption ? 'mb-2 text-left text-sm font-semibold' : 'sr-only'}>
           {caption}
         </caption>

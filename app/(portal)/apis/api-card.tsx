@@ -5,11 +5,10 @@ import { plural } from '@/lib/text/plural';
 
 function AccessLine({ entry }: { entry: CatalogEntry }) {
   const { view } = entry;
-  if (view.state === 'no-token-check')
-    return <p className="text-xs text-amber-700 dark:text-amber-400">No token validation: callable without an Entra role.</p>;
-  if (view.state === 'no-app') return <p className="text-xs text-amber-700 dark:text-amber-400">No app registration mapped to this API.</p>;
+  if (view.state === 'no-token-check') return <p className="text-xs warning-text">No token validation: callable without an Entra role.</p>;
+  if (view.state === 'no-app') return <p className="text-xs warning-text">No app registration mapped to this API.</p>;
   return (
-    <div className="flex flex-wrap items-center gap-1.5 text-xs supporting-text">
+    <div className="api-card-line supporting-text">
       {view.heldValues.length > 0 ? (
         <>
           <span>You hold</span>
@@ -41,7 +40,7 @@ export function ApiCard({ entry }: { entry: CatalogEntry }) {
         <p className="muted font-mono text-xs">{`/${api.path}`}</p>
       </div>
       {versions.length > 0 ? (
-        <p className="flex flex-wrap items-center gap-1.5 text-xs supporting-text" data-testid="api-versions">
+        <p className="api-card-line supporting-text" data-testid="api-versions">
           <span>Versions</span>
           {versions.map((v) => (
             <Link key={v.apiId} href={`/apis/${encodeURIComponent(v.apiId)}`} prefetch={false} className="tag link">
@@ -50,8 +49,8 @@ export function ApiCard({ entry }: { entry: CatalogEntry }) {
           ))}
         </p>
       ) : null}
-      {api.description ? <p className="line-clamp-2 text-sm text-slate-700 dark:text-slate-300">{api.description}</p> : null}
-      <div className="muted flex flex-wrap gap-2 text-xs">
+      {api.description ? <p className="api-card-description">{api.description}</p> : null}
+      <div className="api-card-meta muted">
         <span>{plural(api.operationCount, 'operation')}</span>
         {api.products.map((p) => (
           <span key={p.id} className="tag">

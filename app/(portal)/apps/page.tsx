@@ -31,12 +31,7 @@ function RequestList({ requests }: { requests: AccessRequestView[] }) {
 function AppCard({ app }: { app: MyApp }) {
   const { client, holds, requests } = app;
   return (
-    <section
-      aria-label={client.displayName}
-      data-testid="my-app"
-      data-app-id={client.appId}
-      className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
-    >
+    <section aria-label={client.displayName} data-testid="my-app" data-app-id={client.appId} className="panel">
       <h2 className="text-base font-semibold">{client.displayName}</h2>
       <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-4 text-xs supporting-text">
         <dt>Client id</dt>

@@ -55,7 +55,7 @@ export function ConsoleResult({ outcome }: { outcome: ConsoleOutcome }) {
   return (
     <div className="flex flex-col gap-6" data-testid="console-result">
       {outcome.notes.map((note) => (
-        <p key={note} className="text-sm text-amber-700 dark:text-amber-400">
+        <p key={note} className="text-sm warning-text">
           {note}
         </p>
       ))}

@@ -20,10 +20,7 @@ export default async function NotificationsPage() {
       {items.length === 0 ? (
         <EmptyState title="Nothing new">You will find here the requests waiting for you and news about your own access.</EmptyState>
       ) : (
-        <ul
-          aria-label="Notifications"
-          className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900"
-        >
+        <ul aria-label="Notifications" className="list-panel">
           {items.map((item) => (
             <NotificationItem key={item.id} item={item} />
           ))}

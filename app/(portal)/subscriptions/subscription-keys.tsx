@@ -73,7 +73,7 @@ export function SubscriptionKeys({ subscriptionId, productName }: { subscription
           Cancel subscription
         </Button>
       </div>
-      <p aria-live="polite" data-testid="copied-state" className="text-xs text-emerald-700 dark:text-emerald-400">
+      <p aria-live="polite" data-testid="copied-state" className="text-xs success-text">
         {copied ? `The ${copied} key is on your clipboard.` : ''}
       </p>
       <ActionMessage message={message} />

@@ -18,7 +18,7 @@ export default async function PolicyStudioIndexPage() {
           Roleport indexes API Management in the background; refresh the catalog from the Catalog sync page if nothing appears.
         </EmptyState>
       ) : (
-        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white text-sm dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
+        <ul className="list-panel text-sm">
           {apis.map((api) => (
             <li key={api.id} className="flex items-center justify-between p-3">
               <span>

@@ -26,7 +26,7 @@ export default async function CatalogSyncPage() {
         {failing.length === 0 ? (
           <p className="text-sm supporting-text">Every API was read by its last sync.</p>
         ) : (
-          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white text-sm dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
+          <ul className="list-panel text-sm">
             {failing.map((api) => (
               <li key={api.id} className="p-3">
                 <Link

@@ -60,7 +60,7 @@ export default async function DriftPage() {
             <h2 className="mb-2 text-lg font-semibold">
               {group.heading} <span className="text-sm font-normal muted">({group.findings.length})</span>
             </h2>
-            <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
+            <ul className="list-panel">
               {group.findings.map((finding) => (
                 <Finding key={finding.id} finding={finding} />
               ))}

@@ -95,13 +95,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
       ) : (
         <ul className="space-y-4">
           {shown.map((r) => (
-            <li
-              key={r.id}
-              data-testid="queue-item"
-              data-request-id={r.id}
-              data-role={r.roleValue}
-              className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
-            >
+            <li key={r.id} data-testid="queue-item" data-request-id={r.id} data-role={r.roleValue} className="panel">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <p className="text-sm">
                   <span className="font-semibold">{r.requester.name}</span> <span className="muted">{r.requester.upn}</span> asks for{' '}
@@ -134,12 +128,12 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
               <ApplicationGrantNotice request={r} />
               <div className="mt-3 grid gap-4 md:grid-cols-2">
                 <div>
-                  <h3 className="mb-1 text-xs font-semibold uppercase muted">Why</h3>
+                  <h3 className="mb-1 section-label muted">Why</h3>
                   <JustificationText text={r.justification} />
                 </div>
                 {r.kind === 'subscription' ? null : (
                   <div>
-                    <h3 className="mb-1 text-xs font-semibold uppercase muted">What {r.roleValue} allows</h3>
+                    <h3 className="mb-1 section-label muted">What {r.roleValue} allows</h3>
                     <RoleOperationsList
                       operations={operations.get(roleOperationsKey(r.apiId, r.roleValue)) ?? []}
                       roleValue={r.roleValue}

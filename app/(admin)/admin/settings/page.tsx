@@ -33,13 +33,7 @@ export default async function ApprovalRulesPage() {
         const apiRule = rules.find((r) => r.roleValue === null);
         const groupName = (id: string | null) => groups.find((g) => g.groupId === id)?.groupName;
         return (
-          <section
-            key={api.id}
-            aria-label={api.displayName}
-            data-testid="rules-api"
-            data-api-id={api.id}
-            className="mb-8 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
-          >
+          <section key={api.id} aria-label={api.displayName} data-testid="rules-api" data-api-id={api.id} className="mb-8 panel">
             <h2 className="text-base font-semibold">{api.displayName}</h2>
             {sharesAppWith.length > 0 ? (
               <p data-testid="shares-app" className="mb-2 text-sm text-amber-800 dark:text-amber-300">

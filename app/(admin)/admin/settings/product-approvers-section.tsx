@@ -5,11 +5,7 @@ import { ProductApproverForm } from './product-approver-form';
 export function ProductApproversSection({ products }: { products: ProductApproversRow[] }) {
   if (products.length === 0) return null;
   return (
-    <section
-      aria-labelledby="product-approvers"
-      data-testid="product-approvers"
-      className="mb-8 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
-    >
+    <section aria-labelledby="product-approvers" data-testid="product-approvers" className="mb-8 panel">
       <h2 id="product-approvers" className="text-base font-semibold">
         Product subscriptions
       </h2>

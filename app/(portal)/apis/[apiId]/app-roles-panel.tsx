@@ -8,7 +8,7 @@ import { renewalHref } from '@/lib/requests/renewal-href';
 
 function HeldBy({ held }: { held: ApiPageData['view']['roles'][number]['held'] }) {
   return (
-    <span className="text-xs font-medium text-emerald-700 dark:text-emerald-400">
+    <span className="text-xs font-medium success-text">
       Held {held.map((h) => (h.via === 'group' ? `through the group ${h.groupName ?? h.groupId}` : 'directly')).join(' and ')}
     </span>
   );
@@ -76,7 +76,7 @@ export function AppRolesPanel({ data }: { data: ApiAccessPageData }) {
     );
   }
   return (
-    <section aria-label="Access" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+    <section aria-label="Access" className="panel">
       <h2 className="text-base font-semibold">App registration: {app.displayName}</h2>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-xs supporting-text">
         <dt>Client id</dt>

@@ -7,7 +7,7 @@ import { ParametersTable } from './parameters-table';
 
 function Requirement({ op, heldValues }: { op: IndexedOperation; heldValues: string[] }) {
   const { access } = op;
-  if (!access.validatesToken) return <span className="text-xs text-amber-700 dark:text-amber-400">No token validation</span>;
+  if (!access.validatesToken) return <span className="text-xs warning-text">No token validation</span>;
   if (access.requiredRoles.length === 0) return <span className="text-xs muted">Any valid token (no role check)</span>;
   const allowed = allows(access, heldValues);
   return (
@@ -21,7 +21,7 @@ function Requirement({ op, heldValues }: { op: IndexedOperation; heldValues: str
           ))}
         </span>
       ))}
-      <span className={`text-xs font-medium ${allowed ? 'text-emerald-700 dark:text-emerald-400' : 'muted'}`}>
+      <span className={`text-xs font-medium ${allowed ? 'success-text' : 'muted'}`}>
         {allowed ? 'You can call this' : 'You cannot call this yet'}
       </span>
     </div>
@@ -36,7 +36,7 @@ export function OperationList({ apiId, operations, heldValues }: { apiId: string
       {[...groups].map(([tag, ops]) => (
         <section key={tag} aria-label={tag}>
           <h3 className="mb-2 text-sm font-semibold supporting-text">{tag}</h3>
-          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
+          <ul className="list-panel">
             {ops.map((op) => (
               <li key={op.id} className="p-4" data-testid="operation" data-operation-id={op.id}>
                 <div className="flex flex-wrap items-center gap-3">
@@ -50,7 +50,7 @@ export function OperationList({ apiId, operations, heldValues }: { apiId: string
                   <Requirement op={op} heldValues={heldValues} />
                 </div>
                 {op.access.unknowns.length > 0 ? (
-                  <ul className="mt-2 list-disc pl-5 text-xs text-amber-700 dark:text-amber-400">
+                  <ul className="mt-2 list-disc pl-5 text-xs warning-text">
                     {op.access.unknowns.map((note) => (
                       <li key={note}>{note}</li>
                     ))}
