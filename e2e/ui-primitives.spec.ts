@@ -1,6 +1,6 @@
 // Rule: an action button shows that its action runs and announces the outcome; form controls follow the colour scheme.
 import { expect, test } from '@playwright/test';
-import { signIn } from './support/sign-in';
+import { pageAs, signIn } from './support/sign-in';
 
 test('an action button is disabled with its pending label while the server action runs, then announces the outcome', async ({ page }) => {
   await signIn(page, 'priya', '/admin/access');
@@ -41,4 +41,22 @@ test('filter controls take the dark palette when the browser prefers a dark colo
   await page.emulateMedia({ colorScheme: 'dark' });
   const dark = await background();
   expect(light).not.toBe(dark);
+});
+
+test('a rule form takes no choice before the page has hydrated, which would reset it, and takes them once it has', async ({ browser }) => {
+  const priya = await pageAs(browser, 'priya', '/admin/settings');
+  // The server's HTML alone, as the browser shows it before the scripts run.
+  const noScripts = await browser.newContext({ javaScriptEnabled: false, storageState: await priya.context().storageState() });
+  const before = await noScripts.newPage();
+  await before.goto('/admin/settings');
+  const addRule = (page: typeof before) =>
+    page.locator('[data-testid="rules-api"][data-api-id="payments"]').getByRole('form', { name: 'Add a rule' });
+  await expect(addRule(before).getByLabel('Applies to')).toBeDisabled();
+  await expect(addRule(before).getByRole('button', { name: 'Add rule' })).toBeDisabled();
+  await noScripts.close();
+
+  await expect(addRule(priya).getByLabel('Applies to')).toBeEnabled();
+  await addRule(priya).getByLabel('Applies to').selectOption('Payments.Read');
+  await expect(addRule(priya).getByLabel('Applies to')).toHaveValue('Payments.Read');
+  await priya.context().close();
 });

@@ -7,6 +7,7 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { useActionRunner } from '@/components/ui/use-action-runner';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { saveApprovalRuleAction } from './actions';
 import { RuleChoiceField } from './rule-choice-field';
 
@@ -26,6 +27,7 @@ export function RuleForm({ apiId, roles, groups, initial }: RuleFormProps) {
   const [maxDays, setMaxDays] = useState(initial ? (initial.maxDays === null ? '' : String(initial.maxDays)) : '90');
   const [groupId, setGroupId] = useState(initial?.groupId ?? '');
   const { message, pending, run } = useActionRunner();
+  const hydrated = useHydrated();
   const roleGroups = groups.filter((g) => g.roleValue === roleValue);
 
   function save(event: React.FormEvent) {
@@ -42,54 +44,57 @@ export function RuleForm({ apiId, roles, groups, initial }: RuleFormProps) {
       className="flex flex-wrap items-end gap-3 text-xs font-medium"
       aria-label={initial ? `Edit the rule for ${initial.roleValue ?? 'the API'}` : 'Add a rule'}
     >
-      <RuleChoiceField
-        label="Applies to"
-        none="Every role of the API"
-        options={roles.map((r) => ({ value: r, label: r }))}
-        value={roleValue}
-        disabled={initial !== undefined}
-        onChange={(value) => {
-          setRoleValue(value);
-          setGroupId('');
-        }}
-      />
-      <label className="flex items-center gap-2 pb-2">
-        <input type="checkbox" checked={autoApprove} onChange={(e) => setAutoApprove(e.target.checked)} />
-        Auto-approve
-      </label>
-      <Field label="Approvals" labelSize="xs">
-        {(control) => (
-          <Select {...control} size="sm" value={stages} disabled={autoApprove} onChange={(e) => setStages(e.target.value)}>
-            <option value="1">One stage</option>
-            <option value="2">Two stages</option>
-          </Select>
-        )}
-      </Field>
-      <Field label="Maximum days (blank: no limit)" labelSize="xs">
-        {(control) => (
-          <Input
-            {...control}
-            size="sm"
-            type="number"
-            min={1}
-            max={3650}
-            value={maxDays}
-            onChange={(e) => setMaxDays(e.target.value)}
-            className="w-28"
-          />
-        )}
-      </Field>
-      <RuleChoiceField
-        label="Grant through group"
-        none="No — assign directly"
-        options={roleGroups.map((g) => ({ value: g.groupId, label: g.groupName }))}
-        value={groupId}
-        disabled={roleValue === ''}
-        onChange={setGroupId}
-      />
-      <Button type="submit" variant="primary" disabled={pending}>
-        {pending ? 'Saving…' : initial ? 'Save' : 'Add rule'}
-      </Button>
+      {/* `contents`: the fieldset only disables its controls until hydration; they stay items of the form's flex row. */}
+      <fieldset disabled={!hydrated} className="contents">
+        <RuleChoiceField
+          label="Applies to"
+          none="Every role of the API"
+          options={roles.map((r) => ({ value: r, label: r }))}
+          value={roleValue}
+          disabled={initial !== undefined}
+          onChange={(value) => {
+            setRoleValue(value);
+            setGroupId('');
+          }}
+        />
+        <label className="flex items-center gap-2 pb-2">
+          <input type="checkbox" checked={autoApprove} onChange={(e) => setAutoApprove(e.target.checked)} />
+          Auto-approve
+        </label>
+        <Field label="Approvals" labelSize="xs">
+          {(control) => (
+            <Select {...control} size="sm" value={stages} disabled={autoApprove} onChange={(e) => setStages(e.target.value)}>
+              <option value="1">One stage</option>
+              <option value="2">Two stages</option>
+            </Select>
+          )}
+        </Field>
+        <Field label="Maximum days (blank: no limit)" labelSize="xs">
+          {(control) => (
+            <Input
+              {...control}
+              size="sm"
+              type="number"
+              min={1}
+              max={3650}
+              value={maxDays}
+              onChange={(e) => setMaxDays(e.target.value)}
+              className="w-28"
+            />
+          )}
+        </Field>
+        <RuleChoiceField
+          label="Grant through group"
+          none="No — assign directly"
+          options={roleGroups.map((g) => ({ value: g.groupId, label: g.groupName }))}
+          value={groupId}
+          disabled={roleValue === ''}
+          onChange={setGroupId}
+        />
+        <Button type="submit" variant="primary" disabled={pending}>
+          {pending ? 'Saving…' : initial ? 'Save' : 'Add rule'}
+        </Button>
+      </fieldset>
       <div className="basis-full">
         <ActionMessage message={message} />
       </div>
