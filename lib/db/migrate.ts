@@ -15,6 +15,7 @@ import * as productRuleGroupName from './migrations/0013-product-rule-group-name
 import * as accessRequestRenewal from './migrations/0014-access-request-renewal';
 import * as keysetPaginationIndexes from './migrations/0015-keyset-pagination-indexes';
 import * as catalogApiUpdatedIndex from './migrations/0016-catalog-api-updated-index';
+import * as accessRequestRequesterStatusIndex from './migrations/0017-access-request-requester-status-index';
 
 // A static list rather than a folder scan, so the migrations bundle into the Next.js server build.
 // Names sort in the order they must run; never rename or edit one that has shipped — add a new one.
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '0014-access-request-renewal': accessRequestRenewal,
   '0015-keyset-pagination-indexes': keysetPaginationIndexes,
   '0016-catalog-api-updated-index': catalogApiUpdatedIndex,
+  '0017-access-request-requester-status-index': accessRequestRequesterStatusIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
