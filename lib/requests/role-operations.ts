@@ -1,6 +1,5 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
-import { listIndexedOperations } from '@/lib/catalog/read-index';
 import type { IndexedOperation } from '@/lib/catalog/catalog-types';
 import type { Database } from '@/lib/db/types';
 
@@ -13,8 +12,11 @@ export interface RoleOperation {
   alsoNeeds: string[][];
 }
 
+/** What "what the role allows" reads of an indexed operation. */
+type OperationRoles = Pick<IndexedOperation, 'id' | 'method' | 'urlTemplate' | 'displayName' | 'access'>;
+
 /** The operations whose required roles mention `roleValue` ("what the role allows"), as the approver and requester see them. */
-export function operationsRequiring(operations: readonly IndexedOperation[], roleValue: string): RoleOperation[] {
+export function operationsRequiring(operations: readonly OperationRoles[], roleValue: string): RoleOperation[] {
   return operations
     .filter((op) => op.access.requiredRoles.some((set) => set.includes(roleValue)))
     .map((op) => ({
@@ -28,13 +30,32 @@ export function operationsRequiring(operations: readonly IndexedOperation[], rol
 
 export const roleOperationsKey = (apiId: string, roleValue: string) => `${apiId}\u0000${roleValue}`;
 
-/** What each (API, role) of a list of requests allows, reading every API's operations once. */
+/**
+ * What each (API, role) of a list of requests allows, reading the operations of every API in one query, and only the
+ * columns it shows: the queue's 25 requests read 250 operations a view, whose parameter and body JSON it never uses.
+ */
 export async function loadRoleOperations(
   db: Kysely<Database>,
   requests: readonly { apiId: string; roleValue: string }[],
 ): Promise<Map<string, RoleOperation[]>> {
   const apiIds = [...new Set(requests.map((r) => r.apiId))];
-  const operations = new Map(await Promise.all(apiIds.map(async (id) => [id, await listIndexedOperations(db, id)] as const)));
+  const rows =
+    apiIds.length === 0
+      ? []
+      : await db
+          .selectFrom('catalog_operation')
+          .select(['api_id', 'id', 'method', 'url_template', 'display_name', 'access'])
+          .where('api_id', 'in', apiIds)
+          .orderBy('url_template')
+          .orderBy('method')
+          .execute();
+  const operations = new Map<string, OperationRoles[]>();
+  for (const row of rows) {
+    const access = JSON.parse(row.access) as IndexedOperation['access'];
+    const list = operations.get(row.api_id) ?? [];
+    list.push({ id: row.id, method: row.method, urlTemplate: row.url_template, displayName: row.display_name, access });
+    operations.set(row.api_id, list);
+  }
   const result = new Map<string, RoleOperation[]>();
   for (const { apiId, roleValue } of requests)
     result.set(roleOperationsKey(apiId, roleValue), operationsRequiring(operations.get(apiId) ?? [], roleValue));
