@@ -71,10 +71,12 @@ async function apisSharingApp(db: Kysely<Database>, apiId: string): Promise<stri
  * say) is never laxer. `source` and `ruleId` name the requested API's own rule.
  */
 export async function getEffectiveRule(db: Kysely<Database>, apiId: string, roleValue: string): Promise<EffectiveRule> {
-  const apiIds = await apisSharingApp(db, apiId);
-  const rows = await db.selectFrom('approval_rule').selectAll().where('api_id', 'in', apiIds).execute();
+  const { rows, siblings } = await rulesAcrossApp(db, apiId);
   const own = ruleOfApi(rows, apiId, roleValue);
-  const others = apiIds.filter((id) => id !== apiId).map((id) => ruleOfApi(rows, id, roleValue) ?? DEFAULT_TERMS);
+  const ruled = [...new Set(rows.map((r) => r.api_id))].filter((id) => id !== apiId);
+  const others = ruled.map((id) => ruleOfApi(rows, id, roleValue) ?? DEFAULT_TERMS);
+  // Every sibling with no rule of its own has the default terms; one copy says the same as many.
+  if (siblings > ruled.length) others.push(DEFAULT_TERMS);
   const terms = strictestRule(own ?? DEFAULT_TERMS, ...others);
   return {
     ...terms,
@@ -84,6 +86,32 @@ export async function getEffectiveRule(db: Kysely<Database>, apiId: string, role
     roleValue: own?.roleValue ?? null,
     durations: allowedDurations(terms.maxDays),
   };
+}
+
+/**
+ * The rules of `apiId` and of every other API mapped to its app registration, and how many such others there are:
+ * an app may back thousands of APIs (versions, revisions, generated ones), of which few have rules of their own.
+ */
+async function rulesAcrossApp(db: Kysely<Database>, apiId: string): Promise<{ rows: ApprovalRuleRow[]; siblings: number }> {
+  const api = await db.selectFrom('catalog_api').select('app_id').where('id', '=', apiId).executeTakeFirst();
+  const appId = api?.app_id;
+  if (!appId) return { rows: await db.selectFrom('approval_rule').selectAll().where('api_id', '=', apiId).execute(), siblings: 0 };
+  const [rows, count] = await Promise.all([
+    db
+      .selectFrom('approval_rule')
+      .selectAll()
+      .where((eb) =>
+        eb.or([eb('api_id', '=', apiId), eb('api_id', 'in', eb.selectFrom('catalog_api').select('id').where('app_id', '=', appId))]),
+      )
+      .execute(),
+    db
+      .selectFrom('catalog_api')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('app_id', '=', appId)
+      .where('id', '!=', apiId)
+      .executeTakeFirst(),
+  ]);
+  return { rows, siblings: Number(count?.n ?? 0) };
 }
 
 export async function listApprovalRules(db: Kysely<Database>, apiId?: string): Promise<ApprovalRule[]> {

@@ -16,6 +16,7 @@ import * as accessRequestRenewal from './migrations/0014-access-request-renewal'
 import * as keysetPaginationIndexes from './migrations/0015-keyset-pagination-indexes';
 import * as catalogApiUpdatedIndex from './migrations/0016-catalog-api-updated-index';
 import * as accessRequestRequesterStatusIndex from './migrations/0017-access-request-requester-status-index';
+import * as catalogApiAppIndex from './migrations/0018-catalog-api-app-index';
 
 // A static list rather than a folder scan, so the migrations bundle into the Next.js server build.
 // Names sort in the order they must run; never rename or edit one that has shipped — add a new one.
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '0015-keyset-pagination-indexes': keysetPaginationIndexes,
   '0016-catalog-api-updated-index': catalogApiUpdatedIndex,
   '0017-access-request-requester-status-index': accessRequestRequesterStatusIndex,
+  '0018-catalog-api-app-index': catalogApiAppIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
