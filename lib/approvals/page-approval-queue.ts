@@ -76,7 +76,11 @@ export async function pageApprovalQueue(
         .executeTakeFirst()
         .then((row) => Number(row?.n ?? 0));
     return filter.olderThanDays === undefined
-      ? keptUntilChange(db, [name, user.oid, user.isAdmin, scope, filter, name === 'before' ? first : null], counting)
+      ? keptUntilChange(
+          db,
+          [name, user.oid, user.isAdmin, scope, filter, name === 'before' ? [first?.createdAt, first?.id] : null],
+          counting,
+        )
       : counting();
   };
   const [total, before] = await Promise.all([
