@@ -1,5 +1,5 @@
 // Rule: an action button shows that its action runs and announces the outcome; form controls follow the colour scheme.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { pageAs, signIn } from './support/sign-in';
 
 test('an action button is disabled with its pending label while the server action runs, then announces the outcome', async ({ page }) => {
@@ -43,20 +43,34 @@ test('filter controls take the dark palette when the browser prefers a dark colo
   expect(light).not.toBe(dark);
 });
 
-test('a rule form takes no choice before the page has hydrated, which would reset it, and takes them once it has', async ({ browser }) => {
-  const priya = await pageAs(browser, 'priya', '/admin/settings');
-  // The server's HTML alone, as the browser shows it before the scripts run.
-  const noScripts = await browser.newContext({ javaScriptEnabled: false, storageState: await priya.context().storageState() });
-  const before = await noScripts.newPage();
-  await before.goto('/admin/settings');
-  const addRule = (page: typeof before) =>
-    page.locator('[data-testid="rules-api"][data-api-id="payments"]').getByRole('form', { name: 'Add a rule' });
-  await expect(addRule(before).getByLabel('Applies to')).toBeDisabled();
-  await expect(addRule(before).getByRole('button', { name: 'Add rule' })).toBeDisabled();
-  await noScripts.close();
+/** The page as the server's HTML alone shows it, before the scripts run, for the user signed in on `signedIn`. */
+async function withoutScripts(browser: Browser, signedIn: Page, path: string): Promise<{ page: Page; close: () => Promise<void> }> {
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState: await signedIn.context().storageState() });
+  const page = await context.newPage();
+  await page.goto(path);
+  return { page, close: () => context.close() };
+}
 
+test('forms take no input before the page has hydrated, which would reset it, and take it once it has', async ({ browser }) => {
+  const priya = await pageAs(browser, 'priya', '/admin/settings');
+  const addRule = (page: Page) =>
+    page.locator('[data-testid="rules-api"][data-api-id="payments"]').getByRole('form', { name: 'Add a rule' });
+  const rules = await withoutScripts(browser, priya, '/admin/settings');
+  await expect(addRule(rules.page).getByLabel('Applies to')).toBeDisabled();
+  await expect(addRule(rules.page).getByRole('button', { name: 'Add rule' })).toBeDisabled();
+  await rules.close();
   await expect(addRule(priya).getByLabel('Applies to')).toBeEnabled();
   await addRule(priya).getByLabel('Applies to').selectOption('Payments.Read');
   await expect(addRule(priya).getByLabel('Applies to')).toHaveValue('Payments.Read');
   await priya.context().close();
+
+  const ada = await pageAs(browser, 'ada', '/requests/new?api=payments');
+  const justification = (page: Page) => page.getByRole('textbox', { name: /Justification/ });
+  const request = await withoutScripts(browser, ada, '/requests/new?api=payments');
+  await expect(justification(request.page)).toBeDisabled();
+  await expect(request.page.getByRole('button', { name: 'Submit request' })).toBeDisabled();
+  await request.close();
+  await justification(ada).fill('Typed once the form is live.');
+  await expect(justification(ada)).toHaveValue('Typed once the form is live.');
+  await ada.context().close();
 });

@@ -8,6 +8,7 @@ import { Textarea } from '@/components/ui/textarea';
 import { useActionRunner } from '@/components/ui/use-action-runner';
 import { JUSTIFICATION_MAX } from '@/lib/requests/justification-limits';
 import { decideRequestAction } from './actions';
+import { HydrationGate } from '@/components/ui/hydration-gate';
 
 const OUTCOME = {
   approved: 'Approved. Roleport is assigning the role in Entra.',
@@ -45,30 +46,32 @@ export function DecisionForm({
 
   return (
     <div data-testid="decision-form" className="mt-3">
-      <Field label={`Note to ${requesterName} (required to reject)`} labelSize="xs">
-        {(control) => (
-          <Textarea {...control} value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={JUSTIFICATION_MAX + 200} />
-        )}
-      </Field>
-      <div className="mt-2 flex gap-2">
-        <Button
-          variant="success"
-          disabled={decided}
-          onClick={() => decide('approve')}
-          aria-label={`Approve ${roleValue} for ${requesterName}`}
-        >
-          {pending && chosen === 'approve' ? 'Approving…' : 'Approve'}
-        </Button>
-        <Button
-          variant="danger-outline"
-          disabled={decided}
-          onClick={() => decide('reject')}
-          aria-label={`Reject ${roleValue} for ${requesterName}`}
-        >
-          {pending && chosen === 'reject' ? 'Rejecting…' : 'Reject'}
-        </Button>
-      </div>
-      <ActionMessage message={message} />
+      <HydrationGate>
+        <Field label={`Note to ${requesterName} (required to reject)`} labelSize="xs">
+          {(control) => (
+            <Textarea {...control} value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={JUSTIFICATION_MAX + 200} />
+          )}
+        </Field>
+        <div className="mt-2 flex gap-2">
+          <Button
+            variant="success"
+            disabled={decided}
+            onClick={() => decide('approve')}
+            aria-label={`Approve ${roleValue} for ${requesterName}`}
+          >
+            {pending && chosen === 'approve' ? 'Approving…' : 'Approve'}
+          </Button>
+          <Button
+            variant="danger-outline"
+            disabled={decided}
+            onClick={() => decide('reject')}
+            aria-label={`Reject ${roleValue} for ${requesterName}`}
+          >
+            {pending && chosen === 'reject' ? 'Rejecting…' : 'Reject'}
+          </Button>
+        </div>
+        <ActionMessage message={message} />
+      </HydrationGate>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { useActionRunner } from '@/components/ui/use-action-runner';
 import { saveProductApproverGroupAction } from './actions';
+import { HydrationGate } from '@/components/ui/hydration-gate';
 
 /** Names the Entra group (by object id) whose members approve one product's subscriptions; blank = portal admins only. */
 export function ProductApproverForm({ productId, productName, groupId }: { productId: string; productName: string; groupId: string }) {
@@ -23,30 +24,32 @@ export function ProductApproverForm({ productId, productName, groupId }: { produ
 
   return (
     <form onSubmit={save} className="flex flex-wrap items-end gap-3" aria-label={`Approvers of ${productName}`}>
-      <Field
-        label="Approver group (Entra object id)"
-        labelSize="xs"
-        hint="Blank: portal admins alone approve."
-        className="w-full sm:w-auto"
-      >
-        {(control) => (
-          <Input
-            {...control}
-            size="sm"
-            value={value}
-            onChange={(e) => setValue(e.target.value)}
-            placeholder="00000000-0000-0000-0000-000000000000"
-            spellCheck={false}
-            className="w-full font-mono sm:w-96"
-          />
-        )}
-      </Field>
-      <Button type="submit" variant="primary" disabled={pending}>
-        {pending ? 'Saving…' : 'Save'}
-      </Button>
-      <div className="basis-full">
-        <ActionMessage message={message} />
-      </div>
+      <HydrationGate>
+        <Field
+          label="Approver group (Entra object id)"
+          labelSize="xs"
+          hint="Blank: portal admins alone approve."
+          className="w-full sm:w-auto"
+        >
+          {(control) => (
+            <Input
+              {...control}
+              size="sm"
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+              placeholder="00000000-0000-0000-0000-000000000000"
+              spellCheck={false}
+              className="w-full font-mono sm:w-96"
+            />
+          )}
+        </Field>
+        <Button type="submit" variant="primary" disabled={pending}>
+          {pending ? 'Saving…' : 'Save'}
+        </Button>
+        <div className="basis-full">
+          <ActionMessage message={message} />
+        </div>
+      </HydrationGate>
     </form>
   );
 }

@@ -7,7 +7,7 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { useActionRunner } from '@/components/ui/use-action-runner';
-import { useHydrated } from '@/components/ui/use-hydrated';
+import { HydrationGate } from '@/components/ui/hydration-gate';
 import { saveApprovalRuleAction } from './actions';
 import { RuleChoiceField } from './rule-choice-field';
 
@@ -27,7 +27,6 @@ export function RuleForm({ apiId, roles, groups, initial }: RuleFormProps) {
   const [maxDays, setMaxDays] = useState(initial ? (initial.maxDays === null ? '' : String(initial.maxDays)) : '90');
   const [groupId, setGroupId] = useState(initial?.groupId ?? '');
   const { message, pending, run } = useActionRunner();
-  const hydrated = useHydrated();
   const roleGroups = groups.filter((g) => g.roleValue === roleValue);
 
   function save(event: React.FormEvent) {
@@ -44,8 +43,7 @@ export function RuleForm({ apiId, roles, groups, initial }: RuleFormProps) {
       className="flex flex-wrap items-end gap-3 text-xs font-medium"
       aria-label={initial ? `Edit the rule for ${initial.roleValue ?? 'the API'}` : 'Add a rule'}
     >
-      {/* `contents`: the fieldset only disables its controls until hydration; they stay items of the form's flex row. */}
-      <fieldset disabled={!hydrated} className="contents">
+      <HydrationGate>
         <RuleChoiceField
           label="Applies to"
           none="Every role of the API"
@@ -94,7 +92,7 @@ export function RuleForm({ apiId, roles, groups, initial }: RuleFormProps) {
         <Button type="submit" variant="primary" disabled={pending}>
           {pending ? 'Saving…' : initial ? 'Save' : 'Add rule'}
         </Button>
-      </fieldset>
+      </HydrationGate>
       <div className="basis-full">
         <ActionMessage message={message} />
       </div>

@@ -15,6 +15,7 @@ import { DurationField, longestDays, type DurationChoice } from './duration-fiel
 import { RoleFieldset } from './role-fieldset';
 import { ClientPicker } from './client-picker';
 import type { WorkloadClient } from '@/lib/directory/workload-clients';
+import { HydrationGate } from '@/components/ui/hydration-gate';
 
 export interface RequestFormProps {
   apiId: string;
@@ -105,88 +106,84 @@ export function RequestForm({
   }
 
   return (
-    <form
-      ref={formRef}
-      onSubmit={submit}
-      noValidate
-      className="space-y-6"
-      aria-label={`${renewal ? 'Renew' : 'Request'} a role of ${apiName}`}
-    >
-      {clients ? (
-        <ClientPicker clients={clients} value={clientSpId} onChange={setClientSpId} error={errors.clientSpId} chosen={client} />
-      ) : null}
-      <RoleFieldset
-        apiId={apiId}
-        apiName={apiName}
-        roles={roles}
-        roleId={roleId}
-        error={errors.roleId}
-        onChoose={(id) => {
-          setRoleId(id);
-          setChoice('');
-        }}
-      />
-
-      <Field
-        label="Justification"
-        hint={`${justification.trim().length} / ${JUSTIFICATION_MAX} characters; the approver reads this.`}
-        error={errors.justification}
-        required
-      >
-        {(control) => (
-          <Textarea
-            {...control}
-            name="justification"
-            value={justification}
-            onChange={(e) => setJustification(e.target.value)}
-            rows={4}
-            maxLength={JUSTIFICATION_MAX + 200}
-            placeholder="What you are building and why it needs this role"
-          />
-        )}
-      </Field>
-
-      {role && role.durations.length > 0 ? (
-        <DurationField
-          durations={role.durations}
-          maxDays={role.maxDays}
-          choice={duration}
-          date={date}
-          error={errors.durationDays}
-          onChoice={setChoice}
-          onDate={setDate}
-          from={renewal ? new Date(renewal.expiresAt) : undefined}
+    <form ref={formRef} onSubmit={submit} noValidate aria-label={`${renewal ? 'Renew' : 'Request'} a role of ${apiName}`}>
+      <HydrationGate className="space-y-6">
+        {clients ? (
+          <ClientPicker clients={clients} value={clientSpId} onChange={setClientSpId} error={errors.clientSpId} chosen={client} />
+        ) : null}
+        <RoleFieldset
+          apiId={apiId}
+          apiName={apiName}
+          roles={roles}
+          roleId={roleId}
+          error={errors.roleId}
+          onChoose={(id) => {
+            setRoleId(id);
+            setChoice('');
+          }}
         />
-      ) : null}
 
-      {subscriptionProduct ? (
-        <fieldset className="space-y-2 text-sm" aria-label="Subscription key">
-          <p>
-            Calls to {apiName} also need a subscription key from {subscriptionProduct.displayName}
-            {subscriptionProduct.approvalRequired ? ', which an approver grants' : ''}.
-          </p>
-          <label className="flex items-center gap-2">
-            <input type="checkbox" checked={alsoSubscribe} onChange={(e) => setAlsoSubscribe(e.target.checked)} />
-            Also request a subscription to {subscriptionProduct.displayName}
-          </label>
-          {alsoSubscribe && subscriptionProduct.terms ? (
-            <>
-              <p className="whitespace-pre-line supporting-text">{subscriptionProduct.terms}</p>
-              <label className="flex items-center gap-2">
-                <input type="checkbox" checked={acceptTerms} onChange={(e) => setAcceptTerms(e.target.checked)} />I accept the terms of use
-                of {subscriptionProduct.displayName}
-              </label>
-            </>
-          ) : null}
-        </fieldset>
-      ) : null}
+        <Field
+          label="Justification"
+          hint={`${justification.trim().length} / ${JUSTIFICATION_MAX} characters; the approver reads this.`}
+          error={errors.justification}
+          required
+        >
+          {(control) => (
+            <Textarea
+              {...control}
+              name="justification"
+              value={justification}
+              onChange={(e) => setJustification(e.target.value)}
+              rows={4}
+              maxLength={JUSTIFICATION_MAX + 200}
+              placeholder="What you are building and why it needs this role"
+            />
+          )}
+        </Field>
 
-      <div>
-        <Button type="submit" variant="primary" size="md" disabled={pending}>
-          {pending ? 'Submitting…' : renewal ? 'Submit renewal request' : 'Submit request'}
-        </Button>
-        <ActionMessage message={message} />
-      </div>
+        {role && role.durations.length > 0 ? (
+          <DurationField
+            durations={role.durations}
+            maxDays={role.maxDays}
+            choice={duration}
+            date={date}
+            error={errors.durationDays}
+            onChoice={setChoice}
+            onDate={setDate}
+            from={renewal ? new Date(renewal.expiresAt) : undefined}
+          />
+        ) : null}
+
+        {subscriptionProduct ? (
+          <fieldset className="space-y-2 text-sm" aria-label="Subscription key">
+            <p>
+              Calls to {apiName} also need a subscription key from {subscriptionProduct.displayName}
+              {subscriptionProduct.approvalRequired ? ', which an approver grants' : ''}.
+            </p>
+            <label className="flex items-center gap-2">
+              <input type="checkbox" checked={alsoSubscribe} onChange={(e) => setAlsoSubscribe(e.target.checked)} />
+              Also request a subscription to {subscriptionProduct.displayName}
+            </label>
+            {alsoSubscribe && subscriptionProduct.terms ? (
+              <>
+                <p className="whitespace-pre-line supporting-text">{subscriptionProduct.terms}</p>
+                <label className="flex items-center gap-2">
+                  <input type="checkbox" checked={acceptTerms} onChange={(e) => setAcceptTerms(e.target.checked)} />I accept the terms of
+                  use of {subscriptionProduct.displayName}
+                </label>
+              </>
+            ) : null}
+          </fieldset>
+        ) : null}
+
+        <div>
+          <Button type="submit" variant="primary" size="md" disabled={pending}>
+            {pending ? 'Submitting…' : renewal ? 'Submit renewal request' : 'Submit request'}
+          </Button>
+          <ActionMessage message={message} />
+        </div>
+      </HydrationGate>
     </form>
   );
 }
