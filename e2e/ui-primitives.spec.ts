@@ -72,5 +72,8 @@ test('forms take no input before the page has hydrated, which would reset it, an
   await request.close();
   await justification(ada).fill('Typed once the form is live.');
   await expect(justification(ada)).toHaveValue('Typed once the form is live.');
+  const tokens = await withoutScripts(browser, ada, '/tokens');
+  await expect(tokens.page.getByRole('button', { name: 'Check token' })).toBeDisabled();
+  await tokens.close();
   await ada.context().close();
 });

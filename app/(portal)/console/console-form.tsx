@@ -12,6 +12,7 @@ import { ConsoleError } from './console-error';
 import { ConsoleResult } from './console-result';
 import { ParameterFieldset, type ParameterLocation } from './parameter-fieldset';
 import { RequestBodyFields } from './request-body-fields';
+import { HydrationGate } from '@/components/ui/hydration-gate';
 
 const LOCATIONS: ParameterLocation[] = ['template', 'query', 'header'];
 
@@ -66,30 +67,32 @@ export function ConsoleForm({ apiId, operation }: { apiId: string; operation: In
           send();
         }}
       >
-        {LOCATIONS.map((where) => (
-          <ParameterFieldset
-            key={where}
-            where={where}
-            parameters={operation.parameters.filter((p) => p.in === where)}
-            values={values[where]}
-            onChange={(name, value) => set(where, name, value)}
-          />
-        ))}
-        {takesBody ? (
-          <RequestBodyFields
-            contentTypes={representations.map((r) => r.contentType)}
-            contentType={contentType}
-            body={body}
-            onContentType={setContentType}
-            onBody={setBody}
-          />
-        ) : null}
-        <div>
-          <Button type="submit" variant="primary" size="md" disabled={pending}>
-            {pending ? 'Sending…' : 'Send'}
-          </Button>
-        </div>
-        {error ? <ConsoleError error={error} /> : null}
+        <HydrationGate>
+          {LOCATIONS.map((where) => (
+            <ParameterFieldset
+              key={where}
+              where={where}
+              parameters={operation.parameters.filter((p) => p.in === where)}
+              values={values[where]}
+              onChange={(name, value) => set(where, name, value)}
+            />
+          ))}
+          {takesBody ? (
+            <RequestBodyFields
+              contentTypes={representations.map((r) => r.contentType)}
+              contentType={contentType}
+              body={body}
+              onContentType={setContentType}
+              onBody={setBody}
+            />
+          ) : null}
+          <div>
+            <Button type="submit" variant="primary" size="md" disabled={pending}>
+              {pending ? 'Sending…' : 'Send'}
+            </Button>
+          </div>
+          {error ? <ConsoleError error={error} /> : null}
+        </HydrationGate>
       </form>
       <div>{outcome ? <ConsoleResult outcome={outcome} /> : <p className="text-sm muted">The response appears here.</p>}</div>
     </div>

@@ -11,6 +11,7 @@ import type { UserDiagnosis } from '@/lib/doctor/diagnose-for-user';
 import type { DoctorChoice } from '@/lib/doctor/token-doctor';
 import { diagnoseTokenAction } from './actions';
 import { TokenTargetFields } from './token-target-fields';
+import { HydrationGate } from '@/components/ui/hydration-gate';
 
 /** Paste a token, optionally pick what to check it against, and read the verdict. */
 export function TokenDoctorForm({ choices }: { choices: DoctorChoice[] }) {
@@ -43,36 +44,38 @@ export function TokenDoctorForm({ choices }: { choices: DoctorChoice[] }) {
           });
         }}
       >
-        <Field label="Access token" error={fieldErrors.token} required>
-          {(control) => (
-            <Textarea
-              {...control}
-              size="sm"
-              className="h-40 font-mono text-xs"
-              spellCheck={false}
-              autoComplete="off"
-              placeholder="eyJ… (the part after “Bearer ”)"
-              value={token}
-              onChange={(e) => setToken(e.target.value)}
-            />
-          )}
-        </Field>
-        <TokenTargetFields
-          choices={choices}
-          apiId={apiId}
-          operationId={operationId}
-          onApi={(value) => {
-            setApiId(value);
-            setOperationId('');
-          }}
-          onOperation={setOperationId}
-        />
-        <div>
-          <Button type="submit" variant="primary" size="md" disabled={pending}>
-            {pending ? 'Checking…' : 'Check token'}
-          </Button>
-          <ActionMessage message={message} />
-        </div>
+        <HydrationGate>
+          <Field label="Access token" error={fieldErrors.token} required>
+            {(control) => (
+              <Textarea
+                {...control}
+                size="sm"
+                className="h-40 font-mono text-xs"
+                spellCheck={false}
+                autoComplete="off"
+                placeholder="eyJ… (the part after “Bearer ”)"
+                value={token}
+                onChange={(e) => setToken(e.target.value)}
+              />
+            )}
+          </Field>
+          <TokenTargetFields
+            choices={choices}
+            apiId={apiId}
+            operationId={operationId}
+            onApi={(value) => {
+              setApiId(value);
+              setOperationId('');
+            }}
+            onOperation={setOperationId}
+          />
+          <div>
+            <Button type="submit" variant="primary" size="md" disabled={pending}>
+              {pending ? 'Checking…' : 'Check token'}
+            </Button>
+            <ActionMessage message={message} />
+          </div>
+        </HydrationGate>
       </form>
       {result ? (
         <>

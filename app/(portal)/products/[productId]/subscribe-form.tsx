@@ -7,6 +7,7 @@ import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/textarea';
 import { useActionRunner } from '@/components/ui/use-action-runner';
 import { subscribeAction } from '../actions';
+import { HydrationGate } from '@/components/ui/hydration-gate';
 
 /** Subscribe: accept the terms when there are any, say why when an approver decides, submit once. */
 export function SubscribeForm({
@@ -34,24 +35,26 @@ export function SubscribeForm({
     });
   };
   return (
-    <section aria-label="Subscribe" className="max-w-xl space-y-3">
-      {terms ? (
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={accepted} onChange={(e) => setAccepted(e.target.checked)} />I accept the terms of use of{' '}
-          {productName}
-        </label>
-      ) : null}
-      {approvalRequired ? (
-        <Field label="Why do you need it? (the approver reads this)" labelSize="xs">
-          {(control) => (
-            <Textarea {...control} rows={3} maxLength={1000} value={justification} onChange={(e) => setJustification(e.target.value)} />
-          )}
-        </Field>
-      ) : null}
-      <Button variant="primary" disabled={pending || message?.ok === true} onClick={submit}>
-        {approvalRequired ? 'Request a subscription' : 'Subscribe'}
-      </Button>
-      <ActionMessage message={message} />
+    <section aria-label="Subscribe" className="max-w-xl">
+      <HydrationGate className="space-y-3">
+        {terms ? (
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={accepted} onChange={(e) => setAccepted(e.target.checked)} />I accept the terms of use of{' '}
+            {productName}
+          </label>
+        ) : null}
+        {approvalRequired ? (
+          <Field label="Why do you need it? (the approver reads this)" labelSize="xs">
+            {(control) => (
+              <Textarea {...control} rows={3} maxLength={1000} value={justification} onChange={(e) => setJustification(e.target.value)} />
+            )}
+          </Field>
+        ) : null}
+        <Button variant="primary" disabled={pending || message?.ok === true} onClick={submit}>
+          {approvalRequired ? 'Request a subscription' : 'Subscribe'}
+        </Button>
+        <ActionMessage message={message} />
+      </HydrationGate>
     </section>
   );
 }
