@@ -12,6 +12,7 @@ import { getIndexedProduct } from '@/lib/catalog/read-products';
 import { isoAfter, nowIso } from '@/lib/db/clock';
 import { RENEWAL_WINDOW_MS } from '@/lib/requests/renewal-window';
 import { listMySubscriptions } from '@/lib/provisioning/my-subscriptions';
+import { operationsRequiring, type RoleOperation } from '@/lib/requests/role-operations';
 
 export interface RequestableRole {
   id: string;
@@ -19,7 +20,7 @@ export interface RequestableRole {
   displayName: string;
   description: string;
   /** Operations whose required roles mention this role ("what the role allows"). */
-  allows: { id: string; method: string; urlTemplate: string; displayName: string; alsoNeeds: string[][] }[];
+  allows: RoleOperation[];
   held: false | 'direct' | 'group';
   /** The group's name when the role is held through one. */
   heldThrough?: string;
@@ -97,15 +98,7 @@ export async function getRequestFormData(
       value: role.value,
       displayName: role.displayName,
       description: role.description,
-      allows: operations
-        .filter((op) => op.access.requiredRoles.some((set) => set.includes(role.value)))
-        .map((op) => ({
-          id: op.id,
-          method: op.method,
-          urlTemplate: op.urlTemplate,
-          displayName: op.displayName,
-          alsoNeeds: op.access.requiredRoles.filter((set) => !set.includes(role.value)),
-        })),
+      allows: operationsRequiring(operations, role.value),
       held: holding ? holding.via : false,
       heldThrough: holding?.via === 'group' ? (holding.groupName ?? holding.groupId) : undefined,
       openRequest: request ? { id: request.id, status: request.status } : null,
